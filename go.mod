@@ -1,0 +1,9 @@
+module github.com/civitas-go/civitas
+
+go 1.24
+
+require (
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+)

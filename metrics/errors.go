@@ -1,0 +1,85 @@
+package metrics
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. Every error returned by this package matches one of them
+// with [errors.Is]; most arrive wrapped in an [*InputError] that names the
+// offending input.
+var (
+	// ErrUndefined reports a figure whose denominator is zero: an attendance
+	// rate with nobody registered, a frequency with no reach. It is a state
+	// of the data, not a bug: callers usually show "undefined".
+	ErrUndefined = errors.New("metrics: undefined (zero denominator)")
+
+	// ErrNegative reports a negative count or amount where only zero or more
+	// makes sense.
+	ErrNegative = errors.New("metrics: negative count")
+
+	// ErrPartExceedsWhole reports a part larger than its whole, such as more
+	// attendees than registrations.
+	ErrPartExceedsWhole = errors.New("metrics: part exceeds whole")
+
+	// ErrMismatchedGroups reports two breakdowns that do not have the same
+	// groups, or slices that should pair up but differ in length.
+	ErrMismatchedGroups = errors.New("metrics: mismatched groups")
+
+	// ErrEmpty reports empty input where a figure needs at least one value.
+	ErrEmpty = errors.New("metrics: empty input")
+
+	// ErrOutOfRange reports a value outside its documented scale, such as a
+	// survey score of 11 on a 0–10 scale.
+	ErrOutOfRange = errors.New("metrics: value out of range")
+
+	// ErrInconsistent reports a decoded record whose derived fields disagree
+	// with the fields they derive from, such as a ratio whose "value" is not
+	// its numerator over its denominator.
+	ErrInconsistent = errors.New("metrics: inconsistent fields")
+
+	// ErrOverflow reports a sum that does not fit in an int64.
+	ErrOverflow = errors.New("metrics: integer overflow")
+)
+
+// InputError describes one bad input: which argument or field, its value, and
+// the sentinel it breaks. It wraps Err, so errors.Is(err, ErrNegative) holds
+// for an InputError whose Err is ErrNegative.
+type InputError struct {
+	// Input names the argument or field, e.g. "attended" or "groups[3].count".
+	Input string
+	// Value is the offending value as text.
+	Value string
+	// Err is the sentinel error the value breaks.
+	Err error
+}
+
+// Error returns a message that quotes the input and its value.
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%v: %s = %s", e.Err, e.Input, e.Value)
+}
+
+// Unwrap returns the sentinel error, for errors.Is.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// inputErr builds an *InputError for an integer input.
+func inputErr(input string, value int64, err error) error {
+	return &InputError{Input: input, Value: fmt.Sprint(value), Err: err}
+}
+
+// nonNegative returns an *InputError wrapping ErrNegative when v < 0.
+func nonNegative(input string, v int64) error {
+	if v < 0 {
+		return inputErr(input, v, ErrNegative)
+	}
+	return nil
+}
+
+// addChecked returns a+b or ErrOverflow.
+func addChecked(a, b int64) (int64, error) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return 0, ErrOverflow
+	}
+	return s, nil
+}
