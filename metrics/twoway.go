@@ -77,7 +77,7 @@ type FunnelStep struct {
 //
 // The first stage is its own base: both its rates are count₀ / count₀ (100 %,
 // or undefined when nobody entered the funnel). A stage after one that
-// nobody reached has undefined rates.
+// nobody reached has an undefined rate from the previous stage.
 //
 // It returns [ErrEmpty] for no stages or a stage without a name,
 // [ErrNegative] for a negative count, and [ErrPartExceedsWhole] for a stage
