@@ -1,0 +1,126 @@
+package stakeholder
+
+// SalienceClass is a stakeholder's class in the salience typology of
+// Mitchell, Agle & Wood (1997), "Toward a theory of stakeholder
+// identification and salience". Three attributes decide it: power (the
+// ability to impose one's will), legitimacy (a claim others see as proper)
+// and urgency (a claim that is time-sensitive and critical to its holder).
+// Each attribute is present or absent; the eight combinations are:
+//
+//	power  legitimacy  urgency   class
+//	  -        -          -      NonStakeholder  (text "none")
+//	  x        -          -      Dormant         latent: one attribute
+//	  -        x          -      Discretionary
+//	  -        -          x      Demanding
+//	  x        x          -      Dominant        expectant: two attributes
+//	  x        -          x      Dangerous
+//	  -        x          x      Dependent
+//	  x        x          x      Definitive      all three
+//
+// Salience, the priority managers give a stakeholder's claims, grows with the
+// number of attributes present ([SalienceClass.Attributes]). The zero value
+// is invalid.
+type SalienceClass int
+
+// The salience classes: latent, then expectant, then definitive, then none.
+const (
+	Dormant        SalienceClass = iota + 1 // power only
+	Discretionary                           // legitimacy only
+	Demanding                               // urgency only
+	Dominant                                // power and legitimacy
+	Dangerous                               // power and urgency
+	Dependent                               // legitimacy and urgency
+	Definitive                              // power, legitimacy and urgency
+	NonStakeholder                          // none of the three
+)
+
+var salienceNames = []string{"", "dormant", "discretionary", "demanding", "dominant", "dangerous",
+	"dependent", "definitive", "none"}
+
+// salienceByBits maps power<<2 | legitimacy<<1 | urgency to the class.
+var salienceByBits = [8]SalienceClass{
+	0b000: NonStakeholder, 0b100: Dormant, 0b010: Discretionary, 0b001: Demanding,
+	0b110: Dominant, 0b101: Dangerous, 0b011: Dependent, 0b111: Definitive,
+}
+
+// AttributeCut is the lowest [Score] at which a salience attribute counts as
+// present. It equals [DefaultCut], so that a stakeholder whose power is high
+// on a default [Grid] also holds power in the salience typology.
+const AttributeCut Score = 3
+
+// SalienceClasses returns the eight classes in declaration order.
+func SalienceClasses() []SalienceClass { return enumAll[SalienceClass](salienceNames) }
+
+// Classify returns the class of a stakeholder who holds the given attributes.
+func Classify(power, legitimacy, urgency bool) SalienceClass {
+	i := 0
+	if power {
+		i |= 0b100
+	}
+	if legitimacy {
+		i |= 0b010
+	}
+	if urgency {
+		i |= 0b001
+	}
+	return salienceByBits[i]
+}
+
+// SalienceOf returns the class for three scores, each attribute present when
+// its score is at least [AttributeCut].
+func SalienceOf(power, legitimacy, urgency Score) SalienceClass {
+	return Classify(power >= AttributeCut, legitimacy >= AttributeCut, urgency >= AttributeCut)
+}
+
+// Power reports whether the class holds power.
+func (c SalienceClass) Power() bool { return c.bits()&0b100 != 0 }
+
+// Legitimacy reports whether the class holds legitimacy.
+func (c SalienceClass) Legitimacy() bool { return c.bits()&0b010 != 0 }
+
+// Urgency reports whether the class holds urgency.
+func (c SalienceClass) Urgency() bool { return c.bits()&0b001 != 0 }
+
+// Attributes returns how many of the three attributes the class holds: 0 for
+// NonStakeholder, 1 for the latent classes, 2 for the expectant ones, 3 for
+// Definitive; -1 for an undeclared value.
+func (c SalienceClass) Attributes() int {
+	if !c.IsValid() {
+		return -1
+	}
+	b := c.bits()
+	return b>>2 + b>>1&1 + b&1
+}
+
+func (c SalienceClass) bits() int {
+	for i, v := range salienceByBits {
+		if v == c {
+			return i
+		}
+	}
+	return 0
+}
+
+// IsValid reports whether c is a declared class.
+func (c SalienceClass) IsValid() bool { return enumValid(c, salienceNames) }
+
+// String returns the class's lowercase name ("none" for NonStakeholder), or
+// "SalienceClass(n)".
+func (c SalienceClass) String() string { return enumString(c, salienceNames, "SalienceClass") }
+
+// MarshalText returns the class's name; an undeclared value is an
+// [ErrOutOfRange] error.
+func (c SalienceClass) MarshalText() ([]byte, error) {
+	return enumMarshal(c, salienceNames, "salience class")
+}
+
+// UnmarshalText parses a class's name, as [ParseSalienceClass] does.
+func (c *SalienceClass) UnmarshalText(text []byte) error {
+	return enumUnmarshal(c, text, salienceNames, "salience class")
+}
+
+// ParseSalienceClass parses a class's name as String prints it ("none" for
+// NonStakeholder). Any other text is an [*Error] wrapping [ErrOutOfRange].
+func ParseSalienceClass(s string) (SalienceClass, error) {
+	return enumParse[SalienceClass](s, salienceNames, "salience class")
+}
