@@ -248,8 +248,9 @@ type Mention struct {
 func CoverageQuality(mentions []Mention) (Ratio, error) {
 	var net, total int64
 	for i, m := range mentions {
-		if err := nonNegative(fmt.Sprintf("mentions[%d].reach", i), m.Reach); err != nil {
-			return Ratio{}, err
+		// Names are built only on error: this loop may run over millions.
+		if m.Reach < 0 {
+			return Ratio{}, inputErr(fmt.Sprintf("mentions[%d].reach", i), m.Reach, ErrNegative)
 		}
 		if !m.Tone.IsValid() {
 			return Ratio{}, inputErr(fmt.Sprintf("mentions[%d].tone", i), int64(m.Tone), ErrOutOfRange)

@@ -230,17 +230,18 @@ func NewLikertSummary(counts []int64) (LikertSummary, error) {
 	}
 	s := LikertSummary{counts: make([]int64, k)}
 	for i, c := range counts {
-		name := fmt.Sprintf("counts[%d]", i)
-		if err := nonNegative(name, c); err != nil {
-			return LikertSummary{}, err
+		if c < 0 {
+			return LikertSummary{}, inputErr(fmt.Sprintf("counts[%d]", i), c, ErrNegative)
 		}
 		point := int64(i + 1)
-		if c > math.MaxInt64/point {
-			return LikertSummary{}, inputErr(name, c, ErrOverflow)
-		}
 		var err error
-		if s.weighted, err = addChecked(s.weighted, point*c); err != nil {
-			return LikertSummary{}, inputErr(name, c, ErrOverflow)
+		if c > math.MaxInt64/point {
+			err = ErrOverflow
+		} else {
+			s.weighted, err = addChecked(s.weighted, point*c)
+		}
+		if err != nil {
+			return LikertSummary{}, inputErr(fmt.Sprintf("counts[%d]", i), c, err)
 		}
 		// responses ≤ weighted (every point is at least 1), so it fits too.
 		s.responses += c

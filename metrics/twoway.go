@@ -96,14 +96,16 @@ func ConversionFunnel(stages ...FunnelStage) ([]FunnelStep, error) {
 		if i > 0 {
 			previous = stages[i-1].Count
 		}
-		step, err := namedProportion(fmt.Sprintf("stages[%d].count", i), s.Count, "previous stage", previous)
-		if err != nil {
-			return nil, err
+		switch {
+		case s.Count < 0:
+			return nil, inputErr(fmt.Sprintf("stages[%d].count", i), s.Count, ErrNegative)
+		case s.Count > previous:
+			return nil, inputErr(fmt.Sprintf("stages[%d].count", i), s.Count, ErrPartExceedsWhole)
 		}
 		steps[i] = FunnelStep{
 			Name:         s.Name,
 			Count:        s.Count,
-			FromPrevious: step,
+			FromPrevious: Ratio{num: s.Count, den: previous},
 			// count ≤ previous ≤ … ≤ count₀, checked one step at a time.
 			FromFirst: Ratio{num: s.Count, den: stages[0].Count},
 		}
