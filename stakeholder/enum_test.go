@@ -1,0 +1,109 @@
+package stakeholder_test
+
+import (
+	"encoding"
+	"fmt"
+	"testing"
+
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// enumCase checks one enum type: every declared value and its name, and
+// the undeclared values just outside.
+type enumCase struct {
+	name   string
+	values []fmt.Stringer
+	want   []string
+	bad    []fmt.Stringer // undeclared values
+	parse  func(string) (fmt.Stringer, error)
+	newPtr func() encoding.TextUnmarshaler
+}
+
+func wrap[E fmt.Stringer](f func(string) (E, error)) func(string) (fmt.Stringer, error) {
+	return func(s string) (fmt.Stringer, error) { return f(s) }
+}
+
+func stringers[E fmt.Stringer](vs ...E) []fmt.Stringer {
+	out := make([]fmt.Stringer, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+func TestEnums(t *testing.T) {
+	cases := []enumCase{
+		{"Kind", stringers(stakeholder.Kinds()...), []string{"resident", "voter", "community_activist",
+			"community_group", "nonprofit", "business", "media", "government_body", "elected_official",
+			"partner_organisation", "other"}, stringers(stakeholder.Kind(0), stakeholder.Kind(12)),
+			wrap(stakeholder.ParseKind), func() encoding.TextUnmarshaler { return new(stakeholder.Kind) }},
+		{"Attitude", stringers(stakeholder.Attitudes()...), []string{"unaware", "resistant", "neutral",
+			"supportive", "leading"}, stringers(stakeholder.Attitude(0), stakeholder.Attitude(6)),
+			wrap(stakeholder.ParseAttitude), func() encoding.TextUnmarshaler { return new(stakeholder.Attitude) }},
+		{"Quadrant", stringers(stakeholder.Quadrants()...), []string{"manage_closely", "keep_satisfied",
+			"keep_informed", "monitor"}, stringers(stakeholder.Quadrant(0), stakeholder.Quadrant(5)),
+			wrap(stakeholder.ParseQuadrant), func() encoding.TextUnmarshaler { return new(stakeholder.Quadrant) }},
+		{"SalienceClass", stringers(stakeholder.SalienceClasses()...), []string{"dormant", "discretionary",
+			"demanding", "dominant", "dangerous", "dependent", "definitive", "none"},
+			stringers(stakeholder.SalienceClass(0), stakeholder.SalienceClass(9)),
+			wrap(stakeholder.ParseSalienceClass), func() encoding.TextUnmarshaler { return new(stakeholder.SalienceClass) }},
+		{"RelationType", stringers(stakeholder.RelationTypes()...), []string{"member_of", "partner_of", "funds",
+			"influences", "opposes", "represents", "covers_as_media"},
+			stringers(stakeholder.RelationType(0), stakeholder.RelationType(8)),
+			wrap(stakeholder.ParseRelationType), func() encoding.TextUnmarshaler { return new(stakeholder.RelationType) }},
+		{"Channel", stringers(stakeholder.Channels()...), []string{"meeting", "phone", "email", "letter",
+			"social_media", "event", "media_interview", "site_visit"},
+			stringers(stakeholder.Channel(0), stakeholder.Channel(9)),
+			wrap(stakeholder.ParseChannel), func() encoding.TextUnmarshaler { return new(stakeholder.Channel) }},
+		{"Direction", stringers(stakeholder.Directions()...), []string{"outbound", "inbound", "two_way"},
+			stringers(stakeholder.Direction(0), stakeholder.Direction(4)),
+			wrap(stakeholder.ParseDirection), func() encoding.TextUnmarshaler { return new(stakeholder.Direction) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			require.Len(t, c.values, len(c.want))
+			for i, v := range c.values {
+				assert.Equal(t, c.want[i], v.String())
+				assert.True(t, v.(interface{ IsValid() bool }).IsValid(), v.String())
+				text, err := v.(encoding.TextMarshaler).MarshalText()
+				require.NoError(t, err)
+				assert.Equal(t, c.want[i], string(text))
+				got, err := c.parse(c.want[i])
+				require.NoError(t, err)
+				assert.Equal(t, v, got)
+				p := c.newPtr()
+				require.NoError(t, p.UnmarshalText(text))
+				assert.Equal(t, c.want[i], p.(fmt.Stringer).String())
+			}
+			for _, v := range c.bad {
+				assert.False(t, v.(interface{ IsValid() bool }).IsValid())
+				assert.Contains(t, v.String(), c.name+"(")
+				_, err := v.(encoding.TextMarshaler).MarshalText()
+				require.ErrorIs(t, err, stakeholder.ErrOutOfRange)
+			}
+			_, err := c.parse("Nope")
+			require.ErrorIs(t, err, stakeholder.ErrOutOfRange)
+			assert.Contains(t, err.Error(), `"Nope"`)
+			require.ErrorIs(t, c.newPtr().UnmarshalText([]byte("")), stakeholder.ErrOutOfRange)
+		})
+	}
+}
+
+func TestLabels(t *testing.T) {
+	assert.Equal(t, "Manage closely", stakeholder.ManageClosely.Label())
+	assert.Equal(t, "Covers as media", stakeholder.CoversAsMedia.Label())
+	assert.Equal(t, "Quadrant(9)", stakeholder.Quadrant(9).Label())
+	assert.Equal(t, "", stakeholder.Quadrant(9).Strategy())
+	for _, q := range stakeholder.Quadrants() {
+		assert.Contains(t, q.Strategy(), q.Label()+":")
+	}
+}
+
+func TestRelationTypeDirected(t *testing.T) {
+	for _, rt := range stakeholder.RelationTypes() {
+		assert.Equal(t, rt != stakeholder.PartnerOf, rt.Directed(), rt.String())
+	}
+	assert.False(t, stakeholder.RelationType(0).Directed())
+}
