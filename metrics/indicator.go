@@ -445,11 +445,8 @@ func (m Measurement) cmp(u Unit, t decimal.Decimal) int {
 }
 
 // number returns m read in unit u as text without its symbol, rounded as
-// the table on [Unit] says, or "undefined". m must fit u.
+// the table on [Unit] says. m must be defined and fit u.
 func (m Measurement) number(u Unit) string {
-	if !m.Defined() {
-		return "undefined"
-	}
 	num, den := m.quotient(u)
 	var places int32
 	switch {

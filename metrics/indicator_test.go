@@ -12,7 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+// decOf parses a decimal literal of a test.
+func decOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 const day = 24 * time.Hour
 
@@ -25,7 +26,7 @@ func mustIndicator(t testing.TB, name string, unit metrics.Unit, better metrics.
 
 func mustBetween(t testing.TB, lo, hi string) metrics.Target {
 	t.Helper()
-	tg, err := metrics.TargetBetween(dec(lo), dec(hi))
+	tg, err := metrics.TargetBetween(decOf(lo), decOf(hi))
 	require.NoError(t, err)
 	return tg
 }
@@ -168,8 +169,8 @@ func TestTarget(t *testing.T) {
 		min, max string // "" where the target has no such bound
 		text     string
 	}{
-		{"at least", metrics.TargetAtLeast(dec("60")), metrics.AtLeast, "60", "", "at least 60"},
-		{"at most keeps places", metrics.TargetAtMost(dec("14.50")), metrics.AtMost, "", "14.50", "at most 14.50"},
+		{"at least", metrics.TargetAtLeast(decOf("60")), metrics.AtLeast, "60", "", "at least 60"},
+		{"at most keeps places", metrics.TargetAtMost(decOf("14.50")), metrics.AtMost, "", "14.50", "at most 14.50"},
 		{"between", mustBetween(t, "40", "60"), metrics.Between, "40", "60", "between 40 and 60"},
 		{"between one point", mustBetween(t, "50", "50"), metrics.Between, "50", "50", "between 50 and 50"},
 		{"zero value", metrics.Target{}, 0, "", "", "no target"},
@@ -182,18 +183,18 @@ func TestTarget(t *testing.T) {
 			lo, ok := tt.target.Min()
 			require.Equal(t, tt.min != "", ok)
 			if ok {
-				assert.True(t, lo.Equal(dec(tt.min)))
+				assert.True(t, lo.Equal(decOf(tt.min)))
 			}
 			hi, ok := tt.target.Max()
 			require.Equal(t, tt.max != "", ok)
 			if ok {
-				assert.True(t, hi.Equal(dec(tt.max)))
+				assert.True(t, hi.Equal(decOf(tt.max)))
 			}
 		})
 	}
 
 	t.Run("between rejects min above max", func(t *testing.T) {
-		_, err := metrics.TargetBetween(dec("60.01"), dec("60"))
+		_, err := metrics.TargetBetween(decOf("60.01"), decOf("60"))
 		require.ErrorIs(t, err, metrics.ErrOutOfRange)
 	})
 }
@@ -201,7 +202,7 @@ func TestTarget(t *testing.T) {
 func TestTargetJSON(t *testing.T) {
 	t.Run("round trip", func(t *testing.T) {
 		for _, tg := range []metrics.Target{
-			metrics.TargetAtLeast(dec("60")), metrics.TargetAtMost(dec("0.250")),
+			metrics.TargetAtLeast(decOf("60")), metrics.TargetAtMost(decOf("0.250")),
 			mustBetween(t, "-1.5", "2"),
 		} {
 			b, err := json.Marshal(tg)
@@ -240,7 +241,7 @@ func TestTargetJSON(t *testing.T) {
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
-			got := metrics.TargetAtLeast(dec("7"))
+			got := metrics.TargetAtLeast(decOf("7"))
 			require.ErrorIs(t, json.Unmarshal([]byte(tt.in), &got), tt.want)
 			assert.Equal(t, "at least 7", got.String(), "a failed decode must not change the target")
 		})
@@ -258,7 +259,7 @@ func TestMeasurement(t *testing.T) {
 		{"undefined ratio", metrics.FromRatio(metrics.Ratio{}), false, "0/0"},
 		{"count", mustCount(t, 120), true, "120"},
 		{"zero count", mustCount(t, 0), true, "0"},
-		{"decimal keeps its places", metrics.FromDecimal(dec("3.80")), true, "3.80"},
+		{"decimal keeps its places", metrics.FromDecimal(decOf("3.80")), true, "3.80"},
 		{"duration", mustDuration(t, 3*day), true, "72h0m0s"},
 		{"zero value", metrics.Measurement{}, false, "undefined"},
 	}
@@ -287,9 +288,9 @@ func TestMeasurement(t *testing.T) {
 		_, ok = mustCount(t, 7).Ratio()
 		assert.False(t, ok)
 
-		d, ok := metrics.FromDecimal(dec("0.35")).Decimal()
+		d, ok := metrics.FromDecimal(decOf("0.35")).Decimal()
 		require.True(t, ok)
-		assert.True(t, d.Equal(dec("0.35")))
+		assert.True(t, d.Equal(decOf("0.35")))
 
 		dur, ok := mustDuration(t, 90*time.Minute).Duration()
 		require.True(t, ok)
@@ -314,8 +315,8 @@ func TestMeasurementJSON(t *testing.T) {
 			`{"ratio":{"numerator":2,"denominator":3,"value":"0.666667","percent":"66.67 %"}}`},
 		{"count", mustCount(t, 120), `{"count":120}`},
 		{"zero count", mustCount(t, 0), `{"count":0}`},
-		{"decimal keeps trailing zeros", metrics.FromDecimal(dec("3.80")), `{"decimal":"3.80"}`},
-		{"negative decimal", metrics.FromDecimal(dec("-12.5")), `{"decimal":"-12.5"}`},
+		{"decimal keeps trailing zeros", metrics.FromDecimal(decOf("3.80")), `{"decimal":"3.80"}`},
+		{"negative decimal", metrics.FromDecimal(decOf("-12.5")), `{"decimal":"-12.5"}`},
 		// 1.5 s; one nanosecond is 10⁻⁹ s.
 		{"duration", mustDuration(t, 1500*time.Millisecond), `{"seconds":"1.5"}`},
 		{"nanosecond", mustDuration(t, time.Nanosecond), `{"seconds":"0.000000001"}`},
@@ -367,7 +368,7 @@ func TestMeasurementJSON(t *testing.T) {
 }
 
 func TestNewIndicator(t *testing.T) {
-	atLeast := metrics.TargetAtLeast(dec("60"))
+	atLeast := metrics.TargetAtLeast(decOf("60"))
 	t.Run("valid", func(t *testing.T) {
 		ind, err := metrics.NewIndicator("Attendance rate", "attended / registered",
 			metrics.UnitPercent, metrics.HigherIsBetter, atLeast)
@@ -406,7 +407,7 @@ func TestNewIndicator(t *testing.T) {
 		{"no target", "n", "d", metrics.UnitPercent, metrics.HigherIsBetter, metrics.Target{}, []error{metrics.ErrOutOfRange}},
 		{"floor where lower is better", "n", "d", metrics.UnitDays, metrics.LowerIsBetter, atLeast, []error{metrics.ErrInconsistent}},
 		{"ceiling where higher is better", "n", "d", metrics.UnitPercent, metrics.HigherIsBetter,
-			metrics.TargetAtMost(dec("5")), []error{metrics.ErrInconsistent}},
+			metrics.TargetAtMost(decOf("5")), []error{metrics.ErrInconsistent}},
 		{"every problem at once", "", "x\x00", 0, 0, metrics.Target{},
 			[]error{metrics.ErrEmpty, metrics.ErrOutOfRange}},
 	}
@@ -434,11 +435,11 @@ func TestEvaluate(t *testing.T) {
 	pct := func(target metrics.Target, better metrics.Direction) metrics.Indicator {
 		return mustIndicator(t, "rate", metrics.UnitPercent, better, target)
 	}
-	atLeast60 := pct(metrics.TargetAtLeast(dec("60")), metrics.HigherIsBetter)
+	atLeast60 := pct(metrics.TargetAtLeast(decOf("60")), metrics.HigherIsBetter)
 	band := pct(mustBetween(t, "40", "60"), metrics.HigherIsBetter)
-	days14 := mustIndicator(t, "response", metrics.UnitDays, metrics.LowerIsBetter, metrics.TargetAtMost(dec("14")))
-	reach := mustIndicator(t, "reach", metrics.UnitCount, metrics.HigherIsBetter, metrics.TargetAtLeast(dec("100")))
-	gini := mustIndicator(t, "gini", metrics.UnitNumber, metrics.LowerIsBetter, metrics.TargetAtMost(dec("0.4")))
+	days14 := mustIndicator(t, "response", metrics.UnitDays, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("14")))
+	reach := mustIndicator(t, "reach", metrics.UnitCount, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("100")))
+	gini := mustIndicator(t, "gini", metrics.UnitNumber, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("0.4")))
 
 	tests := []struct {
 		name    string
@@ -458,7 +459,7 @@ func TestEvaluate(t *testing.T) {
 		{"rate undefined", atLeast60, metrics.FromRatio(metrics.Ratio{}), "undefined", "0 of 0", metrics.VerdictUndefined},
 		{"nothing measured", atLeast60, metrics.Measurement{}, "undefined", "", metrics.VerdictUndefined},
 		// 0.35 as a fraction is 35 %, below 60 %.
-		{"decimal read as percent", atLeast60, metrics.FromDecimal(dec("0.35")), "35.00 %", "", metrics.VerdictNotMet},
+		{"decimal read as percent", atLeast60, metrics.FromDecimal(decOf("0.35")), "35.00 %", "", metrics.VerdictNotMet},
 		// 1/2 = 50 %, inside 40..60.
 		{"inside a band", band, metrics.FromRatio(mustRatio(t, 1, 2)), "50.00 %", "1 of 2", metrics.VerdictMet},
 		// 3999/10000 = 39.99 % < 40 %.
@@ -475,8 +476,8 @@ func TestEvaluate(t *testing.T) {
 		{"count met", reach, mustCount(t, 120), "120", "", metrics.VerdictMet},
 		{"count short", reach, mustCount(t, 99), "99", "", metrics.VerdictNotMet},
 		// A decimal is shown exactly as given: 0.35 ≤ 0.4.
-		{"decimal met", gini, metrics.FromDecimal(dec("0.35")), "0.35", "", metrics.VerdictMet},
-		{"decimal missed", gini, metrics.FromDecimal(dec("0.400001")), "0.400001", "", metrics.VerdictNotMet},
+		{"decimal met", gini, metrics.FromDecimal(decOf("0.35")), "0.35", "", metrics.VerdictMet},
+		{"decimal missed", gini, metrics.FromDecimal(decOf("0.400001")), "0.400001", "", metrics.VerdictNotMet},
 		// A ratio read as a number: 2/5 = 0.4 ≤ 0.4.
 		{"ratio as number", gini, metrics.FromRatio(mustRatio(t, 2, 5)), "0.400000", "2 of 5", metrics.VerdictMet},
 	}
@@ -509,7 +510,7 @@ func TestEvaluateExact(t *testing.T) {
 		{"66.6666666666", metrics.VerdictMet},
 	} {
 		t.Run(tt.threshold, func(t *testing.T) {
-			ind := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(dec(tt.threshold)))
+			ind := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf(tt.threshold)))
 			e, err := ind.Evaluate(twoThirds)
 			require.NoError(t, err)
 			assert.Equal(t, "66.67 %", e.ValueText())
@@ -528,7 +529,7 @@ func TestEvaluateDurationUnits(t *testing.T) {
 		metrics.UnitDays:    "0.06 d",
 	} {
 		t.Run(unit.String(), func(t *testing.T) {
-			ind := mustIndicator(t, "response", unit, metrics.LowerIsBetter, metrics.TargetAtMost(dec("2")))
+			ind := mustIndicator(t, "response", unit, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("2")))
 			e, err := ind.Evaluate(m)
 			require.NoError(t, err)
 			assert.Equal(t, want, e.ValueText())
@@ -543,7 +544,7 @@ func TestEvaluateDurationUnits(t *testing.T) {
 }
 
 func TestEvaluateUnitMismatch(t *testing.T) {
-	at := metrics.TargetAtLeast(dec("1"))
+	at := metrics.TargetAtLeast(decOf("1"))
 	percent := mustIndicator(t, "p", metrics.UnitPercent, metrics.HigherIsBetter, at)
 	count := mustIndicator(t, "c", metrics.UnitCount, metrics.HigherIsBetter, at)
 	days := mustIndicator(t, "d", metrics.UnitDays, metrics.HigherIsBetter, at)
@@ -557,7 +558,7 @@ func TestEvaluateUnitMismatch(t *testing.T) {
 		{"count in percent", percent, mustCount(t, 3)},
 		{"ratio as a count", count, metrics.FromRatio(mustRatio(t, 1, 2))},
 		{"undefined ratio as a count", count, metrics.FromRatio(metrics.Ratio{})},
-		{"decimal in days", days, metrics.FromDecimal(dec("3"))},
+		{"decimal in days", days, metrics.FromDecimal(decOf("3"))},
 		{"count as a number", number, mustCount(t, 3)},
 		{"duration as a number", number, mustDuration(t, time.Second)},
 	}
@@ -622,7 +623,7 @@ func TestIndicatorJSON(t *testing.T) {
 }
 
 func TestEvaluationJSON(t *testing.T) {
-	ind := mustIndicator(t, "Attendance rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(dec("60")))
+	ind := mustIndicator(t, "Attendance rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("60")))
 	e, err := ind.Evaluate(metrics.FromRatio(mustRatio(t, 45, 60)))
 	require.NoError(t, err)
 	b, err := json.Marshal(e)

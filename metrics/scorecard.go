@@ -219,10 +219,7 @@ var CSVHeader = []string{"indicator", "definition", "unit", "direction", "compar
 // WriteCSV writes [CSVHeader] and one row per indicator with encoding/csv
 // (RFC 4180 quoting, "\n" line ends). It returns the first error of w.
 func (s Scorecard) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
+	records := [][]string{CSVHeader}
 	for _, r := range s.rows {
 		ind := r.indicator
 		var lo, hi, value, num, den string
@@ -238,13 +235,10 @@ func (s Scorecard) WriteCSV(w io.Writer) error {
 		if ratio, ok := r.value.Ratio(); ok {
 			num, den = strconv.FormatInt(ratio.num, 10), strconv.FormatInt(ratio.den, 10)
 		}
-		if err := cw.Write([]string{ind.name, ind.definition, ind.unit.String(), ind.better.String(),
-			ind.target.cmp.String(), lo, hi, value, num, den, r.verdict.String()}); err != nil {
-			return err
-		}
+		records = append(records, []string{ind.name, ind.definition, ind.unit.String(), ind.better.String(),
+			ind.target.cmp.String(), lo, hi, value, num, den, r.verdict.String()})
 	}
-	cw.Flush()
-	return cw.Error()
+	return csv.NewWriter(w).WriteAll(records)
 }
 
 // scorecardJSON is the wire form of a Scorecard.

@@ -33,22 +33,22 @@ func sampleScorecard(t testing.TB) metrics.Scorecard {
 	sc, err := metrics.NewScorecard("Riverside park consultation",
 		// 45/60 = 75 % ≥ 60 %: met.
 		evaluate("Attendance rate", "people who attended / people who registered",
-			metrics.UnitPercent, up, metrics.TargetAtLeast(dec("60")), metrics.FromRatio(mustRatio(t, 45, 60))),
+			metrics.UnitPercent, up, metrics.TargetAtLeast(decOf("60")), metrics.FromRatio(mustRatio(t, 45, 60))),
 		// 312/4800 = 6.5 % < 10 %: not met.
 		evaluate("Turnout", "residents who took part / residents eligible",
-			metrics.UnitPercent, up, metrics.TargetAtLeast(dec("10")), metrics.FromRatio(mustRatio(t, 312, 4800))),
+			metrics.UnitPercent, up, metrics.TargetAtLeast(decOf("10")), metrics.FromRatio(mustRatio(t, 312, 4800))),
 		// 0/0: no input received yet, so undefined.
 		evaluate("Closing-the-loop rate", "inputs answered / inputs received",
-			metrics.UnitPercent, up, metrics.TargetAtLeast(dec("90")), metrics.FromRatio(metrics.Ratio{})),
+			metrics.UnitPercent, up, metrics.TargetAtLeast(decOf("90")), metrics.FromRatio(metrics.Ratio{})),
 		// 84 h = 3.5 d ≤ 14 d: met.
 		evaluate("Median response time", "median time from an inquiry to its answer, nearest rank",
-			metrics.UnitDays, down, metrics.TargetAtMost(dec("14")), mustDuration(t, 84*time.Hour)),
+			metrics.UnitDays, down, metrics.TargetAtMost(decOf("14")), mustDuration(t, 84*time.Hour)),
 		// 1200 ≥ 1000: met. (The comma in the definition is quoted in CSV.)
 		evaluate("Reach", "distinct people who saw at least one item, any channel",
-			metrics.UnitCount, up, metrics.TargetAtLeast(dec("1000")), mustCount(t, 1200)),
+			metrics.UnitCount, up, metrics.TargetAtLeast(decOf("1000")), mustCount(t, 1200)),
 		// 0.42 > 0.40: not met.
 		evaluate("Gini of contributions", "Gini coefficient of inputs per participant",
-			metrics.UnitNumber, down, metrics.TargetAtMost(dec("0.40")), metrics.FromDecimal(dec("0.42"))),
+			metrics.UnitNumber, down, metrics.TargetAtMost(decOf("0.40")), metrics.FromDecimal(decOf("0.42"))),
 	)
 	require.NoError(t, err)
 	return sc
@@ -147,7 +147,7 @@ func TestNewScorecardRejects(t *testing.T) {
 
 func sampleScorecardRow(t testing.TB) metrics.Evaluation {
 	t.Helper()
-	e, err := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(dec("50"))).
+	e, err := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("50"))).
 		Evaluate(metrics.FromRatio(mustRatio(t, 1, 2)))
 	require.NoError(t, err)
 	return e
@@ -155,7 +155,7 @@ func sampleScorecardRow(t testing.TB) metrics.Evaluation {
 
 func TestScorecardMarkdownEscapes(t *testing.T) {
 	ind, err := metrics.NewIndicator("Share | *press*", "mentions_with [links] <b>", metrics.UnitPercent,
-		metrics.HigherIsBetter, metrics.TargetAtLeast(dec("50")))
+		metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("50")))
 	require.NoError(t, err)
 	e, err := ind.Evaluate(metrics.FromRatio(mustRatio(t, 1, 2)))
 	require.NoError(t, err)
@@ -168,28 +168,18 @@ func TestScorecardMarkdownEscapes(t *testing.T) {
 	assert.Contains(t, b.String(), `- **Share \| \*press\***: mentions\_with \[links\] \<b\>`)
 }
 
-// failingWriter fails after n bytes, to check that writer errors surface.
-type failingWriter struct{ n int }
+// failingWriter fails every write, to check that writer errors surface.
+type failingWriter struct{}
 
 var errWrite = errors.New("disk full")
 
-func (w *failingWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		n := w.n
-		w.n = 0
-		return n, errWrite
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
+func (failingWriter) Write([]byte) (int, error) { return 0, errWrite }
 
 func TestScorecardWriteErrors(t *testing.T) {
 	sc := sampleScorecard(t)
-	require.ErrorIs(t, sc.WriteText(&failingWriter{}), errWrite)
-	require.ErrorIs(t, sc.WriteMarkdown(&failingWriter{}), errWrite)
-	require.ErrorIs(t, sc.WriteCSV(&failingWriter{}), errWrite)
-	// encoding/csv buffers 4096 bytes; fail after the header to reach a row.
-	require.ErrorIs(t, sc.WriteCSV(&failingWriter{n: 100}), errWrite)
+	require.ErrorIs(t, sc.WriteText(failingWriter{}), errWrite)
+	require.ErrorIs(t, sc.WriteMarkdown(failingWriter{}), errWrite)
+	require.ErrorIs(t, sc.WriteCSV(failingWriter{}), errWrite)
 }
 
 func TestScorecardCSVHeader(t *testing.T) {
