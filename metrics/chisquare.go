@@ -48,10 +48,11 @@ func (r Representation) ChiSquare() (ChiSquare, error) {
 	if r.participants == 0 {
 		return ChiSquare{}, ErrUndefined
 	}
-	// (O − E)²/E = (a·B − A·b)² / (A·B·b): one exact fraction per group.
-	sum := new(big.Rat)
-	var d, y, den big.Int
-	var term big.Rat
+	// (O − E)²/E = (a·B − A·b)² / (A·B·b). Keep 1/(A·B) outside and add
+	// the fractions d²/b as num/den without reducing them: a gcd per step
+	// would cost more than the growing products.
+	num, den := new(big.Int), big.NewInt(1)
+	var d, y big.Int
 	k := 0
 	valid := true
 	for _, g := range r.groups {
@@ -63,9 +64,10 @@ func (r Representation) ChiSquare() (ChiSquare, error) {
 		mulBig(&y, r.participants, g.b)
 		d.Sub(&d, &y)
 		d.Mul(&d, &d)
-		mulBig(&den, r.participants, r.population)
-		den.Mul(&den, y.SetInt64(g.b))
-		sum.Add(sum, term.SetFrac(&d, &den))
+		// num/den + d²/b = (num·b + d²·den) / (den·b)
+		y.SetInt64(g.b)
+		num.Mul(num, &y).Add(num, d.Mul(&d, den))
+		den.Mul(den, &y)
 		// E < 5  ⇔  A·b < 5·B.
 		if cmpProducts(r.participants, g.b, MinExpectedCount, r.population) < 0 {
 			valid = false
@@ -74,10 +76,11 @@ func (r Representation) ChiSquare() (ChiSquare, error) {
 	if k < 2 {
 		return ChiSquare{}, ErrUndefined
 	}
-	x, _ := sum.Float64()
+	den.Mul(den, mulBig(&y, r.participants, r.population))
+	x, _ := new(big.Rat).SetFrac(num, den).Float64()
 	df := k - 1
 	return ChiSquare{
-		statistic: quoRound(sum.Num(), sum.Denom(), ValuePlaces),
+		statistic: quoRound(num, den, ValuePlaces),
 		df:        df,
 		pValue:    chiSquareUpperTail(x, df),
 		valid:     valid,

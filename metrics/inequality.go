@@ -25,8 +25,8 @@ import (
 //
 // The sums are exact integers (the weighted sum in 128 bits) and the
 // quotient is rounded once, half away from zero, to [ValuePlaces] places.
-// It sorts a copy of values (the caller's slice is untouched), so it runs
-// in O(n log n) time with one allocation of n values.
+// It sorts a copy of values (the caller's slice is untouched) with a radix
+// sort, so it runs in O(n) time with two allocations of n values.
 //
 // It returns [ErrEmpty] for no values, [ErrNegative] for a negative value,
 // [ErrOverflow] when the values' sum does not fit in an int64, and
@@ -107,17 +107,45 @@ func sortedCopy(values []int64) ([]int64, int64, error) {
 	if len(values) == 0 {
 		return nil, 0, &InputError{Input: "values", Value: "[]", Err: ErrEmpty}
 	}
-	var total int64
+	var total, maxValue int64
 	for i, x := range values {
-		if err := nonNegative(fmt.Sprintf("values[%d]", i), x); err != nil {
-			return nil, 0, err
+		// Names are formatted only on failure: this loop runs per value.
+		if x < 0 {
+			return nil, 0, inputErr(fmt.Sprintf("values[%d]", i), x, ErrNegative)
 		}
 		var err error
 		if total, err = addChecked(total, x); err != nil {
 			return nil, 0, inputErr(fmt.Sprintf("values[%d]", i), x, err)
 		}
+		maxValue = max(maxValue, x)
 	}
-	sorted := slices.Clone(values)
-	slices.Sort(sorted)
-	return sorted, total, nil
+	return radixSort(values, maxValue), total, nil
+}
+
+// radixSort returns an ascending copy of non-negative values whose
+// largest is maxValue: a least significant digit radix sort on bytes, over
+// only as many byte positions as maxValue has (two or three for counts),
+// in O(n) time. On a million counts it is several times faster than a
+// comparison sort.
+func radixSort(values []int64, maxValue int64) []int64 {
+	src := slices.Clone(values)
+	dst := make([]int64, len(values))
+	for shift := 0; shift < bits.Len64(uint64(maxValue)); shift += 8 {
+		var offsets [256]int
+		for _, x := range src {
+			offsets[byte(x>>shift)]++
+		}
+		sum := 0
+		for b, n := range offsets {
+			offsets[b] = sum
+			sum += n
+		}
+		for _, x := range src {
+			b := byte(x >> shift)
+			dst[offsets[b]] = x
+			offsets[b]++
+		}
+		src, dst = dst, src
+	}
+	return src
 }

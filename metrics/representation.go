@@ -145,11 +145,11 @@ func indexGroups(name string, groups []GroupCount) (map[string]int, int64, error
 			}
 		}
 		index[g.Group] = i
-		if err := nonNegative(fmt.Sprintf("%s[%d].count", name, i), g.Count); err != nil {
-			return nil, 0, err
+		err := ErrNegative
+		if g.Count >= 0 {
+			total, err = addChecked(total, g.Count)
 		}
-		var err error
-		if total, err = addChecked(total, g.Count); err != nil {
+		if err != nil {
 			return nil, 0, inputErr(fmt.Sprintf("%s[%d].count", name, i), g.Count, err)
 		}
 	}
@@ -297,12 +297,19 @@ func (g GroupRepresentation) Gap() (decimal.Decimal, error) {
 }
 
 // ShareCmp compares the group's participant share p_k with its population
-// share q_k exactly, by cross-multiplication (a_k·B against b_k·A, with no
-// rounding): -1 when the group is under-represented, 0 when it is
-// represented exactly in proportion, +1 when it is over-represented. With
-// no participants every group compares as -1 against a positive population
-// share, and 0 against a zero one.
+// share q_k exactly, by cross-multiplication (a_k·B against b_k·A, in 128
+// bits, with no rounding): -1 when the group is under-represented, 0 when
+// it is represented exactly in proportion, +1 when it is over-represented.
+// It agrees with g.ParticipantShare().Cmp(g.PopulationShare()), so with no
+// participants (p_k undefined) it returns -1, or 0 when q_k is undefined
+// too.
 func (g GroupRepresentation) ShareCmp() int {
+	switch {
+	case g.ta == 0 && g.tb == 0:
+		return 0
+	case g.ta == 0:
+		return -1
+	}
 	return cmpProducts(g.a, g.tb, g.b, g.ta)
 }
 
