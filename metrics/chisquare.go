@@ -1,8 +1,10 @@
 package metrics
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -177,4 +179,52 @@ func gammaContinuedFraction(a, x float64) float64 {
 		}
 	}
 	return h * gammaPrefactor(a, x)
+}
+
+type chiSquareJSON struct {
+	Statistic        string  `json:"statistic"`
+	DegreesOfFreedom int     `json:"degrees_of_freedom"`
+	PValue           float64 `json:"p_value"`
+	Valid            bool    `json:"valid"`
+}
+
+// MarshalJSON writes {"statistic":"4.000000","degrees_of_freedom":2,
+// "p_value":0.1353352832366127,"valid":true}: the statistic as a decimal
+// string with [ValuePlaces] places, the p-value as a JSON number (the
+// shortest form that reads back to the same float64).
+func (c ChiSquare) MarshalJSON() ([]byte, error) {
+	return json.Marshal(chiSquareJSON{
+		Statistic: c.statistic.StringFixed(ValuePlaces), DegreesOfFreedom: c.df, PValue: c.pValue, Valid: c.valid,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. It rejects a statistic that
+// is not a decimal or is negative, fewer than one degree of freedom and a
+// p-value outside [0, 1] with [ErrOutOfRange]. It cannot check the p-value
+// against the statistic (the statistic is rounded); decode a whole
+// [Representation] for that.
+func (c *ChiSquare) UnmarshalJSON(b []byte) error {
+	var w chiSquareJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	stat, err := decimal.NewFromString(w.Statistic)
+	switch {
+	case err != nil || stat.IsNegative():
+		return &InputError{Input: "statistic", Value: strconv.Quote(w.Statistic), Err: ErrOutOfRange}
+	case w.DegreesOfFreedom < 1:
+		return inputErr("degrees_of_freedom", int64(w.DegreesOfFreedom), ErrOutOfRange)
+	case !(w.PValue >= 0 && w.PValue <= 1):
+		return &InputError{Input: "p_value", Value: strconv.FormatFloat(w.PValue, 'g', -1, 64), Err: ErrOutOfRange}
+	}
+	*c = ChiSquare{statistic: stat, df: w.DegreesOfFreedom, pValue: w.PValue, valid: w.Valid}
+	return nil
+}
+
+// agrees reports whether two results of the same test agree: the exact
+// parts equal, the p-values within a relative 1e-9, which allows for
+// floating-point differences between machines (fused multiply-add).
+func (c ChiSquare) agrees(d ChiSquare) bool {
+	return c.statistic.Equal(d.statistic) && c.df == d.df && c.valid == d.valid &&
+		math.Abs(c.pValue-d.pValue) <= 1e-9*math.Max(c.pValue, d.pValue)
 }

@@ -1,10 +1,13 @@
 package metrics
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"math/big"
 	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -337,4 +340,123 @@ func mulBig(z *big.Int, a, b int64) *big.Int {
 // places; den must be positive.
 func quoRound(num, den *big.Int, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(num, 0).DivRound(decimal.NewFromBigInt(den, 0), places)
+}
+
+// undefinedText is how the JSON form writes an undefined figure, as
+// [Ratio.ValueText] does.
+const undefinedText = "undefined"
+
+// figureText writes a figure with exactly [ValuePlaces] decimals, or
+// "undefined".
+func figureText(d decimal.Decimal, err error) string {
+	if err != nil {
+		return undefinedText
+	}
+	return d.StringFixed(ValuePlaces)
+}
+
+type groupRepresentationJSON struct {
+	Group               string `json:"group"`
+	Participants        int64  `json:"participants"`
+	Population          int64  `json:"population"`
+	ParticipantShare    string `json:"participant_share,omitempty"`
+	PopulationShare     string `json:"population_share,omitempty"`
+	RepresentationRatio string `json:"representation_ratio,omitempty"`
+	ParticipationRate   string `json:"participation_rate,omitempty"`
+}
+
+type representationJSON struct {
+	Groups        []groupRepresentationJSON `json:"groups"`
+	Participants  *int64                    `json:"participants,omitempty"`
+	Population    *int64                    `json:"population,omitempty"`
+	Dissimilarity string                    `json:"dissimilarity,omitempty"`
+	Score         string                    `json:"score,omitempty"`
+	ChiSquare     *ChiSquare                `json:"chi_square,omitempty"`
+}
+
+// wire returns the JSON form with every derived figure filled in.
+func (r Representation) wire() representationJSON {
+	w := representationJSON{
+		Groups:        make([]groupRepresentationJSON, len(r.groups)),
+		Participants:  &r.participants,
+		Population:    &r.population,
+		Dissimilarity: figureText(r.Dissimilarity()),
+		Score:         figureText(r.Score()),
+	}
+	for i, g := range r.groups {
+		w.Groups[i] = groupRepresentationJSON{
+			Group: g.group, Participants: g.a, Population: g.b,
+			ParticipantShare:    g.ParticipantShare().ValueText(),
+			PopulationShare:     g.PopulationShare().ValueText(),
+			RepresentationRatio: figureText(g.RepresentationRatio()),
+			ParticipationRate:   g.ParticipationRate().ValueText(),
+		}
+	}
+	if c, err := r.ChiSquare(); err == nil {
+		w.ChiSquare = &c
+	}
+	return w
+}
+
+// MarshalJSON writes each group's counts with, for readers, its shares,
+// representation ratio and participation rate (decimal strings with
+// [ValuePlaces] places, or "undefined"); the totals; the dissimilarity and
+// score; and the chi-square test, left out when it is undefined.
+func (r Representation) MarshalJSON() ([]byte, error) { return json.Marshal(r.wire()) }
+
+// UnmarshalJSON reads what MarshalJSON writes. The groups' counts are
+// checked and the figures recomputed as by [CompareToPopulation], with its
+// errors; every derived field present must agree with the recomputed
+// figure ([ErrInconsistent]), so a hand-written document may give the
+// counts alone.
+func (r *Representation) UnmarshalJSON(b []byte) error {
+	var w representationJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	participants := make([]GroupCount, len(w.Groups))
+	population := make([]GroupCount, len(w.Groups))
+	for i, g := range w.Groups {
+		participants[i] = GroupCount{Group: g.Group, Count: g.Participants}
+		population[i] = GroupCount{Group: g.Group, Count: g.Population}
+	}
+	got, err := CompareToPopulation(participants, population)
+	if err != nil {
+		return err
+	}
+	want := got.wire()
+	check := func(input, have, want string) error {
+		if have != "" && have != want {
+			return &InputError{Input: input, Value: have + " (computed " + want + ")", Err: ErrInconsistent}
+		}
+		return nil
+	}
+	errs := []error{
+		check("dissimilarity", w.Dissimilarity, want.Dissimilarity),
+		check("score", w.Score, want.Score),
+	}
+	if w.Participants != nil {
+		errs = append(errs, check("participants", strconv.FormatInt(*w.Participants, 10), strconv.FormatInt(got.participants, 10)))
+	}
+	if w.Population != nil {
+		errs = append(errs, check("population", strconv.FormatInt(*w.Population, 10), strconv.FormatInt(got.population, 10)))
+	}
+	for i, g := range w.Groups {
+		wg := want.Groups[i]
+		prefix := fmt.Sprintf("groups[%d].", i)
+		errs = append(errs,
+			check(prefix+"participant_share", g.ParticipantShare, wg.ParticipantShare),
+			check(prefix+"population_share", g.PopulationShare, wg.PopulationShare),
+			check(prefix+"representation_ratio", g.RepresentationRatio, wg.RepresentationRatio),
+			check(prefix+"participation_rate", g.ParticipationRate, wg.ParticipationRate),
+		)
+	}
+	if w.ChiSquare != nil && (want.ChiSquare == nil || !w.ChiSquare.agrees(*want.ChiSquare)) {
+		errs = append(errs, &InputError{Input: "chi_square", Value: "disagrees with the counts", Err: ErrInconsistent})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	*r = got
+	return nil
 }

@@ -1,9 +1,11 @@
 package metrics_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -391,4 +393,173 @@ func TestRepresentationZeroValueRow(t *testing.T) {
 	assert.Zero(t, c.DegreesOfFreedom())
 	assert.False(t, c.Valid())
 	assert.True(t, c.Statistic().IsZero())
+}
+
+func TestRepresentationJSON(t *testing.T) {
+	r, err := metrics.CompareToPopulation(repGroups("a", 60, "b", 20, "c", 20), repGroups("a", 2000, "b", 1000, "c", 1000))
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	// The figures of the "worked by hand, three groups" case; the p-value
+	// e^(−2) is compared apart, to a tolerance.
+	b = withoutPValue(t, b, 0.1353352832366127)
+	assert.JSONEq(t, `{
+		"groups": [
+			{"group": "a", "participants": 60, "population": 2000, "participant_share": "0.600000",
+			 "population_share": "0.500000", "representation_ratio": "1.200000", "participation_rate": "0.030000"},
+			{"group": "b", "participants": 20, "population": 1000, "participant_share": "0.200000",
+			 "population_share": "0.250000", "representation_ratio": "0.800000", "participation_rate": "0.020000"},
+			{"group": "c", "participants": 20, "population": 1000, "participant_share": "0.200000",
+			 "population_share": "0.250000", "representation_ratio": "0.800000", "participation_rate": "0.020000"}
+		],
+		"participants": 100,
+		"population": 4000,
+		"dissimilarity": "0.100000",
+		"score": "0.666667",
+		"chi_square": {"statistic": "4.000000", "degrees_of_freedom": 2, "valid": true}
+	}`, string(b))
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	var back metrics.Representation
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, r, back)
+
+	t.Run("counts alone", func(t *testing.T) {
+		var got metrics.Representation
+		require.NoError(t, json.Unmarshal([]byte(`{"groups":[
+			{"group":"a","participants":60,"population":2000},
+			{"group":"b","participants":20,"population":1000},
+			{"group":"c","participants":20,"population":1000}]}`), &got))
+		assert.Equal(t, r, got)
+	})
+	t.Run("undefined figures", func(t *testing.T) {
+		nobody, err := metrics.CompareToPopulation(repGroups("a", 0, "b", 0), repGroups("a", 1, "b", 0))
+		require.NoError(t, err)
+		b, err := json.Marshal(nobody)
+		require.NoError(t, err)
+		assert.JSONEq(t, `{
+			"groups": [
+				{"group": "a", "participants": 0, "population": 1, "participant_share": "undefined",
+				 "population_share": "1.000000", "representation_ratio": "undefined", "participation_rate": "0.000000"},
+				{"group": "b", "participants": 0, "population": 0, "participant_share": "undefined",
+				 "population_share": "0.000000", "representation_ratio": "undefined", "participation_rate": "undefined"}
+			],
+			"participants": 0, "population": 1, "dissimilarity": "undefined", "score": "undefined"
+		}`, string(b))
+		var back metrics.Representation
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, nobody, back)
+	})
+}
+
+func TestRepresentationJSONRejects(t *testing.T) {
+	const groups = `"groups":[{"group":"a","participants":60,"population":2000},{"group":"b","participants":40,"population":2000}]`
+	tests := []struct {
+		name, in string
+		want     error
+	}{
+		{"not an object", `[]`, nil},
+		{"no groups", `{"groups":[]}`, metrics.ErrEmpty},
+		{"empty label", `{"groups":[{"group":"","participants":1,"population":1}]}`, metrics.ErrMismatchedGroups},
+		{"negative", `{"groups":[{"group":"a","participants":-1,"population":1}]}`, metrics.ErrNegative},
+		{"wrong total", `{` + groups + `,"participants":99}`, metrics.ErrInconsistent},
+		{"wrong population", `{` + groups + `,"population":1}`, metrics.ErrInconsistent},
+		{"wrong dissimilarity", `{` + groups + `,"dissimilarity":"0.2"}`, metrics.ErrInconsistent},
+		{"wrong score", `{` + groups + `,"score":"1.000000"}`, metrics.ErrInconsistent},
+		{"wrong share", `{"groups":[{"group":"a","participants":1,"population":1,"participant_share":"0.5"}]}`, metrics.ErrInconsistent},
+		{"wrong population share", `{"groups":[{"group":"a","participants":1,"population":1,"population_share":"0.5"}]}`, metrics.ErrInconsistent},
+		{"wrong ratio", `{"groups":[{"group":"a","participants":1,"population":1,"representation_ratio":"2"}]}`, metrics.ErrInconsistent},
+		{"wrong rate", `{"groups":[{"group":"a","participants":1,"population":1,"participation_rate":"2"}]}`, metrics.ErrInconsistent},
+		{"wrong chi-square", `{` + groups + `,"chi_square":{"statistic":"5","degrees_of_freedom":1,"p_value":0.5,"valid":true}}`, metrics.ErrInconsistent},
+		{"chi-square of nothing", `{"groups":[{"group":"a","participants":1,"population":1}],"chi_square":{"statistic":"0","degrees_of_freedom":1,"p_value":1,"valid":true}}`, metrics.ErrInconsistent},
+		{"bad chi-square", `{` + groups + `,"chi_square":{"statistic":"4","degrees_of_freedom":0,"p_value":0.5,"valid":true}}`, metrics.ErrOutOfRange},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r metrics.Representation
+			err := json.Unmarshal([]byte(tt.in), &r)
+			if tt.want == nil {
+				require.Error(t, err)
+			} else {
+				require.ErrorIs(t, err, tt.want)
+			}
+			assert.Zero(t, r.Len(), "a failed decode changes nothing")
+		})
+	}
+}
+
+func TestChiSquareJSON(t *testing.T) {
+	// Two halves, 60 and 40: χ² = 4 on one degree of freedom.
+	r, err := metrics.CompareToPopulation(repGroups("a", 60, "b", 40), repGroups("a", 1, "b", 1))
+	require.NoError(t, err)
+	c, err := r.ChiSquare()
+	require.NoError(t, err)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	// erfc(√2) = 0.0455002638963584.
+	assert.JSONEq(t, `{"statistic":"4.000000","degrees_of_freedom":1,"valid":true}`, string(withoutPValue(t, b, 0.0455002638963584)))
+	var back metrics.ChiSquare
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, c, back)
+	for name, in := range map[string]string{
+		"negative statistic": `{"statistic":"-1","degrees_of_freedom":1,"p_value":0.5}`,
+		"not a number":       `{"statistic":"four","degrees_of_freedom":1,"p_value":0.5}`,
+		"no freedom":         `{"statistic":"1","degrees_of_freedom":0,"p_value":0.5}`,
+		"p above one":        `{"statistic":"1","degrees_of_freedom":1,"p_value":1.5}`,
+		"p below zero":       `{"statistic":"1","degrees_of_freedom":1,"p_value":-0.1}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var got metrics.ChiSquare
+			require.ErrorIs(t, json.Unmarshal([]byte(in), &got), metrics.ErrOutOfRange)
+			assert.Zero(t, got.DegreesOfFreedom())
+		})
+	}
+	require.Error(t, json.Unmarshal([]byte(`{"statistic":true}`), &back))
+}
+
+// TestShareCmpAgreesWithRatioCmp checks ShareCmp against the Ratio
+// comparison of the two shares on seeded random breakdowns, zeros included.
+func TestShareCmpAgreesWithRatioCmp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 300 {
+		k := 1 + rng.IntN(6)
+		participants := make([]metrics.GroupCount, k)
+		population := make([]metrics.GroupCount, k)
+		for i := range k {
+			name := fmt.Sprint("g", i)
+			b := rng.Int64N(4)
+			a := int64(0)
+			if b > 0 {
+				a = rng.Int64N(4)
+			}
+			participants[i] = metrics.GroupCount{Group: name, Count: a}
+			population[i] = metrics.GroupCount{Group: name, Count: b}
+		}
+		r, err := metrics.CompareToPopulation(participants, population)
+		require.NoError(t, err)
+		for g := range r.All() {
+			assert.Equal(t, g.ParticipantShare().Cmp(g.PopulationShare()), g.ShareCmp(), "%v / %v", participants, population)
+		}
+	}
+}
+
+// withoutPValue checks the "p_value" of a JSON object, at the top level or
+// in its "chi_square" member, against want to 1e-12, and returns the
+// object without it: the last digits of a float64 may differ between
+// machines, the other fields may not.
+func withoutPValue(t *testing.T, b []byte, want float64) []byte {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m))
+	obj := m
+	if c, ok := m["chi_square"].(map[string]any); ok {
+		obj = c
+	}
+	p, ok := obj["p_value"].(float64)
+	require.True(t, ok, "p_value is a number")
+	assert.InDelta(t, want, p, 1e-12)
+	delete(obj, "p_value")
+	out, err := json.Marshal(m)
+	require.NoError(t, err)
+	return out
 }
