@@ -1,20 +1,18 @@
 package metrics_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/civitas-go/civitas/metrics"
 )
 
-// fuzzPolicy turns two fuzzed bytes into a policy: k from 1 to 12 (so the
+// supFuzzPolicy turns two fuzzed bytes into a policy: k from 1 to 12 (so the
 // presets 3, 5, 10 and 11 all occur) and zeros shown or not.
-func fuzzPolicy(k uint8, showZeros bool) metrics.SuppressionPolicy {
+func supFuzzPolicy(k uint8, showZeros bool) metrics.SuppressionPolicy {
 	return metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize(1 + k%12), ShowZeros: showZeros}
 }
 
@@ -32,7 +30,7 @@ func FuzzSuppressGroups(f *testing.F) {
 		if len(data) == 0 || len(data) > 64 {
 			return
 		}
-		policy := fuzzPolicy(k, showZeros)
+		policy := supFuzzPolicy(k, showZeros)
 		in := make([]metrics.GroupCount, len(data))
 		for i, b := range data {
 			in[i] = metrics.GroupCount{Group: fmt.Sprint("g", i), Count: int64(b % 32)}
@@ -50,20 +48,15 @@ func FuzzSuppressGroups(f *testing.F) {
 			total += g.Count
 		}
 		require.Equal(t, total, got.Total())
-		assertGroupsProtected(t, in, got)
-
-		b, err := json.Marshal(got)
-		require.NoError(t, err)
-		var back metrics.SuppressedGroups
-		require.NoError(t, json.Unmarshal(b, &back))
-		assert.Equal(t, got, back)
+		supAssertGroups(t, in, got)
+		supRoundTrip(t, got)
 	})
 }
 
 // FuzzSuppressTable checks the two-way property on tables of up to 6×6: no
 // visible count the policy suppresses, every total kept, no row or column
 // with a lone suppressed cell, and no suppressed cell determined by the
-// row and column totals (by exact linear algebra, see determinable); and
+// row and column totals (by exact linear algebra, see supDeterminable); and
 // that the result survives a JSON round trip, whose decoder checks the same
 // properties again.
 func FuzzSuppressTable(f *testing.F) {
@@ -74,7 +67,7 @@ func FuzzSuppressTable(f *testing.F) {
 	f.Add(uint8(6), uint8(6), make([]byte, 36), uint8(10), false)
 	f.Fuzz(func(t *testing.T, r, c uint8, data []byte, k uint8, showZeros bool) {
 		rows, cols := 1+int(r%6), 1+int(c%6)
-		policy := fuzzPolicy(k, showZeros)
+		policy := supFuzzPolicy(k, showZeros)
 		counts := make([][]int64, rows)
 		for i := range counts {
 			counts[i] = make([]int64, cols)
@@ -99,12 +92,7 @@ func FuzzSuppressTable(f *testing.F) {
 			return
 		}
 		require.NoError(t, err)
-		assertTableProtected(t, counts, got)
-
-		b, err := json.Marshal(got)
-		require.NoError(t, err)
-		var back metrics.SuppressedTable
-		require.NoError(t, json.Unmarshal(b, &back))
-		assert.Equal(t, got, back)
+		supAssertTable(t, counts, got)
+		supRoundTrip(t, got)
 	})
 }

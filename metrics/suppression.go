@@ -333,7 +333,7 @@ func (s *SuppressedGroups) UnmarshalJSON(b []byte) error {
 	}
 	g := newGrid(1, len(w.Groups), false)
 	labels := make([]string, len(w.Groups))
-	seen := make([]GroupCount, len(w.Groups))
+	seen := make([]GroupCount, len(w.Groups)) // labels only, for indexGroups's checks
 	for i, gc := range w.Groups {
 		c, err := gc.cell(fmt.Sprintf("groups[%d]", i))
 		if err != nil {
@@ -418,18 +418,16 @@ func SuppressTable(counts [][]int64, policy SuppressionPolicy) (SuppressedTable,
 			}
 		}
 		for j, x := range row {
-			name := fmt.Sprintf("counts[%d][%d]", i, j)
-			if err := nonNegative(name, x); err != nil {
-				return SuppressedTable{}, err
-			}
-			var err error
-			if g.totals[i], err = addChecked(g.totals[i], x); err == nil {
-				if g.totals[rows+j], err = addChecked(g.totals[rows+j], x); err == nil {
-					total, err = addChecked(total, x)
+			err := ErrNegative
+			if x >= 0 {
+				if g.totals[i], err = addChecked(g.totals[i], x); err == nil {
+					if g.totals[rows+j], err = addChecked(g.totals[rows+j], x); err == nil {
+						total, err = addChecked(total, x)
+					}
 				}
 			}
 			if err != nil {
-				return SuppressedTable{}, inputErr(name, x, err)
+				return SuppressedTable{}, inputErr(fmt.Sprintf("counts[%d][%d]", i, j), x, err)
 			}
 			g.counts[i*cols+j] = x
 		}

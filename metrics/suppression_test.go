@@ -13,7 +13,7 @@ import (
 	"github.com/civitas-go/civitas/metrics"
 )
 
-var k5 = metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
+var supK5 = metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
 
 func TestSuppressionPolicy(t *testing.T) {
 	assert.Equal(t, metrics.MinCellSize(3), metrics.MinCellSize3)
@@ -27,11 +27,11 @@ func TestSuppressionPolicy(t *testing.T) {
 		count  int64
 		want   bool
 	}{
-		{"zero hidden by default", k5, 0, true},
+		{"zero hidden by default", supK5, 0, true},
 		{"zero shown when asked", metrics.SuppressionPolicy{MinCellSize: 5, ShowZeros: true}, 0, false},
-		{"one below k", k5, 1, true},
-		{"k-1", k5, 4, true},
-		{"k itself is publishable", k5, 5, false},
+		{"one below k", supK5, 1, true},
+		{"k-1", supK5, 4, true},
+		{"k itself is publishable", supK5, 5, false},
 		{"k=11 hides 10", metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize11}, 10, true},
 		{"k=11 shows 11", metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize11}, 11, false},
 		{"k=1 hides only zero", metrics.SuppressionPolicy{MinCellSize: 1}, 1, false},
@@ -91,7 +91,7 @@ func TestCellStatus(t *testing.T) {
 
 // statuses renders a one-way result as "12 * 40 *" for compact assertions,
 // with P and C marking primary and complementary suppression.
-func statuses(cells func(int) metrics.Cell, n int) string {
+func supStatuses(cells func(int) metrics.Cell, n int) string {
 	out := make([]string, n)
 	for i := range n {
 		c := cells(i)
@@ -107,7 +107,7 @@ func statuses(cells func(int) metrics.Cell, n int) string {
 	return strings.Join(out, " ")
 }
 
-func groupsOf(counts ...int64) []metrics.GroupCount {
+func supGroups(counts ...int64) []metrics.GroupCount {
 	out := make([]metrics.GroupCount, len(counts))
 	for i, c := range counts {
 		out[i] = metrics.GroupCount{Group: string(rune('a' + i)), Count: c}
@@ -124,31 +124,31 @@ func TestSuppressGroups(t *testing.T) {
 		want   string
 	}{
 		// Nothing below 5: all visible.
-		{"nothing to hide", []int64{12, 5, 40}, k5, "12 5 40"},
+		{"nothing to hide", []int64{12, 5, 40}, supK5, "12 5 40"},
 		// 3 < 5 is primary; alone, the total 62 − (12+40+7) would give it
 		// away, so the smallest visible count, 7, is withheld too.
-		{"lone cell gets a partner", []int64{12, 3, 40, 7}, k5, "12 P 40 C"},
+		{"lone cell gets a partner", []int64{12, 3, 40, 7}, supK5, "12 P 40 C"},
 		// Two primaries protect each other: 57 − 50 = 7 = 3 + 4, no more.
-		{"two primaries suffice", []int64{50, 3, 4}, k5, "50 P P"},
+		{"two primaries suffice", []int64{50, 3, 4}, supK5, "50 P P"},
 		// Zeros hidden by default: the 0 and the 3 protect each other.
-		{"zero hidden", []int64{0, 12, 3, 20}, k5, "P 12 P 20"},
+		{"zero hidden", []int64{0, 12, 3, 20}, supK5, "P 12 P 20"},
 		// Zeros shown: the 0 is visible, the 3 is alone, and the smallest
 		// visible count is that 0, which is withheld as its partner.
 		{"zero shown, then taken as partner", []int64{0, 12, 3, 20}, showZeros, "C 12 P 20"},
 		// Ties for the partner go to the first group.
-		{"tie goes to first", []int64{9, 2, 9}, k5, "C P 9"},
+		{"tie goes to first", []int64{9, 2, 9}, supK5, "C P 9"},
 		// A single group above the threshold is publishable.
-		{"single visible group", []int64{7}, k5, "7"},
+		{"single visible group", []int64{7}, supK5, "7"},
 		// k=11: 10 is hidden, 11 is not; 10 alone takes 11 as partner.
 		{"k=11", []int64{10, 11, 50}, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize11}, "P C 50"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := groupsOf(tt.counts...)
+			in := supGroups(tt.counts...)
 			got, err := metrics.SuppressGroups(in, tt.policy)
 			require.NoError(t, err)
 			require.Equal(t, len(in), got.Len())
-			assert.Equal(t, tt.want, statuses(got.Cell, got.Len()))
+			assert.Equal(t, tt.want, supStatuses(got.Cell, got.Len()))
 			var total int64
 			for _, c := range tt.counts {
 				total += c
@@ -167,13 +167,13 @@ func TestSuppressGroups(t *testing.T) {
 					assert.Zero(t, n, "a suppressed cell keeps no count")
 				}
 			}
-			assertGroupsProtected(t, in, got)
+			supAssertGroups(t, in, got)
 		})
 	}
 }
 
 func TestSuppressGroupsIteration(t *testing.T) {
-	got, err := metrics.SuppressGroups(groupsOf(12, 3, 40, 7), k5)
+	got, err := metrics.SuppressGroups(supGroups(12, 3, 40, 7), supK5)
 	require.NoError(t, err)
 	var names []string
 	for g, c := range got.All() {
@@ -194,16 +194,16 @@ func TestSuppressGroupsErrors(t *testing.T) {
 		want   error
 	}{
 		{"empty", nil, metrics.ErrEmpty},
-		{"negative", groupsOf(5, -1), metrics.ErrNegative},
+		{"negative", supGroups(5, -1), metrics.ErrNegative},
 		{"duplicate label", []metrics.GroupCount{{"a", 5}, {"a", 6}}, metrics.ErrMismatchedGroups},
 		{"empty label", []metrics.GroupCount{{"", 5}}, metrics.ErrMismatchedGroups},
-		{"overflow", groupsOf(math.MaxInt64, 1), metrics.ErrOverflow},
+		{"overflow", supGroups(math.MaxInt64, 1), metrics.ErrOverflow},
 		// One group of 3: the total is 3, so nothing can hide it.
-		{"single suppressed group", groupsOf(3), metrics.ErrUnprotectable},
+		{"single suppressed group", supGroups(3), metrics.ErrUnprotectable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := metrics.SuppressGroups(tt.groups, k5)
+			_, err := metrics.SuppressGroups(tt.groups, supK5)
 			require.ErrorIs(t, err, tt.want)
 			var ie *metrics.InputError
 			require.ErrorAs(t, err, &ie)
@@ -214,7 +214,7 @@ func TestSuppressGroupsErrors(t *testing.T) {
 // assertGroupsProtected checks the one-way properties: visible counts are
 // the inputs and publishable, the policy's cells are all primary, and the
 // number of suppressed cells is never exactly one.
-func assertGroupsProtected(t *testing.T, in []metrics.GroupCount, got metrics.SuppressedGroups) {
+func supAssertGroups(t *testing.T, in []metrics.GroupCount, got metrics.SuppressedGroups) {
 	t.Helper()
 	p := got.Policy()
 	hidden := 0
@@ -238,10 +238,10 @@ func assertGroupsProtected(t *testing.T, in []metrics.GroupCount, got metrics.Su
 }
 
 // table renders a two-way result row by row, P and C marking suppression.
-func table(got metrics.SuppressedTable) []string {
+func supTable(got metrics.SuppressedTable) []string {
 	out := make([]string, got.Rows())
 	for i := range got.Rows() {
-		out[i] = statuses(func(j int) metrics.Cell { return got.Cell(i, j) }, got.Cols())
+		out[i] = supStatuses(func(j int) metrics.Cell { return got.Cell(i, j) }, got.Cols())
 	}
 	return out
 }
@@ -256,7 +256,7 @@ func TestSuppressTable(t *testing.T) {
 		{
 			name:   "nothing to hide",
 			counts: [][]int64{{10, 20}, {30, 40}},
-			policy: k5,
+			policy: supK5,
 			want:   []string{"10 20", "30 40"},
 		},
 		{
@@ -268,7 +268,7 @@ func TestSuppressTable(t *testing.T) {
 			// rows {0,2} × columns {1,2}: every line has 0 or 2.
 			name:   "rectangle",
 			counts: [][]int64{{20, 3, 15}, {12, 25, 8}, {30, 14, 9}},
-			policy: k5,
+			policy: supK5,
 			want:   []string{"20 P C", "12 25 8", "30 C C"},
 		},
 		{
@@ -287,14 +287,14 @@ func TestSuppressTable(t *testing.T) {
 				{30, 20, 2, 3},
 				{70, 80, 4, 1},
 			},
-			policy: k5,
+			policy: supK5,
 			want:   []string{"P P P 50", "P P 40 60", "30 C P P", "70 80 P P"},
 		},
 		{
 			// A 1×n table whose cells are all publishable is fine.
 			name:   "single row, nothing hidden",
 			counts: [][]int64{{10, 20}},
-			policy: k5,
+			policy: supK5,
 			want:   []string{"10 20"},
 		},
 		{
@@ -312,22 +312,22 @@ func TestSuppressTable(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := metrics.SuppressTable(tt.counts, tt.policy)
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, table(got))
-			assertTableProtected(t, tt.counts, got)
+			assert.Equal(t, tt.want, supTable(got))
+			supAssertTable(t, tt.counts, got)
 		})
 	}
 }
 
 func TestSuppressTableTotals(t *testing.T) {
 	// Row totals 38, 45, 53; column totals 62, 42, 32; grand total 136.
-	got, err := metrics.SuppressTable([][]int64{{20, 3, 15}, {12, 25, 8}, {30, 14, 9}}, k5)
+	got, err := metrics.SuppressTable([][]int64{{20, 3, 15}, {12, 25, 8}, {30, 14, 9}}, supK5)
 	require.NoError(t, err)
 	assert.Equal(t, 3, got.Rows())
 	assert.Equal(t, 3, got.Cols())
 	assert.Equal(t, []int64{38, 45, 53}, []int64{got.RowTotal(0), got.RowTotal(1), got.RowTotal(2)})
 	assert.Equal(t, []int64{62, 42, 32}, []int64{got.ColTotal(0), got.ColTotal(1), got.ColTotal(2)})
 	assert.Equal(t, int64(136), got.Total())
-	assert.Equal(t, k5, got.Policy())
+	assert.Equal(t, supK5, got.Policy())
 	assert.Panics(t, func() { got.Cell(0, 3) })
 	assert.Panics(t, func() { got.Cell(3, 0) })
 }
@@ -351,7 +351,7 @@ func TestSuppressTableErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := metrics.SuppressTable(tt.counts, k5)
+			_, err := metrics.SuppressTable(tt.counts, supK5)
 			require.ErrorIs(t, err, tt.want)
 			var ie *metrics.InputError
 			require.ErrorAs(t, err, &ie)
@@ -364,7 +364,7 @@ func TestSuppressTableErrors(t *testing.T) {
 // are all primary; no row or column has exactly one suppressed cell; and no
 // suppressed cell is determined by the row and column equations (checked
 // by linear algebra, independently of how the package finds cycles).
-func assertTableProtected(t *testing.T, counts [][]int64, got metrics.SuppressedTable) {
+func supAssertTable(t *testing.T, counts [][]int64, got metrics.SuppressedTable) {
 	t.Helper()
 	rows, cols := len(counts), len(counts[0])
 	require.Equal(t, rows, got.Rows())
@@ -401,21 +401,21 @@ func assertTableProtected(t *testing.T, counts [][]int64, got metrics.Suppressed
 	}
 	assert.Equal(t, total, got.Total())
 	for i := range rows {
-		assert.NotEqual(t, 1, countTrue(hidden[i]), "row %d has a lone suppressed cell", i)
+		assert.NotEqual(t, 1, supCountTrue(hidden[i]), "row %d has a lone suppressed cell", i)
 	}
 	for j := range cols {
 		col := make([]bool, rows)
 		for i := range rows {
 			col[i] = hidden[i][j]
 		}
-		assert.NotEqual(t, 1, countTrue(col), "column %d has a lone suppressed cell", j)
+		assert.NotEqual(t, 1, supCountTrue(col), "column %d has a lone suppressed cell", j)
 	}
-	for _, cell := range determinable(hidden) {
+	for _, cell := range supDeterminable(hidden) {
 		assert.Failf(t, "recoverable", "cell (%d,%d) is determined by the totals", cell[0], cell[1])
 	}
 }
 
-func countTrue(bs []bool) int {
+func supCountTrue(bs []bool) int {
 	n := 0
 	for _, b := range bs {
 		if b {
@@ -432,7 +432,7 @@ func countTrue(bs []bool) int {
 // unit vector of x lies in the span of the equations, i.e. when adding it
 // as an equation does not raise the rank. Ranks are computed exactly over
 // the rationals.
-func determinable(hidden [][]bool) [][2]int {
+func supDeterminable(hidden [][]bool) [][2]int {
 	rows, cols := len(hidden), len(hidden[0])
 	var vars [][2]int
 	index := map[[2]int]int{}
@@ -445,30 +445,27 @@ func determinable(hidden [][]bool) [][2]int {
 		}
 	}
 	var eqs [][]int64
-	for i := range rows {
+	line := func(n int, cell func(k int) [2]int) {
 		eq := make([]int64, len(vars))
-		for j := range cols {
-			if v, ok := index[[2]int{i, j}]; ok {
+		for k := range n {
+			if v, ok := index[cell(k)]; ok {
 				eq[v] = 1
 			}
 		}
 		eqs = append(eqs, eq)
+	}
+	for i := range rows {
+		line(cols, func(j int) [2]int { return [2]int{i, j} })
 	}
 	for j := range cols {
-		eq := make([]int64, len(vars))
-		for i := range rows {
-			if v, ok := index[[2]int{i, j}]; ok {
-				eq[v] = 1
-			}
-		}
-		eqs = append(eqs, eq)
+		line(rows, func(i int) [2]int { return [2]int{i, j} })
 	}
-	base := rank(eqs)
+	base := supRank(eqs)
 	var out [][2]int
 	for v, cell := range vars {
 		unit := make([]int64, len(vars))
 		unit[v] = 1
-		if rank(append(eqs[:len(eqs):len(eqs)], unit)) == base {
+		if supRank(append(eqs[:len(eqs):len(eqs)], unit)) == base {
 			out = append(out, cell)
 		}
 	}
@@ -477,7 +474,7 @@ func determinable(hidden [][]bool) [][2]int {
 
 // rank returns the rank of an integer matrix, by Gaussian elimination over
 // the rationals.
-func rank(m [][]int64) int {
+func supRank(m [][]int64) int {
 	if len(m) == 0 || len(m[0]) == 0 {
 		return 0
 	}
@@ -525,16 +522,16 @@ func TestDeterminableFindsBridge(t *testing.T) {
 		{false, false, true, true},
 		{false, false, true, true},
 	}
-	assert.Equal(t, [][2]int{{0, 2}}, determinable(hidden))
+	assert.Equal(t, [][2]int{{0, 2}}, supDeterminable(hidden))
 	// A lone cell in a line is determined, of course.
-	assert.Equal(t, [][2]int{{0, 0}}, determinable([][]bool{{true, false}, {false, false}}))
+	assert.Equal(t, [][2]int{{0, 0}}, supDeterminable([][]bool{{true, false}, {false, false}}))
 	// A rectangle is not.
-	assert.Empty(t, determinable([][]bool{{true, true}, {true, true}}))
+	assert.Empty(t, supDeterminable([][]bool{{true, true}, {true, true}}))
 }
 
 func TestSuppressedJSON(t *testing.T) {
 	t.Run("groups round trip", func(t *testing.T) {
-		got, err := metrics.SuppressGroups(groupsOf(12, 3, 40, 7), k5)
+		got, err := metrics.SuppressGroups(supGroups(12, 3, 40, 7), supK5)
 		require.NoError(t, err)
 		b, err := json.Marshal(got)
 		require.NoError(t, err)
@@ -548,12 +545,10 @@ func TestSuppressedJSON(t *testing.T) {
 			],
 			"total": 62
 		}`, string(b))
-		var back metrics.SuppressedGroups
-		require.NoError(t, json.Unmarshal(b, &back))
-		assert.Equal(t, got, back)
+		supRoundTrip(t, got)
 	})
 	t.Run("table round trip", func(t *testing.T) {
-		got, err := metrics.SuppressTable([][]int64{{20, 3, 15}, {12, 25, 8}, {30, 14, 9}}, k5)
+		got, err := metrics.SuppressTable([][]int64{{20, 3, 15}, {12, 25, 8}, {30, 14, 9}}, supK5)
 		require.NoError(t, err)
 		b, err := json.Marshal(got)
 		require.NoError(t, err)
@@ -568,9 +563,7 @@ func TestSuppressedJSON(t *testing.T) {
 			"column_totals": [62, 42, 32],
 			"total": 136
 		}`, string(b))
-		var back metrics.SuppressedTable
-		require.NoError(t, json.Unmarshal(b, &back))
-		assert.Equal(t, got, back)
+		supRoundTrip(t, got)
 	})
 	t.Run("cell", func(t *testing.T) {
 		var c metrics.Cell
@@ -594,10 +587,7 @@ func TestSuppressedJSON(t *testing.T) {
 
 func TestSuppressedGroupsDecodeRejects(t *testing.T) {
 	const policy = `"policy":{"min_cell_size":5}`
-	tests := []struct {
-		name, in string
-		want     error
-	}{
+	tests := []supDecodeCase{
 		{"no groups", `{` + policy + `,"groups":[],"total":0}`, metrics.ErrEmpty},
 		{"bad policy", `{"policy":{"min_cell_size":0},"groups":[{"group":"a","count":7}],"total":7}`, metrics.ErrOutOfRange},
 		{"bad cell", `{` + policy + `,"groups":[{"group":"a"}],"total":7}`, metrics.ErrInconsistent},
@@ -608,25 +598,49 @@ func TestSuppressedGroupsDecodeRejects(t *testing.T) {
 		{"lone suppressed", `{` + policy + `,"groups":[{"group":"a","count":7},{"group":"b","suppressed":"primary"}],"total":9}`, metrics.ErrUnprotectable},
 		{"visible sum overflows", `{` + policy + `,"groups":[{"group":"a","count":9223372036854775807},{"group":"b","count":8}],"total":7}`, metrics.ErrOverflow},
 	}
+	tests = append(tests, supDecodeCase{"not JSON of the shape", `{"groups":3}`, nil})
+	supDecodeRejects[metrics.SuppressedGroups](t, tests)
+}
+
+type supDecodeCase struct {
+	name, in string
+	want     error // nil: any error
+}
+
+// supDecodeRejects checks that each input fails to decode into a T with the
+// case's error, and leaves the T at its zero value.
+func supDecodeRejects[T any](t *testing.T, tests []supDecodeCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var s metrics.SuppressedGroups
-			require.ErrorIs(t, json.Unmarshal([]byte(tt.in), &s), tt.want)
-			assert.Zero(t, s.Len(), "a failed decode changes nothing")
+			var got T
+			err := json.Unmarshal([]byte(tt.in), &got)
+			if tt.want == nil {
+				require.Error(t, err)
+			} else {
+				require.ErrorIs(t, err, tt.want)
+			}
+			var zero T
+			assert.Equal(t, zero, got, "a failed decode changes nothing")
 		})
 	}
-	var s metrics.SuppressedGroups
-	require.Error(t, json.Unmarshal([]byte(`{"groups":3}`), &s))
+}
+
+// supRoundTrip checks that v survives a JSON round trip unchanged.
+func supRoundTrip[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, v, back)
 }
 
 func TestSuppressedTableDecodeRejects(t *testing.T) {
 	const policy = `"policy":{"min_cell_size":5}`
 	v := func(n int) string { return `{"count":` + string(rune('0'+n)) + `}` }
 	const p = `{"suppressed":"primary"}`
-	tests := []struct {
-		name, in string
-		want     error
-	}{
+	tests := []supDecodeCase{
 		{"no cells", `{` + policy + `,"cells":[],"row_totals":[],"column_totals":[],"total":0}`, metrics.ErrEmpty},
 		{"totals mismatch shape", `{` + policy + `,"cells":[[` + v(7) + `]],"row_totals":[],"column_totals":[7],"total":7}`, metrics.ErrMismatchedGroups},
 		{"ragged", `{` + policy + `,"cells":[[` + v(7) + `,` + v(8) + `],[` + v(9) + `]],"row_totals":[15,9],"column_totals":[16,8],"total":24}`, metrics.ErrMismatchedGroups},
@@ -648,13 +662,6 @@ func TestSuppressedTableDecodeRejects(t *testing.T) {
 			metrics.ErrUnprotectable,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var s metrics.SuppressedTable
-			require.ErrorIs(t, json.Unmarshal([]byte(tt.in), &s), tt.want)
-			assert.Zero(t, s.Rows(), "a failed decode changes nothing")
-		})
-	}
-	var s metrics.SuppressedTable
-	require.Error(t, json.Unmarshal([]byte(`{"cells":3}`), &s))
+	tests = append(tests, supDecodeCase{"not JSON of the shape", `{"cells":3}`, nil})
+	supDecodeRejects[metrics.SuppressedTable](t, tests)
 }
