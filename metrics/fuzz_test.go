@@ -38,21 +38,29 @@ func FuzzParseEnums(f *testing.F) {
 	})
 }
 
-// roundTrip decodes b into a new T; when that succeeds, it checks that
-// encoding and decoding again gives the same bytes, so decoding accepts
-// only what encoding can write back.
+// stableJSON encodes v, decodes the bytes into a new T and encodes that
+// again; it checks that both encodings are the same bytes and returns the
+// decoded value and the bytes.
+func stableJSON[T any](t *testing.T, v T) (T, []byte) {
+	t.Helper()
+	once, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(once, &back), "%s", once)
+	twice, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.Equal(t, string(once), string(twice), "a second round trip must give the same bytes")
+	return back, once
+}
+
+// roundTrip decodes b into a new T; when that succeeds, it checks that the
+// value round-trips exactly, so decoding accepts only what encoding can
+// write back.
 func roundTrip[T any](t *testing.T, b []byte) {
 	var v T
-	if json.Unmarshal(b, &v) != nil {
-		return
+	if json.Unmarshal(b, &v) == nil {
+		stableJSON(t, v)
 	}
-	once, err := json.Marshal(&v)
-	require.NoError(t, err)
-	var w T
-	require.NoError(t, json.Unmarshal(once, &w), "%s", once)
-	twice, err := json.Marshal(&w)
-	require.NoError(t, err)
-	require.Equal(t, string(once), string(twice))
 }
 
 // FuzzScorecardJSON checks that decoding a scorecard, or any of its parts,

@@ -54,11 +54,10 @@ func parseEnum[T ~int](typ string, names []string, s string) (T, error) {
 	return 0, &InputError{Input: typ, Value: strconv.Quote(s), Err: ErrOutOfRange}
 }
 
-// Direction says which way an indicator improves. It decides which targets
-// make sense: a floor ([AtLeast]) for a figure where more is better, a
-// ceiling ([AtMost]) for one where less is better, as in the "polarity" of a
-// key performance indicator in results-based management (Kusek & Rist 2004,
-// Ten Steps to a Results-Based Monitoring and Evaluation System).
+// Direction says which way an indicator improves (what performance
+// management calls its polarity). It decides which targets make sense: a
+// floor ([AtLeast]) for a figure where more is better, a ceiling ([AtMost])
+// for one where less is better.
 //
 // The zero value is invalid.
 type Direction int
@@ -696,7 +695,8 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 // Indicator is one success indicator: a named figure with a written
 // definition, the unit it is read in, the direction in which it improves,
 // and the target it is held against. It follows the anatomy of an indicator
-// in results-based monitoring (Kusek & Rist 2004; OECD DAC, Glossary of Key
+// in results-based monitoring (Kusek & Rist 2004, Ten Steps to a
+// Results-Based Monitoring and Evaluation System; OECD DAC, Glossary of Key
 // Terms in Evaluation and Results Based Management, 2002: "a quantitative
 // or qualitative factor or variable that provides a simple and reliable
 // means to measure achievement"): what is measured, how, and against what.

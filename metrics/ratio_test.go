@@ -18,28 +18,40 @@ func mustRatio(t testing.TB, num, den int64) metrics.Ratio {
 	return r
 }
 
-func TestNewRatio(t *testing.T) {
+func TestRatioConstructors(t *testing.T) {
 	tests := []struct {
-		name     string
-		num, den int64
-		wantErr  error
-		defined  bool
+		name      string
+		make      func() (metrics.Ratio, error)
+		num, den  int64 // the terms when the constructor succeeds
+		defined   bool
+		wantErr   error
+		wantInput string // the InputError's input and value when it fails
+		wantValue string
 	}{
-		{"share", 5, 8, nil, true},
-		{"negative numerator is a loss", -3, 4, nil, true},
-		{"zero denominator is undefined", 7, 0, nil, false},
-		{"zero over zero is undefined", 0, 0, nil, false},
-		{"negative denominator", 1, -2, metrics.ErrNegative, false},
+		{name: "share", make: func() (metrics.Ratio, error) { return metrics.NewRatio(5, 8) }, num: 5, den: 8, defined: true},
+		{name: "negative numerator is a loss", make: func() (metrics.Ratio, error) { return metrics.NewRatio(-3, 4) }, num: -3, den: 4, defined: true},
+		{name: "zero denominator is undefined", make: func() (metrics.Ratio, error) { return metrics.NewRatio(7, 0) }, num: 7},
+		{name: "negative denominator", make: func() (metrics.Ratio, error) { return metrics.NewRatio(1, -2) },
+			wantErr: metrics.ErrNegative, wantInput: "denominator", wantValue: "-2"},
+		{name: "attended of registered", make: func() (metrics.Ratio, error) { return metrics.NewProportion(45, 60) }, num: 45, den: 60, defined: true},
+		{name: "all", make: func() (metrics.Ratio, error) { return metrics.NewProportion(60, 60) }, num: 60, den: 60, defined: true},
+		{name: "none of none is undefined", make: func() (metrics.Ratio, error) { return metrics.NewProportion(0, 0) }},
+		{name: "negative part", make: func() (metrics.Ratio, error) { return metrics.NewProportion(-1, 60) },
+			wantErr: metrics.ErrNegative, wantInput: "part", wantValue: "-1"},
+		{name: "negative whole", make: func() (metrics.Ratio, error) { return metrics.NewProportion(0, -60) },
+			wantErr: metrics.ErrNegative, wantInput: "whole", wantValue: "-60"},
+		{name: "part exceeds whole", make: func() (metrics.Ratio, error) { return metrics.NewProportion(61, 60) },
+			wantErr: metrics.ErrPartExceedsWhole, wantInput: "part", wantValue: "61"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := metrics.NewRatio(tt.num, tt.den)
+			r, err := tt.make()
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
 				var ie *metrics.InputError
 				require.ErrorAs(t, err, &ie)
-				assert.Equal(t, "denominator", ie.Input)
-				assert.Equal(t, "-2", ie.Value)
+				assert.Equal(t, tt.wantInput, ie.Input)
+				assert.Equal(t, tt.wantValue, ie.Value)
 				assert.Equal(t, metrics.Ratio{}, r)
 				return
 			}
@@ -47,37 +59,6 @@ func TestNewRatio(t *testing.T) {
 			assert.Equal(t, tt.num, r.Numerator())
 			assert.Equal(t, tt.den, r.Denominator())
 			assert.Equal(t, tt.defined, r.Defined())
-		})
-	}
-}
-
-func TestNewProportion(t *testing.T) {
-	tests := []struct {
-		name        string
-		part, whole int64
-		wantErr     error
-		wantInput   string
-	}{
-		{"attended of registered", 45, 60, nil, ""},
-		{"all", 60, 60, nil, ""},
-		{"none of none is undefined", 0, 0, nil, ""},
-		{"negative part", -1, 60, metrics.ErrNegative, "part"},
-		{"negative whole", 0, -60, metrics.ErrNegative, "whole"},
-		{"part exceeds whole", 61, 60, metrics.ErrPartExceedsWhole, "part"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := metrics.NewProportion(tt.part, tt.whole)
-			if tt.wantErr != nil {
-				require.ErrorIs(t, err, tt.wantErr)
-				var ie *metrics.InputError
-				require.ErrorAs(t, err, &ie)
-				assert.Equal(t, tt.wantInput, ie.Input)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.part, r.Numerator())
-			assert.Equal(t, tt.whole, r.Denominator())
 		})
 	}
 }
@@ -239,26 +220,14 @@ func TestRatioJSON(t *testing.T) {
 		assert.Equal(t, mustRatio(t, 3, 4), got)
 	})
 
-	bad := []struct {
-		name string
-		in   string
-		want error
-	}{
+	assertDecodeRejects(t, mustRatio(t, 9, 10), []jsonDecodeCase{
 		{"negative denominator", `{"numerator":1,"denominator":-2}`, metrics.ErrNegative},
 		{"value disagrees", `{"numerator":1,"denominator":2,"value":"0.400000"}`, metrics.ErrInconsistent},
 		// The value must be the rounded text, not merely an equal number.
 		{"value not in fixed form", `{"numerator":1,"denominator":2,"value":"0.5"}`, metrics.ErrInconsistent},
 		{"percent disagrees", `{"numerator":1,"denominator":2,"percent":"40.00 %"}`, metrics.ErrInconsistent},
 		{"undefined claims a value", `{"numerator":1,"denominator":0,"value":"0.000000"}`, metrics.ErrInconsistent},
-	}
-	for _, tt := range bad {
-		t.Run(tt.name, func(t *testing.T) {
-			got := mustRatio(t, 9, 10)
-			err := json.Unmarshal([]byte(tt.in), &got)
-			require.ErrorIs(t, err, tt.want)
-			assert.Equal(t, mustRatio(t, 9, 10), got, "a failed decode must not change the ratio")
-		})
-	}
+	})
 
 	t.Run("not JSON of a ratio", func(t *testing.T) {
 		var got metrics.Ratio
