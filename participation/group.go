@@ -1,0 +1,312 @@
+package participation
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// GroupKind is what kind of informal group a [Group] is. The zero value is
+// invalid.
+type GroupKind int
+
+// The kinds of group.
+const (
+	// GroupGrassroots is a group of residents organised around a shared
+	// concern: a tenants' association, a street's residents, a friends-of
+	// group for a park.
+	GroupGrassroots GroupKind = iota + 1
+	// GroupCoalition is an alliance of groups (its members are usually the
+	// member groups' IDs) pursuing a shared aim.
+	GroupCoalition
+)
+
+var groupKindNames = []string{
+	GroupGrassroots: "grassroots",
+	GroupCoalition:  "coalition",
+}
+
+// GroupKinds returns every group kind in declaration order.
+func GroupKinds() []GroupKind { return enumValues[GroupKind](groupKindNames) }
+
+// IsValid reports whether k is a declared group kind.
+func (k GroupKind) IsValid() bool { return enumValid(k, groupKindNames) }
+
+// String returns "grassroots" or "coalition", or "GroupKind(9)" for an
+// undeclared value.
+func (k GroupKind) String() string { return enumString(k, "GroupKind", groupKindNames) }
+
+// MarshalText returns the kind's name; an undeclared value is an error
+// wrapping [ErrInvalidValue].
+func (k GroupKind) MarshalText() ([]byte, error) {
+	return enumMarshal(k, "GroupKind", groupKindNames)
+}
+
+// UnmarshalText parses a name as [ParseGroupKind] does, leaving k unchanged
+// on error.
+func (k *GroupKind) UnmarshalText(text []byte) error {
+	return enumUnmarshal(k, text, "GroupKind", groupKindNames)
+}
+
+// ParseGroupKind returns the group kind named s, as String prints it. Any
+// other text is an error wrapping [ErrInvalidValue] that quotes s.
+func ParseGroupKind(s string) (GroupKind, error) {
+	return enumParse[GroupKind](s, "GroupKind", groupKindNames)
+}
+
+// Role is what a member does in a group. The zero value is invalid.
+type Role int
+
+// The roles in a group, from most to least responsibility.
+const (
+	// RoleInitiator started the group (or the initiative it carries).
+	RoleInitiator Role = iota + 1
+	// RoleOrganiser runs its activities: meetings, campaigns, rotas.
+	RoleOrganiser
+	// RoleMember belongs to it and takes part in its decisions.
+	RoleMember
+	// RoleVolunteer gives time to its activities without being a member.
+	RoleVolunteer
+)
+
+var roleNames = []string{
+	RoleInitiator: "initiator",
+	RoleOrganiser: "organiser",
+	RoleMember:    "member",
+	RoleVolunteer: "volunteer",
+}
+
+// Roles returns every role in declaration order.
+func Roles() []Role { return enumValues[Role](roleNames) }
+
+// IsValid reports whether r is a declared role.
+func (r Role) IsValid() bool { return enumValid(r, roleNames) }
+
+// String returns the role's lowercase name, such as "organiser", or
+// "Role(9)" for an undeclared value.
+func (r Role) String() string { return enumString(r, "Role", roleNames) }
+
+// MarshalText returns the role's name; an undeclared value is an error
+// wrapping [ErrInvalidValue].
+func (r Role) MarshalText() ([]byte, error) { return enumMarshal(r, "Role", roleNames) }
+
+// UnmarshalText parses a name as [ParseRole] does, leaving r unchanged on
+// error.
+func (r *Role) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Role", roleNames) }
+
+// ParseRole returns the role named s, as String prints it. Any other text
+// is an error wrapping [ErrInvalidValue] that quotes s.
+func ParseRole(s string) (Role, error) { return enumParse[Role](s, "Role", roleNames) }
+
+// Member is one member of a group: who, in which role, since when. The
+// zero value is not a member.
+type Member struct {
+	// ID is the member's person, stakeholder or (in a coalition) group ID.
+	ID uuid.UUID `json:"id"`
+	// Role is what the member does in the group.
+	Role Role `json:"role"`
+	// Since is when the member joined, in UTC.
+	Since time.Time `json:"since"`
+}
+
+// Group is an informal grassroots group or coalition: residents who
+// organise themselves, with no legal form required. It keeps its members
+// and their roles. Joining and leaving are idempotent, as informal
+// membership is: joining twice is being a member, leaving twice is being
+// gone.
+//
+// A Group is not safe for concurrent use. The zero value is not usable:
+// create one with [NewGroup] or decode one from JSON.
+type Group struct {
+	id      uuid.UUID
+	name    string
+	kind    GroupKind
+	area    string
+	founded time.Time
+	members map[uuid.UUID]Member
+}
+
+// NewGroup returns a group founded at founded by founders, who become its
+// initiators. area is the area code it is rooted in ("" for none). It
+// returns every problem, joined, each wrapping [ErrInvalid] (or
+// [ErrInvalidValue] for an undeclared kind): a nil ID, an empty or padded
+// name, a padded area, no founder, a nil or repeated founder, a zero or
+// out-of-range time.
+func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders []uuid.UUID, founded time.Time) (*Group, error) {
+	errs := checkGroup(id, name, kind, area, founded)
+	if len(founders) == 0 {
+		errs = append(errs, invalidf("no founder"))
+	}
+	errs = append(errs, checkIDs("founders", founders, nil)...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	g := &Group{id: id, name: name, kind: kind, area: area, founded: founded.UTC(), members: make(map[uuid.UUID]Member, len(founders))}
+	for _, f := range founders {
+		g.members[f] = Member{ID: f, Role: RoleInitiator, Since: g.founded}
+	}
+	return g, nil
+}
+
+// checkGroup reports the problems of a group's own fields.
+func checkGroup(id uuid.UUID, name string, kind GroupKind, area string, founded time.Time) []error {
+	var errs []error
+	if id == uuid.Nil {
+		errs = append(errs, invalidf("group ID is nil"))
+	}
+	if err := checkLabel("group name", name); err != nil {
+		errs = append(errs, err)
+	}
+	if !kind.IsValid() {
+		errs = append(errs, fmt.Errorf("%w: GroupKind(%d)", ErrInvalidValue, int(kind)))
+	}
+	if err := checkTrimmed("group area", area); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkTime("founded", founded); err != nil {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// ID returns the group's ID.
+func (g *Group) ID() uuid.UUID { return g.id }
+
+// Name returns the group's name.
+func (g *Group) Name() string { return g.name }
+
+// Kind returns whether it is a grassroots group or a coalition.
+func (g *Group) Kind() GroupKind { return g.kind }
+
+// Area returns the area code the group is rooted in, or "".
+func (g *Group) Area() string { return g.area }
+
+// Founded returns when the group was founded, in UTC.
+func (g *Group) Founded() time.Time { return g.founded }
+
+// Join makes id a member with role as of at, and reports whether anything
+// changed. Joining again in the same role changes nothing (false); joining
+// in another role changes the role and keeps the original join date
+// (true). It returns [ErrInvalid] for a nil ID or a time that is zero, out
+// of range or before the group was founded, and [ErrInvalidValue] for an
+// undeclared role, changing nothing.
+func (g *Group) Join(id uuid.UUID, role Role, at time.Time) (bool, error) {
+	switch {
+	case id == uuid.Nil:
+		return false, invalidf("member ID is nil")
+	case !role.IsValid():
+		return false, fmt.Errorf("%w: Role(%d)", ErrInvalidValue, int(role))
+	}
+	if err := checkTime("join time", at); err != nil {
+		return false, err
+	}
+	if at.Before(g.founded) {
+		return false, invalidf("join time %s before the group was founded", at.UTC().Format(time.RFC3339))
+	}
+	m, ok := g.members[id]
+	if ok && m.Role == role {
+		return false, nil
+	}
+	if !ok {
+		m = Member{ID: id, Since: at.UTC()}
+	}
+	m.Role = role
+	g.members[id] = m
+	return true, nil
+}
+
+// Leave removes id from the group and reports whether it was a member;
+// leaving when not a member changes nothing and returns false. It returns
+// [ErrInvalid] for a nil ID.
+func (g *Group) Leave(id uuid.UUID) (bool, error) {
+	if id == uuid.Nil {
+		return false, invalidf("member ID is nil")
+	}
+	if _, ok := g.members[id]; !ok {
+		return false, nil
+	}
+	delete(g.members, id)
+	return true, nil
+}
+
+// Member returns id's membership and true, or false if id is not a member.
+func (g *Group) Member(id uuid.UUID) (Member, bool) {
+	m, ok := g.members[id]
+	return m, ok
+}
+
+// Len returns the number of members.
+func (g *Group) Len() int { return len(g.members) }
+
+// CountByRole returns the number of members in role r.
+func (g *Group) CountByRole(r Role) int {
+	n := 0
+	for _, m := range g.members {
+		if m.Role == r {
+			n++
+		}
+	}
+	return n
+}
+
+// Members yields the members in order of joining, earliest first, and by
+// ID among those who joined at the same time. The group must not change
+// during the iteration.
+func (g *Group) Members() iter.Seq[Member] {
+	return slices.Values(g.sorted())
+}
+
+func (g *Group) sorted() []Member {
+	return slices.SortedFunc(maps.Values(g.members), func(a, b Member) int {
+		return cmp.Or(a.Since.Compare(b.Since), slices.Compare(a.ID[:], b.ID[:]))
+	})
+}
+
+type groupJSON struct {
+	ID      uuid.UUID `json:"id"`
+	Name    string    `json:"name"`
+	Kind    GroupKind `json:"kind"`
+	Area    string    `json:"area,omitempty"`
+	Founded time.Time `json:"founded"`
+	Members []Member  `json:"members"`
+}
+
+// MarshalJSON writes the group and its members in the order of
+// [Group.Members].
+func (g *Group) MarshalJSON() ([]byte, error) {
+	return json.Marshal(groupJSON{ID: g.id, Name: g.name, Kind: g.kind, Area: g.area, Founded: g.founded, Members: g.sorted()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and validates it as
+// [NewGroup] and [Group.Join] would: every problem of the group itself, and
+// a member with a nil or repeated ID, an undeclared role or a join date
+// before the founding. It does not require the founders to still be
+// members or initiators: members come and go. On error the group is
+// unchanged.
+func (g *Group) UnmarshalJSON(data []byte) error {
+	var w groupJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	if err := errors.Join(checkGroup(w.ID, w.Name, w.Kind, w.Area, w.Founded)...); err != nil {
+		return err
+	}
+	got := &Group{id: w.ID, name: w.Name, kind: w.Kind, area: w.Area, founded: w.Founded.UTC(), members: make(map[uuid.UUID]Member, len(w.Members))}
+	for i, m := range w.Members {
+		if _, dup := got.members[m.ID]; dup {
+			return invalidf("members[%d] %s listed twice", i, m.ID)
+		}
+		if _, err := got.Join(m.ID, m.Role, m.Since); err != nil {
+			return fmt.Errorf("members[%d]: %w", i, err)
+		}
+	}
+	*g = *got
+	return nil
+}

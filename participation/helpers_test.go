@@ -1,0 +1,90 @@
+package participation_test
+
+import (
+	"encoding/binary"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/civitas-go/civitas/participation"
+	"github.com/civitas-go/civitas/stakeholder"
+)
+
+// id returns a fixed, readable UUID: id(1) is 00000000-0000-0000-0000-000000000001.
+func id(n uint64) uuid.UUID {
+	var u uuid.UUID
+	binary.BigEndian.PutUint64(u[8:], n)
+	return u
+}
+
+// day0 is the fixed start of every test timeline.
+var day0 = time.Date(2025, time.May, 1, 9, 0, 0, 0, time.UTC)
+
+// at returns day0 plus h hours.
+func at(h int) time.Time { return day0.Add(time.Duration(h) * time.Hour) }
+
+// adult is an eligible resident of "north".
+var adult = stakeholder.Profile{AgeBand: stakeholder.Age25to34, Sex: "f", Area: "north", Resident: true}
+
+// initiator is the initiators' ID in every test initiative.
+var initiator = id(1000)
+
+// city is the public body initiatives are submitted to.
+var city = participation.PublicBody{ID: id(2000), Name: "City of Riverton"}
+
+// spec returns a valid petition created at day0.
+func spec() participation.InitiativeSpec {
+	return participation.InitiativeSpec{
+		ID:         id(1),
+		Title:      "Protected bike lane on Elm Street",
+		Summary:    "Separate the bike lane from traffic with kerbs.",
+		Kind:       participation.KindPetition,
+		Initiators: []uuid.UUID{initiator},
+		Area:       "north",
+		Created:    day0,
+	}
+}
+
+// rules returns rules with a threshold of n and a window from hour 1 to
+// hour 100.
+func rules(n int) participation.SupportRules {
+	return participation.SupportRules{
+		Threshold:       n,
+		Window:          participation.Period{Start: at(1), End: at(100)},
+		MinAge:          16,
+		AllowWithdrawal: true,
+	}
+}
+
+// newInitiative returns a draft with rules(n), or without rules for n = 0.
+func newInitiative(t testing.TB, n int) *participation.Initiative {
+	t.Helper()
+	in, err := participation.NewInitiative(spec())
+	require.NoError(t, err)
+	if n > 0 {
+		require.NoError(t, in.SetRules(rules(n)))
+	}
+	return in
+}
+
+// openInitiative returns newInitiative(t, n) opened at hour 1.
+func openInitiative(t testing.TB, n int) *participation.Initiative {
+	t.Helper()
+	in := newInitiative(t, n)
+	require.NoError(t, in.Open(at(1)))
+	return in
+}
+
+// signMany signs people first..first+n-1 as adults at hour h.
+func signMany(t testing.TB, in *participation.Initiative, first uint64, n int, h int) {
+	t.Helper()
+	for i := range uint64(n) {
+		require.NoError(t, in.Sign(id(first+i), adult, participation.ChannelOnline, at(h)))
+	}
+}
+
+// errorsIs is errors.Is, for brevity in closures.
+func errorsIs(err, target error) bool { return errors.Is(err, target) }

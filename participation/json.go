@@ -1,0 +1,300 @@
+package participation
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/civitas-go/civitas/stakeholder"
+)
+
+// initiativeJSON is the wire form of an Initiative. State is derived from
+// the history and written for readers; decoding checks it agrees.
+type initiativeJSON struct {
+	ID         uuid.UUID       `json:"id"`
+	Title      string          `json:"title"`
+	Summary    string          `json:"summary,omitempty"`
+	Kind       Kind            `json:"kind"`
+	Initiators []uuid.UUID     `json:"initiators"`
+	Committee  Committee       `json:"committee,omitzero"`
+	Area       string          `json:"area,omitempty"`
+	Created    time.Time       `json:"created"`
+	Rules      *SupportRules   `json:"rules,omitempty"`
+	State      State           `json:"state"`
+	History    []Event         `json:"history"`
+	Supports   json.RawMessage `json:"supports"`
+}
+
+// MarshalJSON writes the initiative: its description, its rules if any, its
+// state, its history and every support in storage order, as
+//
+//	{"person":"…","profile":{"age_band":"25-34","sex":"f","area":"north","resident":true},"channel":"online","at":"2025-05-01T09:30:00Z"}
+//
+// (the encoding/json form of [Support]). Times are in UTC with as many
+// fractional digits as they need, so decoding gives back the same
+// initiative and encoding it again the same bytes.
+func (in *Initiative) MarshalJSON() ([]byte, error) {
+	supports, err := in.marshalSupports()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(initiativeJSON{
+		ID:         in.id,
+		Title:      in.title,
+		Summary:    in.summary,
+		Kind:       in.kind,
+		Initiators: in.initiators,
+		Committee:  in.committee,
+		Area:       in.area,
+		Created:    in.created,
+		Rules:      in.rules,
+		State:      in.state,
+		History:    in.history,
+		Supports:   supports,
+	})
+}
+
+// marshalSupports writes the supports by hand, with each interned label
+// encoded once: encoding a million supports through reflection would build
+// a million Support values first.
+func (in *Initiative) marshalSupports() ([]byte, error) {
+	s := in.supports
+	quoted := func(labels []string) ([][]byte, error) {
+		out := make([][]byte, len(labels))
+		for i, l := range labels {
+			b, err := json.Marshal(l)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = b
+		}
+		return out, nil
+	}
+	areas, err := quoted(s.areas)
+	if err != nil {
+		return nil, err
+	}
+	sexes, err := quoted(s.sexes)
+	if err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 0, 2+180*len(s.recs))
+	buf = append(buf, '[')
+	for i, r := range s.recs {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `{"person":"`...)
+		buf = append(buf, r.person.String()...)
+		buf = append(buf, `","profile":{"age_band":"`...)
+		buf = append(buf, stakeholder.AgeBand(r.age).String()...) // plain ASCII: "25-34", "75+"
+		buf = append(buf, '"')
+		if r.sex != 0 {
+			buf = append(buf, `,"sex":`...)
+			buf = append(buf, sexes[r.sex]...)
+		}
+		if r.area != 0 {
+			buf = append(buf, `,"area":`...)
+			buf = append(buf, areas[r.area]...)
+		}
+		buf = append(buf, `,"resident":`...)
+		buf = strconv.AppendBool(buf, r.resident)
+		buf = append(buf, `},"channel":"`...)
+		buf = append(buf, channelNames[r.channel]...)
+		buf = append(buf, `","at":"`...)
+		buf = time.Unix(0, r.at).UTC().AppendFormat(buf, time.RFC3339Nano)
+		buf = append(buf, `"}`...)
+	}
+	return append(buf, ']'), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes and validates it as the
+// constructors and events would have: the description as [NewInitiative],
+// the rules as [Initiative.SetRules], every history event on its own
+// ([Event.Validate]) and as a legal sequence from "created" (each allowed
+// in the state before it, with the preconditions that can be checked
+// afterwards: time order, the committee's size, the withdrawing
+// initiator, one milestone after another), and every support as
+// [Initiative.Sign] would have accepted it (valid, eligible, inside the
+// window, no person twice). Then it checks the parts agree
+// ([ErrInconsistent]): the state is the one the history leads to, the
+// first event is the creation, a draft has no supports, every milestone
+// the supports reach is recorded, a qualified initiative meets its
+// thresholds and an expired one does not, and no support is dated after
+// gathering ended. On error the initiative is unchanged.
+func (in *Initiative) UnmarshalJSON(data []byte) error {
+	var w initiativeJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	got, err := NewInitiative(InitiativeSpec{
+		ID: w.ID, Title: w.Title, Summary: w.Summary, Kind: w.Kind, Initiators: w.Initiators,
+		Committee: w.Committee, Area: w.Area, Created: w.Created,
+	})
+	if err != nil {
+		return err
+	}
+	if w.Rules != nil {
+		if err := got.SetRules(*w.Rules); err != nil {
+			return fmt.Errorf("rules: %w", err)
+		}
+	}
+	end, err := got.replay(w.History)
+	if err != nil {
+		return err
+	}
+	if w.State != got.state {
+		return fmt.Errorf("%w: state %s, history leads to %s", ErrInconsistent, w.State, got.state)
+	}
+	if err := got.loadSupports(w.Supports); err != nil {
+		return err
+	}
+	if err := got.checkGathering(end); err != nil {
+		return err
+	}
+	*in = *got
+	return nil
+}
+
+// replay applies a decoded history after the creation event that
+// NewInitiative recorded, checking each event. It returns the event that
+// ended support gathering (qualified, expired, or withdrawn while open), or
+// the zero Event.
+func (in *Initiative) replay(history []Event) (Event, error) {
+	if len(history) == 0 {
+		return Event{}, fmt.Errorf("%w: empty history", ErrInconsistent)
+	}
+	if first := history[0]; first.Validate() != nil || first.Kind != EventCreated || !first.At.Equal(in.created) {
+		return Event{}, fmt.Errorf("%w: history must start with the creation at %s", ErrInconsistent, in.created.Format(time.RFC3339Nano))
+	}
+	var end Event
+	for i, e := range history[1:] {
+		e.At = e.At.UTC()
+		if err := in.replayOne(e); err != nil {
+			return Event{}, fmt.Errorf("history[%d]: %w", i+1, err)
+		}
+		// From open, every event but a milestone ends the gathering.
+		if in.state == StateOpen && e.Kind != EventMilestone {
+			end = e
+		}
+		in.record(e)
+	}
+	return end, nil
+}
+
+// replayOne checks one decoded event against the initiative as the history
+// before it left it.
+func (in *Initiative) replayOne(e Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if e.Kind == EventCreated {
+		return fmt.Errorf("%w: a second creation", ErrInconsistent)
+	}
+	if err := in.allowed(e.Kind); err != nil {
+		return err
+	}
+	if e.Kind == EventMilestone {
+		if in.rules == nil || e.Percent != 25*(in.quarters+1) {
+			return fmt.Errorf("%w: milestone %d %% after %d %%", ErrInconsistent, e.Percent, 25*in.quarters)
+		}
+		if e.At.Before(in.opened) || !in.gate.contains(e.At) {
+			return fmt.Errorf("%w: milestone outside the window", ErrInconsistent)
+		}
+		return nil
+	}
+	if e.At.Before(in.lastAt) {
+		return fmt.Errorf("%w: %s at %s", ErrTimeOrder, e.Kind, e.At.Format(time.RFC3339Nano))
+	}
+	switch e.Kind {
+	case EventOpened:
+		if in.CommitteeSize() < in.committee.MinSize {
+			return ErrCommitteeTooSmall
+		}
+		if in.gate.windowed && e.At.UnixNano() >= in.gate.end {
+			return ErrWindowClosed
+		}
+	case EventQualified:
+		if in.rules == nil {
+			return ErrNoThreshold
+		}
+	case EventExpired:
+		if !in.gate.windowed || e.At.UnixNano() < in.gate.end {
+			return ErrWindowNotClosed
+		}
+	case EventWithdrawn:
+		if !in.IsInitiator(e.By) {
+			return ErrNotInitiator
+		}
+	}
+	return nil
+}
+
+// contains reports whether t is inside the gate's window (always without
+// one).
+func (g *gate) contains(t time.Time) bool {
+	if !g.windowed {
+		return true
+	}
+	ns := t.UnixNano()
+	return ns >= g.start && ns < g.end
+}
+
+// loadSupports decodes the supports array element by element and admits
+// each as Sign would, without recording milestones (the history has them).
+func (in *Initiative) loadSupports(raw json.RawMessage) error {
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return invalidf("supports is not an array")
+	}
+	for i := 0; dec.More(); i++ {
+		var s Support
+		if err := dec.Decode(&s); err != nil {
+			return fmt.Errorf("supports[%d]: %w", i, err)
+		}
+		if in.state == StateDraft {
+			return fmt.Errorf("%w: supports on a draft", ErrInconsistent)
+		}
+		r, err := in.admit(s.Person, s.Profile, s.Channel, s.At)
+		if err == nil {
+			err = in.accept(r, s.Profile)
+		}
+		if err != nil {
+			return fmt.Errorf("supports[%d]: %w", i, &SupportError{Person: s.Person, Err: err})
+		}
+	}
+	_, err := dec.Token() // the closing bracket
+	return err
+}
+
+// checkGathering checks the supports against the history: every milestone
+// they reach is recorded, the event that ended gathering (if any) is not
+// before a support, qualification met every threshold and expiry did not.
+func (in *Initiative) checkGathering(end Event) error {
+	for q := in.quarters + 1; q <= 4; q++ {
+		if in.meets(q) {
+			return fmt.Errorf("%w: supports reach %d %%, history records %d %%", ErrInconsistent, 25*q, 25*in.quarters)
+		}
+	}
+	if end.Kind == 0 {
+		return nil
+	}
+	if in.supports.len() > 0 && end.At.UnixNano() < in.latest {
+		return fmt.Errorf("%w: a support is dated after the initiative %s", ErrInconsistent, end.Kind)
+	}
+	met := in.meets(4)
+	switch {
+	case end.Kind == EventQualified && !met:
+		return fmt.Errorf("%w: qualified below its threshold", ErrInconsistent)
+	case end.Kind == EventExpired && met:
+		return fmt.Errorf("%w: expired with its threshold met", ErrInconsistent)
+	}
+	return nil
+}

@@ -1,0 +1,290 @@
+package participation
+
+import "fmt"
+
+// Rung is a rung of Arnstein's ladder of citizen participation (Sherry R.
+// Arnstein, "A Ladder of Citizen Participation", Journal of the American
+// Institute of Planners 35(4):216–224, 1969): how much power residents
+// actually hold over what happens, from none to full control. The eight
+// rungs run from the bottom; [Rung.Group] gives the three groups Arnstein
+// drew around them.
+//
+// Rungs are ordered: a higher value is more citizen power, so rungs compare
+// with < and >. The zero value is invalid.
+type Rung int
+
+// The eight rungs, bottom to top.
+const (
+	// Manipulation: participation staged to win support ("rubber-stamp"
+	// advisory committees); power-holders "educate" residents.
+	Manipulation Rung = iota + 1
+	// Therapy: participation used to "cure" residents of their views rather
+	// than address the conditions they raise.
+	Therapy
+	// Informing: residents are told of their rights and options, one way,
+	// with no channel for feedback and no power to negotiate.
+	Informing
+	// Consultation: residents are asked (surveys, meetings, hearings) with
+	// no assurance their ideas will be taken into account.
+	Consultation
+	// Placation: residents have some influence (a few seats, advice
+	// invited), but power-holders keep the right to judge its legitimacy
+	// or feasibility and decide.
+	Placation
+	// Partnership: power is redistributed by negotiation; planning and
+	// decision-making responsibilities are shared.
+	Partnership
+	// DelegatedPower: residents hold the dominant decision-making authority
+	// over a particular plan or program.
+	DelegatedPower
+	// CitizenControl: residents govern a program or institution, in full
+	// charge of its policy and management.
+	CitizenControl
+)
+
+var rungNames = []string{
+	Manipulation:   "manipulation",
+	Therapy:        "therapy",
+	Informing:      "informing",
+	Consultation:   "consultation",
+	Placation:      "placation",
+	Partnership:    "partnership",
+	DelegatedPower: "delegated_power",
+	CitizenControl: "citizen_control",
+}
+
+// Rungs returns the eight rungs, bottom to top.
+func Rungs() []Rung { return enumValues[Rung](rungNames) }
+
+// IsValid reports whether r is one of the eight rungs.
+func (r Rung) IsValid() bool { return enumValid(r, rungNames) }
+
+// String returns the rung's lowercase name, such as "delegated_power", or
+// "Rung(9)" for an undeclared value.
+func (r Rung) String() string { return enumString(r, "Rung", rungNames) }
+
+// MarshalText returns the rung's name; an undeclared value is an error
+// wrapping [ErrInvalidValue].
+func (r Rung) MarshalText() ([]byte, error) { return enumMarshal(r, "Rung", rungNames) }
+
+// UnmarshalText parses a name as [ParseRung] does, leaving r unchanged on
+// error.
+func (r *Rung) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Rung", rungNames) }
+
+// ParseRung returns the rung named s, as String prints it. Any other text
+// is an error wrapping [ErrInvalidValue] that quotes s.
+func ParseRung(s string) (Rung, error) { return enumParse[Rung](s, "Rung", rungNames) }
+
+// Group returns the group the rung belongs to: nonparticipation
+// (manipulation, therapy), tokenism (informing, consultation, placation) or
+// citizen power (partnership, delegated power, citizen control). An
+// undeclared rung returns the invalid zero RungGroup.
+func (r Rung) Group() RungGroup {
+	switch {
+	case !r.IsValid():
+		return 0
+	case r <= Therapy:
+		return Nonparticipation
+	case r <= Placation:
+		return Tokenism
+	}
+	return CitizenPower
+}
+
+// RungGroup is one of the three groups of rungs on Arnstein's ladder.
+// Groups are ordered like the rungs. The zero value is invalid.
+type RungGroup int
+
+// The three groups, bottom to top.
+const (
+	// Nonparticipation: the aim is not to enable people to participate but
+	// to let power-holders "educate" or "cure" them.
+	Nonparticipation RungGroup = iota + 1
+	// Tokenism: residents may hear and be heard, but lack the power to
+	// ensure their views are heeded.
+	Tokenism
+	// CitizenPower: residents hold increasing degrees of decision-making
+	// clout.
+	CitizenPower
+)
+
+var rungGroupNames = []string{
+	Nonparticipation: "nonparticipation",
+	Tokenism:         "tokenism",
+	CitizenPower:     "citizen_power",
+}
+
+// RungGroups returns the three groups, bottom to top.
+func RungGroups() []RungGroup { return enumValues[RungGroup](rungGroupNames) }
+
+// IsValid reports whether g is one of the three groups.
+func (g RungGroup) IsValid() bool { return enumValid(g, rungGroupNames) }
+
+// String returns the group's lowercase name, such as "citizen_power", or
+// "RungGroup(9)" for an undeclared value.
+func (g RungGroup) String() string { return enumString(g, "RungGroup", rungGroupNames) }
+
+// MarshalText returns the group's name; an undeclared value is an error
+// wrapping [ErrInvalidValue].
+func (g RungGroup) MarshalText() ([]byte, error) {
+	return enumMarshal(g, "RungGroup", rungGroupNames)
+}
+
+// UnmarshalText parses a name as [ParseRungGroup] does, leaving g unchanged
+// on error.
+func (g *RungGroup) UnmarshalText(text []byte) error {
+	return enumUnmarshal(g, text, "RungGroup", rungGroupNames)
+}
+
+// ParseRungGroup returns the group named s, as String prints it. Any other
+// text is an error wrapping [ErrInvalidValue] that quotes s.
+func ParseRungGroup(s string) (RungGroup, error) {
+	return enumParse[RungGroup](s, "RungGroup", rungGroupNames)
+}
+
+// Rungs returns the rungs of the group, bottom to top; nil for an
+// undeclared group.
+func (g RungGroup) Rungs() []Rung {
+	var out []Rung
+	for _, r := range Rungs() {
+		if r.Group() == g {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Outcome is what became of an initiative in the end, as an assessor
+// observes it: not what the public body answered but what it did. It is
+// what [Assess] places on Arnstein's ladder. The zero value is invalid.
+type Outcome int
+
+// The outcomes, from least to most community power.
+const (
+	// OutcomeIgnored: the body never engaged with the initiative: no answer,
+	// or none of substance.
+	OutcomeIgnored Outcome = iota + 1
+	// OutcomeAcknowledged: the body answered but changed nothing.
+	OutcomeAcknowledged
+	// OutcomePartlyAdopted: the body took up part of it, on its own terms.
+	OutcomePartlyAdopted
+	// OutcomeAdoptedWithCommunity: the body adopted it and carried it out
+	// together with the community, sharing decisions along the way.
+	OutcomeAdoptedWithCommunity
+	// OutcomeCommunityRun: the community runs what it proposed, in charge of
+	// its policy and management.
+	OutcomeCommunityRun
+)
+
+var outcomeNames = []string{
+	OutcomeIgnored:              "ignored",
+	OutcomeAcknowledged:         "acknowledged",
+	OutcomePartlyAdopted:        "partly_adopted",
+	OutcomeAdoptedWithCommunity: "adopted_with_community",
+	OutcomeCommunityRun:         "community_run",
+}
+
+// Outcomes returns every outcome, from least to most community power.
+func Outcomes() []Outcome { return enumValues[Outcome](outcomeNames) }
+
+// IsValid reports whether o is a declared outcome.
+func (o Outcome) IsValid() bool { return enumValid(o, outcomeNames) }
+
+// String returns the outcome's lowercase name, such as "partly_adopted", or
+// "Outcome(9)" for an undeclared value.
+func (o Outcome) String() string { return enumString(o, "Outcome", outcomeNames) }
+
+// MarshalText returns the outcome's name; an undeclared value is an error
+// wrapping [ErrInvalidValue].
+func (o Outcome) MarshalText() ([]byte, error) { return enumMarshal(o, "Outcome", outcomeNames) }
+
+// UnmarshalText parses a name as [ParseOutcome] does, leaving o unchanged
+// on error.
+func (o *Outcome) UnmarshalText(text []byte) error {
+	return enumUnmarshal(o, text, "Outcome", outcomeNames)
+}
+
+// ParseOutcome returns the outcome named s, as String prints it. Any other
+// text is an error wrapping [ErrInvalidValue] that quotes s.
+func ParseOutcome(s string) (Outcome, error) { return enumParse[Outcome](s, "Outcome", outcomeNames) }
+
+// outcomeRungs is the mapping documented on Assess.
+var outcomeRungs = [...]Rung{
+	OutcomeIgnored:              Informing,
+	OutcomeAcknowledged:         Consultation,
+	OutcomePartlyAdopted:        Placation,
+	OutcomeAdoptedWithCommunity: Partnership,
+	OutcomeCommunityRun:         CitizenControl,
+}
+
+// Assess places an initiative's outcome on Arnstein's ladder: the rung of
+// power the community held in the end. The mapping:
+//
+//	outcome                  rung             group
+//	ignored                  informing        tokenism
+//	acknowledged             consultation     tokenism
+//	partly adopted           placation        tokenism
+//	adopted with community   partnership      citizen power
+//	community run            citizen control  citizen power
+//
+// Why each outcome sits where it does:
+//
+//   - Ignored → informing. The residents spoke and nothing came back: the
+//     flow was one way, "with no channel provided for feedback and no power
+//     for negotiation", which is how Arnstein describes informing. It is
+//     not placed lower because manipulation and therapy are about what
+//     power-holders do to residents (stage participation to win consent,
+//     treat their views as a pathology), which an unanswered initiative
+//     does not show.
+//   - Acknowledged without change → consultation: residents were heard
+//     and answered, with no assurance, and here no sign, that their ideas
+//     were taken into account.
+//   - Partly adopted → placation: the initiative had some influence, but
+//     the body kept the right to judge what was legitimate or feasible and
+//     took what it chose.
+//   - Adopted and carried out with the community → partnership: planning
+//     and decision responsibilities were shared as it was carried out.
+//   - Run by the community → citizen control: the community governs what it
+//     proposed, in charge of policy and management, the top rung.
+//
+// Three rungs are never assigned from an outcome alone. Manipulation and
+// therapy need evidence of intent that an outcome does not carry, and
+// delegated power (residents hold the dominant, but not the whole,
+// authority, as a board with a resident majority) lies between two
+// outcomes; an assessor with that evidence places the rung directly.
+//
+// Assess returns an error wrapping [ErrInvalidValue] for an undeclared
+// outcome.
+func Assess(o Outcome) (Rung, error) {
+	if !o.IsValid() {
+		return 0, fmt.Errorf("%w: Outcome(%d)", ErrInvalidValue, int(o))
+	}
+	return outcomeRungs[o], nil
+}
+
+// Assess places the initiative's outcome o on Arnstein's ladder as the
+// package-level [Assess] does, after checking o against the record: the
+// initiative must have been submitted to a public body (an outcome is what
+// a body made of it; [ErrWrongState] in a [*TransitionError] otherwise); a
+// body that answered did not ignore it; and a body that rejected it changed
+// nothing, so only [OutcomeAcknowledged] fits ([ErrInconsistent]). An
+// accepted or adopted initiative may still end acknowledged without change
+// if nothing was done: that is the assessor's finding, and why the outcome
+// is an input.
+func (in *Initiative) Assess(o Outcome) (Rung, error) {
+	rung, err := Assess(o)
+	if err != nil {
+		return 0, err
+	}
+	if _, submitted := in.Submission(); !submitted {
+		return 0, &TransitionError{State: in.state, Event: "assess"}
+	}
+	resp, answered := in.Response()
+	switch {
+	case answered && o == OutcomeIgnored:
+		return 0, fmt.Errorf("%w: the body answered %s, so it did not ignore the initiative", ErrInconsistent, resp.Outcome)
+	case answered && resp.Outcome == AnswerRejected && o != OutcomeAcknowledged:
+		return 0, fmt.Errorf("%w: the body rejected the initiative, outcome %s", ErrInconsistent, o)
+	}
+	return rung, nil
+}

@@ -1,0 +1,301 @@
+package participation
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Event is one entry in an initiative's history: what happened and when,
+// with the details its kind carries. Fields that do not belong to the kind
+// are zero. The zero value is not a valid event.
+type Event struct {
+	// Kind is what happened.
+	Kind EventKind `json:"kind"`
+	// At is when it happened, in UTC.
+	At time.Time `json:"at"`
+	// Percent is the milestone reached (25, 50, 75 or 100), for
+	// EventMilestone.
+	Percent int `json:"percent,omitempty"`
+	// To is the public body, for EventSubmitted.
+	To PublicBody `json:"to,omitzero"`
+	// Outcome is the body's answer, for EventAnswered.
+	Outcome AnswerOutcome `json:"outcome,omitempty"`
+	// Text is the answer's text for EventAnswered, or the optional reason
+	// for EventWithdrawn.
+	Text string `json:"text,omitempty"`
+	// By is the initiator who withdrew the initiative, for EventWithdrawn.
+	By uuid.UUID `json:"by,omitzero"`
+}
+
+// Validate reports every problem with the event on its own, joined: an
+// undeclared kind ([ErrInvalidValue]), a time not set or out of range, and
+// a detail that is missing or does not belong to the kind ([ErrInvalid]).
+// Whether the event may follow the ones before it is checked when an
+// initiative is decoded.
+func (e Event) Validate() error {
+	if !e.Kind.IsValid() {
+		return fmt.Errorf("%w: EventKind(%d)", ErrInvalidValue, int(e.Kind))
+	}
+	var errs []error
+	if err := checkTime(e.Kind.String()+" time", e.At); err != nil {
+		errs = append(errs, err)
+	}
+	milestone, submitted, answered, withdrawn := e.Kind == EventMilestone, e.Kind == EventSubmitted, e.Kind == EventAnswered, e.Kind == EventWithdrawn
+	switch {
+	case milestone && (e.Percent < 25 || e.Percent > 100 || e.Percent%25 != 0):
+		errs = append(errs, invalidf("milestone percent %d not 25, 50, 75 or 100", e.Percent))
+	case !milestone && e.Percent != 0:
+		errs = append(errs, invalidf("%s event with percent %d", e.Kind, e.Percent))
+	}
+	if submitted {
+		if err := e.To.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	} else if e.To != (PublicBody{}) {
+		errs = append(errs, invalidf("%s event with a public body", e.Kind))
+	}
+	switch {
+	case answered && !e.Outcome.IsValid():
+		errs = append(errs, fmt.Errorf("%w: answer outcome AnswerOutcome(%d)", ErrInvalidValue, int(e.Outcome)))
+	case !answered && e.Outcome != 0:
+		errs = append(errs, invalidf("%s event with an answer outcome", e.Kind))
+	}
+	switch {
+	case answered:
+		if err := checkLabel("answer text", e.Text); err != nil {
+			errs = append(errs, err)
+		}
+	case withdrawn:
+		if err := checkTrimmed("withdrawal reason", e.Text); err != nil {
+			errs = append(errs, err)
+		}
+	case e.Text != "":
+		errs = append(errs, invalidf("%s event with text", e.Kind))
+	}
+	switch {
+	case withdrawn && e.By == uuid.Nil:
+		errs = append(errs, invalidf("withdrawn event without an initiator"))
+	case !withdrawn && e.By != uuid.Nil:
+		errs = append(errs, invalidf("%s event with an initiator", e.Kind))
+	}
+	return errors.Join(errs...)
+}
+
+// transitions gives, for each event that changes the state, the states it
+// may leave and the state it leads to: the table on [Initiative].
+var transitions = [...]struct {
+	from []State
+	to   State
+}{
+	EventCreated:   {nil, StateDraft},
+	EventOpened:    {[]State{StateDraft}, StateOpen},
+	EventQualified: {[]State{StateOpen}, StateQualified},
+	EventSubmitted: {[]State{StateQualified}, StateSubmitted},
+	EventAnswered:  {[]State{StateSubmitted}, StateAnswered},
+	EventExpired:   {[]State{StateOpen}, StateExpired},
+	EventWithdrawn: {[]State{StateDraft, StateOpen, StateQualified, StateSubmitted}, StateWithdrawn},
+}
+
+// eventVerbs names each event as the method that records it, for
+// TransitionError.
+var eventVerbs = [...]string{
+	EventCreated:   "create",
+	EventOpened:    "open",
+	EventMilestone: "milestone",
+	EventQualified: "qualify",
+	EventSubmitted: "submit",
+	EventAnswered:  "answer",
+	EventExpired:   "expire",
+	EventWithdrawn: "withdraw",
+}
+
+// allowed reports whether an event of kind k may follow the current state;
+// a milestone may only be reached while open.
+func (in *Initiative) allowed(k EventKind) error {
+	from := []State{StateOpen}
+	if k != EventMilestone {
+		from = transitions[k].from
+	}
+	for _, s := range from {
+		if in.state == s {
+			return nil
+		}
+	}
+	return &TransitionError{State: in.state, Event: eventVerbs[k]}
+}
+
+// record appends e to the history and applies its effect; the caller has
+// checked every precondition.
+func (in *Initiative) record(e Event) {
+	in.history = append(in.history, e)
+	switch e.Kind {
+	case EventMilestone:
+		in.quarters = e.Percent / 25
+		return
+	case EventOpened:
+		in.opened = e.At
+	case EventSubmitted:
+		in.sub = Submission{To: e.To, At: e.At}
+	case EventAnswered:
+		in.resp = Response{Outcome: e.Outcome, Text: e.Text, At: e.At}
+	}
+	in.state = transitions[e.Kind].to
+	in.lastAt = e.At
+}
+
+// begin checks what every state-changing event needs: the state allows it
+// and at is set, in range and not before the last event.
+func (in *Initiative) begin(k EventKind, at time.Time) error {
+	if err := in.allowed(k); err != nil {
+		return err
+	}
+	if err := checkTime(k.String()+" time", at); err != nil {
+		return err
+	}
+	if at.Before(in.lastAt) {
+		return fmt.Errorf("%w: %s at %s, last event at %s", ErrTimeOrder, eventVerbs[k], at.UTC().Format(time.RFC3339Nano), in.lastAt.Format(time.RFC3339Nano))
+	}
+	return nil
+}
+
+// notBeforeSupports reports ErrTimeOrder when at is before the latest
+// signature: gathering cannot end before a support it counts.
+func (in *Initiative) notBeforeSupports(k EventKind, at time.Time) error {
+	if in.supports.len() > 0 && at.UnixNano() < in.latest {
+		return fmt.Errorf("%w: %s at %s, before the latest signature at %s", ErrTimeOrder, eventVerbs[k],
+			at.UTC().Format(time.RFC3339Nano), time.Unix(0, in.latest).UTC().Format(time.RFC3339Nano))
+	}
+	return nil
+}
+
+// Open starts gathering support at time at: draft → open. It returns
+// [ErrWrongState] (in a [*TransitionError]) unless the initiative is a
+// draft; [ErrInvalid] for a zero or out-of-range time; [ErrTimeOrder]
+// before creation; [ErrCommitteeTooSmall] when the promoter committee is
+// smaller than its minimum; and [ErrWindowClosed] at or after the end of
+// the signature window. An initiative may open before its window does:
+// signatures are refused until the window opens.
+func (in *Initiative) Open(at time.Time) error {
+	if err := in.begin(EventOpened, at); err != nil {
+		return err
+	}
+	if n := in.CommitteeSize(); n < in.committee.MinSize {
+		return fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize)
+	}
+	if in.gate.windowed && at.UnixNano() >= in.gate.end {
+		return fmt.Errorf("%w: window ended %s", ErrWindowClosed, in.rules.Window.End.Format(time.RFC3339Nano))
+	}
+	in.record(Event{Kind: EventOpened, At: at.UTC()})
+	return nil
+}
+
+// Qualify records that the initiative met its thresholds: open → qualified.
+// Support gathering ends; the count is what will be submitted. Since only
+// signatures inside the window are accepted, a count that meets every
+// threshold met it inside the window, so Qualify may be called after the
+// window closed. It returns [ErrWrongState] (in a [*TransitionError])
+// unless the initiative is open; [ErrInvalid] for a zero or out-of-range
+// time; [ErrTimeOrder] before the last event or the latest signature;
+// [ErrNoThreshold] without rules; and [ErrThresholdNotMet] when a threshold
+// (overall or per area) is not met.
+func (in *Initiative) Qualify(at time.Time) error {
+	if err := in.begin(EventQualified, at); err != nil {
+		return err
+	}
+	if err := in.notBeforeSupports(EventQualified, at); err != nil {
+		return err
+	}
+	if in.rules == nil {
+		return ErrNoThreshold
+	}
+	if !in.meets(4) {
+		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
+	}
+	in.record(Event{Kind: EventQualified, At: at.UTC()})
+	return nil
+}
+
+// Submit hands the qualified initiative to a named public body: qualified
+// → submitted. The body's engagement side may then take it up in a formal
+// process and answer it with [Initiative.Answer]. It returns
+// [ErrWrongState] (in a [*TransitionError]) unless the initiative is
+// qualified; [ErrInvalid] for an invalid body or a zero or out-of-range
+// time; and [ErrTimeOrder] before the last event.
+func (in *Initiative) Submit(to PublicBody, at time.Time) error {
+	if err := in.begin(EventSubmitted, at); err != nil {
+		return err
+	}
+	if err := to.Validate(); err != nil {
+		return err
+	}
+	in.record(Event{Kind: EventSubmitted, At: at.UTC(), To: to})
+	return nil
+}
+
+// Answer records the public body's answer: submitted → answered. It
+// returns [ErrWrongState] (in a [*TransitionError]) unless the initiative
+// is submitted; [ErrInvalidValue] for an undeclared outcome; [ErrInvalid]
+// for an empty or padded text or a zero or out-of-range time; and
+// [ErrTimeOrder] before the submission.
+func (in *Initiative) Answer(outcome AnswerOutcome, text string, at time.Time) error {
+	if err := in.begin(EventAnswered, at); err != nil {
+		return err
+	}
+	e := Event{Kind: EventAnswered, At: at.UTC(), Outcome: outcome, Text: text}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	in.record(e)
+	return nil
+}
+
+// Expire records that the signature window closed short of a threshold:
+// open → expired. It returns [ErrWrongState] (in a [*TransitionError])
+// unless the initiative is open; [ErrInvalid] for a zero or out-of-range
+// time; [ErrTimeOrder] before the last event or the latest signature;
+// [ErrWindowNotClosed] before the window's end or when there is no window;
+// and [ErrThresholdMet] when every threshold is met (it qualifies instead).
+func (in *Initiative) Expire(at time.Time) error {
+	if err := in.begin(EventExpired, at); err != nil {
+		return err
+	}
+	if err := in.notBeforeSupports(EventExpired, at); err != nil {
+		return err
+	}
+	if !in.gate.windowed || at.UnixNano() < in.gate.end {
+		return ErrWindowNotClosed
+	}
+	if in.meets(4) {
+		return ErrThresholdMet
+	}
+	in.record(Event{Kind: EventExpired, At: at.UTC()})
+	return nil
+}
+
+// Withdraw records that initiator by withdrew the initiative, with an
+// optional reason: draft, open, qualified or submitted → withdrawn. It
+// returns [ErrWrongState] (in a [*TransitionError]) from any other state;
+// [ErrInvalid] for a zero or out-of-range time or a padded reason;
+// [ErrTimeOrder] before the last event or, while open, the latest
+// signature; and [ErrNotInitiator] when by is not an initiator.
+func (in *Initiative) Withdraw(by uuid.UUID, reason string, at time.Time) error {
+	if err := in.begin(EventWithdrawn, at); err != nil {
+		return err
+	}
+	if in.state == StateOpen {
+		if err := in.notBeforeSupports(EventWithdrawn, at); err != nil {
+			return err
+		}
+	}
+	if !in.IsInitiator(by) {
+		return fmt.Errorf("%w: %s", ErrNotInitiator, by)
+	}
+	if err := checkTrimmed("withdrawal reason", reason); err != nil {
+		return err
+	}
+	in.record(Event{Kind: EventWithdrawn, At: at.UTC(), Text: reason, By: by})
+	return nil
+}
