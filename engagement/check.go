@@ -1,0 +1,91 @@
+package engagement
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Shared input checks. Each returns nil or a *FieldError wrapping ErrInvalid
+// that names the field, so that a constructor, a method and the JSON decoder
+// reject the same inputs with the same error.
+
+// checkID rejects uuid.Nil: every ID in a process must name something.
+func checkID(field string, id uuid.UUID) error {
+	if id == uuid.Nil {
+		return fieldErr(field, id.String(), ErrInvalid)
+	}
+	return nil
+}
+
+// checkText requires a non-blank, valid UTF-8 text. Invalid UTF-8 is
+// rejected because encoding/json would replace it, and the JSON round trip
+// would no longer be exact.
+func checkText(field, s string) error {
+	if strings.TrimSpace(s) == "" || !utf8.ValidString(s) {
+		return fieldErr(field, s, ErrInvalid)
+	}
+	return nil
+}
+
+// checkOptionalText accepts "" or what checkText accepts.
+func checkOptionalText(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	return checkText(field, s)
+}
+
+// checkTime requires a non-zero time that int64 nanoseconds since the Unix
+// epoch can hold (years 1678 to 2262): the process stores its bulk records'
+// times that way, and zero times mark what has not happened.
+func checkTime(field string, t time.Time) error {
+	if t.IsZero() || !time.Unix(0, t.UnixNano()).Equal(t) {
+		return fieldErr(field, t.String(), ErrInvalid)
+	}
+	return nil
+}
+
+// checkCount rejects a negative count.
+func checkCount(field string, n int64) error {
+	if n < 0 {
+		return fieldErr(field, strconv.FormatInt(n, 10), ErrInvalid)
+	}
+	return nil
+}
+
+// stamp returns t as nanoseconds since the Unix epoch; t must have passed
+// checkTime.
+func stamp(t time.Time) int64 { return t.UnixNano() }
+
+// unstamp returns the UTC time of a stamp.
+func unstamp(n int64) time.Time { return time.Unix(0, n).UTC() }
+
+// utc returns t in UTC without a monotonic clock reading, the form in which
+// the process keeps and writes every time.
+func utc(t time.Time) time.Time { return t.UTC().Round(0) }
+
+// checkReason requires a non-blank reason ([ErrReasonRequired]) in valid
+// UTF-8 ([ErrInvalid]).
+func checkReason(field, reason string) error {
+	if err := checkText(field, reason); err != nil {
+		if utf8.ValidString(reason) {
+			return fieldErr(field, reason, ErrReasonRequired)
+		}
+		return err
+	}
+	return nil
+}
+
+// checkIndexLimit refuses a record that would not fit the int32 indexes of
+// the compact records: a process holds at most math.MaxInt32-1 of each.
+func checkIndexLimit(field string, n int) error {
+	if n >= math.MaxInt32-1 {
+		return fieldErr(field, strconv.Itoa(n), ErrLimit)
+	}
+	return nil
+}

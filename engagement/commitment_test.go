@@ -1,0 +1,202 @@
+package engagement_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCommitmentProgress(t *testing.T) {
+	p := inState(t, engagement.StateDecided)
+	c, ok := p.Commitment(commitID)
+	require.True(t, ok)
+	assert.Equal(t, commitID, c.ID())
+	assert.Equal(t, "Build the play area", c.Action())
+	assert.Equal(t, "Parks Department", c.Owner())
+	assert.Equal(t, date(time.October, 1), c.Due())
+	assert.Equal(t, decided.Add(time.Hour), c.AddedAt())
+	assert.Equal(t, []uuid.UUID{id(1000)}, c.ShapedBy())
+	assert.Equal(t, engagement.CommitmentPlanned, c.Status())
+	assert.Equal(t, "0/4", c.Progress().String())
+	assert.False(t, c.Overdue(date(time.September, 30)))
+	assert.True(t, c.Overdue(date(time.October, 2)))
+	_, ok = c.DoneAt()
+	assert.False(t, ok)
+
+	require.NoError(t, p.StartImplementation(started))
+	require.NoError(t, p.CompleteMilestone(commitID, "Design", started.Add(Week)))
+	c, _ = p.Commitment(commitID)
+	// Design (weight 1) of Design + Build (1 + 3) done: 1/4 = 25.00 %.
+	assert.Equal(t, engagement.CommitmentInProgress, c.Status())
+	assert.Equal(t, "25.00 %", c.Progress().PercentText())
+	ms := c.Milestones()
+	require.Len(t, ms, 2)
+	assert.True(t, ms[0].Done())
+	assert.Equal(t, started.Add(Week), ms[0].DoneAt)
+	assert.False(t, ms[1].Done())
+
+	require.NoError(t, p.CompleteMilestone(commitID, "Build", started.Add(2*Week)))
+	c, _ = p.Commitment(commitID)
+	assert.Equal(t, engagement.CommitmentDone, c.Status())
+	assert.Equal(t, "100.00 %", c.Progress().PercentText())
+	done, ok := c.DoneAt()
+	require.True(t, ok)
+	assert.Equal(t, started.Add(2*Week), done)
+	assert.False(t, c.Overdue(date(time.December, 1)), "a done commitment is never overdue")
+
+	var zero engagement.Commitment
+	assert.Zero(t, zero.Status())
+	assert.False(t, zero.Progress().Defined())
+	assert.Len(t, collect(p.Commitments()), 1)
+	for range p.Commitments() {
+		break
+	}
+	_, ok = p.Commitment(id(99))
+	assert.False(t, ok)
+}
+
+func TestDropCommitment(t *testing.T) {
+	p := inState(t, engagement.StateDecided)
+	require.NoError(t, p.AddCommitment(commitmentSpec(commit2ID), decided.Add(2*time.Hour)))
+	require.NoError(t, p.StartImplementation(started))
+	require.NoError(t, p.CompleteMilestone(commit2ID, "Design", started))
+	require.NoError(t, p.DropCommitment(commit2ID, "merged with the play area", started.Add(engagement.Day)))
+	c, _ := p.Commitment(commit2ID)
+	assert.Equal(t, engagement.CommitmentDropped, c.Status())
+	assert.Equal(t, "merged with the play area", c.DropReason())
+	assert.Equal(t, started.Add(engagement.Day), c.DroppedAt())
+	assert.Equal(t, "1/4", c.Progress().String(), "a dropped commitment keeps its progress")
+	assert.False(t, c.Overdue(date(time.December, 1)))
+}
+
+func TestCommitmentRefused(t *testing.T) {
+	valid := commitmentSpec(commit2ID)
+	tests := []struct {
+		name  string
+		state engagement.State
+		run   func(p *engagement.Process) error
+		want  []error
+	}{
+		{"add before the decision", engagement.StateClosed, func(p *engagement.Process) error { return p.AddCommitment(valid, decided) },
+			[]error{engagement.ErrWrongState}},
+		{"add a duplicate citing unknown and repeated input", engagement.StateDecided, func(p *engagement.Process) error {
+			s := commitmentSpec(commitID)
+			s.ShapedBy = []uuid.UUID{id(99), id(1000), id(1000)}
+			return p.AddCommitment(s, decided.Add(time.Hour))
+		}, []error{engagement.ErrDuplicate, engagement.ErrUnknownID}},
+		{"add without milestones", engagement.StateDecided, func(p *engagement.Process) error {
+			s := valid
+			s.Milestones = nil
+			return p.AddCommitment(s, decided.Add(time.Hour))
+		}, []error{engagement.ErrInvalid}},
+		{"add with too many milestones", engagement.StateDecided, func(p *engagement.Process) error {
+			s := valid
+			s.Milestones = make([]engagement.MilestoneSpec, engagement.MaxMilestones+1)
+			return p.AddCommitment(s, decided.Add(time.Hour))
+		}, []error{engagement.ErrLimit}},
+		{"add with bad milestones and fields", engagement.StateDecided, func(p *engagement.Process) error {
+			s := engagement.CommitmentSpec{ID: uuid.Nil, Milestones: []engagement.MilestoneSpec{{Name: "a", Weight: 0}, {Name: "a", Weight: engagement.MaxMilestoneWeight + 1}, {Name: " ", Weight: 1}}}
+			return p.AddCommitment(s, decided.Add(time.Hour))
+		}, []error{engagement.ErrInvalid, engagement.ErrDuplicate}},
+		{"milestone while only decided", engagement.StateDecided, func(p *engagement.Process) error {
+			return p.CompleteMilestone(commitID, "Design", decided.Add(time.Hour))
+		}, []error{engagement.ErrWrongState}},
+		{"milestone of an unknown commitment", engagement.StateImplementing, func(p *engagement.Process) error {
+			return p.CompleteMilestone(id(99), "Design", completed)
+		}, []error{engagement.ErrUnknownID}},
+		{"unknown milestone", engagement.StateImplementing, func(p *engagement.Process) error {
+			return p.CompleteMilestone(commitID, "Paint", completed)
+		}, []error{engagement.ErrUnknownID}},
+		{"milestone already done", engagement.StateImplementing, func(p *engagement.Process) error {
+			return p.CompleteMilestone(commitID, "Build", completed)
+		}, []error{engagement.ErrDuplicate}},
+		{"drop a done commitment", engagement.StateImplementing, func(p *engagement.Process) error {
+			return p.DropCommitment(commitID, "no longer needed", completed)
+		}, []error{engagement.ErrCommitmentClosed}},
+		{"drop without a reason", engagement.StateDecided, func(p *engagement.Process) error {
+			return p.DropCommitment(commitID, "", decided.Add(time.Hour))
+		}, []error{engagement.ErrReasonRequired}},
+		{"drop an unknown commitment", engagement.StateDecided, func(p *engagement.Process) error {
+			return p.DropCommitment(id(99), "x", decided.Add(time.Hour))
+		}, []error{engagement.ErrUnknownID}},
+		{"milestone of a dropped commitment", engagement.StateDecided, func(p *engagement.Process) error {
+			withDropped(t, p)
+			return p.CompleteMilestone(commit2ID, "Design", started)
+		}, []error{engagement.ErrCommitmentClosed}},
+		{"drop a dropped commitment", engagement.StateDecided, func(p *engagement.Process) error {
+			withDropped(t, p)
+			return p.DropCommitment(commit2ID, "again", started)
+		}, []error{engagement.ErrCommitmentClosed}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := inState(t, tt.state)
+			err := tt.run(p)
+			require.Error(t, err)
+			for _, want := range tt.want {
+				assert.ErrorIs(t, err, want)
+			}
+			var oe *engagement.OpError
+			assert.ErrorAs(t, err, &oe)
+		})
+	}
+}
+
+// withDropped adds commitment 2 to a decided fixture process, drops it and
+// starts implementing.
+func withDropped(t *testing.T, p *engagement.Process) {
+	t.Helper()
+	require.NoError(t, p.AddCommitment(commitmentSpec(commit2ID), decided.Add(time.Hour)))
+	require.NoError(t, p.DropCommitment(commit2ID, "x", decided.Add(time.Hour)))
+	require.NoError(t, p.StartImplementation(started))
+}
+
+// TestTrace follows input both ways on the rich fixture: its decision cites
+// contributions 1000, 1001 and 1003; the play area commitment cites 1000,
+// the quiet area one 1003.
+func TestTrace(t *testing.T) {
+	p := richProcess(t)
+	tests := []struct {
+		contribution uuid.UUID
+		want         engagement.Trace
+	}{
+		{id(1000), engagement.Trace{Contribution: id(1000), Decision: true, Commitments: []uuid.UUID{commitID}}},
+		{id(1001), engagement.Trace{Contribution: id(1001), Decision: true}},
+		{id(1003), engagement.Trace{Contribution: id(1003), Decision: true, Commitments: []uuid.UUID{commit2ID}}},
+		{id(1002), engagement.Trace{Contribution: id(1002)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contribution.String(), func(t *testing.T) {
+			got, err := p.Trace(tt.contribution)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, err := p.Trace(id(99))
+	assert.ErrorIs(t, err, engagement.ErrUnknownID)
+
+	ids := func(seq func(func(engagement.Contribution) bool)) []uuid.UUID {
+		var out []uuid.UUID
+		for c := range seq {
+			out = append(out, c.ID())
+		}
+		return out
+	}
+	assert.Equal(t, []uuid.UUID{id(1000), id(1001), id(1003)}, ids(p.DecisionInputs()))
+	assert.Equal(t, []uuid.UUID{id(1003)}, ids(p.CommitmentInputs(commit2ID)))
+	assert.Empty(t, ids(p.CommitmentInputs(id(99))))
+	for range p.DecisionInputs() {
+		break
+	}
+	d, ok := p.Decision()
+	require.True(t, ok)
+	assert.True(t, slices.Equal([]uuid.UUID{id(1000), id(1001), id(1003)}, d.ShapedBy))
+	_, ok = newProcess(t).Decision()
+	assert.False(t, ok)
+	assert.Empty(t, ids(newProcess(t).DecisionInputs()))
+}

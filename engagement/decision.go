@@ -1,0 +1,128 @@
+package engagement
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+
+	"github.com/google/uuid"
+)
+
+// Decision is what the body decided and why: the input to [Process.Decide]
+// and what [Process.Decision] returns. Its rationale and the contributions it
+// cites are how the body "tells the public how their input affected the
+// decision", the part of the IAP2 promise from consult upwards that tokenism
+// leaves out. It is plain data.
+type Decision struct {
+	// Outcome is what was decided. Never blank.
+	Outcome string `json:"outcome"`
+	// Rationale says why, in words a resident can follow. Never blank.
+	Rationale string `json:"rationale"`
+	// ShapedBy lists the IDs of the contributions that shaped the decision,
+	// each once; each must be a contribution of the process. Order is kept.
+	ShapedBy []uuid.UUID `json:"shaped_by"`
+	// FollowsPublicChoice reports that the outcome is the choice the public
+	// made itself (a budget vote's result, an assembly's recommendation
+	// adopted unchanged): what the empower level promises.
+	FollowsPublicChoice bool `json:"follows_public_choice"`
+}
+
+// decision is the stored form: cited contributions as indexes.
+type decision struct {
+	outcome, rationale string
+	shaped             []int32
+	publicChoice       bool
+}
+
+// checkDecision validates d against the process and returns the indexes of
+// the contributions it cites.
+func (p *Process) checkDecision(d Decision) ([]int32, []error) {
+	shaped, errs := p.resolve("decision.shaped_by", d.ShapedBy)
+	return shaped, append(errs, checkText("decision.outcome", d.Outcome), checkText("decision.rationale", d.Rationale))
+}
+
+// resolve returns the indexes of the contributions with the given IDs,
+// refusing an unknown ([ErrUnknownID]) or repeated ([ErrDuplicate]) one.
+func (p *Process) resolve(field string, ids []uuid.UUID) ([]int32, []error) {
+	var errs []error
+	out := make([]int32, 0, len(ids))
+	for k, id := range ids {
+		f := fmt.Sprintf("%s[%d]", field, k)
+		i, ok := p.contributionIndex[id]
+		switch {
+		case !ok:
+			errs = append(errs, fieldErr(f, id.String(), ErrUnknownID))
+		case slices.Contains(ids[:k], id):
+			errs = append(errs, fieldErr(f, id.String(), ErrDuplicate))
+		default:
+			out = append(out, i)
+		}
+	}
+	return out, errs
+}
+
+// ids returns the IDs of the contributions at the given indexes.
+func (p *Process) ids(idx []int32) []uuid.UUID {
+	out := make([]uuid.UUID, len(idx))
+	for k, i := range idx {
+		out[k] = p.contributions[i].id
+	}
+	return out
+}
+
+// Decision returns the decision, and false before the process is decided.
+// The returned value is a copy.
+func (p *Process) Decision() (Decision, bool) {
+	if !p.decided {
+		return Decision{}, false
+	}
+	d := p.decision
+	return Decision{Outcome: d.outcome, Rationale: d.rationale, ShapedBy: p.ids(d.shaped), FollowsPublicChoice: d.publicChoice}, true
+}
+
+// DecisionInputs yields the contributions the decision cites, in the
+// decision's order; nothing before the process is decided.
+func (p *Process) DecisionInputs() iter.Seq[Contribution] {
+	return p.contributionsAt(p.decision.shaped)
+}
+
+// contributionsAt yields the contributions at the given indexes.
+func (p *Process) contributionsAt(idx []int32) iter.Seq[Contribution] {
+	return func(yield func(Contribution) bool) {
+		for _, i := range idx {
+			if !yield(p.contributionView(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Trace is where a contribution went: whether the decision cites it and
+// which commitments do. It is the resident's view of "what happened to my
+// input"; the other direction is [Process.DecisionInputs] and
+// [Process.CommitmentInputs].
+type Trace struct {
+	// Contribution is the traced contribution's ID.
+	Contribution uuid.UUID
+	// Decision reports whether the decision cites it.
+	Decision bool
+	// Commitments lists the IDs of the commitments that cite it, in the
+	// order they were made.
+	Commitments []uuid.UUID
+}
+
+// Trace returns where the contribution with ID id went. It returns an error
+// wrapping [ErrUnknownID] when the process holds no such contribution.
+func (p *Process) Trace(id uuid.UUID) (Trace, error) {
+	i, ok := p.contributionIndex[id]
+	if !ok {
+		return Trace{}, fieldErr("contribution", id.String(), ErrUnknownID)
+	}
+	t := Trace{Contribution: id, Decision: slices.Contains(p.decision.shaped, i)}
+	for k := range p.commitments {
+		if c := &p.commitments[k]; slices.Contains(c.shaped, i) {
+			t.Commitments = append(t.Commitments, c.spec.ID)
+		}
+	}
+	return t, nil
+}

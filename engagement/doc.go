@@ -1,0 +1,69 @@
+// Package engagement models community engagement: the formal, top-down
+// processes a public body (a city, a town, an agency) runs to involve the
+// public in a decision, and the records that show whether it kept its
+// promise.
+//
+// # The promise
+//
+// A body starts a [Process] and says, with an IAP2 [Level], how much
+// influence the public will have: inform, consult, involve, collaborate or
+// empower (IAP2 Spectrum of Public Participation, IAP2 International
+// Federation 2018; the goals and promises returned by [Level.Goal] and
+// [Level.Promise] are paraphrased, as IAP2 holds the copyright of its
+// wording). The commonest failure of engagement is tokenism: a body that
+// promises to consult and never says what the input changed. The records
+// kept here are the evidence either way.
+//
+// # A process
+//
+// A process has an [Authority] (the body, tied to its stakeholder), the
+// decision at stake, formal [Rules] (who may contribute, the notice before
+// opening, the response commitment, whether every contribution is answered
+// before deciding, the minimum number of participants) and its [Phase]s in
+// order. Its lifecycle runs draft → announced → open → closed → decided →
+// implementing → completed, or to cancelled with a reason; each event is a
+// method that checks every precondition and changes nothing when it refuses
+// (the transition table is in the doc of [Process]).
+//
+// While it runs, the process records:
+//
+//   - activities ([ActivitySpec], [Activity]): a [Method] such as a workshop
+//     or a survey, each one-way outreach or two-way (its [Direction]) and
+//     serving a lowest IAP2 level, with a schedule, a place, an [Audience],
+//     registrations and attendance;
+//   - outreach campaigns ([CampaignSpec], [Campaign]): one-way messages on a
+//     [Channel] to an audience, with impressions, reach and media mentions
+//     by [Tone];
+//   - publications ([Publication]): what was made public and when;
+//   - contributions ([Submission], [Contribution]): comments, ideas,
+//     objections, questions, survey responses and votes from participants
+//     with a pseudonymous profile, each in the phase it fell in, optionally
+//     rated for [Quality];
+//   - responses ([Response]): the body's official answer to each
+//     contribution, with its responder and time;
+//   - the [Decision]: its outcome, its rationale and the contributions that
+//     shaped it;
+//   - commitments ([CommitmentSpec], [Commitment]): actions with an owner, a
+//     due date and weighted milestones, whose progress residents can
+//     monitor.
+//
+// [Process.Trace] follows a contribution to the decision and commitments it
+// shaped; [Process.DecisionInputs] and [Process.CommitmentInputs] go back.
+//
+// # Engagement is not participation
+//
+// Bottom-up initiatives that residents start themselves live in package
+// participation; this package is the body's side. One-way outreach is the
+// weakest form of engagement: a process made only of outreach informs, it
+// does not consult.
+//
+// # Conventions
+//
+// Times and IDs are arguments: nothing reads the clock or a random source.
+// Every change takes the time it happens as its last argument, and a
+// process's record runs forward in time. Errors match the sentinels of this
+// package with [errors.Is] and arrive in a [*TransitionError], an [*OpError]
+// or a [*FieldError]. A process round-trips through encoding/json exactly,
+// and decoding replays the document through the same methods, so it accepts
+// exactly what the methods could have produced.
+package engagement

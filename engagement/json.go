@@ -1,0 +1,626 @@
+package engagement
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// The wire form of a process. Times are written in UTC with nanoseconds
+// (RFC 3339), enums by name, IDs as strings, records in the order the process
+// holds them. Derived figures (counts, statuses, progress) are not written:
+// they follow from the records.
+
+type processJSON struct {
+	ID            uuid.UUID          `json:"id"`
+	Title         string             `json:"title"`
+	Question      string             `json:"question"`
+	Authority     Authority          `json:"authority"`
+	Level         Level              `json:"level"`
+	Rules         Rules              `json:"rules"`
+	Phases        []Phase            `json:"phases"`
+	CreatedAt     time.Time          `json:"created_at"`
+	State         State              `json:"state"`
+	History       []Transition       `json:"history"`
+	Activities    []activityJSON     `json:"activities"`
+	Campaigns     []campaignJSON     `json:"campaigns"`
+	Publications  []publicationJSON  `json:"publications"`
+	Participants  []Participant      `json:"participants"`
+	Contributions []contributionJSON `json:"contributions"`
+	Decision      *Decision          `json:"decision,omitempty"`
+	Commitments   []commitmentJSON   `json:"commitments"`
+}
+
+type activityJSON struct {
+	ID                   uuid.UUID        `json:"id"`
+	Title                string           `json:"title"`
+	Method               Method           `json:"method"`
+	Start                time.Time        `json:"start"`
+	End                  time.Time        `json:"end"`
+	Place                string           `json:"place,omitempty"`
+	RegistrationRequired bool             `json:"registration_required"`
+	Audience             Audience         `json:"audience"`
+	AddedAt              time.Time        `json:"added_at"`
+	Attendance           []attendanceJSON `json:"attendance"`
+}
+
+type attendanceJSON struct {
+	Participant  uuid.UUID `json:"participant"`
+	RegisteredAt time.Time `json:"registered_at,omitzero"`
+	AttendedAt   time.Time `json:"attended_at,omitzero"`
+}
+
+type campaignJSON struct {
+	ID       uuid.UUID     `json:"id"`
+	Name     string        `json:"name"`
+	Channel  Channel       `json:"channel"`
+	Audience Audience      `json:"audience"`
+	AddedAt  time.Time     `json:"added_at"`
+	Figures  []figuresJSON `json:"figures"`
+	Mentions []mentionJSON `json:"mentions"`
+}
+
+type figuresJSON struct {
+	At time.Time `json:"at"`
+	Figures
+}
+
+type mentionJSON struct {
+	At time.Time `json:"at"`
+	Mention
+}
+
+type publicationJSON struct {
+	At time.Time `json:"at"`
+	Publication
+}
+
+type contributionJSON struct {
+	ID          uuid.UUID        `json:"id"`
+	Participant uuid.UUID        `json:"participant"`
+	Kind        ContributionKind `json:"kind"`
+	Text        string           `json:"text"`
+	Activity    *uuid.UUID       `json:"activity,omitempty"`
+	At          time.Time        `json:"at"`
+	Phase       *int             `json:"phase,omitempty"`
+	Quality     *Quality         `json:"quality,omitempty"`
+	Response    *responseJSON    `json:"response,omitempty"`
+}
+
+type responseJSON struct {
+	At time.Time `json:"at"`
+	Response
+}
+
+type commitmentJSON struct {
+	ID         uuid.UUID   `json:"id"`
+	Action     string      `json:"action"`
+	Owner      string      `json:"owner"`
+	Due        time.Time   `json:"due"`
+	AddedAt    time.Time   `json:"added_at"`
+	Milestones []Milestone `json:"milestones"`
+	ShapedBy   []uuid.UUID `json:"shaped_by"`
+	DroppedAt  time.Time   `json:"dropped_at,omitzero"`
+	DropReason string      `json:"drop_reason,omitempty"`
+}
+
+// MarshalJSON writes the whole process: its spec, its state and history, and
+// every record. [Process.UnmarshalJSON] reads it back to an identical
+// process, so encoding, decoding and encoding again gives the same bytes.
+func (p *Process) MarshalJSON() ([]byte, error) {
+	w := processJSON{
+		ID: p.id, Title: p.title, Question: p.question, Authority: p.authority, Level: p.level,
+		Rules: p.rules, Phases: p.phases, CreatedAt: p.created, State: p.state,
+		History:       nonNil(p.history),
+		Activities:    make([]activityJSON, len(p.activities)),
+		Campaigns:     make([]campaignJSON, len(p.campaigns)),
+		Publications:  make([]publicationJSON, len(p.publications)),
+		Participants:  make([]Participant, len(p.participants)),
+		Contributions: make([]contributionJSON, len(p.contributions)),
+		Commitments:   make([]commitmentJSON, len(p.commitments)),
+	}
+	if w.Phases == nil {
+		w.Phases = []Phase{}
+	}
+	for i := range p.activities {
+		w.Activities[i] = p.activityJSON(&p.activities[i])
+	}
+	for i, c := range p.campaigns {
+		w.Campaigns[i] = campaignJSON{ID: c.spec.ID, Name: c.spec.Name, Channel: c.spec.Channel, Audience: c.spec.Audience, AddedAt: c.added,
+			Figures: make([]figuresJSON, len(c.figures)), Mentions: make([]mentionJSON, len(c.mentions))}
+		for k, f := range c.figures {
+			w.Campaigns[i].Figures[k] = figuresJSON{At: f.at, Figures: f.v}
+		}
+		for k, m := range c.mentions {
+			w.Campaigns[i].Mentions[k] = mentionJSON{At: m.at, Mention: m.v}
+		}
+	}
+	for i, pub := range p.publications {
+		w.Publications[i] = publicationJSON{At: pub.at, Publication: pub.v}
+	}
+	for i := range p.participants {
+		w.Participants[i] = p.participants[i].view()
+	}
+	for i := range p.contributions {
+		w.Contributions[i] = p.contributionJSON(int32(i))
+	}
+	if d, ok := p.Decision(); ok {
+		w.Decision = &d
+	}
+	for i := range p.commitments {
+		c := p.commitmentView(&p.commitments[i])
+		w.Commitments[i] = commitmentJSON{ID: c.ID(), Action: c.Action(), Owner: c.Owner(), Due: c.Due(), AddedAt: c.added,
+			Milestones: c.milestones, ShapedBy: c.shapedBy, DroppedAt: c.dropped, DropReason: c.dropReason}
+	}
+	return json.Marshal(w)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (p *Process) activityJSON(a *activity) activityJSON {
+	s := a.spec
+	w := activityJSON{ID: s.ID, Title: s.Title, Method: s.Method, Start: s.Start, End: s.End, Place: s.Place,
+		RegistrationRequired: s.RegistrationRequired, Audience: s.Audience, AddedAt: a.added,
+		Attendance: make([]attendanceJSON, len(a.attendance))}
+	for k, r := range a.attendance {
+		w.Attendance[k].Participant = p.participants[r.participant].id
+		if r.registered {
+			w.Attendance[k].RegisteredAt = unstamp(r.registeredAt)
+		}
+		if r.attended {
+			w.Attendance[k].AttendedAt = unstamp(r.attendedAt)
+		}
+	}
+	return w
+}
+
+func (p *Process) contributionJSON(i int32) contributionJSON {
+	v := p.contributionView(i)
+	w := contributionJSON{ID: v.id, Participant: v.participant.ID, Kind: v.kind, Text: v.text, At: v.at}
+	if v.activity != uuid.Nil {
+		w.Activity = &v.activity
+	}
+	if ph, ok := v.Phase(); ok {
+		w.Phase = &ph
+	}
+	if q, ok := v.Quality(); ok {
+		w.Quality = &q
+	}
+	if r, ok := v.Response(); ok {
+		w.Response = &responseJSON{At: v.respondedAt, Response: r}
+	}
+	return w
+}
+
+// UnmarshalJSON reads what [Process.MarshalJSON] writes and validates it
+// exactly as the constructors and methods would have: it builds the process
+// with [NewProcess] and replays every record and event through the same
+// methods, in time order. A document that the methods could not have
+// produced (a contribution while closed, a decision that breaks the rules, a
+// record out of time order, an unknown reference, a participant nobody
+// refers to) is rejected with the methods' error, wrapped with the record
+// concerned; p is left unchanged on error.
+//
+// Records that share an instant are replayed in the order a process could
+// have made them: at each lifecycle event of that instant, first the records
+// the state allows (activities, campaigns, publications, figures, mentions,
+// registrations, attendance, contributions, responses, commitments,
+// milestones, in that order), dropping commitments last, before a
+// completion or a cancellation.
+func (p *Process) UnmarshalJSON(b []byte) error {
+	var w processJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	q, err := decodeProcess(&w)
+	if err != nil {
+		return fmt.Errorf("engagement: decoding process: %w", err)
+	}
+	*p = *q
+	return nil
+}
+
+// The kinds of replayed record, in the order they are replayed within one
+// instant and state.
+const (
+	stepActivity uint8 = iota
+	stepCampaign
+	stepPublish
+	stepFigures
+	stepMention
+	stepRegister
+	stepAttend
+	stepContribute
+	stepRespond
+	stepCommit
+	stepMilestone
+	stepDrop
+)
+
+// stepAllowed is the set of states in which each kind of step may be made.
+var stepAllowed = [...]stateSet{
+	stepActivity: notFinal, stepCampaign: notFinal, stepPublish: notFinal, stepFigures: notFinal,
+	stepMention: notFinal, stepRegister: notFinal, stepAttend: notFinal, stepContribute: whileOpen,
+	stepRespond: whileAnswerable, stepCommit: onceDecided, stepMilestone: whileImplement, stepDrop: onceDecided,
+}
+
+// step is one record to replay: its time, kind, and where it is in the
+// document (the list index and the index within that item).
+type step struct {
+	at   int64
+	i, k int32
+	kind uint8
+}
+
+func compareSteps(a, b step) int {
+	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.kind, b.kind), cmp.Compare(a.i, b.i), cmp.Compare(a.k, b.k))
+}
+
+// decoder holds the document being replayed into a fresh process.
+type decoder struct {
+	w     *processJSON
+	p     *Process
+	steps []step
+}
+
+func decodeProcess(w *processJSON) (*Process, error) {
+	spec := ProcessSpec{ID: w.ID, Title: w.Title, Question: w.Question, Authority: w.Authority, Level: w.Level, Rules: w.Rules, Phases: w.Phases}
+	p, err := NewProcess(spec, w.CreatedAt)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{w: w, p: p}
+	if err := d.participants(); err != nil {
+		return nil, err
+	}
+	if err := d.collect(); err != nil {
+		return nil, err
+	}
+	if err := d.replay(); err != nil {
+		return nil, err
+	}
+	return p, d.finish()
+}
+
+// participants fills the participant table in the document's order, so that
+// the replay keeps it.
+func (d *decoder) participants() error {
+	for i, pt := range d.w.Participants {
+		if err := pt.Validate(); err != nil {
+			return fmt.Errorf("participants[%d]: %w", i, err)
+		}
+		if _, dup := d.p.participantIndex[pt.ID]; dup {
+			return fieldErr(fmt.Sprintf("participants[%d]", i), pt.ID.String(), ErrDuplicate)
+		}
+		d.p.addParticipant(pt, -1)
+	}
+	return nil
+}
+
+// add queues a step at time t, which must be valid; the records of each
+// list must be in time order, as the methods keep them.
+func (d *decoder) add(field string, t, prev time.Time, kind uint8, i, k int) error {
+	if err := checkTime(field, t); err != nil {
+		return err
+	}
+	if t.Before(prev) {
+		return fieldErr(field, t.String(), ErrTimeOrder)
+	}
+	d.steps = append(d.steps, step{at: stamp(t), kind: kind, i: int32(i), k: int32(k)})
+	return nil
+}
+
+// collect queues every record of the document as a step.
+func (d *decoder) collect() error {
+	w := d.w
+	var errs []error
+	var prev time.Time
+	for i, a := range w.Activities {
+		errs = append(errs, d.add(fmt.Sprintf("activities[%d].added_at", i), a.AddedAt, prev, stepActivity, i, 0))
+		prev = a.AddedAt
+		for k, r := range a.Attendance {
+			f := fmt.Sprintf("activities[%d].attendance[%d]", i, k)
+			if r.RegisteredAt.IsZero() && r.AttendedAt.IsZero() {
+				errs = append(errs, fieldErr(f, r.Participant.String(), ErrInvalid))
+			}
+			if !r.RegisteredAt.IsZero() {
+				errs = append(errs, d.add(f+".registered_at", r.RegisteredAt, time.Time{}, stepRegister, i, k))
+			}
+			if !r.AttendedAt.IsZero() {
+				errs = append(errs, d.add(f+".attended_at", r.AttendedAt, time.Time{}, stepAttend, i, k))
+			}
+		}
+	}
+	prev = time.Time{}
+	for i, c := range w.Campaigns {
+		errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].added_at", i), c.AddedAt, prev, stepCampaign, i, 0))
+		prev = c.AddedAt
+		var last time.Time
+		for k, f := range c.Figures {
+			errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].figures[%d].at", i, k), f.At, last, stepFigures, i, k))
+			last = f.At
+		}
+		last = time.Time{}
+		for k, m := range c.Mentions {
+			errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].mentions[%d].at", i, k), m.At, last, stepMention, i, k))
+			last = m.At
+		}
+	}
+	prev = time.Time{}
+	for i, pub := range w.Publications {
+		errs = append(errs, d.add(fmt.Sprintf("publications[%d].at", i), pub.At, prev, stepPublish, i, 0))
+		prev = pub.At
+	}
+	prev = time.Time{}
+	for i, c := range w.Contributions {
+		errs = append(errs, d.add(fmt.Sprintf("contributions[%d].at", i), c.At, prev, stepContribute, i, 0))
+		prev = c.At
+		if c.Response != nil {
+			errs = append(errs, d.add(fmt.Sprintf("contributions[%d].response.at", i), c.Response.At, c.At, stepRespond, i, 0))
+		}
+	}
+	prev = time.Time{}
+	for i, c := range w.Commitments {
+		errs = append(errs, d.add(fmt.Sprintf("commitments[%d].added_at", i), c.AddedAt, prev, stepCommit, i, 0))
+		prev = c.AddedAt
+		for k, m := range c.Milestones {
+			if !m.DoneAt.IsZero() {
+				errs = append(errs, d.add(fmt.Sprintf("commitments[%d].milestones[%d].done_at", i, k), m.DoneAt, c.AddedAt, stepMilestone, i, k))
+			}
+		}
+		if !c.DroppedAt.IsZero() {
+			errs = append(errs, d.add(fmt.Sprintf("commitments[%d].dropped_at", i), c.DroppedAt, c.AddedAt, stepDrop, i, 0))
+		}
+	}
+	for i, t := range w.History {
+		errs = append(errs, checkTime(fmt.Sprintf("history[%d].at", i), t.At))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	slices.SortFunc(d.steps, compareSteps)
+	return nil
+}
+
+// replay applies the steps and the lifecycle events in time order (see
+// [Process.UnmarshalJSON] for the order within an instant).
+func (d *decoder) replay() error {
+	events := d.w.History
+	for i, e := 0, 0; i < len(d.steps) || e < len(events); {
+		var t int64
+		switch {
+		case e == len(events):
+			t = d.steps[i].at
+		case i == len(d.steps):
+			t = stamp(events[e].At)
+		default:
+			t = min(d.steps[i].at, stamp(events[e].At))
+		}
+		j := i
+		for j < len(d.steps) && d.steps[j].at == t {
+			j++
+		}
+		group := d.steps[i:j]
+		var done []bool // only needed when events share the instant
+		if e < len(events) && stamp(events[e].At) == t {
+			done = make([]bool, len(group))
+		}
+		for ; e < len(events) && stamp(events[e].At) == t; e++ {
+			next := events[e].Event
+			if err := d.applyAllowed(group, done, next == EventComplete || next == EventCancel); err != nil {
+				return err
+			}
+			if err := d.fire(e); err != nil {
+				return err
+			}
+		}
+		for k, s := range group {
+			if done == nil || !done[k] {
+				if err := d.apply(s); err != nil {
+					return err
+				}
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
+// applyAllowed applies the steps of group not yet done that the current
+// state allows; drops only when lateOK (see UnmarshalJSON).
+func (d *decoder) applyAllowed(group []step, done []bool, lateOK bool) error {
+	for k, s := range group {
+		if done[k] || !stepAllowed[s.kind].has(d.p.state) || (s.kind == stepDrop && !lateOK) {
+			continue
+		}
+		if err := d.apply(s); err != nil {
+			return err
+		}
+		done[k] = true
+	}
+	return nil
+}
+
+// fire replays history entry e.
+func (d *decoder) fire(e int) error {
+	t := d.w.History[e]
+	p := d.p
+	var err error
+	switch t.Event {
+	case EventAnnounce:
+		err = p.Announce(t.At)
+	case EventOpen:
+		err = p.Open(t.At)
+	case EventClose:
+		err = p.Close(t.At)
+	case EventDecide:
+		if d.w.Decision == nil {
+			err = fieldErr("decision", "", ErrInvalid)
+		} else {
+			err = p.Decide(*d.w.Decision, t.At)
+		}
+	case EventStartImplementation:
+		err = p.StartImplementation(t.At)
+	case EventComplete:
+		err = p.Complete(t.At)
+	case EventCancel:
+		err = p.Cancel(t.Reason, t.At)
+	default:
+		err = fieldErr("event", t.Event.String(), ErrInvalid)
+	}
+	if err == nil {
+		got := p.history[len(p.history)-1]
+		if got.From != t.From || got.To != t.To || (t.Event != EventCancel && t.Reason != "") {
+			err = fieldErr("states", t.From.String()+" → "+t.To.String(), ErrInvalid)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("history[%d]: %w", e, err)
+	}
+	return nil
+}
+
+// participant returns the participant with ID id from the table.
+func (d *decoder) participant(id uuid.UUID) (Participant, error) {
+	pt, ok := d.p.Participant(id)
+	if !ok {
+		return Participant{}, fieldErr("participant", id.String(), ErrUnknownID)
+	}
+	return pt, nil
+}
+
+// apply replays one step through the process's methods.
+func (d *decoder) apply(s step) error {
+	w, p := d.w, d.p
+	at := unstamp(s.at)
+	var err error
+	var where string
+	switch s.kind {
+	case stepActivity:
+		a := w.Activities[s.i]
+		where = fmt.Sprintf("activities[%d]", s.i)
+		err = p.AddActivity(ActivitySpec{ID: a.ID, Title: a.Title, Method: a.Method, Start: a.Start, End: a.End,
+			Place: a.Place, RegistrationRequired: a.RegistrationRequired, Audience: a.Audience}, at)
+	case stepRegister, stepAttend:
+		a := w.Activities[s.i]
+		where = fmt.Sprintf("activities[%d].attendance[%d]", s.i, s.k)
+		var who Participant
+		if who, err = d.participant(a.Attendance[s.k].Participant); err == nil {
+			if s.kind == stepRegister {
+				err = p.Register(a.ID, who, at)
+			} else {
+				err = p.Attend(a.ID, who, at)
+			}
+		}
+	case stepCampaign:
+		c := w.Campaigns[s.i]
+		where = fmt.Sprintf("campaigns[%d]", s.i)
+		err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Channel: c.Channel, Audience: c.Audience}, at)
+	case stepFigures:
+		where = fmt.Sprintf("campaigns[%d].figures[%d]", s.i, s.k)
+		err = p.RecordFigures(w.Campaigns[s.i].ID, w.Campaigns[s.i].Figures[s.k].Figures, at)
+	case stepMention:
+		where = fmt.Sprintf("campaigns[%d].mentions[%d]", s.i, s.k)
+		err = p.AddMention(w.Campaigns[s.i].ID, w.Campaigns[s.i].Mentions[s.k].Mention, at)
+	case stepPublish:
+		where = fmt.Sprintf("publications[%d]", s.i)
+		err = p.Publish(w.Publications[s.i].Publication, at)
+	case stepContribute:
+		c := w.Contributions[s.i]
+		where = fmt.Sprintf("contributions[%d]", s.i)
+		var who Participant
+		if who, err = d.participant(c.Participant); err == nil {
+			sub := Submission{ID: c.ID, Participant: who, Kind: c.Kind, Text: c.Text}
+			if c.Activity != nil {
+				if *c.Activity == uuid.Nil {
+					err = fieldErr("activity", uuid.Nil.String(), ErrInvalid)
+					break
+				}
+				sub.Activity = *c.Activity
+			}
+			err = p.Contribute(sub, at)
+		}
+	case stepRespond:
+		c := w.Contributions[s.i]
+		where = fmt.Sprintf("contributions[%d].response", s.i)
+		err = p.Respond(c.ID, c.Response.Response, at)
+	case stepCommit:
+		c := w.Commitments[s.i]
+		where = fmt.Sprintf("commitments[%d]", s.i)
+		ms := make([]MilestoneSpec, len(c.Milestones))
+		for k, m := range c.Milestones {
+			ms[k] = MilestoneSpec{Name: m.Name, Weight: m.Weight}
+		}
+		err = p.AddCommitment(CommitmentSpec{ID: c.ID, Action: c.Action, Owner: c.Owner, Due: c.Due, Milestones: ms, ShapedBy: c.ShapedBy}, at)
+	case stepMilestone:
+		c := w.Commitments[s.i]
+		where = fmt.Sprintf("commitments[%d].milestones[%d]", s.i, s.k)
+		err = p.CompleteMilestone(c.ID, c.Milestones[s.k].Name, at)
+	case stepDrop:
+		c := w.Commitments[s.i]
+		where = fmt.Sprintf("commitments[%d]", s.i)
+		err = p.DropCommitment(c.ID, c.DropReason, at)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	return nil
+}
+
+// finish checks what the replay does not: the derived fields the document
+// states, ratings, references that nothing replayed, and that nobody in the
+// participant table is unaccounted for.
+func (d *decoder) finish() error {
+	w, p := d.w, d.p
+	var errs []error
+	if len(p.history) != len(w.History) {
+		errs = append(errs, fieldErr("history", fmt.Sprint(len(w.History)), ErrInvalid))
+	}
+	if w.State != p.state {
+		errs = append(errs, fieldErr("state", w.State.String(), ErrInvalid))
+	}
+	if w.Decision != nil && !p.decided {
+		errs = append(errs, fieldErr("decision", w.Decision.Outcome, ErrInvalid))
+	}
+	for i, c := range w.Contributions {
+		v := p.contributionView(int32(i))
+		if ph, ok := v.Phase(); ok != (c.Phase != nil) || (ok && ph != *c.Phase) {
+			errs = append(errs, fieldErr(fmt.Sprintf("contributions[%d].phase", i), fmt.Sprint(ph), ErrInvalid))
+		}
+		if c.Quality != nil {
+			if err := p.Rate(c.ID, *c.Quality); err != nil {
+				errs = append(errs, fmt.Errorf("contributions[%d].quality: %w", i, err))
+			}
+		}
+	}
+	for i, c := range w.Commitments {
+		if c.DroppedAt.IsZero() && c.DropReason != "" {
+			errs = append(errs, fieldErr(fmt.Sprintf("commitments[%d].drop_reason", i), c.DropReason, ErrInvalid))
+		}
+	}
+	used := make([]bool, len(p.participants))
+	for i := range p.activities {
+		if n := len(w.Activities[i].Attendance); n != len(p.activities[i].attendance) {
+			errs = append(errs, fieldErr(fmt.Sprintf("activities[%d].attendance", i), fmt.Sprint(n), ErrDuplicate))
+		}
+		for _, r := range p.activities[i].attendance {
+			used[r.participant] = true
+		}
+	}
+	for i, pt := range p.participants {
+		if !used[i] && pt.contributions == 0 {
+			errs = append(errs, fieldErr(fmt.Sprintf("participants[%d]", i), pt.id.String(), ErrInvalid))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,128 @@
+package engagement_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRoundTrip encodes a process, decodes it and encodes it again: the bytes
+// must be identical, in every state and for the rich and same-instant
+// fixtures.
+func TestRoundTrip(t *testing.T) {
+	cases := map[string]func(testing.TB) *engagement.Process{
+		"rich":         richProcess,
+		"same instant": sameInstant,
+	}
+	for _, s := range engagement.States() {
+		cases[s.String()] = func(t testing.TB) *engagement.Process { return inState(t, s) }
+	}
+	for name, build := range cases {
+		t.Run(name, func(t *testing.T) {
+			p := build(t)
+			b := marshal(t, p)
+			q, err := unmarshal(b)
+			require.NoError(t, err)
+			assert.Equal(t, string(b), string(marshal(t, q)))
+			assert.Equal(t, p.State(), q.State())
+			assert.Equal(t, p.LastChange(), q.LastChange())
+			assert.Equal(t, p.ContributorCount(), q.ContributorCount())
+			assert.Equal(t, p.AnsweredCount(), q.AnsweredCount())
+			assert.Equal(t, collect(p.Activities()), collect(q.Activities()))
+			assert.Equal(t, collect(p.Commitments()), collect(q.Commitments()))
+		})
+	}
+}
+
+// TestDecodeRejects changes one thing in the rich process's JSON and checks
+// that decoding refuses it with the sentinel the methods would have used.
+func TestDecodeRejects(t *testing.T) {
+	good := string(marshal(t, richProcess(t)))
+	tests := []struct {
+		name     string
+		old, new string
+		want     error
+	}{
+		{"a contribution before the process opened",
+			`"kind":"idea","text":"Replace the car park with a play area","activity":"00000000-0000-4000-8000-000000000011","at":"2025-03-16T10:00:00Z"`,
+			`"kind":"idea","text":"Replace the car park with a play area","activity":"00000000-0000-4000-8000-000000000011","at":"2025-03-15T10:00:00Z"`,
+			engagement.ErrWrongState},
+		{"a state that the history does not reach", `"state":"completed"`, `"state":"implementing"`, engagement.ErrInvalid},
+		{"a history entry with the wrong target state", `"event":"close","from":"open","to":"closed"`, `"event":"close","from":"open","to":"decided"`, engagement.ErrInvalid},
+		{"a reason on an event other than cancel", `"event":"close","from":"open","to":"closed"`, `"event":"close","from":"open","to":"closed","reason":"x"`, engagement.ErrInvalid},
+		{"an unknown event", `"event":"close"`, `"event":"reopen"`, engagement.ErrInvalid},
+		{"a phase that is not the one active", `"at":"2025-03-16T10:00:00Z","phase":1`, `"at":"2025-03-16T10:00:00Z","phase":0`, engagement.ErrInvalid},
+		{"an unknown participant", `"participant":"00000000-0000-4000-8000-000000000103"`, `"participant":"00000000-0000-4000-8000-000000000999"`, engagement.ErrUnknownID},
+		{"a participant nobody refers to", `"participants":[`, `"participants":[{"id":"00000000-0000-4000-8000-000000000777","profile":{"age_band":"unknown","resident":false}},`, engagement.ErrInvalid},
+		{"a repeated participant", `"participants":[`, `"participants":[{"id":"00000000-0000-4000-8000-000000000100","profile":{"age_band":"35-44","sex":"f","area":"north","resident":true}},`, engagement.ErrDuplicate},
+		{"an unknown activity reference", `"activity":"00000000-0000-4000-8000-000000000011"`, `"activity":"00000000-0000-4000-8000-000000000099"`, engagement.ErrUnknownID},
+		{"a Nil activity reference", `"activity":"00000000-0000-4000-8000-000000000011"`, `"activity":"00000000-0000-0000-0000-000000000000"`, engagement.ErrInvalid},
+		{"a response before its contribution", `"response":{"at":"2025-03-30T09:00:00Z"`, `"response":{"at":"2025-03-16T09:30:00Z"`, engagement.ErrTimeOrder},
+		{"a not-accepted response without a reason", `"kind":"not_accepted","text":"Disabled bays stay; the rest goes."`, `"kind":"not_accepted"`, engagement.ErrReasonRequired},
+		{"a time no int64 of nanoseconds holds", `"created_at":"2025-03-01T09:00:00Z"`, `"created_at":"2300-03-01T09:00:00Z"`, engagement.ErrInvalid},
+		{"publications out of time order", `"at":"2025-03-02T10:00:00Z","kind":"background_info"`, `"at":"2025-03-01T08:00:00Z","kind":"background_info"`, engagement.ErrTimeOrder},
+		{"an attendance record with neither step", `"registered_at":"2025-03-02T14:00:00Z","attended_at":"2025-03-23T09:01:00Z"`, `"x":0`, engagement.ErrInvalid},
+		{"attendance of an unregistered person", `"registered_at":"2025-03-02T13:00:00Z",`, ``, engagement.ErrNotRegistered},
+		{"a drop reason on a commitment not dropped", `"shaped_by":["00000000-0000-4000-8000-000000001000"]}`, `"shaped_by":["00000000-0000-4000-8000-000000001000"],"drop_reason":"x"}`, engagement.ErrInvalid},
+		{"an invalid quality score", `"score":3`, `"score":4`, engagement.ErrInvalid},
+		{"reach above impressions", `"impressions":4000,"reach":3100`, `"impressions":4000,"reach":4100`, engagement.ErrInvalid},
+		{"an invalid level", `"level":"consult"`, `"level":"advise"`, engagement.ErrInvalid},
+		{"a Nil authority ID", `"authority":{"id":"00000000-0000-4000-8000-000000000002"`, `"authority":{"id":"00000000-0000-0000-0000-000000000000"`, engagement.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Contains(t, good, tt.old, "the fixture must contain the text to change")
+			_, err := unmarshal([]byte(strings.Replace(good, tt.old, tt.new, 1)))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.want)
+		})
+	}
+}
+
+// TestDecodeDecisionWithoutEvent: a closed process with a decision but no
+// decide event in its history.
+func TestDecodeDecisionWithoutEvent(t *testing.T) {
+	b := string(marshal(t, inState(t, engagement.StateClosed)))
+	d, err := json.Marshal(decision())
+	require.NoError(t, err)
+	_, err = unmarshal([]byte(strings.Replace(b, `"commitments":`, `"decision":`+string(d)+`,"commitments":`, 1)))
+	require.ErrorIs(t, err, engagement.ErrInvalid)
+}
+
+// TestDecodeDuplicateAttendance: one person in two attendance records of one
+// activity cannot come from the methods, which keep one record per person.
+func TestDecodeDuplicateAttendance(t *testing.T) {
+	p := inState(t, engagement.StateDraft)
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Meeting", Method: engagement.PublicMeeting, Start: announced, End: opened}, created))
+	require.NoError(t, p.Attend(workshopID, person(0), announced))
+	require.NoError(t, p.Register(workshopID, person(0), announced.Add(Week)))
+	b := string(marshal(t, p))
+	rec := `{"participant":"00000000-0000-4000-8000-000000000100","registered_at":"2025-03-09T09:00:00Z","attended_at":"2025-03-02T09:00:00Z"}`
+	require.Contains(t, b, rec)
+	split := `{"participant":"00000000-0000-4000-8000-000000000100","attended_at":"2025-03-02T09:00:00Z"},{"participant":"00000000-0000-4000-8000-000000000100","registered_at":"2025-03-09T09:00:00Z"}`
+	_, err := unmarshal([]byte(strings.Replace(b, rec, split, 1)))
+	require.ErrorIs(t, err, engagement.ErrDuplicate)
+}
+
+func TestDecodeMalformed(t *testing.T) {
+	for _, doc := range []string{`{`, `[]`, `{"id":3}`, `{}`, `null`} {
+		t.Run(doc, func(t *testing.T) {
+			_, err := unmarshal([]byte(doc))
+			assert.Error(t, err)
+		})
+	}
+}
+
+// TestDecodeLeavesTargetOnError decodes a bad document into a valid process,
+// which must keep its state.
+func TestDecodeLeavesTargetOnError(t *testing.T) {
+	p := inState(t, engagement.StateOpen)
+	before := marshal(t, p)
+	require.Error(t, json.Unmarshal([]byte(`{"id":"x"}`), p))
+	require.Error(t, json.Unmarshal([]byte(strings.Replace(string(before), `"state":"open"`, `"state":"closed"`, 1)), p))
+	assert.Equal(t, string(before), string(marshal(t, p)))
+}

@@ -1,0 +1,221 @@
+package engagement
+
+// Direction says which way communication flows in an engagement method.
+// One-way outreach informs and raises awareness and is measured by reach and
+// visibility; two-way engagement brings the public's input back to the body
+// and is measured by engagement and feedback quality. Outreach is the weakest
+// form of engagement: it tells, it does not listen.
+//
+// The zero value is invalid. Direction's text form is its lowercase name.
+type Direction int
+
+// The directions.
+const (
+	// OneWay: from the body to the public only.
+	OneWay Direction = iota + 1
+	// TwoWay: the public's input comes back to the body.
+	TwoWay
+)
+
+var directionNames = [...]string{"", "one_way", "two_way"}
+
+// IsValid reports whether d is a declared direction.
+func (d Direction) IsValid() bool { return enumValid(d, directionNames[:]) }
+
+// String returns "one_way" or "two_way", or "Direction(9)" for an undeclared
+// value.
+func (d Direction) String() string { return enumString(d, directionNames[:], "Direction") }
+
+// MarshalText returns the direction's name; an undeclared direction is an
+// error wrapping [ErrInvalid].
+func (d Direction) MarshalText() ([]byte, error) {
+	return enumMarshal(d, directionNames[:], "Direction")
+}
+
+// UnmarshalText parses a direction's name with [ParseDirection], leaving d
+// unchanged on error.
+func (d *Direction) UnmarshalText(text []byte) error {
+	return enumUnmarshal(d, text, directionNames[:], "Direction")
+}
+
+// ParseDirection returns the direction named s. Any other text is an error
+// wrapping [ErrInvalid] that quotes s.
+func ParseDirection(s string) (Direction, error) {
+	return enumParse[Direction](s, directionNames[:], "Direction")
+}
+
+// Method is a way a public body engages the public: the tool of an
+// [Activity]. Each method has a [Direction], the lowest IAP2 [Level] it
+// serves, and whether people attend it (and so register and show up).
+//
+// The lowest level is where the method starts to be enough: a method serves
+// its level and every level above it (a consult-level process may use a fact
+// sheet; a fact sheet alone never consults). The mapping follows the example
+// techniques that the IAP2 Spectrum lists under each level (fact sheets, web
+// sites, open houses under inform; public comment, focus groups, surveys,
+// public meetings under consult; workshops, deliberative polling under
+// involve; citizen advisory committees under collaborate; ballots and
+// delegated decisions under empower), and OECD (2020), Innovative Citizen
+// Participation and New Democratic Institutions: Catching the Deliberative
+// Wave, for the deliberative methods: citizens' panels and assemblies give
+// informed recommendations the body commits to answer (collaborate; an
+// assembly is empower only where its decision binds, which is the process's
+// level to say, not the method's). Methods neither source names are placed
+// beside their nearest listed technique: press releases, newsletters and
+// social media beside fact sheets; town halls, hearings and public forums
+// beside public meetings; online consultations beside public comment.
+//
+// The zero value is invalid. Method's text form is its lowercase name.
+type Method int
+
+// The methods: one-way outreach first, then two-way methods from the least to
+// the most public influence.
+const (
+	// FactSheet: a printed or downloadable summary. One-way, inform.
+	FactSheet Method = iota + 1
+	// Website: a project page. One-way, inform.
+	Website
+	// Newsletter: a mailed or e-mailed bulletin. One-way, inform.
+	Newsletter
+	// PressRelease: a statement to the media. One-way, inform.
+	PressRelease
+	// SocialMedia: posts on the body's social media accounts. One-way,
+	// inform: replies to posts are not input the body commits to answer.
+	SocialMedia
+	// OpenHouse: a drop-in exhibition with staff to talk to. Two-way,
+	// inform, attended.
+	OpenHouse
+	// PublicMeeting: a meeting open to all with questions from the floor.
+	// Two-way, consult, attended.
+	PublicMeeting
+	// TownHall: a meeting with elected representatives. Two-way, consult,
+	// attended.
+	TownHall
+	// PublicHearing: a formal hearing where the public testifies on the
+	// record. Two-way, consult, attended.
+	PublicHearing
+	// Survey: a questionnaire. Two-way, consult.
+	Survey
+	// FocusGroup: a moderated discussion with a small group. Two-way,
+	// consult, attended.
+	FocusGroup
+	// Workshop: participants work on options with staff. Two-way, involve,
+	// attended.
+	Workshop
+	// PublicForum: an open discussion among residents and officials.
+	// Two-way, consult, attended.
+	PublicForum
+	// OnlineConsultation: comments and ideas on a consultation platform.
+	// Two-way, consult.
+	OnlineConsultation
+	// CitizensPanel: a small randomly selected panel that deliberates and
+	// recommends. Two-way, collaborate, attended.
+	CitizensPanel
+	// CitizensAssembly: a large randomly selected body that deliberates over
+	// several sessions and recommends. Two-way, collaborate, attended.
+	CitizensAssembly
+	// DeliberativePoll: a poll before and after informed deliberation
+	// (Fishkin). Two-way, involve, attended.
+	DeliberativePoll
+	// AdvisoryCommittee: standing residents' committee advising the body.
+	// Two-way, collaborate, attended.
+	AdvisoryCommittee
+	// BudgetVote: residents vote on how to spend part of a budget, and the
+	// body carries out the result. Two-way, empower.
+	BudgetVote
+)
+
+var methods = [...]struct {
+	name      string
+	direction Direction
+	level     Level
+	attended  bool
+}{
+	FactSheet:          {"fact_sheet", OneWay, Inform, false},
+	Website:            {"website", OneWay, Inform, false},
+	Newsletter:         {"newsletter", OneWay, Inform, false},
+	PressRelease:       {"press_release", OneWay, Inform, false},
+	SocialMedia:        {"social_media", OneWay, Inform, false},
+	OpenHouse:          {"open_house", TwoWay, Inform, true},
+	PublicMeeting:      {"public_meeting", TwoWay, Consult, true},
+	TownHall:           {"town_hall", TwoWay, Consult, true},
+	PublicHearing:      {"public_hearing", TwoWay, Consult, true},
+	Survey:             {"survey", TwoWay, Consult, false},
+	FocusGroup:         {"focus_group", TwoWay, Consult, true},
+	Workshop:           {"workshop", TwoWay, Involve, true},
+	PublicForum:        {"public_forum", TwoWay, Consult, true},
+	OnlineConsultation: {"online_consultation", TwoWay, Consult, false},
+	CitizensPanel:      {"citizens_panel", TwoWay, Collaborate, true},
+	CitizensAssembly:   {"citizens_assembly", TwoWay, Collaborate, true},
+	DeliberativePoll:   {"deliberative_poll", TwoWay, Involve, true},
+	AdvisoryCommittee:  {"advisory_committee", TwoWay, Collaborate, true},
+	BudgetVote:         {"budget_vote", TwoWay, Empower, false},
+}
+
+// methodNames is filled from methods by a function so that the two tables
+// cannot disagree.
+var methodNames = func() [len(methods)]string {
+	var names [len(methods)]string
+	for i, m := range methods {
+		names[i] = m.name
+	}
+	return names
+}()
+
+// Methods returns the nineteen methods in declaration order.
+func Methods() []Method {
+	out := make([]Method, 0, len(methods)-1)
+	for m := FactSheet; int(m) < len(methods); m++ {
+		out = append(out, m)
+	}
+	return out
+}
+
+// IsValid reports whether m is a declared method.
+func (m Method) IsValid() bool { return enumValid(m, methodNames[:]) }
+
+// String returns the method's lowercase name, such as "citizens_assembly",
+// or "Method(99)" for an undeclared value.
+func (m Method) String() string { return enumString(m, methodNames[:], "Method") }
+
+// Direction returns whether the method is one-way outreach or two-way
+// engagement, or 0 for an undeclared method.
+func (m Method) Direction() Direction {
+	if !m.IsValid() {
+		return 0
+	}
+	return methods[m].direction
+}
+
+// MinLevel returns the lowest IAP2 level the method serves (see [Method] for
+// the mapping and its sources), or 0 for an undeclared method.
+func (m Method) MinLevel() Level {
+	if !m.IsValid() {
+		return 0
+	}
+	return methods[m].level
+}
+
+// Serves reports whether the method is enough for a process at level l:
+// whether l is at or above the method's lowest level.
+func (m Method) Serves(l Level) bool { return m.IsValid() && l.IsValid() && l >= m.MinLevel() }
+
+// Attended reports whether people attend the method at a time and place (in
+// person or online), so that it has registrations and attendance. Surveys,
+// online consultations and budget votes gather contributions instead; one-way
+// materials have readers, counted as reach.
+func (m Method) Attended() bool { return m.IsValid() && methods[m].attended }
+
+// MarshalText returns the method's name; an undeclared method is an error
+// wrapping [ErrInvalid].
+func (m Method) MarshalText() ([]byte, error) { return enumMarshal(m, methodNames[:], "Method") }
+
+// UnmarshalText parses a method's name with [ParseMethod], leaving m
+// unchanged on error.
+func (m *Method) UnmarshalText(text []byte) error {
+	return enumUnmarshal(m, text, methodNames[:], "Method")
+}
+
+// ParseMethod returns the method named s, such as "open_house". Any other
+// text is an error wrapping [ErrInvalid] that quotes s.
+func ParseMethod(s string) (Method, error) { return enumParse[Method](s, methodNames[:], "Method") }

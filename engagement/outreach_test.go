@@ -1,0 +1,128 @@
+package engagement_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCampaign(t *testing.T) {
+	p := newProcess(t)
+	aud, err := engagement.NewAudience("park neighbours")
+	require.NoError(t, err)
+	spec := engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.ChannelDirectMail, Audience: aud}
+	require.NoError(t, p.AddCampaign(spec, created))
+
+	c, ok := p.Campaign(campaignID)
+	require.True(t, ok)
+	_, _, ok = c.Figures()
+	assert.False(t, ok, "no figures yet")
+
+	require.NoError(t, p.RecordFigures(campaignID, engagement.Figures{Impressions: 1000, Reach: 800}, announced))
+	require.NoError(t, p.RecordFigures(campaignID, engagement.Figures{Impressions: 1500, Reach: 900}, opened))
+	require.NoError(t, p.AddMention(campaignID, engagement.Mention{Outlet: "Gazette", Tone: engagement.ToneNeutral}, opened))
+	assert.Equal(t, 0, c.MentionCount(), "a view is a snapshot")
+
+	c, _ = p.Campaign(campaignID)
+	assert.Equal(t, campaignID, c.ID())
+	assert.Equal(t, "Leaflets", c.Name())
+	assert.Equal(t, engagement.ChannelDirectMail, c.Channel())
+	assert.Equal(t, aud, c.Audience())
+	assert.Equal(t, created, c.AddedAt())
+	f, at, ok := c.Figures()
+	require.True(t, ok)
+	assert.Equal(t, engagement.Figures{Impressions: 1500, Reach: 900}, f, "the latest report is current")
+	assert.Equal(t, opened, at)
+	reports := 0
+	for at, f := range c.FigureReports() {
+		reports++
+		if reports == 1 {
+			assert.Equal(t, announced, at)
+			assert.Equal(t, int64(800), f.Reach)
+		}
+	}
+	assert.Equal(t, 2, reports)
+	assert.Equal(t, 1, c.MentionCount())
+	for at, m := range c.Mentions() {
+		assert.Equal(t, opened, at)
+		assert.Equal(t, engagement.ToneNeutral, m.Tone)
+	}
+	for range c.Mentions() {
+		break
+	}
+	assert.Len(t, collect(p.Campaigns()), 1)
+	for range p.Campaigns() {
+		break
+	}
+	_, ok = p.Campaign(id(99))
+	assert.False(t, ok)
+}
+
+func TestCampaignRefused(t *testing.T) {
+	p := newProcess(t)
+	aud, err := engagement.NewAudience("", id(500))
+	require.NoError(t, err)
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Posts", Channel: engagement.ChannelSocialMedia, Audience: aud}, created))
+	before := marshal(t, p)
+	tests := []struct {
+		name string
+		run  func() error
+		want []error
+	}{
+		{"duplicate ID", func() error {
+			return p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "x", Channel: engagement.ChannelPrint, Audience: aud}, created)
+		}, []error{engagement.ErrDuplicate}},
+		{"no audience, no channel, no name, Nil ID", func() error { return p.AddCampaign(engagement.CampaignSpec{}, created) },
+			[]error{engagement.ErrInvalid}},
+		{"reach above impressions", func() error {
+			return p.RecordFigures(campaignID, engagement.Figures{Impressions: 10, Reach: 11}, created)
+		},
+			[]error{engagement.ErrInvalid}},
+		{"negative impressions", func() error {
+			return p.RecordFigures(campaignID, engagement.Figures{Impressions: -1, Reach: -2}, created)
+		},
+			[]error{engagement.ErrInvalid}},
+		{"figures of an unknown campaign", func() error { return p.RecordFigures(id(99), engagement.Figures{}, created) },
+			[]error{engagement.ErrUnknownID}},
+		{"mention without outlet or tone", func() error { return p.AddMention(campaignID, engagement.Mention{Headline: "\xff"}, created) },
+			[]error{engagement.ErrInvalid}},
+		{"mention before the latest change", func() error {
+			return p.AddMention(campaignID, engagement.Mention{Outlet: "Gazette", Tone: engagement.TonePositive}, created.Add(-time.Hour))
+		}, []error{engagement.ErrTimeOrder}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.run()
+			for _, want := range tt.want {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Equal(t, string(before), string(marshal(t, p)))
+		})
+	}
+	assert.ErrorIs(t, inState(t, engagement.StateCancelled).AddMention(uuid.Nil, engagement.Mention{}, completed), engagement.ErrWrongState)
+}
+
+func TestPublish(t *testing.T) {
+	p := newProcess(t)
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicNotice, Title: "Notice", Link: "https://riverton.example"}, announced))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "Options"}, opened))
+	var kinds []engagement.PublicationKind
+	var times []time.Time
+	for at, pub := range p.Publications() {
+		kinds = append(kinds, pub.Kind)
+		times = append(times, at)
+	}
+	assert.Equal(t, []engagement.PublicationKind{engagement.PublicNotice, engagement.BackgroundInfo}, kinds)
+	assert.Equal(t, []time.Time{announced, opened}, times)
+	for range p.Publications() {
+		break
+	}
+	err := p.Publish(engagement.Publication{Title: "x", Link: " "}, opened)
+	assert.ErrorIs(t, err, engagement.ErrInvalid)
+	assert.ErrorContains(t, err, "publication.kind")
+	assert.ErrorContains(t, err, "publication.link")
+}

@@ -1,0 +1,100 @@
+package engagement
+
+import (
+	"errors"
+	"iter"
+	"time"
+)
+
+// PublicationKind is what a body publishes about a process. Publishing is
+// how it keeps the public informed, the first element of every IAP2 promise,
+// and how it reports back what the input changed.
+//
+// The zero value is invalid. PublicationKind's text form is its lowercase
+// name.
+type PublicationKind int
+
+// The kinds of publication, in the order a process usually needs them.
+const (
+	// PublicNotice: the announcement of the process, its rules and dates.
+	PublicNotice PublicationKind = iota + 1
+	// BackgroundInfo: the facts, the options and the constraints.
+	BackgroundInfo
+	// InputSummary: what the body heard ("what we heard" report).
+	InputSummary
+	// FeedbackReport: the responses to the input and what it changed.
+	FeedbackReport
+	// DecisionNotice: the decision and its rationale.
+	DecisionNotice
+	// ProgressReport: the progress of the commitments.
+	ProgressReport
+)
+
+var publicationKindNames = [...]string{"", "public_notice", "background_info", "input_summary", "feedback_report", "decision_notice", "progress_report"}
+
+// IsValid reports whether k is a declared kind.
+func (k PublicationKind) IsValid() bool { return enumValid(k, publicationKindNames[:]) }
+
+// String returns the kind's lowercase name, such as "input_summary", or
+// "PublicationKind(9)" for an undeclared value.
+func (k PublicationKind) String() string {
+	return enumString(k, publicationKindNames[:], "PublicationKind")
+}
+
+// MarshalText returns the kind's name; an undeclared kind is an error
+// wrapping [ErrInvalid].
+func (k PublicationKind) MarshalText() ([]byte, error) {
+	return enumMarshal(k, publicationKindNames[:], "PublicationKind")
+}
+
+// UnmarshalText parses a kind's name with [ParsePublicationKind], leaving k
+// unchanged on error.
+func (k *PublicationKind) UnmarshalText(text []byte) error {
+	return enumUnmarshal(k, text, publicationKindNames[:], "PublicationKind")
+}
+
+// ParsePublicationKind returns the kind named s. Any other text is an error
+// wrapping [ErrInvalid] that quotes s.
+func ParsePublicationKind(s string) (PublicationKind, error) {
+	return enumParse[PublicationKind](s, publicationKindNames[:], "PublicationKind")
+}
+
+// Publication is something the body made public about the process: the
+// input to [Process.Publish]. It is plain data; its time is the time it was
+// published.
+type Publication struct {
+	// Kind is what it is.
+	Kind PublicationKind `json:"kind"`
+	// Title names it. Never blank.
+	Title string `json:"title"`
+	// Link is where the public finds it (a URL or a place), or "".
+	Link string `json:"link,omitempty"`
+}
+
+// Validate reports an undeclared kind, a blank title and an invalid link,
+// joined; each wraps [ErrInvalid].
+func (pub Publication) Validate() error {
+	errs := []error{checkText("publication.title", pub.Title), checkOptionalText("publication.link", pub.Link)}
+	if !pub.Kind.IsValid() {
+		errs = append(errs, fieldErr("publication.kind", pub.Kind.String(), ErrInvalid))
+	}
+	return errors.Join(errs...)
+}
+
+// Publish records that pub was published at at. It is allowed in every
+// state but the final ones, and refuses, with an [*OpError] and every reason
+// joined: a final state ([ErrWrongState]), a time before the latest change
+// ([ErrTimeOrder]) and an invalid publication ([ErrInvalid]).
+func (p *Process) Publish(pub Publication, at time.Time) error {
+	if err := p.refuse("publish", append(p.precheck(notFinal, at), pub.Validate())); err != nil {
+		return err
+	}
+	p.publications = append(p.publications, dated[Publication]{pub, utc(at)})
+	p.touch(at)
+	return nil
+}
+
+// Publications yields what was published and when (UTC), in order.
+func (p *Process) Publications() iter.Seq2[time.Time, Publication] {
+	return seqDated(p.publications)
+}
