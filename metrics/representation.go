@@ -40,7 +40,9 @@ type GroupCount struct {
 //     share of participants who would have to come from another group for
 //     the two profiles to match; 0 is a perfect match, 1 no overlap;
 //   - the representation score min_k r_k / max_k r_k: the participation rate
-//     of the least heard group relative to the most heard; 1 is even;
+//     of the least heard group relative to the most heard; 1 is even (the
+//     construction of the impact ratio behind the four-fifths rule of the
+//     US Uniform Guidelines on Employee Selection Procedures, 1978);
 //   - Pearson's chi-square goodness of fit of the participants to the
 //     population shares ([ChiSquare]).
 //

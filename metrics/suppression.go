@@ -392,7 +392,7 @@ type SuppressedTable struct {
 // exact recovery, not against the bounds that the totals and
 // non-negativity put on a suppressed count, and it is a greedy heuristic:
 // finding the fewest complementary cells is a hard optimisation problem
-// (Hundepool et al., Statistical Disclosure Control, 2012, ch. 5).
+// (Hundepool et al., Statistical Disclosure Control, 2012).
 //
 // counts must be a non-empty rectangle ([ErrEmpty], ragged rows
 // [ErrMismatchedGroups]) of counts of zero or more ([ErrNegative]) whose
