@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -94,5 +95,46 @@ func FuzzSuppressTable(f *testing.F) {
 		require.NoError(t, err)
 		supAssertTable(t, counts, got)
 		supRoundTrip(t, got)
+	})
+}
+
+// FuzzSuppressedJSON feeds arbitrary documents to the two decoders. Whatever
+// they accept must be publishable: re-encoding and decoding gives the same
+// value, no visible count is one the policy suppresses, and no suppressed
+// cell is recoverable from the totals.
+func FuzzSuppressedJSON(f *testing.F) {
+	f.Add([]byte(`{"policy":{"min_cell_size":5},"groups":[{"group":"a","count":12},{"group":"b","suppressed":"primary"},{"group":"c","suppressed":"complementary"}],"total":20}`))
+	f.Add([]byte(`{"policy":{"min_cell_size":5},"cells":[[{"count":20},{"suppressed":"primary"},{"suppressed":"complementary"}],[{"count":12},{"count":25},{"count":8}],[{"count":30},{"suppressed":"complementary"},{"suppressed":"complementary"}]],"row_totals":[38,45,53],"column_totals":[62,42,32],"total":136}`))
+	f.Add([]byte(`{"policy":{"min_cell_size":3,"show_zeros":true},"cells":[[{"count":0}]],"row_totals":[0],"column_totals":[0],"total":0}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		var groups metrics.SuppressedGroups
+		if json.Unmarshal(doc, &groups) == nil {
+			supRoundTrip(t, groups)
+			hidden := 0
+			for _, c := range groups.All() {
+				n, visible := c.Count()
+				if visible {
+					require.False(t, groups.Policy().Suppresses(n), "visible %d", n)
+				} else {
+					hidden++
+				}
+			}
+			require.NotEqual(t, 1, hidden)
+		}
+		var table metrics.SuppressedTable
+		if json.Unmarshal(doc, &table) == nil {
+			supRoundTrip(t, table)
+			hidden := make([][]bool, table.Rows())
+			for i := range hidden {
+				hidden[i] = make([]bool, table.Cols())
+				for j := range hidden[i] {
+					c := table.Cell(i, j)
+					n, visible := c.Count()
+					require.False(t, visible && table.Policy().Suppresses(n), "visible %d", n)
+					hidden[i][j] = !visible
+				}
+			}
+			require.Empty(t, supDeterminable(hidden))
+		}
 	})
 }

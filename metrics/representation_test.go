@@ -563,3 +563,31 @@ func withoutPValue(t *testing.T, b []byte, want float64) []byte {
 	require.NoError(t, err)
 	return out
 }
+
+// FuzzRepresentationJSON feeds arbitrary documents to the decoder: what it
+// accepts must re-encode and decode to the same value, and its figures must
+// be those of CompareToPopulation on the decoded counts.
+func FuzzRepresentationJSON(f *testing.F) {
+	f.Add([]byte(`{"groups":[{"group":"a","participants":60,"population":2000},{"group":"b","participants":20,"population":1000}]}`))
+	f.Add([]byte(`{"groups":[{"group":"a","participants":0,"population":0}],"dissimilarity":"undefined"}`))
+	f.Add([]byte(`{"groups":[{"group":"a","participants":1,"population":1},{"group":"b","participants":1,"population":3}],"chi_square":{"statistic":"0.500000","degrees_of_freedom":1,"p_value":0.48,"valid":false}}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		var r metrics.Representation
+		if json.Unmarshal(doc, &r) != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var back metrics.Representation
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, r, back)
+		var participants, population []metrics.GroupCount
+		for g := range r.All() {
+			participants = append(participants, metrics.GroupCount{Group: g.Group(), Count: g.Participants()})
+			population = append(population, metrics.GroupCount{Group: g.Group(), Count: g.Population()})
+		}
+		again, err := metrics.CompareToPopulation(participants, population)
+		require.NoError(t, err)
+		require.Equal(t, again, r)
+	})
+}
