@@ -7,6 +7,7 @@ import (
 	"iter"
 	"math/big"
 	"math/bits"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -102,7 +103,7 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 			Err:   ErrMismatchedGroups,
 		}
 	}
-	pIndex, ta, err := indexGroups("participants", participants)
+	_, ta, err := indexGroups("participants", participants)
 	if err != nil {
 		return Representation{}, err
 	}
@@ -110,24 +111,25 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 	for i, g := range population {
 		rows[i] = GroupRepresentation{group: g.Group, b: g.Count, ta: ta, tb: tb}
 	}
-	for name, j := range pIndex {
-		i, ok := index[name]
+	// Same length, no duplicates on either side: every participant label
+	// found in the population means the two sets are equal.
+	for j, p := range participants {
+		i, ok := index[p.Group]
 		if !ok {
 			return Representation{}, &InputError{
 				Input: fmt.Sprintf("participants[%d].group", j),
-				Value: fmt.Sprintf("%q (not in population)", name),
+				Value: fmt.Sprintf("%q (not in population)", p.Group),
 				Err:   ErrMismatchedGroups,
 			}
 		}
-		a := participants[j].Count
-		if a > 0 && rows[i].b == 0 {
+		if p.Count > 0 && rows[i].b == 0 {
 			return Representation{}, &InputError{
 				Input: fmt.Sprintf("participants[%d].count", j),
-				Value: fmt.Sprintf("%d (group %q has no population)", a, name),
+				Value: fmt.Sprintf("%d (group %q has no population)", p.Count, p.Group),
 				Err:   ErrPartExceedsWhole,
 			}
 		}
-		rows[i].a = a
+		rows[i].a = p.Count
 	}
 	return Representation{groups: rows, participants: ta, population: tb}, nil
 }
@@ -165,15 +167,7 @@ func indexGroups(name string, groups []GroupCount) (map[string]int, int64, error
 func (r Representation) Len() int { return len(r.groups) }
 
 // All yields the groups' rows in the population's order.
-func (r Representation) All() iter.Seq[GroupRepresentation] {
-	return func(yield func(GroupRepresentation) bool) {
-		for _, g := range r.groups {
-			if !yield(g) {
-				return
-			}
-		}
-	}
-}
+func (r Representation) All() iter.Seq[GroupRepresentation] { return slices.Values(r.groups) }
 
 // Lookup returns the row of the named group, and false when there is none.
 func (r Representation) Lookup(group string) (GroupRepresentation, bool) {
