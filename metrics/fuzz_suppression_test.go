@@ -50,7 +50,7 @@ func FuzzSuppressGroups(f *testing.F) {
 		}
 		require.Equal(t, total, got.Total())
 		supAssertGroups(t, in, got)
-		supRoundTrip(t, got)
+		assertJSONRoundTrip(t, got)
 	})
 }
 
@@ -94,7 +94,7 @@ func FuzzSuppressTable(f *testing.F) {
 		}
 		require.NoError(t, err)
 		supAssertTable(t, counts, got)
-		supRoundTrip(t, got)
+		assertJSONRoundTrip(t, got)
 	})
 }
 
@@ -109,7 +109,7 @@ func FuzzSuppressedJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		var groups metrics.SuppressedGroups
 		if json.Unmarshal(doc, &groups) == nil {
-			supRoundTrip(t, groups)
+			assertJSONRoundTrip(t, groups)
 			hidden := 0
 			for _, c := range groups.All() {
 				n, visible := c.Count()
@@ -123,7 +123,7 @@ func FuzzSuppressedJSON(f *testing.F) {
 		}
 		var table metrics.SuppressedTable
 		if json.Unmarshal(doc, &table) == nil {
-			supRoundTrip(t, table)
+			assertJSONRoundTrip(t, table)
 			hidden := make([][]bool, table.Rows())
 			for i := range hidden {
 				hidden[i] = make([]bool, table.Cols())
