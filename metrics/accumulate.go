@@ -35,7 +35,10 @@ import (
 // and Merge them when all are done.
 
 // GroupCounter counts records by group: participants by area, inputs by
-// topic, responses by age band. It is the CombineFn "count per key".
+// topic, responses by age band. It is Apache Beam's CombineFn "count per
+// key" in Go: the zero value is the empty accumulator, Add adds one record,
+// Merge adds another accumulator (shards merged in any order give exactly
+// the one-pass result) and the read methods extract the result.
 //
 // The zero value is an empty counter, ready to use. A GroupCounter is not
 // safe for concurrent use. Keys are compared as Go map keys, so a
@@ -187,6 +190,8 @@ func (g *GroupCounter[K]) addCount(input string, k K, n int64) error {
 // however many inputs each made. It holds the set of keys seen (for
 // pseudonymous IDs such as uuid.UUID, 16 bytes a key plus the map's
 // overhead), so the count is exact, not an estimate like HyperLogLog.
+// Like [GroupCounter] it has the shape of a Beam CombineFn: Add, Merge (a
+// set union, so shards merge in any order), Count.
 //
 // The zero value is an empty set, ready to use. A DistinctCounter is not
 // safe for concurrent use.
@@ -267,6 +272,8 @@ func (d *DistinctCounter[K]) UnmarshalJSON(b []byte) error {
 // exactly [NearestRankPercentile] of the truncated durations, and its
 // memory grows with the number of distinct seconds seen (at most 2.6
 // million for responses within 30 days), not with the number of responses.
+// Like [GroupCounter] it has the shape of a Beam CombineFn: Add, Merge (a
+// sum of counts per second, so shards merge in any order), Percentile.
 //
 // The zero value holds no responses and is ready to use. ResponseTimes is
 // not safe for concurrent use.
