@@ -5,9 +5,9 @@ import (
 	"fmt"
 )
 
-// Sentinel errors. Every error returned by this package matches one of them
-// with [errors.Is]; most arrive wrapped in an [*InputError] that names the
-// offending input.
+// Sentinel errors. Every error returned by this package matches one of them,
+// or [ErrUnitMismatch] or [ErrUnprotectable], with [errors.Is]; most arrive
+// wrapped in an [*InputError] that names the offending input.
 var (
 	// ErrUndefined reports a figure whose denominator is zero: an attendance
 	// rate with nobody registered, a frequency with no reach. It is a state

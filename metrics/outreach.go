@@ -265,21 +265,6 @@ func CoverageQuality(mentions []Mention) (Ratio, error) {
 	return Ratio{num: net, den: total}, nil
 }
 
-// namedProportion is [NewProportion] with errors that name the caller's
-// inputs ("attended = 12" rather than "part = 12").
-func namedProportion(partName string, part int64, wholeName string, whole int64) (Ratio, error) {
-	if err := nonNegative(partName, part); err != nil {
-		return Ratio{}, err
-	}
-	if err := nonNegative(wholeName, whole); err != nil {
-		return Ratio{}, err
-	}
-	if part > whole {
-		return Ratio{}, inputErr(partName, part, ErrPartExceedsWhole)
-	}
-	return Ratio{num: part, den: whole}, nil
-}
-
 // derivedAgrees checks a derived field read from JSON: empty (absent) is
 // fine, anything else must equal what the counts give, or the record is
 // [ErrInconsistent].

@@ -49,28 +49,22 @@ func NewRatio(num, den int64) (Ratio, error) {
 // negative count with [ErrNegative] and a part larger than its whole with
 // [ErrPartExceedsWhole]. A zero whole yields an undefined Ratio.
 func NewProportion(part, whole int64) (Ratio, error) {
-	if err := nonNegative("part", part); err != nil {
+	return namedProportion("part", part, "whole", whole)
+}
+
+// namedProportion is [NewProportion] with errors that name the caller's
+// inputs ("attended = 12" rather than "part = 12").
+func namedProportion(partName string, part int64, wholeName string, whole int64) (Ratio, error) {
+	if err := nonNegative(partName, part); err != nil {
 		return Ratio{}, err
 	}
-	if err := nonNegative("whole", whole); err != nil {
+	if err := nonNegative(wholeName, whole); err != nil {
 		return Ratio{}, err
 	}
 	if part > whole {
-		return Ratio{}, inputErr("part", part, ErrPartExceedsWhole)
+		return Ratio{}, inputErr(partName, part, ErrPartExceedsWhole)
 	}
 	return Ratio{num: part, den: whole}, nil
-}
-
-// newCountRatio returns num/den for two non-negative counts without a subset
-// relation (impressions per person reached).
-func newCountRatio(numName string, num int64, denName string, den int64) (Ratio, error) {
-	if err := nonNegative(numName, num); err != nil {
-		return Ratio{}, err
-	}
-	if err := nonNegative(denName, den); err != nil {
-		return Ratio{}, err
-	}
-	return Ratio{num: num, den: den}, nil
 }
 
 // Numerator returns the numerator.
