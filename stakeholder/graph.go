@@ -1,6 +1,7 @@
 package stakeholder
 
 import (
+	"encoding/binary"
 	"math/big"
 	"math/bits"
 	"runtime"
@@ -231,218 +232,209 @@ func parallel(n int, workers int, work func(worker int, s int32)) {
 
 func workerCount(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 
-// bfsScratch is one worker's reusable BFS state.
-type bfsScratch struct {
-	dist  []int32
-	sigma []uint64
-	order []int32
-	d     []uint64 // D values, words per node
-	tmp   []uint64 // one multiword scratch value
-}
-
-func newScratch(n int) *bfsScratch {
-	s := &bfsScratch{dist: make([]int32, n), sigma: make([]uint64, n), order: make([]int32, 0, n)}
-	for i := range s.dist {
-		s.dist[i] = -1
-	}
-	return s
-}
-
-func (s *bfsScratch) reset() {
-	for _, v := range s.order {
-		s.dist[v] = -1
-	}
-}
-
-// sigmaSet is a set of path counts: a bitmap for the small ones, which are
-// nearly all of them, and a map for the rest.
-type sigmaSet struct {
-	small [1 << 16 / 64]uint64
-	large map[uint64]struct{}
-}
-
-const smallSigma = 1 << 16
-
-func (z *sigmaSet) add(x uint64) {
-	if x < smallSigma {
-		z.small[x/64] |= 1 << (x % 64)
-		return
-	}
-	if z.large == nil {
-		z.large = make(map[uint64]struct{})
-	}
-	z.large[x] = struct{}{}
-}
-
-func (z *sigmaSet) union(o *sigmaSet) {
-	for i, w := range o.small {
-		z.small[i] |= w
-	}
-	for x := range o.large {
-		z.add(x)
-	}
-}
-
-// values returns the members in increasing order.
-func (z *sigmaSet) values() []uint64 {
-	var out []uint64
-	for i, w := range z.small {
-		for w != 0 {
-			b := bits.TrailingZeros64(w)
-			out = append(out, uint64(i*64+b))
-			w &= w - 1
-		}
-	}
-	for x := range z.large {
-		out = append(out, x)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // betweenness returns each node's exact betweenness (pairs counted once).
 //
 // Brandes' dependency of source s on v is δ(v) = Σ_{w: v ∈ pred(w)}
 // σ_v/σ_w·(1+δ(w)). With Δ(v) = (1+δ(v))/σ_v this becomes
 // Δ(v) = 1/σ_v + Σ Δ(w) over v's successors w, a sum with no products, and
-// δ(v) = σ_v·Δ(v) − 1. Every Δ is a multiple of 1/L where L is the least
-// common multiple of all path counts, so D = L·Δ is an integer and the
-// whole computation is integer additions plus one multiplication per node
-// and source. Bounds, with n nodes: δ(v) ≤ n, so D ≤ n·L, σ_v·D ≤ n·L, and
-// the sum over n sources is below n²·L; that fixes the word count.
+// δ(v) = σ_v·Δ(v) − 1. Every Δ is a multiple of 1/L for L a common multiple
+// of all path counts, so D = L·Δ is an integer and the whole computation is
+// integer additions plus one multiplication per node and source.
+//
+// Each worker keeps its own L, the least common multiple of the path counts
+// it has met so far; a new path count that does not divide it multiplies L,
+// the quotients L/σ and the sums by the missing factor, which happens a few
+// dozen times at most. The workers' sums are brought to one L at the end.
+//
+// Bounds, with n nodes: δ(v) ≤ n, so D ≤ n·L, σ_v·D ≤ n·L, and the sum over
+// n sources is below n²·L; that fixes the number of words.
 func (g network) betweenness() []*big.Rat {
 	n := g.nodes()
 	workers := workerCount(n)
-	// Phase 1: every distinct path count, to fix L.
-	sets := make([]sigmaSet, workers)
-	scratch := make([]*bfsScratch, workers)
-	for w := range workers {
-		scratch[w] = newScratch(n)
+	ws := make([]*brandes, workers)
+	for w := range ws {
+		ws[w] = newBrandes(g)
 	}
 	var overflow atomic.Bool
 	parallel(n, workers, func(w int, s int32) {
-		sc := scratch[w]
-		if overflow.Load() {
-			return
-		}
-		var ok bool
-		sc.order, ok = g.bfs(s, sc.dist, sc.sigma, sc.order)
-		sc.reset()
-		if !ok {
+		if !overflow.Load() && !ws[w].source(s) {
 			overflow.Store(true)
-			return
-		}
-		for _, v := range sc.order {
-			sets[w].add(sc.sigma[v])
 		}
 	})
 	if overflow.Load() {
 		return g.betweennessBig()
 	}
-	for w := 1; w < workers; w++ {
-		sets[0].union(&sets[w])
-	}
-	distinct := sets[0].values()
 	lcm := big.NewInt(1)
-	var gcd, x big.Int
-	for _, v := range distinct {
-		x.SetUint64(v)
-		gcd.GCD(nil, nil, lcm, &x)
-		lcm.Mul(lcm, x.Quo(&x, &gcd))
+	var gcd big.Int
+	for _, w := range ws {
+		gcd.GCD(nil, nil, lcm, &w.lcm)
+		lcm.Mul(lcm, new(big.Int).Quo(&w.lcm, &gcd))
 	}
-	nbits := bits.Len(uint(n))
-	words := (lcm.BitLen() + 2*nbits + 1 + 63) / 64
-	t := newQuotients(lcm, distinct, words)
-
-	// Phase 2: the dependencies, accumulated per worker.
-	acc := make([][]uint64, workers)
-	for w := range acc {
-		acc[w] = make([]uint64, n*words)
-	}
-	parallel(n, workers, func(w int, s int32) { g.accumulate(s, scratch[w], t, acc[w]) })
-	total := acc[0]
-	for w := 1; w < workers; w++ {
-		for v := range n {
-			addWords(total[v*words:(v+1)*words], acc[w][v*words:(v+1)*words])
+	totals := make([]big.Int, n)
+	var f, x big.Int
+	for _, w := range ws {
+		f.Quo(lcm, &w.lcm)
+		for v := range totals {
+			wordsToBig(&x, w.acc[v*w.words:(v+1)*w.words])
+			totals[v].Add(&totals[v], x.Mul(&x, &f))
 		}
 	}
 	den := new(big.Int).Lsh(lcm, 1) // /2: each pair was counted from both ends
 	out := make([]*big.Rat, n)
-	for v := range n {
-		num := wordsToInt(total[v*words : (v+1)*words])
-		out[v] = new(big.Rat).SetFrac(num, den)
+	for v := range out {
+		out[v] = new(big.Rat).SetFrac(&totals[v], den)
 	}
 	return out
 }
 
-// quotients holds L/σ for every distinct path count σ, and L itself, each in
-// a fixed number of little-endian words.
-type quotients struct {
+// brandes is one worker's state: BFS scratch, its L with the quotients L/σ
+// for every path count met so far, and its sums L·Σ_s δ_s(v), each number in
+// a fixed count of little-endian words.
+type brandes struct {
+	g        network
+	headroom int // bits above L that the sums need: 2·bits(n) + 1
+
+	dist  []int32
+	sigma []uint64
+	order []int32
+	slots []int32  // the slot of each node's path count
+	d     []uint64 // D per node
+	tmp   []uint64 // one scratch number
+
+	lcm   big.Int
 	words int
-	lcm   []uint64
-	q     []uint64 // q[i*words:(i+1)*words] is L/σ for slot i
-	small []int32  // slot of a small σ
-	large map[uint64]int32
+	lcmW  []uint64         // L
+	q     []uint64         // q[i*words:(i+1)*words] = L/σ for slot i
+	small []int32          // slot of a path count below smallSigma, -1 for none
+	large map[uint64]int32 // slot of a larger path count
+	acc   []uint64         // per node
 }
 
-func newQuotients(lcm *big.Int, distinct []uint64, words int) *quotients {
-	t := &quotients{words: words, lcm: intToWords(lcm, words), q: make([]uint64, 0, len(distinct)*words),
-		small: make([]int32, smallSigma)}
-	var x, q big.Int
-	for i, v := range distinct {
-		q.Quo(lcm, x.SetUint64(v))
-		t.q = append(t.q, intToWords(&q, words)...)
-		if v < smallSigma {
-			t.small[v] = int32(i)
-		} else {
-			if t.large == nil {
-				t.large = make(map[uint64]int32)
+// smallSigma bounds the path counts looked up in an array rather than a map:
+// nearly all of them in a network of stakeholders.
+const smallSigma = 1 << 16
+
+func newBrandes(g network) *brandes {
+	n := g.nodes()
+	b := &brandes{g: g, headroom: 2*bits.Len(uint(n)) + 1, dist: make([]int32, n), sigma: make([]uint64, n),
+		order: make([]int32, 0, n), slots: make([]int32, n), small: make([]int32, smallSigma)}
+	for i := range b.dist {
+		b.dist[i] = -1
+	}
+	for i := range b.small {
+		b.small[i] = -1
+	}
+	b.lcm.SetInt64(1)
+	b.resize()
+	return b
+}
+
+// resize makes every number as wide as L and the headroom need, keeping the
+// values.
+func (b *brandes) resize() {
+	words := (b.lcm.BitLen() + b.headroom + 63) / 64
+	if words == b.words {
+		return
+	}
+	widen := func(old []uint64, count int) []uint64 {
+		out := make([]uint64, count*words)
+		for i := range count {
+			if b.words > 0 {
+				copy(out[i*words:], old[i*b.words:(i+1)*b.words])
 			}
-			t.large[v] = int32(i)
 		}
+		return out
 	}
-	return t
+	n := len(b.dist)
+	b.q = widen(b.q, len(b.q)/max(b.words, 1))
+	b.acc = widen(b.acc, n)
+	b.d = make([]uint64, n*words)
+	b.tmp = make([]uint64, words)
+	b.words = words
+	b.lcmW = make([]uint64, words)
+	bigToWords(b.lcmW, &b.lcm)
 }
 
-func (t *quotients) of(sigma uint64) []uint64 {
-	var i int32
-	if sigma < smallSigma {
-		i = t.small[sigma]
+// slot returns the slot of path count x, adding it (and growing L) when new.
+func (b *brandes) slot(x uint64) int32 {
+	if x < smallSigma {
+		if i := b.small[x]; i >= 0 {
+			return i
+		}
+	} else if i, ok := b.large[x]; ok {
+		return i
+	}
+	var r, bx big.Int
+	bx.SetUint64(x)
+	r.Mod(&b.lcm, &bx)
+	if r.Sign() != 0 {
+		// L·(x/gcd(L, x)) is the new L; gcd(L, x) = gcd(x, L mod x).
+		f := x / new(big.Int).GCD(nil, nil, &bx, &r).Uint64()
+		b.lcm.Mul(&b.lcm, new(big.Int).SetUint64(f))
+		b.resize()
+		for i := 0; i < len(b.q); i += b.words {
+			mulWords(b.q[i:i+b.words], b.q[i:i+b.words], f)
+		}
+		for i := 0; i < len(b.acc); i += b.words {
+			mulWords(b.acc[i:i+b.words], b.acc[i:i+b.words], f)
+		}
+		bigToWords(b.lcmW, &b.lcm)
+	}
+	i := int32(len(b.q) / b.words)
+	r.Quo(&b.lcm, &bx)
+	q := make([]uint64, b.words)
+	bigToWords(q, &r)
+	b.q = append(b.q, q...)
+	if x < smallSigma {
+		b.small[x] = i
 	} else {
-		i = t.large[sigma]
+		if b.large == nil {
+			b.large = make(map[uint64]int32)
+		}
+		b.large[x] = i
 	}
-	return t.q[int(i)*t.words : int(i+1)*t.words]
+	return i
 }
 
-// accumulate adds L·δ_s(v) to acc for every node v ≠ s reached from s.
-func (g network) accumulate(s int32, sc *bfsScratch, t *quotients, acc []uint64) {
-	sc.order, _ = g.bfs(s, sc.dist, sc.sigma, sc.order)
-	W := t.words
-	order, dist, sigma := sc.order, sc.dist, sc.sigma
-	if cap(sc.d) < len(dist)*W {
-		sc.d = make([]uint64, len(dist)*W)
-		sc.tmp = make([]uint64, W)
+// source adds L·δ_s(v) to the sums for every node v ≠ s reached from s. It
+// reports false, having added nothing, when a path count overflows 64 bits.
+func (b *brandes) source(s int32) bool {
+	var ok bool
+	b.order, ok = b.g.bfs(s, b.dist, b.sigma, b.order)
+	defer func() {
+		for _, v := range b.order {
+			b.dist[v] = -1
+		}
+	}()
+	if !ok {
+		return false
 	}
-	d := sc.d
-	for _, v := range order {
+	// Every path count of this source must divide L before any sum uses it;
+	// slot grows L, and with it every stored number, when one does not.
+	for _, v := range b.order {
+		b.slots[v] = b.slot(b.sigma[v])
+	}
+	W, d, g := b.words, b.d, b.g
+	for _, v := range b.order {
 		clear(d[int(v)*W : int(v+1)*W])
 	}
-	for i := len(order) - 1; i > 0; i-- {
-		w := order[i]
+	for i := len(b.order) - 1; i > 0; i-- {
+		w := b.order[i]
 		dw := d[int(w)*W : int(w+1)*W]
-		addWords(dw, t.of(sigma[w]))
+		k := int(b.slots[w])
+		addWords(dw, b.q[k*W:(k+1)*W])
 		// acc[w] += σ_w·D(w) − L, which is L·δ(w) ≥ 0.
-		mulWords(sc.tmp, dw, sigma[w])
-		subWords(sc.tmp, t.lcm)
-		addWords(acc[int(w)*W:int(w+1)*W], sc.tmp)
-		pd := dist[w] - 1
+		mulWords(b.tmp, dw, b.sigma[w])
+		subWords(b.tmp, b.lcmW)
+		addWords(b.acc[int(w)*W:int(w+1)*W], b.tmp)
+		pd := b.dist[w] - 1
 		for _, v := range g.adj[g.off[w]:g.off[w+1]] {
-			if dist[v] == pd {
+			if b.dist[v] == pd {
 				addWords(d[int(v)*W:int(v+1)*W], dw)
 			}
 		}
 	}
-	sc.reset()
+	return true
 }
 
 // addWords sets a += b for little-endian words of equal length; the bounds
@@ -452,6 +444,7 @@ func addWords(a, b []uint64) {
 		a[0] += b[0]
 		return
 	}
+	b = b[:len(a)] // one bounds check instead of one per word
 	var c uint64
 	for i := range a {
 		a[i], c = bits.Add64(a[i], b[i], c)
@@ -477,20 +470,23 @@ func mulWords(dst, a []uint64, x uint64) {
 	}
 }
 
-func intToWords(x *big.Int, words int) []uint64 {
-	out := make([]uint64, words)
-	for i, w := range x.Bits() {
-		out[i] = uint64(w)
+// bigToWords writes x, which must fit, into little-endian 64-bit words.
+// It goes through bytes because big.Word is 32 bits on some platforms.
+func bigToWords(dst []uint64, x *big.Int) {
+	clear(dst)
+	be := x.Bytes()
+	for i := range be {
+		dst[i/8] |= uint64(be[len(be)-1-i]) << (8 * (i % 8))
 	}
-	return out
 }
 
-func wordsToInt(ws []uint64) *big.Int {
-	bs := make([]big.Word, len(ws))
+// wordsToBig sets dst to the number in little-endian 64-bit words.
+func wordsToBig(dst *big.Int, ws []uint64) {
+	be := make([]byte, 8*len(ws))
 	for i, w := range ws {
-		bs[i] = big.Word(w)
+		binary.BigEndian.PutUint64(be[8*(len(ws)-1-i):], w)
 	}
-	return new(big.Int).SetBits(bs)
+	dst.SetBytes(be)
 }
 
 // betweennessBig is Brandes' algorithm in math/big throughout, for networks

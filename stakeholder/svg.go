@@ -37,7 +37,7 @@ var edgeStyles = [...]edgeStyle{
 	Funds:         {"#1f77b4", ""},
 	Influences:    {"#9467bd", "7 4"},
 	Opposes:       {"#d62728", "3 3"},
-	Represents:    {"#17becf", "1 3"},
+	Represents:    {"#0e8c99", "2 3"},
 	CoversAsMedia: {"#e377c2", "10 3 2 3"},
 }
 
