@@ -124,7 +124,8 @@ func (r Ratio) ValueText() string {
 func (r Ratio) String() string { return fmt.Sprintf("%d/%d", r.num, r.den) }
 
 // Cmp compares two ratios exactly by cross-multiplication: -1 if r < s, 0 if
-// equal, +1 if r > s. An undefined ratio sorts before every defined one and
+// equal, +1 if r > s. Equal values need not be equal Ratios: 1/2 and 2/4
+// compare 0 with Cmp but differ with ==, because a Ratio keeps its counts. An undefined ratio sorts before every defined one and
 // equals another undefined one.
 func (r Ratio) Cmp(s Ratio) int {
 	switch {
@@ -140,7 +141,8 @@ func (r Ratio) Cmp(s Ratio) int {
 
 // ratioJSON is the wire form of a Ratio. Value and Percent are derived and
 // written for readers; decoding reads the integers and checks the derived
-// fields agree when present.
+// fields agree when present. The integers are JSON numbers: a ratio's counts
+// stay far below 2^53, where JavaScript readers would lose precision.
 type ratioJSON struct {
 	Numerator   int64  `json:"numerator"`
 	Denominator int64  `json:"denominator"`
@@ -159,22 +161,36 @@ func (r Ratio) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes. It rejects a negative
-// denominator, and a value or percent field that disagrees with the integers.
+// UnmarshalJSON reads what MarshalJSON writes. Both integers are required
+// (a missing one is [ErrEmpty]); it rejects a negative denominator, and a
+// value or percent field that disagrees with the integers
+// ([ErrInconsistent]). A JSON null leaves r unchanged, as encoding/json
+// expects.
 func (r *Ratio) UnmarshalJSON(b []byte) error {
-	var w ratioJSON
+	if string(b) == "null" {
+		return nil
+	}
+	var w struct {
+		Numerator   *int64 `json:"numerator"`
+		Denominator *int64 `json:"denominator"`
+		Value       string `json:"value"`
+		Percent     string `json:"percent"`
+	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	got, err := NewRatio(w.Numerator, w.Denominator)
+	if w.Numerator == nil || w.Denominator == nil {
+		return &InputError{Input: "ratio", Value: string(b), Err: ErrEmpty}
+	}
+	got, err := NewRatio(*w.Numerator, *w.Denominator)
 	if err != nil {
 		return err
 	}
-	if w.Value != "" && w.Value != got.ValueText() {
-		return &InputError{Input: "value", Value: w.Value, Err: ErrInconsistent}
+	if err := derivedAgrees("value", w.Value, got.ValueText()); err != nil {
+		return err
 	}
-	if w.Percent != "" && w.Percent != got.PercentText() {
-		return &InputError{Input: "percent", Value: w.Percent, Err: ErrInconsistent}
+	if err := derivedAgrees("percent", w.Percent, got.PercentText()); err != nil {
+		return err
 	}
 	*r = got
 	return nil

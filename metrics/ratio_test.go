@@ -237,3 +237,15 @@ func TestRatioJSON(t *testing.T) {
 		require.ErrorAs(t, json.Unmarshal([]byte(`{"numerator":1,`), &got), &syntaxErr)
 	})
 }
+
+func TestRatioUnmarshalJSONRequiresBothIntegers(t *testing.T) {
+	for _, doc := range []string{`{}`, `{"numerator":1}`, `{"denominator":2}`} {
+		var r metrics.Ratio
+		require.ErrorIs(t, json.Unmarshal([]byte(doc), &r), metrics.ErrEmpty, doc)
+	}
+	// null leaves the value alone, as encoding/json expects of Unmarshalers.
+	r, err := metrics.NewRatio(3, 4)
+	require.NoError(t, err)
+	require.NoError(t, r.UnmarshalJSON([]byte("null")))
+	assert.Equal(t, "3/4", r.String())
+}
