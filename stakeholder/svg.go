@@ -80,7 +80,7 @@ func (w *svgWriter) attitudeLegend(x, y float64, heading string) {
 		w.printf(`<circle cx="%s" cy="%s" r="5" fill="%s" stroke="#333333" stroke-width="0.8"/>`+"\n",
 			num(x+5), num(y-4), attitudeColours[a])
 		w.label(x+14, y, ` font-size="12"`, a.String())
-		x += 95 // wider than the longest name, "supportive"
+		x += 105 // wider than the longest name, "supportive", and its gap
 	}
 }
 
