@@ -227,18 +227,25 @@ func (spec InitiativeSpec) validate() error {
 	return errors.Join(errs...)
 }
 
-// checkIDs reports nil and repeated IDs in ids, and IDs also in others.
+// checkIDs reports nil and repeated IDs in ids, and IDs also in others
+// (the initiators, when checking promoters).
 func checkIDs(name string, ids, others []uuid.UUID) []error {
 	var errs []error
+	other := make(map[uuid.UUID]bool, len(others))
+	for _, id := range others {
+		other[id] = true
+	}
+	seen := make(map[uuid.UUID]bool, len(ids))
 	for i, id := range ids {
 		switch {
 		case id == uuid.Nil:
 			errs = append(errs, invalidf("%s[%d] is nil", name, i))
-		case slices.Contains(ids[:i], id):
-			errs = append(errs, invalidf("%s[%d] %s listed twice", name, i, id))
-		case slices.Contains(others, id):
+		case other[id]:
 			errs = append(errs, invalidf("%s[%d] %s is already an initiator", name, i, id))
+		case seen[id]:
+			errs = append(errs, invalidf("%s[%d] %s listed twice", name, i, id))
 		}
+		seen[id] = true
 	}
 	return errs
 }

@@ -38,10 +38,6 @@ type initiativeJSON struct {
 // fractional digits as they need, so decoding gives back the same
 // initiative and encoding it again the same bytes.
 func (in *Initiative) MarshalJSON() ([]byte, error) {
-	supports, err := in.marshalSupports()
-	if err != nil {
-		return nil, err
-	}
 	return json.Marshal(initiativeJSON{
 		ID:         in.id,
 		Title:      in.title,
@@ -54,34 +50,23 @@ func (in *Initiative) MarshalJSON() ([]byte, error) {
 		Rules:      in.rules,
 		State:      in.state,
 		History:    in.history,
-		Supports:   supports,
+		Supports:   in.marshalSupports(),
 	})
 }
 
 // marshalSupports writes the supports by hand, with each interned label
 // encoded once: encoding a million supports through reflection would build
 // a million Support values first.
-func (in *Initiative) marshalSupports() ([]byte, error) {
+func (in *Initiative) marshalSupports() []byte {
 	s := in.supports
-	quoted := func(labels []string) ([][]byte, error) {
+	quoted := func(labels []string) [][]byte {
 		out := make([][]byte, len(labels))
 		for i, l := range labels {
-			b, err := json.Marshal(l)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = b
+			out[i], _ = json.Marshal(l) // a string always marshals
 		}
-		return out, nil
+		return out
 	}
-	areas, err := quoted(s.areas)
-	if err != nil {
-		return nil, err
-	}
-	sexes, err := quoted(s.sexes)
-	if err != nil {
-		return nil, err
-	}
+	areas, sexes := quoted(s.areas), quoted(s.sexes)
 	buf := make([]byte, 0, 2+180*len(s.recs))
 	buf = append(buf, '[')
 	for i, r := range s.recs {
@@ -109,7 +94,7 @@ func (in *Initiative) marshalSupports() ([]byte, error) {
 		buf = time.Unix(0, r.at).UTC().AppendFormat(buf, time.RFC3339Nano)
 		buf = append(buf, `"}`...)
 	}
-	return append(buf, ']'), nil
+	return append(buf, ']')
 }
 
 // UnmarshalJSON reads what MarshalJSON writes and validates it as the

@@ -86,13 +86,15 @@ func (r SupportRules) Validate() error {
 	if r.MinAge < 0 || r.MinAge > maxMinAge {
 		errs = append(errs, invalidf("minimum age %d outside 0..%d", r.MinAge, maxMinAge))
 	}
+	areas := make(map[string]bool, len(r.Areas))
 	for i, a := range r.Areas {
 		if err := checkLabel(fmt.Sprintf("areas[%d]", i), a); err != nil {
 			errs = append(errs, err)
 		}
-		if slices.Contains(r.Areas[:i], a) {
+		if areas[a] {
 			errs = append(errs, invalidf("areas[%d] %q listed twice", i, a))
 		}
+		areas[a] = true
 	}
 	for i, c := range r.Channels {
 		if !c.IsValid() {
@@ -105,6 +107,7 @@ func (r SupportRules) Validate() error {
 	if n := len(r.Areas) + len(r.AreaThresholds); n > math.MaxUint16 {
 		errs = append(errs, invalidf("%d areas and area thresholds, more than %d", n, math.MaxUint16))
 	}
+	counted := make(map[string]bool, len(r.AreaThresholds))
 	for i, t := range r.AreaThresholds {
 		if err := checkLabel(fmt.Sprintf("area_thresholds[%d].area", i), t.Area); err != nil {
 			errs = append(errs, err)
@@ -112,10 +115,11 @@ func (r SupportRules) Validate() error {
 		if t.Threshold < 1 {
 			errs = append(errs, invalidf("area_thresholds[%d] threshold %d below 1", i, t.Threshold))
 		}
-		if slices.ContainsFunc(r.AreaThresholds[:i], func(u AreaThreshold) bool { return u.Area == t.Area }) {
+		if counted[t.Area] {
 			errs = append(errs, invalidf("area_thresholds[%d] area %q listed twice", i, t.Area))
 		}
-		if len(r.Areas) > 0 && !slices.Contains(r.Areas, t.Area) {
+		counted[t.Area] = true
+		if len(r.Areas) > 0 && !areas[t.Area] {
 			errs = append(errs, invalidf("area_thresholds[%d] area %q not among the eligible areas", i, t.Area))
 		}
 	}

@@ -3,6 +3,7 @@ package participation_test
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -360,4 +361,21 @@ func TestConcurrentSigning(t *testing.T) {
 	assert.Equal(t, goroutines*own+shared, in.Count())
 	assert.Equal(t, goroutines*own+shared, acc)
 	assert.Equal(t, (goroutines-1)*shared, ref)
+}
+
+// TestTooManyCategories: the store indexes sex categories in 8 bits; the
+// 256th distinct one (after "" and 254 others) is refused, changing nothing.
+func TestTooManyCategories(t *testing.T) {
+	in := openInitiative(t, 0)
+	p := adult
+	for i := range 255 {
+		p.Sex = "s" + strconv.Itoa(i)
+		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.ChannelOnline, at(2)))
+	}
+	p.Sex = "one too many"
+	err := in.Sign(id(1000), p, participation.ChannelOnline, at(2))
+	require.ErrorIs(t, err, participation.ErrTooManyCategories)
+	assert.Equal(t, 255, in.Count())
+	p.Sex = "s0" // a known category still signs
+	require.NoError(t, in.Sign(id(1000), p, participation.ChannelOnline, at(2)))
 }
