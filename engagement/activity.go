@@ -37,21 +37,22 @@ type ActivitySpec struct {
 // a registration requirement on a method nobody attends
 // ([ErrMethodMismatch]), joined.
 func (s ActivitySpec) Validate() error {
-	errs := []error{
+	var errs problems
+	errs.add(
 		checkID("activity.id", s.ID),
 		checkText("activity.title", s.Title),
 		checkTime("activity.start", s.Start),
 		checkTime("activity.end", s.End),
 		checkOptionalText("activity.place", s.Place),
-	}
+	)
 	if !s.Method.IsValid() {
-		errs = append(errs, fieldErr("activity.method", s.Method.String(), ErrInvalid))
+		errs.add(fieldErr("activity.method", s.Method.String(), ErrInvalid))
 	}
 	if !s.End.After(s.Start) {
-		errs = append(errs, fieldErr("activity.end", s.End.String(), ErrInvalid))
+		errs.add(fieldErr("activity.end", s.End.String(), ErrInvalid))
 	}
 	if s.RegistrationRequired && !s.Method.Attended() {
-		errs = append(errs, fieldErr("activity.registration_required", s.Method.String(), ErrMethodMismatch))
+		errs.add(fieldErr("activity.registration_required", s.Method.String(), ErrMethodMismatch))
 	}
 	return errors.Join(errs...)
 }
@@ -82,9 +83,10 @@ type attendance struct {
 // the latest change ([ErrTimeOrder]), an invalid spec (see
 // [ActivitySpec.Validate]) and an ID already in use ([ErrDuplicate]).
 func (p *Process) AddActivity(spec ActivitySpec, at time.Time) error {
-	errs := append(p.precheck(notFinal, at), spec.Validate())
+	errs := p.precheck(notFinal, at)
+	errs.add(spec.Validate())
 	if _, dup := p.activityIndex[spec.ID]; dup {
-		errs = append(errs, fieldErr("activity.id", spec.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("activity.id", spec.ID.String(), ErrDuplicate))
 	}
 	if err := p.refuse("add activity", errs); err != nil {
 		return err
@@ -100,17 +102,18 @@ func (p *Process) AddActivity(spec ActivitySpec, at time.Time) error {
 // attendance of who at the activity with ID id, at at. It returns the
 // activity (nil when unknown), who's participant index (-1 for a newcomer),
 // who's record at the activity (nil when none) and the errors found.
-func (p *Process) attendanceFor(id uuid.UUID, who Participant, at time.Time) (*activity, int32, *attendance, []error) {
+func (p *Process) attendanceFor(id uuid.UUID, who Participant, at time.Time) (*activity, int32, *attendance, problems) {
 	errs := p.precheck(notFinal, at)
 	pi, err := p.checkParticipant(who)
-	errs = append(errs, err)
+	errs.add(err)
 	ai, ok := p.activityIndex[id]
 	if !ok {
-		return nil, pi, nil, append(errs, fieldErr("activity", id.String(), ErrUnknownID))
+		errs.add(fieldErr("activity", id.String(), ErrUnknownID))
+		return nil, pi, nil, errs
 	}
 	a := &p.activities[ai]
 	if !a.spec.Method.Attended() {
-		errs = append(errs, fieldErr("activity", a.spec.Method.String(), ErrMethodMismatch))
+		errs.add(fieldErr("activity", a.spec.Method.String(), ErrMethodMismatch))
 	}
 	var rec *attendance
 	if k, ok := a.index[pi]; ok && pi >= 0 {
@@ -143,10 +146,10 @@ func (p *Process) record(a *activity, who Participant, pi int32) *attendance {
 func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
 	a, pi, rec, errs := p.attendanceFor(id, who, at)
 	if a != nil && !at.Before(a.spec.End) {
-		errs = append(errs, fieldErr("at", at.UTC().String(), ErrTimeOrder))
+		errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
 	}
 	if rec != nil && rec.registered {
-		errs = append(errs, fieldErr("participant", who.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("participant", who.ID.String(), ErrDuplicate))
 	}
 	if err := p.refuse("register", errs); err != nil {
 		return err
@@ -175,14 +178,14 @@ func (p *Process) Attend(id uuid.UUID, who Participant, at time.Time) error {
 	a, pi, rec, errs := p.attendanceFor(id, who, at)
 	if a != nil {
 		if at.Before(a.spec.Start) {
-			errs = append(errs, fieldErr("at", at.UTC().String(), ErrTimeOrder))
+			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
 		}
 		if a.spec.RegistrationRequired && (rec == nil || !rec.registered) {
-			errs = append(errs, fieldErr("participant", who.ID.String(), ErrNotRegistered))
+			errs.add(fieldErr("participant", who.ID.String(), ErrNotRegistered))
 		}
 	}
 	if rec != nil && rec.attended {
-		errs = append(errs, fieldErr("participant", who.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("participant", who.ID.String(), ErrDuplicate))
 	}
 	if err := p.refuse("attend", errs); err != nil {
 		return err

@@ -30,17 +30,17 @@ type Audience struct {
 // UTF-8 segment, with the errors joined; with no segment and no IDs it
 // returns the zero Audience.
 func NewAudience(segment string, stakeholders ...uuid.UUID) (Audience, error) {
-	var errs []error
+	var errs problems
 	if err := checkOptionalText("audience.segment", segment); err != nil {
-		errs = append(errs, err)
+		errs.add(err)
 	}
 	ids := slices.Clone(stakeholders)
 	slices.SortFunc(ids, compareIDs)
 	for i, id := range ids {
 		if err := checkID("audience.stakeholders", id); err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 		} else if i > 0 && ids[i-1] == id {
-			errs = append(errs, fieldErr("audience.stakeholders", id.String(), ErrDuplicate))
+			errs.add(fieldErr("audience.stakeholders", id.String(), ErrDuplicate))
 		}
 	}
 	if len(errs) > 0 {

@@ -55,27 +55,28 @@ type CommitmentSpec struct {
 // or a weight outside 1–[MaxMilestoneWeight]. The errors wrap [ErrInvalid],
 // [ErrDuplicate] or [ErrLimit].
 func (s CommitmentSpec) Validate() error {
-	errs := []error{
+	var errs problems
+	errs.add(
 		checkID("commitment.id", s.ID),
 		checkText("commitment.action", s.Action),
 		checkText("commitment.owner", s.Owner),
 		checkTime("commitment.due", s.Due),
-	}
+	)
 	switch n := len(s.Milestones); {
 	case n == 0:
-		errs = append(errs, fieldErr("commitment.milestones", "0", ErrInvalid))
+		errs.add(fieldErr("commitment.milestones", "0", ErrInvalid))
 	case n > MaxMilestones:
-		errs = append(errs, fieldErr("commitment.milestones", strconv.Itoa(n), ErrLimit))
+		errs.add(fieldErr("commitment.milestones", strconv.Itoa(n), ErrLimit))
 	}
 	for i, m := range s.Milestones {
 		f := fmt.Sprintf("commitment.milestones[%d]", i)
 		if err := checkText(f+".name", m.Name); err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 		} else if slices.ContainsFunc(s.Milestones[:i], func(o MilestoneSpec) bool { return o.Name == m.Name }) {
-			errs = append(errs, fieldErr(f+".name", m.Name, ErrDuplicate))
+			errs.add(fieldErr(f+".name", m.Name, ErrDuplicate))
 		}
 		if m.Weight < 1 || m.Weight > MaxMilestoneWeight {
-			errs = append(errs, fieldErr(f+".weight", strconv.Itoa(m.Weight), ErrInvalid))
+			errs.add(fieldErr(f+".weight", strconv.Itoa(m.Weight), ErrInvalid))
 		}
 	}
 	return errors.Join(errs...)
@@ -164,8 +165,9 @@ func (c *commitment) closed() bool {
 // [CommitmentSpec.Validate]), an ID already in use ([ErrDuplicate]) and a
 // cited contribution the process does not hold ([ErrUnknownID]).
 func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
-	c, errs := p.checkCommitment(spec)
-	if err := p.refuse("add commitment", append(p.precheck(onceDecided, at), errs...)); err != nil {
+	errs := p.precheck(onceDecided, at)
+	c := p.checkCommitment(spec, &errs)
+	if err := p.refuse("add commitment", errs); err != nil {
 		return err
 	}
 	c.added = utc(at)
@@ -174,21 +176,21 @@ func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
 	return nil
 }
 
-// checkCommitment validates spec against the process and returns its stored
-// form (without its time).
-func (p *Process) checkCommitment(spec CommitmentSpec) (commitment, []error) {
-	errs := []error{spec.Validate()}
+// checkCommitment validates spec against the process, adding what it finds
+// to errs, and returns its stored form (without its time).
+func (p *Process) checkCommitment(spec CommitmentSpec, errs *problems) commitment {
+	errs.add(spec.Validate())
 	if _, dup := p.commitIndex[spec.ID]; dup {
-		errs = append(errs, fieldErr("commitment.id", spec.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("commitment.id", spec.ID.String(), ErrDuplicate))
 	}
-	shaped, more := p.resolve("commitment.shaped_by", spec.ShapedBy)
+	shaped := p.resolve("commitment.shaped_by", spec.ShapedBy, errs)
 	ms := make([]Milestone, len(spec.Milestones))
 	for i, m := range spec.Milestones {
 		ms[i] = Milestone{Name: m.Name, Weight: m.Weight}
 	}
 	spec.Due = utc(spec.Due)
 	spec.Milestones, spec.ShapedBy = nil, nil
-	return commitment{spec: spec, milestones: ms, shaped: shaped}, append(errs, more...)
+	return commitment{spec: spec, milestones: ms, shaped: shaped}
 }
 
 func (p *Process) appendCommitment(c commitment) {
@@ -205,15 +207,15 @@ func (p *Process) appendCommitment(c commitment) {
 func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time) error {
 	errs := p.precheck(whileImplement, at)
 	c, err := p.openCommitment(id)
-	errs = append(errs, err)
+	errs.add(err)
 	k := -1
 	if c != nil {
 		k = slices.IndexFunc(c.milestones, func(m Milestone) bool { return m.Name == milestone })
 		switch {
 		case k < 0:
-			errs = append(errs, fieldErr("milestone", milestone, ErrUnknownID))
+			errs.add(fieldErr("milestone", milestone, ErrUnknownID))
 		case c.milestones[k].Done():
-			errs = append(errs, fieldErr("milestone", milestone, ErrDuplicate))
+			errs.add(fieldErr("milestone", milestone, ErrDuplicate))
 		}
 	}
 	if err := p.refuse("complete milestone", errs); err != nil {
@@ -246,12 +248,14 @@ func (p *Process) openCommitment(id uuid.UUID) (*commitment, error) {
 // unknown commitment ([ErrUnknownID]), one already done or dropped
 // ([ErrCommitmentClosed]) and a blank reason ([ErrReasonRequired]).
 func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) error {
-	errs := append(p.precheck(onceDecided, at), checkReason("reason", reason))
+	errs := p.precheck(onceDecided, at)
+	errs.add(checkReason("reason", reason))
 	c, err := p.openCommitment(id)
 	if err == nil && c.closed() {
 		err = fieldErr("commitment", id.String(), ErrCommitmentClosed)
 	}
-	if err := p.refuse("drop commitment", append(errs, err)); err != nil {
+	errs.add(err)
+	if err := p.refuse("drop commitment", errs); err != nil {
 		return err
 	}
 	c.dropped, c.dropReason = utc(at), reason

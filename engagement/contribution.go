@@ -82,9 +82,10 @@ type Submission struct {
 // stakeholder.ErrInvalidProfile). It does not check the process's rules:
 // [Process.Contribute] does.
 func (s Submission) Validate() error {
-	errs := []error{checkID("id", s.ID), s.Participant.Validate(), checkText("text", s.Text)}
+	var errs problems
+	errs.add(checkID("id", s.ID), s.Participant.Validate(), checkText("text", s.Text))
 	if !s.Kind.IsValid() {
-		errs = append(errs, fieldErr("kind", s.Kind.String(), ErrInvalid))
+		errs.add(fieldErr("kind", s.Kind.String(), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -156,9 +157,9 @@ const noIndex = -1
 // ([ErrTimeOrder]).
 func (p *Process) Contribute(s Submission, at time.Time) error {
 	errs := p.precheck(whileOpen, at)
-	c, pi, more := p.checkSubmission(s, at)
-	errs = append(errs, checkIndexLimit("contributions", len(p.contributions)))
-	if err := p.refuse("contribute", append(errs, more...)); err != nil {
+	c, pi := p.checkSubmission(s, at, &errs)
+	errs.add(checkIndexLimit("contributions", len(p.contributions)))
+	if err := p.refuse("contribute", errs); err != nil {
 		return err
 	}
 	c.participant = p.addParticipant(s.Participant, pi)
@@ -168,21 +169,20 @@ func (p *Process) Contribute(s Submission, at time.Time) error {
 }
 
 // checkSubmission checks s, received at at, against the process's rules and
-// records, and returns its stored form (without the participant index) and
-// the participant's index (-1 for a newcomer).
-func (p *Process) checkSubmission(s Submission, at time.Time) (contribution, int32, []error) {
+// records, adding what it finds to errs. It returns the stored form (without
+// the participant index) and the participant's index (-1 for a newcomer).
+func (p *Process) checkSubmission(s Submission, at time.Time, errs *problems) (contribution, int32) {
 	c := contribution{id: s.ID, text: s.Text, at: stamp(at), activity: noIndex, phase: noIndex, kind: uint8(s.Kind)}
-	errs := []error{s.Validate()}
+	errs.add(s.Validate(), p.rules.Eligibility.Admits(s.Participant.Profile))
 	if _, dup := p.contributionIndex[s.ID]; dup && s.ID != uuid.Nil {
-		errs = append(errs, fieldErr("id", s.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("id", s.ID.String(), ErrDuplicate))
 	}
-	errs = append(errs, p.rules.Eligibility.Admits(s.Participant.Profile))
 	pi, err := p.checkParticipant(s.Participant)
-	errs = append(errs, err)
+	errs.add(err)
 	if len(p.phases) > 0 {
 		ph := phaseAt(p.phases, at)
 		if ph < 0 {
-			errs = append(errs, fieldErr("at", at.UTC().String(), ErrNoActivePhase))
+			errs.add(fieldErr("at", at.UTC().String(), ErrNoActivePhase))
 		}
 		c.phase = int16(ph)
 	}
@@ -190,15 +190,15 @@ func (p *Process) checkSubmission(s Submission, at time.Time) (contribution, int
 		ai, ok := p.activityIndex[s.Activity]
 		switch {
 		case !ok:
-			errs = append(errs, fieldErr("activity", s.Activity.String(), ErrUnknownID))
+			errs.add(fieldErr("activity", s.Activity.String(), ErrUnknownID))
 		case p.activities[ai].spec.Method.Direction() != TwoWay:
-			errs = append(errs, fieldErr("activity", s.Activity.String(), ErrMethodMismatch))
+			errs.add(fieldErr("activity", s.Activity.String(), ErrMethodMismatch))
 		case at.Before(p.activities[ai].spec.Start):
-			errs = append(errs, fieldErr("at", at.UTC().String(), ErrTimeOrder))
+			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
 		}
 		c.activity = ai
 	}
-	return c, pi, errs
+	return c, pi
 }
 
 // appendContribution stores a checked contribution with an empty response.
@@ -221,9 +221,10 @@ func (p *Process) appendContribution(c contribution) {
 // ([ErrUnknownID]) and an invalid rating ([ErrInvalid]) with an [*OpError].
 func (p *Process) Rate(id uuid.UUID, q Quality) error {
 	i, ok := p.contributionIndex[id]
-	errs := []error{q.Validate()}
+	var errs problems
+	errs.add(q.Validate())
 	if !ok {
-		errs = append(errs, fieldErr("contribution", id.String(), ErrUnknownID))
+		errs.add(fieldErr("contribution", id.String(), ErrUnknownID))
 	}
 	if err := p.refuse("rate", errs); err != nil {
 		return err

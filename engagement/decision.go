@@ -34,31 +34,33 @@ type decision struct {
 	publicChoice       bool
 }
 
-// checkDecision validates d against the process and returns the indexes of
-// the contributions it cites.
-func (p *Process) checkDecision(d Decision) ([]int32, []error) {
-	shaped, errs := p.resolve("decision.shaped_by", d.ShapedBy)
-	return shaped, append(errs, checkText("decision.outcome", d.Outcome), checkText("decision.rationale", d.Rationale))
+// checkDecision validates d against the process, adding what it finds to
+// errs, and returns the indexes of the contributions it cites.
+func (p *Process) checkDecision(d Decision, errs *problems) []int32 {
+	errs.add(checkText("decision.outcome", d.Outcome), checkText("decision.rationale", d.Rationale))
+	return p.resolve("decision.shaped_by", d.ShapedBy, errs)
 }
 
 // resolve returns the indexes of the contributions with the given IDs,
-// refusing an unknown ([ErrUnknownID]) or repeated ([ErrDuplicate]) one.
-func (p *Process) resolve(field string, ids []uuid.UUID) ([]int32, []error) {
-	var errs []error
+// adding to errs an unknown ([ErrUnknownID]) or repeated ([ErrDuplicate])
+// one.
+func (p *Process) resolve(field string, ids []uuid.UUID, errs *problems) []int32 {
 	out := make([]int32, 0, len(ids))
+	seen := make(map[int32]struct{}, len(ids))
 	for k, id := range ids {
-		f := fmt.Sprintf("%s[%d]", field, k)
 		i, ok := p.contributionIndex[id]
+		_, dup := seen[i]
 		switch {
 		case !ok:
-			errs = append(errs, fieldErr(f, id.String(), ErrUnknownID))
-		case slices.Contains(ids[:k], id):
-			errs = append(errs, fieldErr(f, id.String(), ErrDuplicate))
+			errs.add(fieldErr(fmt.Sprintf("%s[%d]", field, k), id.String(), ErrUnknownID))
+		case dup:
+			errs.add(fieldErr(fmt.Sprintf("%s[%d]", field, k), id.String(), ErrDuplicate))
 		default:
+			seen[i] = struct{}{}
 			out = append(out, i)
 		}
 	}
-	return out, errs
+	return out
 }
 
 // ids returns the IDs of the contributions at the given indexes.

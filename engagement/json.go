@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -262,6 +263,33 @@ type step struct {
 	kind uint8
 }
 
+// stepPaths and stepTimeFields name where each kind of step is in the
+// document, for error messages; they are formatted only on error.
+var (
+	stepPaths = [...]string{
+		stepActivity: "activities[%d]", stepCampaign: "campaigns[%d]", stepPublish: "publications[%d]",
+		stepFigures: "campaigns[%d].figures[%d]", stepMention: "campaigns[%d].mentions[%d]",
+		stepRegister: "activities[%d].attendance[%d]", stepAttend: "activities[%d].attendance[%d]",
+		stepContribute: "contributions[%d]", stepRespond: "contributions[%d].response", stepCommit: "commitments[%d]",
+		stepMilestone: "commitments[%d].milestones[%d]", stepDrop: "commitments[%d]",
+	}
+	stepTimeFields = [...]string{
+		stepActivity: "added_at", stepCampaign: "added_at", stepPublish: "at", stepFigures: "at", stepMention: "at",
+		stepRegister: "registered_at", stepAttend: "attended_at", stepContribute: "at", stepRespond: "at",
+		stepCommit: "added_at", stepMilestone: "done_at", stepDrop: "dropped_at",
+	}
+)
+
+// where returns the path of the step's record in the document, such as
+// "activities[2].attendance[7]".
+func (s step) where() string {
+	path := stepPaths[s.kind]
+	if strings.Count(path, "%d") == 2 {
+		return fmt.Sprintf(path, s.i, s.k)
+	}
+	return fmt.Sprintf(path, s.i)
+}
+
 func compareSteps(a, b step) int {
 	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.kind, b.kind), cmp.Compare(a.i, b.i), cmp.Compare(a.k, b.k))
 }
@@ -279,7 +307,15 @@ func decodeProcess(w *processJSON) (*Process, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{w: w, p: p}
+	// The document says how much to hold: reserve it, so the replay does not
+	// copy growing slices.
+	n := len(w.Contributions)
+	p.contributions = make([]contribution, 0, n)
+	p.responses = make([]response, 0, n)
+	p.contributionIndex = make(map[uuid.UUID]int32, n)
+	p.participants = make([]participant, 0, len(w.Participants))
+	p.participantIndex = make(map[uuid.UUID]int32, len(w.Participants))
+	d := &decoder{w: w, p: p, steps: make([]step, 0, 2*n)}
 	if err := d.participants(); err != nil {
 		return nil, err
 	}
@@ -309,81 +345,82 @@ func (d *decoder) participants() error {
 
 // add queues a step at time t, which must be valid; the records of each
 // list must be in time order, as the methods keep them.
-func (d *decoder) add(field string, t, prev time.Time, kind uint8, i, k int) error {
-	if err := checkTime(field, t); err != nil {
+func (d *decoder) add(t, prev time.Time, kind uint8, i, k int) error {
+	s := step{kind: kind, i: int32(i), k: int32(k)}
+	if err := checkTime(s.where()+"."+stepTimeFields[kind], t); err != nil {
 		return err
 	}
 	if t.Before(prev) {
-		return fieldErr(field, t.String(), ErrTimeOrder)
+		return fieldErr(s.where()+"."+stepTimeFields[kind], t.String(), ErrTimeOrder)
 	}
-	d.steps = append(d.steps, step{at: stamp(t), kind: kind, i: int32(i), k: int32(k)})
+	s.at = stamp(t)
+	d.steps = append(d.steps, s)
 	return nil
 }
 
 // collect queues every record of the document as a step.
 func (d *decoder) collect() error {
 	w := d.w
-	var errs []error
+	var errs problems
 	var prev time.Time
 	for i, a := range w.Activities {
-		errs = append(errs, d.add(fmt.Sprintf("activities[%d].added_at", i), a.AddedAt, prev, stepActivity, i, 0))
+		errs.add(d.add(a.AddedAt, prev, stepActivity, i, 0))
 		prev = a.AddedAt
 		for k, r := range a.Attendance {
-			f := fmt.Sprintf("activities[%d].attendance[%d]", i, k)
 			if r.RegisteredAt.IsZero() && r.AttendedAt.IsZero() {
-				errs = append(errs, fieldErr(f, r.Participant.String(), ErrInvalid))
+				errs.add(fieldErr(step{kind: stepRegister, i: int32(i), k: int32(k)}.where(), r.Participant.String(), ErrInvalid))
 			}
 			if !r.RegisteredAt.IsZero() {
-				errs = append(errs, d.add(f+".registered_at", r.RegisteredAt, time.Time{}, stepRegister, i, k))
+				errs.add(d.add(r.RegisteredAt, time.Time{}, stepRegister, i, k))
 			}
 			if !r.AttendedAt.IsZero() {
-				errs = append(errs, d.add(f+".attended_at", r.AttendedAt, time.Time{}, stepAttend, i, k))
+				errs.add(d.add(r.AttendedAt, time.Time{}, stepAttend, i, k))
 			}
 		}
 	}
 	prev = time.Time{}
 	for i, c := range w.Campaigns {
-		errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].added_at", i), c.AddedAt, prev, stepCampaign, i, 0))
+		errs.add(d.add(c.AddedAt, prev, stepCampaign, i, 0))
 		prev = c.AddedAt
 		var last time.Time
 		for k, f := range c.Figures {
-			errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].figures[%d].at", i, k), f.At, last, stepFigures, i, k))
+			errs.add(d.add(f.At, last, stepFigures, i, k))
 			last = f.At
 		}
 		last = time.Time{}
 		for k, m := range c.Mentions {
-			errs = append(errs, d.add(fmt.Sprintf("campaigns[%d].mentions[%d].at", i, k), m.At, last, stepMention, i, k))
+			errs.add(d.add(m.At, last, stepMention, i, k))
 			last = m.At
 		}
 	}
 	prev = time.Time{}
 	for i, pub := range w.Publications {
-		errs = append(errs, d.add(fmt.Sprintf("publications[%d].at", i), pub.At, prev, stepPublish, i, 0))
+		errs.add(d.add(pub.At, prev, stepPublish, i, 0))
 		prev = pub.At
 	}
 	prev = time.Time{}
 	for i, c := range w.Contributions {
-		errs = append(errs, d.add(fmt.Sprintf("contributions[%d].at", i), c.At, prev, stepContribute, i, 0))
+		errs.add(d.add(c.At, prev, stepContribute, i, 0))
 		prev = c.At
 		if c.Response != nil {
-			errs = append(errs, d.add(fmt.Sprintf("contributions[%d].response.at", i), c.Response.At, c.At, stepRespond, i, 0))
+			errs.add(d.add(c.Response.At, c.At, stepRespond, i, 0))
 		}
 	}
 	prev = time.Time{}
 	for i, c := range w.Commitments {
-		errs = append(errs, d.add(fmt.Sprintf("commitments[%d].added_at", i), c.AddedAt, prev, stepCommit, i, 0))
+		errs.add(d.add(c.AddedAt, prev, stepCommit, i, 0))
 		prev = c.AddedAt
 		for k, m := range c.Milestones {
 			if !m.DoneAt.IsZero() {
-				errs = append(errs, d.add(fmt.Sprintf("commitments[%d].milestones[%d].done_at", i, k), m.DoneAt, c.AddedAt, stepMilestone, i, k))
+				errs.add(d.add(m.DoneAt, c.AddedAt, stepMilestone, i, k))
 			}
 		}
 		if !c.DroppedAt.IsZero() {
-			errs = append(errs, d.add(fmt.Sprintf("commitments[%d].dropped_at", i), c.DroppedAt, c.AddedAt, stepDrop, i, 0))
+			errs.add(d.add(c.DroppedAt, c.AddedAt, stepDrop, i, 0))
 		}
 	}
 	for i, t := range w.History {
-		errs = append(errs, checkTime(fmt.Sprintf("history[%d].at", i), t.At))
+		errs.add(checkTime(fmt.Sprintf("history[%d].at", i), t.At))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -504,16 +541,13 @@ func (d *decoder) apply(s step) error {
 	w, p := d.w, d.p
 	at := unstamp(s.at)
 	var err error
-	var where string
 	switch s.kind {
 	case stepActivity:
 		a := w.Activities[s.i]
-		where = fmt.Sprintf("activities[%d]", s.i)
 		err = p.AddActivity(ActivitySpec{ID: a.ID, Title: a.Title, Method: a.Method, Start: a.Start, End: a.End,
 			Place: a.Place, RegistrationRequired: a.RegistrationRequired, Audience: a.Audience}, at)
 	case stepRegister, stepAttend:
 		a := w.Activities[s.i]
-		where = fmt.Sprintf("activities[%d].attendance[%d]", s.i, s.k)
 		var who Participant
 		if who, err = d.participant(a.Attendance[s.k].Participant); err == nil {
 			if s.kind == stepRegister {
@@ -524,20 +558,15 @@ func (d *decoder) apply(s step) error {
 		}
 	case stepCampaign:
 		c := w.Campaigns[s.i]
-		where = fmt.Sprintf("campaigns[%d]", s.i)
 		err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Channel: c.Channel, Audience: c.Audience}, at)
 	case stepFigures:
-		where = fmt.Sprintf("campaigns[%d].figures[%d]", s.i, s.k)
 		err = p.RecordFigures(w.Campaigns[s.i].ID, w.Campaigns[s.i].Figures[s.k].Figures, at)
 	case stepMention:
-		where = fmt.Sprintf("campaigns[%d].mentions[%d]", s.i, s.k)
 		err = p.AddMention(w.Campaigns[s.i].ID, w.Campaigns[s.i].Mentions[s.k].Mention, at)
 	case stepPublish:
-		where = fmt.Sprintf("publications[%d]", s.i)
 		err = p.Publish(w.Publications[s.i].Publication, at)
 	case stepContribute:
 		c := w.Contributions[s.i]
-		where = fmt.Sprintf("contributions[%d]", s.i)
 		var who Participant
 		if who, err = d.participant(c.Participant); err == nil {
 			sub := Submission{ID: c.ID, Participant: who, Kind: c.Kind, Text: c.Text}
@@ -552,11 +581,9 @@ func (d *decoder) apply(s step) error {
 		}
 	case stepRespond:
 		c := w.Contributions[s.i]
-		where = fmt.Sprintf("contributions[%d].response", s.i)
 		err = p.Respond(c.ID, c.Response.Response, at)
 	case stepCommit:
 		c := w.Commitments[s.i]
-		where = fmt.Sprintf("commitments[%d]", s.i)
 		ms := make([]MilestoneSpec, len(c.Milestones))
 		for k, m := range c.Milestones {
 			ms[k] = MilestoneSpec{Name: m.Name, Weight: m.Weight}
@@ -564,15 +591,13 @@ func (d *decoder) apply(s step) error {
 		err = p.AddCommitment(CommitmentSpec{ID: c.ID, Action: c.Action, Owner: c.Owner, Due: c.Due, Milestones: ms, ShapedBy: c.ShapedBy}, at)
 	case stepMilestone:
 		c := w.Commitments[s.i]
-		where = fmt.Sprintf("commitments[%d].milestones[%d]", s.i, s.k)
 		err = p.CompleteMilestone(c.ID, c.Milestones[s.k].Name, at)
 	case stepDrop:
 		c := w.Commitments[s.i]
-		where = fmt.Sprintf("commitments[%d]", s.i)
 		err = p.DropCommitment(c.ID, c.DropReason, at)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+		return fmt.Errorf("%s: %w", s.where(), err)
 	}
 	return nil
 }
@@ -582,36 +607,36 @@ func (d *decoder) apply(s step) error {
 // participant table is unaccounted for.
 func (d *decoder) finish() error {
 	w, p := d.w, d.p
-	var errs []error
+	var errs problems
 	if len(p.history) != len(w.History) {
-		errs = append(errs, fieldErr("history", fmt.Sprint(len(w.History)), ErrInvalid))
+		errs.add(fieldErr("history", fmt.Sprint(len(w.History)), ErrInvalid))
 	}
 	if w.State != p.state {
-		errs = append(errs, fieldErr("state", w.State.String(), ErrInvalid))
+		errs.add(fieldErr("state", w.State.String(), ErrInvalid))
 	}
 	if w.Decision != nil && !p.decided {
-		errs = append(errs, fieldErr("decision", w.Decision.Outcome, ErrInvalid))
+		errs.add(fieldErr("decision", w.Decision.Outcome, ErrInvalid))
 	}
 	for i, c := range w.Contributions {
 		v := p.contributionView(int32(i))
 		if ph, ok := v.Phase(); ok != (c.Phase != nil) || (ok && ph != *c.Phase) {
-			errs = append(errs, fieldErr(fmt.Sprintf("contributions[%d].phase", i), fmt.Sprint(ph), ErrInvalid))
+			errs.add(fieldErr(fmt.Sprintf("contributions[%d].phase", i), fmt.Sprint(ph), ErrInvalid))
 		}
 		if c.Quality != nil {
 			if err := p.Rate(c.ID, *c.Quality); err != nil {
-				errs = append(errs, fmt.Errorf("contributions[%d].quality: %w", i, err))
+				errs.add(fmt.Errorf("contributions[%d].quality: %w", i, err))
 			}
 		}
 	}
 	for i, c := range w.Commitments {
 		if c.DroppedAt.IsZero() && c.DropReason != "" {
-			errs = append(errs, fieldErr(fmt.Sprintf("commitments[%d].drop_reason", i), c.DropReason, ErrInvalid))
+			errs.add(fieldErr(fmt.Sprintf("commitments[%d].drop_reason", i), c.DropReason, ErrInvalid))
 		}
 	}
 	used := make([]bool, len(p.participants))
 	for i := range p.activities {
 		if n := len(w.Activities[i].Attendance); n != len(p.activities[i].attendance) {
-			errs = append(errs, fieldErr(fmt.Sprintf("activities[%d].attendance", i), fmt.Sprint(n), ErrDuplicate))
+			errs.add(fieldErr(fmt.Sprintf("activities[%d].attendance", i), fmt.Sprint(n), ErrDuplicate))
 		}
 		for _, r := range p.activities[i].attendance {
 			used[r.participant] = true
@@ -619,7 +644,7 @@ func (d *decoder) finish() error {
 	}
 	for i, pt := range p.participants {
 		if !used[i] && pt.contributions == 0 {
-			errs = append(errs, fieldErr(fmt.Sprintf("participants[%d]", i), pt.id.String(), ErrInvalid))
+			errs.add(fieldErr(fmt.Sprintf("participants[%d]", i), pt.id.String(), ErrInvalid))
 		}
 	}
 	return errors.Join(errs...)

@@ -122,12 +122,13 @@ type CampaignSpec struct {
 // Validate reports a Nil ID, a blank name, an undeclared channel and an
 // unspecified audience, joined; each wraps [ErrInvalid].
 func (s CampaignSpec) Validate() error {
-	errs := []error{checkID("campaign.id", s.ID), checkText("campaign.name", s.Name)}
+	var errs problems
+	errs.add(checkID("campaign.id", s.ID), checkText("campaign.name", s.Name))
 	if !s.Channel.IsValid() {
-		errs = append(errs, fieldErr("campaign.channel", s.Channel.String(), ErrInvalid))
+		errs.add(fieldErr("campaign.channel", s.Channel.String(), ErrInvalid))
 	}
 	if s.Audience.IsZero() {
-		errs = append(errs, fieldErr("campaign.audience", "", ErrInvalid))
+		errs.add(fieldErr("campaign.audience", "", ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -152,9 +153,10 @@ type Figures struct {
 // Validate reports a negative count ([ErrInvalid]) and a reach above the
 // impressions ([ErrInvalid]), joined.
 func (f Figures) Validate() error {
-	errs := []error{checkCount("figures.impressions", f.Impressions), checkCount("figures.reach", f.Reach)}
+	var errs problems
+	errs.add(checkCount("figures.impressions", f.Impressions), checkCount("figures.reach", f.Reach))
 	if f.Reach > f.Impressions {
-		errs = append(errs, fieldErr("figures.reach", strconv.FormatInt(f.Reach, 10), ErrInvalid))
+		errs.add(fieldErr("figures.reach", strconv.FormatInt(f.Reach, 10), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -173,9 +175,10 @@ type Mention struct {
 // Validate reports a blank outlet, an invalid headline and an undeclared
 // tone, joined; each wraps [ErrInvalid].
 func (m Mention) Validate() error {
-	errs := []error{checkText("mention.outlet", m.Outlet), checkOptionalText("mention.headline", m.Headline)}
+	var errs problems
+	errs.add(checkText("mention.outlet", m.Outlet), checkOptionalText("mention.headline", m.Headline))
 	if !m.Tone.IsValid() {
-		errs = append(errs, fieldErr("mention.tone", m.Tone.String(), ErrInvalid))
+		errs.add(fieldErr("mention.tone", m.Tone.String(), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -201,9 +204,10 @@ type dated[T any] struct {
 // the latest change ([ErrTimeOrder]), an invalid spec ([ErrInvalid]) and an
 // ID already in use ([ErrDuplicate]).
 func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
-	errs := append(p.precheck(notFinal, at), spec.Validate())
+	errs := p.precheck(notFinal, at)
+	errs.add(spec.Validate())
 	if _, dup := p.campaignIndex[spec.ID]; dup {
-		errs = append(errs, fieldErr("campaign.id", spec.ID.String(), ErrDuplicate))
+		errs.add(fieldErr("campaign.id", spec.ID.String(), ErrDuplicate))
 	}
 	if err := p.refuse("add campaign", errs); err != nil {
 		return err
@@ -216,11 +220,13 @@ func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
 
 // campaignFor checks the shared preconditions of a change to the campaign
 // with ID id and returns it (nil when unknown) with the errors found.
-func (p *Process) campaignFor(id uuid.UUID, at time.Time, v interface{ Validate() error }) (*campaign, []error) {
-	errs := append(p.precheck(notFinal, at), v.Validate())
+func (p *Process) campaignFor(id uuid.UUID, at time.Time, v interface{ Validate() error }) (*campaign, problems) {
+	errs := p.precheck(notFinal, at)
+	errs.add(v.Validate())
 	i, ok := p.campaignIndex[id]
 	if !ok {
-		return nil, append(errs, fieldErr("campaign", id.String(), ErrUnknownID))
+		errs.add(fieldErr("campaign", id.String(), ErrUnknownID))
+		return nil, errs
 	}
 	return &p.campaigns[i], errs
 }

@@ -98,18 +98,18 @@ func (ph Phase) Validate() error {
 }
 
 func (ph Phase) validate(field string) error {
-	var errs []error
+	var errs problems
 	if !ph.Kind.IsValid() {
-		errs = append(errs, fieldErr(field+".kind", ph.Kind.String(), ErrInvalid))
+		errs.add(fieldErr(field+".kind", ph.Kind.String(), ErrInvalid))
 	}
 	if ph.Kind == PhaseCustom {
-		errs = append(errs, checkText(field+".name", ph.Name))
+		errs.add(checkText(field+".name", ph.Name))
 	} else {
-		errs = append(errs, checkOptionalText(field+".name", ph.Name))
+		errs.add(checkOptionalText(field+".name", ph.Name))
 	}
-	errs = append(errs, checkTime(field+".start", ph.Start), checkTime(field+".end", ph.End))
+	errs.add(checkTime(field+".start", ph.Start), checkTime(field+".end", ph.End))
 	if !ph.End.After(ph.Start) {
-		errs = append(errs, fieldErr(field+".end", ph.End.String(), ErrInvalid))
+		errs.add(fieldErr(field+".end", ph.End.String(), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -120,12 +120,12 @@ func validatePhases(phases []Phase) error {
 	if len(phases) > MaxPhases {
 		return fieldErr("phases", fmt.Sprint(len(phases)), ErrLimit)
 	}
-	var errs []error
+	var errs problems
 	for i, ph := range phases {
 		field := fmt.Sprintf("phases[%d]", i)
-		errs = append(errs, ph.validate(field))
+		errs.add(ph.validate(field))
 		if i > 0 && ph.Start.Before(phases[i-1].End) {
-			errs = append(errs, fieldErr(field+".start", ph.Start.String(), ErrTimeOrder))
+			errs.add(fieldErr(field+".start", ph.Start.String(), ErrTimeOrder))
 		}
 	}
 	return errors.Join(errs...)

@@ -37,15 +37,16 @@ type ProcessSpec struct {
 // phases that are invalid, overlap or are out of order. The errors wrap
 // [ErrInvalid], [ErrDuplicate], [ErrTimeOrder] or [ErrLimit].
 func (s ProcessSpec) Validate() error {
-	var errs []error
-	errs = append(errs, checkID("id", s.ID), checkText("title", s.Title), checkText("question", s.Question))
+	var errs problems
+	errs.add(checkID("id", s.ID), checkText("title", s.Title), checkText("question", s.Question))
 	if !s.Authority.IsValid() {
-		errs = append(errs, fieldErr("authority", "", ErrInvalid))
+		errs.add(fieldErr("authority", "", ErrInvalid))
 	}
 	if !s.Level.IsValid() {
-		errs = append(errs, fieldErr("level", s.Level.String(), ErrInvalid))
+		errs.add(fieldErr("level", s.Level.String(), ErrInvalid))
 	}
-	return errors.Join(append(errs, s.Rules.Validate(), validatePhases(s.Phases))...)
+	errs.add(s.Rules.Validate(), validatePhases(s.Phases))
+	return errors.Join(errs...)
 }
 
 // Process is a formal engagement process run by a public body: a decision at
@@ -347,17 +348,18 @@ const (
 // precheck runs the checks every operation shares: the state allows it and
 // at is valid and in order. It returns the errors found, to be joined with
 // the operation's own.
-func (p *Process) precheck(allowed stateSet, at time.Time) []error {
-	var errs []error
+func (p *Process) precheck(allowed stateSet, at time.Time) problems {
+	var errs problems
 	if !allowed.has(p.state) {
-		errs = append(errs, ErrWrongState)
+		errs.add(ErrWrongState)
 	}
-	return append(errs, p.checkAt(at))
+	errs.add(p.checkAt(at))
+	return errs
 }
 
 // refuse wraps the joined errors of operation op in an *OpError, or returns
 // nil when there are none.
-func (p *Process) refuse(op string, errs []error) error {
+func (p *Process) refuse(op string, errs problems) error {
 	if err := errors.Join(errs...); err != nil {
 		return &OpError{Op: op, State: p.state, Err: err}
 	}
@@ -400,9 +402,10 @@ func (p *Process) fire(e Event, at time.Time, reason string, guard func() []erro
 	if !ok {
 		return &TransitionError{State: p.state, Event: e, Err: ErrInvalidTransition}
 	}
-	errs := []error{p.checkAt(at)}
+	var errs problems
+	errs.add(p.checkAt(at))
 	if guard != nil {
-		errs = append(errs, guard()...)
+		errs.add(guard()...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return &TransitionError{State: p.state, Event: e, Err: err}
@@ -457,9 +460,10 @@ func (p *Process) Close(at time.Time) error {
 func (p *Process) Decide(d Decision, at time.Time) error {
 	var shaped []int32
 	return p.fire(EventDecide, at, "", func() []error {
-		var errs []error
-		shaped, errs = p.checkDecision(d)
-		return append(errs, p.decideGuard(p.answered))
+		var errs problems
+		shaped = p.checkDecision(d, &errs)
+		errs.add(p.decideGuard(p.answered))
+		return errs
 	}, func() {
 		p.decided = true
 		p.decision = decision{outcome: d.Outcome, rationale: d.Rationale, shaped: shaped, publicChoice: d.FollowsPublicChoice}
@@ -469,12 +473,12 @@ func (p *Process) Decide(d Decision, at time.Time) error {
 // decideGuard checks the rules' conditions for a decision to stand, given
 // the number of contributions answered.
 func (p *Process) decideGuard(answered int) error {
-	var errs []error
+	var errs problems
 	if p.contributors < p.rules.MinParticipants {
-		errs = append(errs, fieldErr("contributors", strconv.Itoa(p.contributors), ErrTooFewParticipants))
+		errs.add(fieldErr("contributors", strconv.Itoa(p.contributors), ErrTooFewParticipants))
 	}
 	if p.rules.AnswerBeforeDeciding && answered < len(p.contributions) {
-		errs = append(errs, fieldErr("unanswered", strconv.Itoa(len(p.contributions)-answered), ErrUnanswered))
+		errs.add(fieldErr("unanswered", strconv.Itoa(len(p.contributions)-answered), ErrUnanswered))
 	}
 	return errors.Join(errs...)
 }
@@ -498,10 +502,10 @@ func (p *Process) StartImplementation(at time.Time) error {
 // [Process] for the transition table and the other errors.
 func (p *Process) Complete(at time.Time) error {
 	return p.fire(EventComplete, at, "", func() []error {
-		var errs []error
+		var errs problems
 		for i := range p.commitments {
 			if c := &p.commitments[i]; !c.closed() {
-				errs = append(errs, fieldErr("commitment", c.spec.ID.String(), ErrCommitmentsOutstanding))
+				errs.add(fieldErr("commitment", c.spec.ID.String(), ErrCommitmentsOutstanding))
 			}
 		}
 		return errs

@@ -74,9 +74,10 @@ type Publication struct {
 // Validate reports an undeclared kind, a blank title and an invalid link,
 // joined; each wraps [ErrInvalid].
 func (pub Publication) Validate() error {
-	errs := []error{checkText("publication.title", pub.Title), checkOptionalText("publication.link", pub.Link)}
+	var errs problems
+	errs.add(checkText("publication.title", pub.Title), checkOptionalText("publication.link", pub.Link))
 	if !pub.Kind.IsValid() {
-		errs = append(errs, fieldErr("publication.kind", pub.Kind.String(), ErrInvalid))
+		errs.add(fieldErr("publication.kind", pub.Kind.String(), ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
@@ -86,7 +87,9 @@ func (pub Publication) Validate() error {
 // joined: a final state ([ErrWrongState]), a time before the latest change
 // ([ErrTimeOrder]) and an invalid publication ([ErrInvalid]).
 func (p *Process) Publish(pub Publication, at time.Time) error {
-	if err := p.refuse("publish", append(p.precheck(notFinal, at), pub.Validate())); err != nil {
+	errs := p.precheck(notFinal, at)
+	errs.add(pub.Validate())
+	if err := p.refuse("publish", errs); err != nil {
 		return err
 	}
 	p.publications = append(p.publications, dated[Publication]{pub, utc(at)})

@@ -74,14 +74,15 @@ type Response struct {
 // ([ErrInvalid]), and a NotAccepted response without a reason
 // ([ErrReasonRequired]), joined.
 func (r Response) Validate() error {
-	errs := []error{checkID("response.responder", r.Responder)}
+	var errs problems
+	errs.add(checkID("response.responder", r.Responder))
 	if !r.Kind.IsValid() {
-		errs = append(errs, fieldErr("response.kind", r.Kind.String(), ErrInvalid))
+		errs.add(fieldErr("response.kind", r.Kind.String(), ErrInvalid))
 	}
 	if r.Kind == NotAccepted {
-		errs = append(errs, checkReason("response.text", r.Text))
+		errs.add(checkReason("response.text", r.Text))
 	} else {
-		errs = append(errs, checkOptionalText("response.text", r.Text))
+		errs.add(checkOptionalText("response.text", r.Text))
 	}
 	return errors.Join(errs...)
 }
@@ -109,13 +110,14 @@ type response struct {
 // ([ErrTimeOrder]), an invalid response ([ErrInvalid], [ErrReasonRequired])
 // and an unknown contribution ([ErrUnknownID]).
 func (p *Process) Respond(id uuid.UUID, r Response, at time.Time) error {
-	errs := append(p.precheck(whileAnswerable, at), r.Validate())
+	errs := p.precheck(whileAnswerable, at)
+	errs.add(r.Validate())
 	i, ok := p.contributionIndex[id]
 	switch {
 	case !ok:
-		errs = append(errs, fieldErr("contribution", id.String(), ErrUnknownID))
+		errs.add(fieldErr("contribution", id.String(), ErrUnknownID))
 	case p.responses[i].kind != 0:
-		errs = append(errs, fieldErr("contribution", id.String(), ErrAlreadyAnswered))
+		errs.add(fieldErr("contribution", id.String(), ErrAlreadyAnswered))
 	}
 	if err := p.refuse("respond", errs); err != nil {
 		return err

@@ -63,16 +63,16 @@ const maxAge = 120
 // Validate reports a MinAge outside 0–120 and a blank, invalid or repeated
 // area, joined; each wraps [ErrInvalid] or [ErrDuplicate].
 func (e Eligibility) Validate() error {
-	var errs []error
+	var errs problems
 	if e.MinAge < 0 || e.MinAge > maxAge {
-		errs = append(errs, fieldErr("eligibility.min_age", strconv.Itoa(e.MinAge), ErrInvalid))
+		errs.add(fieldErr("eligibility.min_age", strconv.Itoa(e.MinAge), ErrInvalid))
 	}
 	for i, a := range e.Areas {
 		field := fmt.Sprintf("eligibility.areas[%d]", i)
 		if err := checkText(field, a); err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 		} else if slices.Contains(e.Areas[:i], a) {
-			errs = append(errs, fieldErr(field, a, ErrDuplicate))
+			errs.add(fieldErr(field, a, ErrDuplicate))
 		}
 	}
 	return errors.Join(errs...)
@@ -82,15 +82,15 @@ func (e Eligibility) Validate() error {
 // one error per unmet condition, joined, each a [*FieldError] wrapping
 // [ErrNotEligible] that names the profile field.
 func (e Eligibility) Admits(p stakeholder.Profile) error {
-	var errs []error
+	var errs problems
 	if e.MinAge > 0 && !p.AgeBand.AtLeast(e.MinAge) {
-		errs = append(errs, fieldErr("profile.age_band", p.AgeBand.String(), ErrNotEligible))
+		errs.add(fieldErr("profile.age_band", p.AgeBand.String(), ErrNotEligible))
 	}
 	if len(e.Areas) > 0 && !slices.Contains(e.Areas, p.Area) {
-		errs = append(errs, fieldErr("profile.area", p.Area, ErrNotEligible))
+		errs.add(fieldErr("profile.area", p.Area, ErrNotEligible))
 	}
 	if e.ResidentsOnly && !p.Resident {
-		errs = append(errs, fieldErr("profile.resident", "false", ErrNotEligible))
+		errs.add(fieldErr("profile.resident", "false", ErrNotEligible))
 	}
 	return errors.Join(errs...)
 }
@@ -138,19 +138,20 @@ type Rules struct {
 // every problem with the eligibility rules, joined; each wraps [ErrInvalid]
 // or [ErrDuplicate].
 func (r Rules) Validate() error {
-	var errs []error
+	var errs problems
 	for _, f := range [...]struct {
 		name string
 		n    int
 	}{{"rules.notice_days", r.NoticeDays}, {"rules.response_days", r.ResponseDays}} {
 		if f.n < 0 || f.n > maxDays {
-			errs = append(errs, fieldErr(f.name, strconv.Itoa(f.n), ErrInvalid))
+			errs.add(fieldErr(f.name, strconv.Itoa(f.n), ErrInvalid))
 		}
 	}
 	if r.MinParticipants < 0 {
-		errs = append(errs, fieldErr("rules.min_participants", strconv.Itoa(r.MinParticipants), ErrInvalid))
+		errs.add(fieldErr("rules.min_participants", strconv.Itoa(r.MinParticipants), ErrInvalid))
 	}
-	return errors.Join(append(errs, r.Eligibility.Validate())...)
+	errs.add(r.Eligibility.Validate())
+	return errors.Join(errs...)
 }
 
 // Notice returns the notice period as a duration.
