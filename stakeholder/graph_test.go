@@ -171,6 +171,43 @@ func TestBetweennessMatchesReference(t *testing.T) {
 	}
 }
 
+func TestBetweennessWithWideDenominators(t *testing.T) {
+	// A chain of fans, one per prime p up to 47: a_p joined to p middle
+	// nodes, each joined to b_p, and b_p joined to the next fan's a. Path
+	// counts along the chain are products of consecutive primes, so their
+	// least common multiple is 2·3·5·…·47 ≈ 2^59, and with the headroom for
+	// ~360 nodes the sums need two 64-bit words: the multiword arithmetic
+	// and the growing of the common denominator are both exercised.
+	primes := []int{2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47}
+	var edges [][2]int
+	next := 1
+	prevB := 0
+	for _, p := range primes {
+		a := next
+		next++
+		if prevB != 0 {
+			edges = append(edges, [2]int{prevB, a})
+		}
+		b := next + p
+		for k := range p {
+			edges = append(edges, [2]int{a, next + k}, [2]int{next + k, b})
+		}
+		next = b + 1
+		prevB = b
+	}
+	m := buildGraph(t, next-1, edges)
+	fast, ref := stakeholder.BetweennessExact(m), stakeholder.BetweennessReference(m)
+	require.Len(t, fast, next-1)
+	for i := range fast {
+		require.Zero(t, fast[i].Cmp(ref[i]), "node %d: %s != %s", i+1, fast[i], ref[i])
+	}
+	// The middle nodes of the fan of 2 (stakeholders 2 and 3) share the
+	// paths from a_2 = 1 to b_2 = 4 and everything beyond: 1 node before,
+	// n−4 after b_2 plus b_2 itself, each pair split between the two: (n−3)/2.
+	n := next - 1
+	assert.Equal(t, fmt.Sprintf("%d/2", n-3), fast[1].RatString())
+}
+
 func TestBetweennessBeyond64BitPathCounts(t *testing.T) {
 	// A chain of 70 diamonds: joint j0 - {a,b} - j1 - {a,b} - j2 ... Between
 	// the two ends there are 2^70 shortest paths, more than a uint64 holds,

@@ -42,8 +42,11 @@ type Assessment struct {
 }
 
 // Validate reports every field off its scale, joined, each an [*Error]
-// wrapping [ErrOutOfRange] that carries id.
-func (a Assessment) Validate(id uuid.UUID) error {
+// wrapping [ErrOutOfRange]. [New] runs the same checks and puts the
+// stakeholder's ID in each error.
+func (a Assessment) Validate() error { return a.validate(uuid.Nil) }
+
+func (a Assessment) validate(id uuid.UUID) error {
 	var errs []error
 	for _, f := range [...]struct {
 		name  string
@@ -160,7 +163,7 @@ func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 			}
 		}
 	}
-	if err := d.Assessment.Validate(id); err != nil {
+	if err := d.Assessment.validate(id); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {

@@ -154,3 +154,13 @@ func TestStakeholderJSON(t *testing.T) {
 	}
 	require.Error(t, json.Unmarshal([]byte(`{"id":"00000000-0000-4000-8000-000000000001","nmae":"A"}`), &back), "unknown field")
 }
+
+func TestAssessmentValidate(t *testing.T) {
+	good := details("A", 1, 5, 3, 2).Assessment
+	require.NoError(t, good.Validate())
+	bad := good
+	bad.Power, bad.Desired = 6, 0
+	err := bad.Validate()
+	require.ErrorIs(t, err, stakeholder.ErrOutOfRange)
+	assert.Len(t, flatten(err), 2, "power and desired attitude")
+}
