@@ -96,7 +96,7 @@ func ParseKind(s string) (Kind, error) { return enumParse[Kind](s, kindNames, "k
 
 // Attitude is a stakeholder's stance towards the project, on the five
 // levels of the Stakeholder Engagement Assessment Matrix (PMI, PMBOK Guide,
-// 6th ed., 13.2.2.5): unaware of the project, resistant to it, neutral,
+// 6th ed., Plan Stakeholder Engagement): unaware of the project, resistant to it, neutral,
 // supportive, or leading (actively engaged in making it succeed). The
 // matrix records each stakeholder's current attitude and the one the team
 // needs; the distance between them is the [Stakeholder.AttitudeGap].
