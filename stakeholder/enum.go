@@ -96,10 +96,11 @@ func ParseKind(s string) (Kind, error) { return enumParse[Kind](s, kindNames, "k
 
 // Attitude is a stakeholder's stance towards the project, on the five
 // levels of the Stakeholder Engagement Assessment Matrix (PMI, PMBOK Guide,
-// 6th ed., Plan Stakeholder Engagement): unaware of the project, resistant to it, neutral,
-// supportive, or leading (actively engaged in making it succeed). The
-// matrix records each stakeholder's current attitude and the one the team
-// needs; the distance between them is the [Stakeholder.AttitudeGap].
+// 6th ed., Plan Stakeholder Engagement): unaware of the project, resistant
+// to it, neutral, supportive, or leading (actively engaged in making it
+// succeed). The matrix records each stakeholder's current attitude and the
+// one the team needs; the distance between them is the
+// [Stakeholder.AttitudeGap].
 //
 // The levels are ordered as the matrix orders them, Unaware lowest: an
 // unaware stakeholder must first learn of the project before anything else.

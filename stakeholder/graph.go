@@ -243,8 +243,9 @@ func workerCount(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 //
 // Each worker keeps its own L, the least common multiple of the path counts
 // it has met so far; a new path count that does not divide it multiplies L,
-// the quotients L/σ and the sums by the missing factor, which happens a few
-// dozen times at most. The workers' sums are brought to one L at the end.
+// the quotients L/σ and the sums by the missing factor. That happens once
+// per prime power not met before, so almost only in the first sources. The
+// workers' sums are brought to one L at the end.
 //
 // Bounds, with n nodes: δ(v) ≤ n, so D ≤ n·L, σ_v·D ≤ n·L, and the sum over
 // n sources is below n²·L; that fixes the number of words.
