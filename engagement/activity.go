@@ -45,9 +45,7 @@ func (s ActivitySpec) Validate() error {
 		checkTime("activity.end", s.End),
 		checkOptionalText("activity.place", s.Place),
 	)
-	if !s.Method.IsValid() {
-		errs.add(fieldErr("activity.method", s.Method.String(), ErrInvalid))
-	}
+	errs.add(checkEnum("activity.method", s.Method))
 	if !s.End.After(s.Start) {
 		errs.add(fieldErr("activity.end", s.End.String(), ErrInvalid))
 	}
@@ -63,18 +61,21 @@ type activity struct {
 	added      time.Time
 	attendance []attendance
 	index      map[int32]int32 // participant → index in attendance
-	registered int
-	attended   int
+	count      [2]int          // people registered, people attended
 }
 
-// attendance is one person's record at one activity; a zero time means the
-// step did not happen (see stamp: valid times are never the zero time).
+// The two steps of attendance, indexes into attendance.at and activity.count.
+const (
+	registered = 0
+	attended   = 1
+)
+
+// attendance is one person's record at one activity: for each step whether
+// it happened and when (see stamp).
 type attendance struct {
-	participant  int32
-	registeredAt int64
-	attendedAt   int64
-	registered   bool
-	attended     bool
+	participant int32
+	at          [2]int64
+	done        [2]bool
 }
 
 // AddActivity records the activity described by spec, planned at at. It is
@@ -98,33 +99,36 @@ func (p *Process) AddActivity(spec ActivitySpec, at time.Time) error {
 	return nil
 }
 
-// attendanceFor checks the shared preconditions of a registration or an
-// attendance of who at the activity with ID id, at at. It returns the
-// activity (nil when unknown), who's participant index (-1 for a newcomer),
-// who's record at the activity (nil when none) and the errors found.
-func (p *Process) attendanceFor(id uuid.UUID, who Participant, at time.Time) (*activity, int32, *attendance, problems) {
+// mark records step (registered or attended) of who at the activity with
+// ID id, at at, as operation op. It checks what both steps share (the
+// state, the time, the participant, the activity and its method, that the
+// step is not recorded twice) and then the step's own preconditions with
+// check, and changes nothing unless all hold.
+func (p *Process) mark(op string, step int, id uuid.UUID, who Participant, at time.Time, check func(a *activity, rec *attendance, errs *problems)) error {
 	errs := p.precheck(notFinal, at)
 	pi, err := p.checkParticipant(who)
 	errs.add(err)
 	ai, ok := p.activityIndex[id]
+	var a *activity
+	var rec *attendance
 	if !ok {
 		errs.add(fieldErr("activity", id.String(), ErrUnknownID))
-		return nil, pi, nil, errs
+	} else {
+		a = &p.activities[ai]
+		if !a.spec.Method.Attended() {
+			errs.add(fieldErr("activity", a.spec.Method.String(), ErrMethodMismatch))
+		}
+		if k, ok := a.index[pi]; ok && pi >= 0 {
+			rec = &a.attendance[k]
+		}
+		if rec != nil && rec.done[step] {
+			errs.add(fieldErr("participant", who.ID.String(), ErrDuplicate))
+		}
+		check(a, rec, &errs)
 	}
-	a := &p.activities[ai]
-	if !a.spec.Method.Attended() {
-		errs.add(fieldErr("activity", a.spec.Method.String(), ErrMethodMismatch))
+	if err := p.refuse(op, errs); err != nil {
+		return err
 	}
-	var rec *attendance
-	if k, ok := a.index[pi]; ok && pi >= 0 {
-		rec = &a.attendance[k]
-	}
-	return a, pi, rec, errs
-}
-
-// record returns who's record at a, adding an empty one for a newcomer to
-// the process or to the activity.
-func (p *Process) record(a *activity, who Participant, pi int32) *attendance {
 	pi = p.addParticipant(who, pi)
 	k, ok := a.index[pi]
 	if !ok {
@@ -132,7 +136,11 @@ func (p *Process) record(a *activity, who Participant, pi int32) *attendance {
 		a.attendance = append(a.attendance, attendance{participant: pi})
 		a.index[pi] = k
 	}
-	return &a.attendance[k]
+	rec = &a.attendance[k]
+	rec.done[step], rec.at[step] = true, stamp(at)
+	a.count[step]++
+	p.touch(at)
+	return nil
 }
 
 // Register records that who registered, at at, for the activity with ID id.
@@ -144,21 +152,11 @@ func (p *Process) record(a *activity, who Participant, pi int32) *attendance {
 // activity ([ErrUnknownID]) or one nobody attends ([ErrMethodMismatch]), and
 // a second registration ([ErrDuplicate]).
 func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
-	a, pi, rec, errs := p.attendanceFor(id, who, at)
-	if a != nil && !at.Before(a.spec.End) {
-		errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
-	}
-	if rec != nil && rec.registered {
-		errs.add(fieldErr("participant", who.ID.String(), ErrDuplicate))
-	}
-	if err := p.refuse("register", errs); err != nil {
-		return err
-	}
-	rec = p.record(a, who, pi)
-	rec.registered, rec.registeredAt = true, stamp(at)
-	a.registered++
-	p.touch(at)
-	return nil
+	return p.mark("register", registered, id, who, at, func(a *activity, _ *attendance, errs *problems) {
+		if !at.Before(a.spec.End) {
+			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
+		}
+	})
 }
 
 // Attend records that who attended the activity with ID id, checked in at
@@ -175,75 +173,51 @@ func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
 // unregistered person where registration is required ([ErrNotRegistered]),
 // and a second attendance ([ErrDuplicate]).
 func (p *Process) Attend(id uuid.UUID, who Participant, at time.Time) error {
-	a, pi, rec, errs := p.attendanceFor(id, who, at)
-	if a != nil {
+	return p.mark("attend", attended, id, who, at, func(a *activity, rec *attendance, errs *problems) {
 		if at.Before(a.spec.Start) {
 			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
 		}
-		if a.spec.RegistrationRequired && (rec == nil || !rec.registered) {
+		if a.spec.RegistrationRequired && (rec == nil || !rec.done[registered]) {
 			errs.add(fieldErr("participant", who.ID.String(), ErrNotRegistered))
 		}
-	}
-	if rec != nil && rec.attended {
-		errs.add(fieldErr("participant", who.ID.String(), ErrDuplicate))
-	}
-	if err := p.refuse("attend", errs); err != nil {
-		return err
-	}
-	rec = p.record(a, who, pi)
-	rec.attended, rec.attendedAt = true, stamp(at)
-	a.attended++
-	p.touch(at)
-	return nil
+	})
 }
 
 // Activity returns the activity with ID id, and false when the process holds
 // none.
 func (p *Process) Activity(id uuid.UUID) (Activity, bool) {
-	i, ok := p.activityIndex[id]
-	if !ok {
-		return Activity{}, false
-	}
-	return p.activityView(&p.activities[i]), true
+	return lookup(p.activityIndex, p.activities, id, p.activityView)
 }
 
 // Activities yields the activities in the order they were added.
 func (p *Process) Activities() iter.Seq[Activity] {
-	return func(yield func(Activity) bool) {
-		for i := range p.activities {
-			if !yield(p.activityView(&p.activities[i])) {
-				return
-			}
-		}
-	}
+	return seqMap(p.activities, p.activityView)
 }
 
 func (p *Process) activityView(a *activity) Activity {
-	return Activity{spec: a.spec, added: a.added, registered: a.registered, attended: a.attended}
+	return Activity{spec: a.spec, added: a.added, count: a.count}
 }
 
 // Attendance yields the registration and attendance record of every person
 // at the activity with ID id, in the order they first registered or
 // attended; nothing when there is no such activity.
 func (p *Process) Attendance(id uuid.UUID) iter.Seq[Attendance] {
-	return func(yield func(Attendance) bool) {
-		i, ok := p.activityIndex[id]
-		if !ok {
-			return
-		}
-		for _, r := range p.activities[i].attendance {
-			v := Attendance{Participant: p.participants[r.participant].view()}
-			if r.registered {
-				v.RegisteredAt = unstamp(r.registeredAt)
-			}
-			if r.attended {
-				v.AttendedAt = unstamp(r.attendedAt)
-			}
-			if !yield(v) {
-				return
-			}
-		}
+	var recs []attendance
+	if i, ok := p.activityIndex[id]; ok {
+		recs = p.activities[i].attendance
 	}
+	return seqMap(recs, p.attendanceView)
+}
+
+func (p *Process) attendanceView(r *attendance) Attendance {
+	v := Attendance{Participant: p.participants[r.participant].view()}
+	if r.done[registered] {
+		v.RegisteredAt = unstamp(r.at[registered])
+	}
+	if r.done[attended] {
+		v.AttendedAt = unstamp(r.at[attended])
+	}
+	return v
 }
 
 // Attendance is one person's record at one activity: who, and when they
@@ -272,9 +246,9 @@ func (a Attendance) WalkIn() bool { return a.Attended() && !a.Registered() }
 //
 // The zero value is an empty view with a Nil ID.
 type Activity struct {
-	spec                 ActivitySpec
-	added                time.Time
-	registered, attended int
+	spec  ActivitySpec
+	added time.Time
+	count [2]int
 }
 
 // ID returns the activity's ID.
@@ -305,7 +279,7 @@ func (a Activity) Audience() Audience { return a.spec.Audience }
 func (a Activity) AddedAt() time.Time { return a.added }
 
 // Registered returns the number of people who registered.
-func (a Activity) Registered() int { return a.registered }
+func (a Activity) Registered() int { return a.count[registered] }
 
 // Attended returns the number of people who attended, walk-ins included.
-func (a Activity) Attended() int { return a.attended }
+func (a Activity) Attended() int { return a.count[attended] }

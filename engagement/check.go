@@ -103,3 +103,14 @@ func (ps *problems) add(errs ...error) {
 		}
 	}
 }
+
+// checkEnum rejects an undeclared value of one of the package's enums.
+func checkEnum(field string, v interface {
+	IsValid() bool
+	String() string
+}) error {
+	if !v.IsValid() {
+		return fieldErr(field, v.String(), ErrInvalid)
+	}
+	return nil
+}

@@ -266,22 +266,12 @@ func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) erro
 // Commitment returns the commitment with ID id, and false when the process
 // holds none.
 func (p *Process) Commitment(id uuid.UUID) (Commitment, bool) {
-	i, ok := p.commitIndex[id]
-	if !ok {
-		return Commitment{}, false
-	}
-	return p.commitmentView(&p.commitments[i]), true
+	return lookup(p.commitIndex, p.commitments, id, p.commitmentView)
 }
 
 // Commitments yields the commitments in the order they were made.
 func (p *Process) Commitments() iter.Seq[Commitment] {
-	return func(yield func(Commitment) bool) {
-		for i := range p.commitments {
-			if !yield(p.commitmentView(&p.commitments[i])) {
-				return
-			}
-		}
-	}
+	return seqMap(p.commitments, p.commitmentView)
 }
 
 // CommitmentInputs yields the contributions the commitment with ID id cites;

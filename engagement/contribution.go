@@ -82,12 +82,7 @@ type Submission struct {
 // stakeholder.ErrInvalidProfile). It does not check the process's rules:
 // [Process.Contribute] does.
 func (s Submission) Validate() error {
-	var errs problems
-	errs.add(checkID("id", s.ID), s.Participant.Validate(), checkText("text", s.Text))
-	if !s.Kind.IsValid() {
-		errs.add(fieldErr("kind", s.Kind.String(), ErrInvalid))
-	}
-	return errors.Join(errs...)
+	return errors.Join(checkID("id", s.ID), s.Participant.Validate(), checkText("text", s.Text), checkEnum("kind", s.Kind))
 }
 
 // MaxQualityScore is the top of the quality rubric's scale (see [Quality]).
@@ -253,8 +248,8 @@ func (p *Process) Contribution(id uuid.UUID) (Contribution, bool) {
 // Contributions yields every contribution in the order received.
 func (p *Process) Contributions() iter.Seq[Contribution] {
 	return func(yield func(Contribution) bool) {
-		for i := range p.contributions {
-			if !yield(p.contributionView(int32(i))) {
+		for i := range int32(len(p.contributions)) {
+			if !yield(p.contributionView(i)) {
 				return
 			}
 		}

@@ -90,13 +90,7 @@ func (p *Process) DecisionInputs() iter.Seq[Contribution] {
 
 // contributionsAt yields the contributions at the given indexes.
 func (p *Process) contributionsAt(idx []int32) iter.Seq[Contribution] {
-	return func(yield func(Contribution) bool) {
-		for _, i := range idx {
-			if !yield(p.contributionView(i)) {
-				return
-			}
-		}
-	}
+	return seqMap(idx, func(i *int32) Contribution { return p.contributionView(*i) })
 }
 
 // Trace is where a contribution went: whether the decision cites it and

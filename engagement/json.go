@@ -173,14 +173,9 @@ func (p *Process) activityJSON(a *activity) activityJSON {
 	w := activityJSON{ID: s.ID, Title: s.Title, Method: s.Method, Start: s.Start, End: s.End, Place: s.Place,
 		RegistrationRequired: s.RegistrationRequired, Audience: s.Audience, AddedAt: a.added,
 		Attendance: make([]attendanceJSON, len(a.attendance))}
-	for k, r := range a.attendance {
-		w.Attendance[k].Participant = p.participants[r.participant].id
-		if r.registered {
-			w.Attendance[k].RegisteredAt = unstamp(r.registeredAt)
-		}
-		if r.attended {
-			w.Attendance[k].AttendedAt = unstamp(r.attendedAt)
-		}
+	for k := range a.attendance {
+		v := p.attendanceView(&a.attendance[k])
+		w.Attendance[k] = attendanceJSON{Participant: v.Participant.ID, RegisteredAt: v.RegisteredAt, AttendedAt: v.AttendedAt}
 	}
 	return w
 }
@@ -212,12 +207,12 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 // refers to) is rejected with the methods' error, wrapped with the record
 // concerned; p is left unchanged on error.
 //
-// Records that share an instant are replayed in the order a process could
-// have made them: at each lifecycle event of that instant, first the records
-// the state allows (activities, campaigns, publications, figures, mentions,
-// registrations, attendance, contributions, responses, commitments,
-// milestones, in that order), dropping commitments last, before a
-// completion or a cancellation.
+// Records that share an instant are replayed in an order the methods accept:
+// before each lifecycle event of that instant, the records the state allows
+// (activities, campaigns, publications, figures, mentions, registrations and
+// attendance record by record, contributions, responses, commitments,
+// milestones, in that order); commitments are dropped last, just before a
+// completion or a cancellation, or after the instant's other events.
 func (p *Process) UnmarshalJSON(b []byte) error {
 	var w processJSON
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -232,7 +227,9 @@ func (p *Process) UnmarshalJSON(b []byte) error {
 }
 
 // The kinds of replayed record, in the order they are replayed within one
-// instant and state.
+// instant and state (but see compareSteps). A new kind of record joins the
+// replay with a constant here, its entries in stepAllowed, stepPaths and
+// stepTimeFields, a loop in collect and a case in apply.
 const (
 	stepActivity uint8 = iota
 	stepCampaign
@@ -290,8 +287,22 @@ func (s step) where() string {
 	return fmt.Sprintf(path, s.i)
 }
 
+// compareSteps orders steps by time, then by kind, then by place in the
+// document. Registrations and attendance rank as one kind, ordered by their
+// record and, within a record, registration first: an activity's records are
+// listed in the order they were created, and the replay must create them in
+// that order, whichever step created each.
 func compareSteps(a, b step) int {
-	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.kind, b.kind), cmp.Compare(a.i, b.i), cmp.Compare(a.k, b.k))
+	return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(stepRank(a.kind), stepRank(b.kind)),
+		cmp.Compare(a.i, b.i), cmp.Compare(a.k, b.k), cmp.Compare(a.kind, b.kind))
+}
+
+// stepRank is the kind's rank in the replay order.
+func stepRank(kind uint8) uint8 {
+	if kind == stepAttend {
+		return stepRegister
+	}
+	return kind
 }
 
 // decoder holds the document being replayed into a fresh process.
@@ -325,7 +336,10 @@ func decodeProcess(w *processJSON) (*Process, error) {
 	if err := d.replay(); err != nil {
 		return nil, err
 	}
-	return p, d.finish()
+	if err := d.finish(); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // participants fills the participant table in the document's order, so that

@@ -115,7 +115,7 @@ const (
 	// several sessions and recommends. Two-way, collaborate, attended.
 	CitizensAssembly
 	// DeliberativePoll: a poll before and after informed deliberation
-	// (Fishkin). Two-way, involve, attended.
+	// (Fishkin 1991). Two-way, involve, attended.
 	DeliberativePoll
 	// AdvisoryCommittee: standing residents' committee advising the body.
 	// Two-way, collaborate, attended.

@@ -124,9 +124,7 @@ type CampaignSpec struct {
 func (s CampaignSpec) Validate() error {
 	var errs problems
 	errs.add(checkID("campaign.id", s.ID), checkText("campaign.name", s.Name))
-	if !s.Channel.IsValid() {
-		errs.add(fieldErr("campaign.channel", s.Channel.String(), ErrInvalid))
-	}
+	errs.add(checkEnum("campaign.channel", s.Channel))
 	if s.Audience.IsZero() {
 		errs.add(fieldErr("campaign.audience", "", ErrInvalid))
 	}
@@ -175,12 +173,8 @@ type Mention struct {
 // Validate reports a blank outlet, an invalid headline and an undeclared
 // tone, joined; each wraps [ErrInvalid].
 func (m Mention) Validate() error {
-	var errs problems
-	errs.add(checkText("mention.outlet", m.Outlet), checkOptionalText("mention.headline", m.Headline))
-	if !m.Tone.IsValid() {
-		errs.add(fieldErr("mention.tone", m.Tone.String(), ErrInvalid))
-	}
-	return errors.Join(errs...)
+	return errors.Join(checkText("mention.outlet", m.Outlet), checkOptionalText("mention.headline", m.Headline),
+		checkEnum("mention.tone", m.Tone))
 }
 
 // campaign is the stored form. figures and mentions only ever grow, so a
@@ -218,17 +212,23 @@ func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
 	return nil
 }
 
-// campaignFor checks the shared preconditions of a change to the campaign
-// with ID id and returns it (nil when unknown) with the errors found.
-func (p *Process) campaignFor(id uuid.UUID, at time.Time, v interface{ Validate() error }) (*campaign, problems) {
+// addToCampaign is operation op: it checks the shared preconditions of a
+// record v made at at on the campaign with ID id, and appends it to the
+// campaign's list that list returns.
+func addToCampaign[T interface{ Validate() error }](p *Process, op string, id uuid.UUID, v T, at time.Time, list func(*campaign) *[]dated[T]) error {
 	errs := p.precheck(notFinal, at)
 	errs.add(v.Validate())
 	i, ok := p.campaignIndex[id]
 	if !ok {
 		errs.add(fieldErr("campaign", id.String(), ErrUnknownID))
-		return nil, errs
 	}
-	return &p.campaigns[i], errs
+	if err := p.refuse(op, errs); err != nil {
+		return err
+	}
+	l := list(&p.campaigns[i])
+	*l = append(*l, dated[T]{v, utc(at)})
+	p.touch(at)
+	return nil
 }
 
 // RecordFigures records the campaign's cumulative figures as of at. A later
@@ -239,13 +239,7 @@ func (p *Process) campaignFor(id uuid.UUID, at time.Time, v interface{ Validate(
 // ([ErrTimeOrder]), invalid figures ([ErrInvalid]) and an unknown campaign
 // ([ErrUnknownID]).
 func (p *Process) RecordFigures(campaignID uuid.UUID, f Figures, at time.Time) error {
-	c, errs := p.campaignFor(campaignID, at, f)
-	if err := p.refuse("record figures", errs); err != nil {
-		return err
-	}
-	c.figures = append(c.figures, dated[Figures]{f, utc(at)})
-	p.touch(at)
-	return nil
+	return addToCampaign(p, "record figures", campaignID, f, at, func(c *campaign) *[]dated[Figures] { return &c.figures })
 }
 
 // AddMention records a media mention the campaign earned, published at at.
@@ -253,34 +247,20 @@ func (p *Process) RecordFigures(campaignID uuid.UUID, f Figures, at time.Time) e
 // ([ErrWrongState]), a time before the latest change ([ErrTimeOrder]), an
 // invalid mention ([ErrInvalid]) and an unknown campaign ([ErrUnknownID]).
 func (p *Process) AddMention(campaignID uuid.UUID, m Mention, at time.Time) error {
-	c, errs := p.campaignFor(campaignID, at, m)
-	if err := p.refuse("add mention", errs); err != nil {
-		return err
-	}
-	c.mentions = append(c.mentions, dated[Mention]{m, utc(at)})
-	p.touch(at)
-	return nil
+	return addToCampaign(p, "add mention", campaignID, m, at, func(c *campaign) *[]dated[Mention] { return &c.mentions })
 }
 
 // Campaign returns the campaign with ID id, and false when the process holds
 // none.
 func (p *Process) Campaign(id uuid.UUID) (Campaign, bool) {
-	i, ok := p.campaignIndex[id]
-	if !ok {
-		return Campaign{}, false
-	}
-	return Campaign{c: p.campaigns[i]}, true
+	return lookup(p.campaignIndex, p.campaigns, id, campaignView)
 }
+
+func campaignView(c *campaign) Campaign { return Campaign{c: *c} }
 
 // Campaigns yields the campaigns in the order they were added.
 func (p *Process) Campaigns() iter.Seq[Campaign] {
-	return func(yield func(Campaign) bool) {
-		for _, c := range p.campaigns {
-			if !yield(Campaign{c: c}) {
-				return
-			}
-		}
-	}
+	return seqMap(p.campaigns, campaignView)
 }
 
 // Campaign is an outreach campaign as the process holds it. It is a
@@ -327,6 +307,7 @@ func (c Campaign) Mentions() iter.Seq2[time.Time, Mention] { return seqDated(c.c
 // MentionCount returns the number of its media mentions.
 func (c Campaign) MentionCount() int { return len(c.c.mentions) }
 
+// seqDated yields the records of s with their times.
 func seqDated[T any](s []dated[T]) iter.Seq2[time.Time, T] {
 	return func(yield func(time.Time, T) bool) {
 		for _, d := range s {

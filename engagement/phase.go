@@ -99,9 +99,7 @@ func (ph Phase) Validate() error {
 
 func (ph Phase) validate(field string) error {
 	var errs problems
-	if !ph.Kind.IsValid() {
-		errs.add(fieldErr(field+".kind", ph.Kind.String(), ErrInvalid))
-	}
+	errs.add(checkEnum(field+".kind", ph.Kind))
 	if ph.Kind == PhaseCustom {
 		errs.add(checkText(field+".name", ph.Name))
 	} else {

@@ -42,9 +42,7 @@ func (s ProcessSpec) Validate() error {
 	if !s.Authority.IsValid() {
 		errs.add(fieldErr("authority", "", ErrInvalid))
 	}
-	if !s.Level.IsValid() {
-		errs.add(fieldErr("level", s.Level.String(), ErrInvalid))
-	}
+	errs.add(checkEnum("level", s.Level))
 	errs.add(s.Rules.Validate(), validatePhases(s.Phases))
 	return errors.Join(errs...)
 }
@@ -276,23 +274,13 @@ func (p *Process) CancelReason() string {
 // Participant returns the participant with ID id as the process holds it,
 // and false when nobody with that ID took part.
 func (p *Process) Participant(id uuid.UUID) (Participant, bool) {
-	i, ok := p.participantIndex[id]
-	if !ok {
-		return Participant{}, false
-	}
-	return p.participants[i].view(), true
+	return lookup(p.participantIndex, p.participants, id, (*participant).view)
 }
 
 // Participants yields everyone who took part (contributed, registered or
 // attended), in the order they first appeared.
 func (p *Process) Participants() iter.Seq[Participant] {
-	return func(yield func(Participant) bool) {
-		for i := range p.participants {
-			if !yield(p.participants[i].view()) {
-				return
-			}
-		}
-	}
+	return seqMap(p.participants, (*participant).view)
 }
 
 func (pt *participant) view() Participant { return Participant{ID: pt.id, Profile: pt.profile} }
@@ -307,9 +295,25 @@ func (p *Process) ContributorCount() int { return p.contributors }
 
 // seqOf yields the elements of a slice.
 func seqOf[T any](s []T) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		for _, v := range s {
-			if !yield(v) {
+	return seqMap(s, func(v *T) T { return *v })
+}
+
+// lookup returns the view of the element of s that index maps id to, and
+// false when it maps id to nothing.
+func lookup[T, V any](index map[uuid.UUID]int32, s []T, id uuid.UUID, view func(*T) V) (V, bool) {
+	i, ok := index[id]
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	return view(&s[i]), true
+}
+
+// seqMap yields view(&s[i]) for each element of s, in order.
+func seqMap[T, V any](s []T, view func(*T) V) iter.Seq[V] {
+	return func(yield func(V) bool) {
+		for i := range s {
+			if !yield(view(&s[i])) {
 				return
 			}
 		}

@@ -74,12 +74,8 @@ type Publication struct {
 // Validate reports an undeclared kind, a blank title and an invalid link,
 // joined; each wraps [ErrInvalid].
 func (pub Publication) Validate() error {
-	var errs problems
-	errs.add(checkText("publication.title", pub.Title), checkOptionalText("publication.link", pub.Link))
-	if !pub.Kind.IsValid() {
-		errs.add(fieldErr("publication.kind", pub.Kind.String(), ErrInvalid))
-	}
-	return errors.Join(errs...)
+	return errors.Join(checkText("publication.title", pub.Title), checkOptionalText("publication.link", pub.Link),
+		checkEnum("publication.kind", pub.Kind))
 }
 
 // Publish records that pub was published at at. It is allowed in every

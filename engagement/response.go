@@ -74,17 +74,11 @@ type Response struct {
 // ([ErrInvalid]), and a NotAccepted response without a reason
 // ([ErrReasonRequired]), joined.
 func (r Response) Validate() error {
-	var errs problems
-	errs.add(checkID("response.responder", r.Responder))
-	if !r.Kind.IsValid() {
-		errs.add(fieldErr("response.kind", r.Kind.String(), ErrInvalid))
-	}
+	text := checkOptionalText
 	if r.Kind == NotAccepted {
-		errs.add(checkReason("response.text", r.Text))
-	} else {
-		errs.add(checkOptionalText("response.text", r.Text))
+		text = checkReason
 	}
-	return errors.Join(errs...)
+	return errors.Join(checkID("response.responder", r.Responder), checkEnum("response.kind", r.Kind), text("response.text", r.Text))
 }
 
 // response is the compact stored form of a response, in a slice parallel to

@@ -7,6 +7,7 @@ import (
 	"github.com/civitas-go/civitas/engagement"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -109,6 +110,7 @@ func sameInstant(t testing.TB) *engagement.Process {
 			return p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.OpenHouse, Start: at, End: at.Add(time.Hour)}, at)
 		},
 		func() error { return p.Attend(workshopID, who, at) },
+		func() error { return p.Register(workshopID, person(1), at) }, // created after who's record
 		func() error {
 			return p.Contribute(engagement.Submission{ID: id(1000), Participant: who, Kind: engagement.Comment, Text: "Benches", Activity: workshopID}, at)
 		},
@@ -128,4 +130,39 @@ func sameInstant(t testing.TB) *engagement.Process {
 		require.NoError(t, f())
 	}
 	return p
+}
+
+// TestIteratorsStopEarly stops every iterator of the rich fixture after its
+// first element: each must stop yielding (Go panics if one goes on) and must
+// have yielded exactly one.
+func TestIteratorsStopEarly(t *testing.T) {
+	p := richProcess(t)
+	c, ok := p.Campaign(campaignID)
+	require.True(t, ok)
+	aud := c.Audience()
+	first := func(seq func(func() bool)) int {
+		n := 0
+		seq(func() bool { n++; return false })
+		return n
+	}
+	seqs := map[string]func(func() bool){
+		"History":          func(y func() bool) { p.History()(func(engagement.Transition) bool { return y() }) },
+		"Participants":     func(y func() bool) { p.Participants()(func(engagement.Participant) bool { return y() }) },
+		"Contributions":    func(y func() bool) { p.Contributions()(func(engagement.Contribution) bool { return y() }) },
+		"DecisionInputs":   func(y func() bool) { p.DecisionInputs()(func(engagement.Contribution) bool { return y() }) },
+		"CommitmentInputs": func(y func() bool) { p.CommitmentInputs(commitID)(func(engagement.Contribution) bool { return y() }) },
+		"Activities":       func(y func() bool) { p.Activities()(func(engagement.Activity) bool { return y() }) },
+		"Attendance":       func(y func() bool) { p.Attendance(workshopID)(func(engagement.Attendance) bool { return y() }) },
+		"Campaigns":        func(y func() bool) { p.Campaigns()(func(engagement.Campaign) bool { return y() }) },
+		"Commitments":      func(y func() bool) { p.Commitments()(func(engagement.Commitment) bool { return y() }) },
+		"Publications":     func(y func() bool) { p.Publications()(func(time.Time, engagement.Publication) bool { return y() }) },
+		"Mentions":         func(y func() bool) { c.Mentions()(func(time.Time, engagement.Mention) bool { return y() }) },
+		"FigureReports":    func(y func() bool) { c.FigureReports()(func(time.Time, engagement.Figures) bool { return y() }) },
+		"Stakeholders":     func(y func() bool) { aud.Stakeholders()(func(uuid.UUID) bool { return y() }) },
+	}
+	for name, seq := range seqs {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, 1, first(seq))
+		})
+	}
 }
