@@ -35,13 +35,7 @@ type Gathering struct {
 // joined, each wrapping [ErrInvalid]: a nil ID or organiser, an empty or
 // padded title, a padded area, a zero or out-of-range time.
 func NewGathering(id uuid.UUID, title string, organiser uuid.UUID, at time.Time, area string) (*Gathering, error) {
-	var errs []error
-	if id == uuid.Nil {
-		errs = append(errs, invalidf("gathering ID is nil"))
-	}
-	if err := checkLabel("gathering title", title); err != nil {
-		errs = append(errs, err)
-	}
+	errs := checkIdentity("gathering", id, "title", title)
 	if organiser == uuid.Nil {
 		errs = append(errs, invalidf("organiser ID is nil"))
 	}

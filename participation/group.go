@@ -157,13 +157,7 @@ func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders [
 
 // checkGroup reports the problems of a group's own fields.
 func checkGroup(id uuid.UUID, name string, kind GroupKind, area string, founded time.Time) []error {
-	var errs []error
-	if id == uuid.Nil {
-		errs = append(errs, invalidf("group ID is nil"))
-	}
-	if err := checkLabel("group name", name); err != nil {
-		errs = append(errs, err)
-	}
+	errs := checkIdentity("group", id, "name", name)
 	if !kind.IsValid() {
 		errs = append(errs, fmt.Errorf("%w: GroupKind(%d)", ErrInvalidValue, int(kind)))
 	}

@@ -2,6 +2,7 @@ package participation_test
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -88,3 +89,41 @@ func signMany(t testing.TB, in *participation.Initiative, first uint64, n int, h
 
 // errorsIs is errors.Is, for brevity in closures.
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// jsonRoundTrip encodes v, decodes the bytes into a new value and encodes
+// that again; both encodings must be identical. It returns the decoded
+// value.
+func jsonRoundTrip[T any, P interface {
+	*T
+	json.Marshaler
+	json.Unmarshaler
+}](t testing.TB, v P) P {
+	t.Helper()
+	data, err := json.Marshal(v)
+	require.NoError(t, err)
+	back := P(new(T))
+	require.NoError(t, json.Unmarshal(data, back))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.Equal(t, string(data), string(again))
+	return back
+}
+
+// requireDecodeRejects decodes each named document into v, requiring an
+// error and v unchanged (the same encoding before and after).
+func requireDecodeRejects(t *testing.T, v interface {
+	json.Marshaler
+	json.Unmarshaler
+}, docs map[string]string) {
+	t.Helper()
+	before, err := json.Marshal(v)
+	require.NoError(t, err)
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			require.Error(t, json.Unmarshal([]byte(doc), v))
+			after, err := json.Marshal(v)
+			require.NoError(t, err)
+			require.Equal(t, string(before), string(after), "a failed decoding changed the value")
+		})
+	}
+}

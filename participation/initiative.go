@@ -65,14 +65,7 @@ type PublicBody struct {
 // Validate reports an error wrapping [ErrInvalid] for a nil ID or an empty
 // or padded name.
 func (b PublicBody) Validate() error {
-	var errs []error
-	if b.ID == uuid.Nil {
-		errs = append(errs, invalidf("public body ID is nil"))
-	}
-	if err := checkLabel("public body name", b.Name); err != nil {
-		errs = append(errs, err)
-	}
-	return errors.Join(errs...)
+	return errors.Join(checkIdentity("public body", b.ID, "name", b.Name)...)
 }
 
 // Submission records that an initiative was handed to a public body. The
@@ -200,13 +193,7 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 
 // validate reports every problem with the spec, joined.
 func (spec InitiativeSpec) validate() error {
-	var errs []error
-	if spec.ID == uuid.Nil {
-		errs = append(errs, invalidf("initiative ID is nil"))
-	}
-	if err := checkLabel("title", spec.Title); err != nil {
-		errs = append(errs, err)
-	}
+	errs := checkIdentity("initiative", spec.ID, "title", spec.Title)
 	if !spec.Kind.IsValid() {
 		errs = append(errs, fmt.Errorf("%w: Kind(%d)", ErrInvalidValue, int(spec.Kind)))
 	}
@@ -304,6 +291,7 @@ func (in *Initiative) State() State { return in.state }
 func (in *Initiative) History() []Event { return slices.Clone(in.history) }
 
 // Events yields the history like [Initiative.History], without copying it.
+// The initiative must not change during the iteration.
 func (in *Initiative) Events() iter.Seq[Event] { return slices.Values(in.history) }
 
 // Submission returns where and when the initiative was submitted, and

@@ -2,6 +2,7 @@ package participation
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -26,7 +27,7 @@ type initiativeJSON struct {
 	Rules      *SupportRules   `json:"rules,omitempty"`
 	State      State           `json:"state"`
 	History    []Event         `json:"history"`
-	Supports   json.RawMessage `json:"supports"`
+	Supports   json.RawMessage `json:"supports,omitempty"` // written by appendSupports
 }
 
 // MarshalJSON writes the initiative: its description, its rules if any, its
@@ -38,7 +39,7 @@ type initiativeJSON struct {
 // fractional digits as they need, so decoding gives back the same
 // initiative and encoding it again the same bytes.
 func (in *Initiative) MarshalJSON() ([]byte, error) {
-	return json.Marshal(initiativeJSON{
+	head, err := json.Marshal(initiativeJSON{
 		ID:         in.id,
 		Title:      in.title,
 		Summary:    in.summary,
@@ -50,14 +51,23 @@ func (in *Initiative) MarshalJSON() ([]byte, error) {
 		Rules:      in.rules,
 		State:      in.state,
 		History:    in.history,
-		Supports:   in.marshalSupports(),
 	})
+	if err != nil {
+		return nil, err
+	}
+	// Splice the supports in as the last member rather than pass them as a
+	// json.RawMessage, which encoding/json would scan and copy once more.
+	buf := make([]byte, 0, len(head)+16+180*len(in.supports.recs))
+	buf = append(buf, head[:len(head)-1]...)
+	buf = append(buf, `,"supports":`...)
+	buf = in.appendSupports(buf)
+	return append(buf, '}'), nil
 }
 
-// marshalSupports writes the supports by hand, with each interned label
-// encoded once: encoding a million supports through reflection would build
-// a million Support values first.
-func (in *Initiative) marshalSupports() []byte {
+// appendSupports appends the supports as a JSON array, written by hand with
+// each interned label encoded once: encoding a million supports through
+// reflection would build a million Support values first.
+func (in *Initiative) appendSupports(buf []byte) []byte {
 	s := in.supports
 	quoted := func(labels []string) [][]byte {
 		out := make([][]byte, len(labels))
@@ -67,14 +77,13 @@ func (in *Initiative) marshalSupports() []byte {
 		return out
 	}
 	areas, sexes := quoted(s.areas), quoted(s.sexes)
-	buf := make([]byte, 0, 2+180*len(s.recs))
 	buf = append(buf, '[')
 	for i, r := range s.recs {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, `{"person":"`...)
-		buf = append(buf, r.person.String()...)
+		buf = appendUUID(buf, r.person)
 		buf = append(buf, `","profile":{"age_band":"`...)
 		buf = append(buf, stakeholder.AgeBand(r.age).String()...) // plain ASCII: "25-34", "75+"
 		buf = append(buf, '"')
@@ -282,4 +291,20 @@ func (in *Initiative) checkGathering(end Event) error {
 		return fmt.Errorf("%w: expired with its threshold met", ErrInconsistent)
 	}
 	return nil
+}
+
+// appendUUID appends id in the canonical form uuid.UUID.String writes
+// (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), without allocating.
+func appendUUID(buf []byte, id uuid.UUID) []byte {
+	var text [36]byte
+	hex.Encode(text[0:8], id[0:4])
+	text[8] = '-'
+	hex.Encode(text[9:13], id[4:6])
+	text[13] = '-'
+	hex.Encode(text[14:18], id[6:8])
+	text[18] = '-'
+	hex.Encode(text[19:23], id[8:10])
+	text[23] = '-'
+	hex.Encode(text[24:], id[10:])
+	return append(buf, text[:]...)
 }

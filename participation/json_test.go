@@ -18,19 +18,13 @@ import (
 // must be identical and the decoded initiative must answer like the first.
 func roundTrip(t *testing.T, in *participation.Initiative) *participation.Initiative {
 	t.Helper()
-	data, err := json.Marshal(in)
-	require.NoError(t, err)
-	var back participation.Initiative
-	require.NoError(t, json.Unmarshal(data, &back))
-	again, err := json.Marshal(&back)
-	require.NoError(t, err)
-	require.Equal(t, string(data), string(again))
+	back := jsonRoundTrip(t, in)
 	assert.Equal(t, in.State(), back.State())
 	assert.Equal(t, in.Count(), back.Count())
 	assert.Equal(t, in.History(), back.History())
 	assert.Equal(t, in.Milestone(), back.Milestone())
 	assert.Equal(t, in.Requirements(), back.Requirements())
-	return &back
+	return back
 }
 
 func TestJSONRoundTripEveryState(t *testing.T) {
@@ -135,9 +129,9 @@ func TestJSONDecodingValidates(t *testing.T) {
 	supports := func(m map[string]any) []any { return m["supports"].([]any) }
 	support := func(m map[string]any, i int) map[string]any { return supports(m)[i].(map[string]any) }
 	tests := []struct {
-		name   string
-		break_ func(m map[string]any)
-		want   error
+		name string
+		edit func(m map[string]any)
+		want error
 	}{
 		{"nil ID", func(m map[string]any) { m["id"] = "00000000-0000-0000-0000-000000000000" }, participation.ErrInvalid},
 		{"empty title", func(m map[string]any) { m["title"] = "" }, participation.ErrInvalid},
@@ -186,7 +180,7 @@ func TestJSONDecodingValidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := validJSON(t)
-			tt.break_(m)
+			tt.edit(m)
 			data, err := json.Marshal(m)
 			require.NoError(t, err)
 			in := openInitiative(t, 0)

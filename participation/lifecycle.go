@@ -146,8 +146,10 @@ func (in *Initiative) record(e Event) {
 	in.lastAt = e.At
 }
 
-// begin checks what every state-changing event needs: the state allows it
-// and at is set, in range and not before the last event.
+// begin checks what every state-changing event needs: the state allows it,
+// at is set, in range and not before the last event, and, for an event
+// that ends support gathering (every event allowed while open), not before
+// the latest signature it counts.
 func (in *Initiative) begin(k EventKind, at time.Time) error {
 	if err := in.allowed(k); err != nil {
 		return err
@@ -155,18 +157,12 @@ func (in *Initiative) begin(k EventKind, at time.Time) error {
 	if err := checkTime(k.String()+" time", at); err != nil {
 		return err
 	}
-	if at.Before(in.lastAt) {
-		return fmt.Errorf("%w: %s at %s, last event at %s", ErrTimeOrder, eventVerbs[k], at.UTC().Format(time.RFC3339Nano), in.lastAt.Format(time.RFC3339Nano))
+	last := in.lastAt
+	if in.state == StateOpen && in.supports.len() > 0 {
+		last = latestOf(last, time.Unix(0, in.latest).UTC())
 	}
-	return nil
-}
-
-// notBeforeSupports reports ErrTimeOrder when at is before the latest
-// signature: gathering cannot end before a support it counts.
-func (in *Initiative) notBeforeSupports(k EventKind, at time.Time) error {
-	if in.supports.len() > 0 && at.UnixNano() < in.latest {
-		return fmt.Errorf("%w: %s at %s, before the latest signature at %s", ErrTimeOrder, eventVerbs[k],
-			at.UTC().Format(time.RFC3339Nano), time.Unix(0, in.latest).UTC().Format(time.RFC3339Nano))
+	if at.Before(last) {
+		return fmt.Errorf("%w: %s at %s, last event or signature at %s", ErrTimeOrder, eventVerbs[k], at.UTC().Format(time.RFC3339Nano), last.Format(time.RFC3339Nano))
 	}
 	return nil
 }
@@ -203,9 +199,6 @@ func (in *Initiative) Open(at time.Time) error {
 // (overall or per area) is not met.
 func (in *Initiative) Qualify(at time.Time) error {
 	if err := in.begin(EventQualified, at); err != nil {
-		return err
-	}
-	if err := in.notBeforeSupports(EventQualified, at); err != nil {
 		return err
 	}
 	if in.rules == nil {
@@ -262,9 +255,6 @@ func (in *Initiative) Expire(at time.Time) error {
 	if err := in.begin(EventExpired, at); err != nil {
 		return err
 	}
-	if err := in.notBeforeSupports(EventExpired, at); err != nil {
-		return err
-	}
 	if !in.gate.windowed || at.UnixNano() < in.gate.end {
 		return ErrWindowNotClosed
 	}
@@ -284,11 +274,6 @@ func (in *Initiative) Expire(at time.Time) error {
 func (in *Initiative) Withdraw(by uuid.UUID, reason string, at time.Time) error {
 	if err := in.begin(EventWithdrawn, at); err != nil {
 		return err
-	}
-	if in.state == StateOpen {
-		if err := in.notBeforeSupports(EventWithdrawn, at); err != nil {
-			return err
-		}
 	}
 	if !in.IsInitiator(by) {
 		return fmt.Errorf("%w: %s", ErrNotInitiator, by)

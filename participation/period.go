@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // Period is a half-open span of time [Start, End): it contains Start and
@@ -82,6 +84,20 @@ func checkTime(name string, t time.Time) error {
 		return invalidf("%s %s outside years 1678-2262", name, t.Format(time.RFC3339Nano))
 	}
 	return nil
+}
+
+// checkIdentity reports a nil ID and an empty or padded name: what every
+// entity of the package needs, named in messages as what (such as
+// "group") and its name field (such as "name" or "title").
+func checkIdentity(what string, id uuid.UUID, field, name string) []error {
+	var errs []error
+	if id == uuid.Nil {
+		errs = append(errs, invalidf("%s ID is nil", what))
+	}
+	if err := checkLabel(what+" "+field, name); err != nil {
+		errs = append(errs, err)
+	}
+	return errs
 }
 
 // checkLabel reports an error wrapping ErrInvalid when a label is empty or

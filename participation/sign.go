@@ -54,14 +54,10 @@ func openGate() gate {
 	return gate{channels: 1<<ChannelOnline | 1<<ChannelOffline, allowWithdrawal: true}
 }
 
-// compile returns the gate for valid rules r (nil: no rules), interning
-// r's areas in s. Validate bounds the number of areas so that interning
-// cannot fail.
+// compile returns the gate for valid rules r, interning r's areas in s.
+// Validate bounds the number of areas so that interning cannot fail.
 func compile(r *SupportRules, s *store) gate {
 	g := openGate()
-	if r == nil {
-		return g
-	}
 	g.rules = true
 	g.threshold = r.Threshold
 	if len(r.Channels) > 0 {

@@ -61,13 +61,7 @@ func (s Shift) validate() error {
 // group or person running it. It returns every problem, joined, each
 // wrapping [ErrInvalid]: a nil ID or organiser, an empty or padded title.
 func NewActivity(id uuid.UUID, title string, organiser uuid.UUID) (*Activity, error) {
-	var errs []error
-	if id == uuid.Nil {
-		errs = append(errs, invalidf("activity ID is nil"))
-	}
-	if err := checkLabel("activity title", title); err != nil {
-		errs = append(errs, err)
-	}
+	errs := checkIdentity("activity", id, "title", title)
 	if organiser == uuid.Nil {
 		errs = append(errs, invalidf("organiser ID is nil"))
 	}
