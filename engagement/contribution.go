@@ -122,8 +122,9 @@ func (q Quality) Validate() error {
 	return nil
 }
 
-// contribution is the compact stored form of a contribution: 56 bytes and no
-// pointers but the text, so a million of them are one allocation.
+// contribution is the compact stored form of a contribution: 56 bytes with
+// one pointer (the text), so a million of them are a 56 MB slice with no
+// per-record allocation but their texts.
 type contribution struct {
 	id          uuid.UUID
 	text        string
@@ -141,7 +142,7 @@ type contribution struct {
 const noIndex = -1
 
 // Contribute records the submission s, received at at, in the open process.
-// It refuses, with a [*OpError] and every reason joined: a process that is
+// It refuses, with an [*OpError] and every reason joined: a process that is
 // not open ([ErrWrongState]); a time before the latest change
 // ([ErrTimeOrder]); an invalid submission ([ErrInvalid]); an ID already in
 // use ([ErrDuplicate]); a participant the eligibility rules exclude

@@ -72,6 +72,8 @@ func TestContributeRefused(t *testing.T) {
 	moved.Profile.Area = "south"
 	badProfile := person(5)
 	badProfile.Profile.Area = " north"
+	notUTF8 := person(5)
+	notUTF8.Profile.Sex = "\xff"
 	valid := func() engagement.Submission {
 		return engagement.Submission{ID: id(2000), Participant: person(5), Kind: engagement.Comment, Text: "More bins"}
 	}
@@ -87,6 +89,7 @@ func TestContributeRefused(t *testing.T) {
 		{"before the latest change", engagement.StateOpen, nil, opened, []error{engagement.ErrTimeOrder}},
 		{"Nil ID, blank text, no kind", engagement.StateOpen, func(s *engagement.Submission) { s.ID, s.Text, s.Kind = uuid.Nil, "", 0 }, at, []error{engagement.ErrInvalid}},
 		{"invalid profile", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = badProfile }, at, []error{stakeholder.ErrInvalidProfile}},
+		{"profile not in UTF-8 (JSON would change it)", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = notUTF8 }, at, []error{engagement.ErrInvalid}},
 		{"ID in use", engagement.StateOpen, func(s *engagement.Submission) { s.ID = id(1000) }, at, []error{engagement.ErrDuplicate}},
 		{"under 16", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = young }, at, []error{engagement.ErrNotEligible}},
 		{"profile differs from the recorded one", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = moved }, at, []error{engagement.ErrProfileConflict}},

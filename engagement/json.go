@@ -111,12 +111,14 @@ type commitmentJSON struct {
 }
 
 // MarshalJSON writes the whole process: its spec, its state and history, and
-// every record. [Process.UnmarshalJSON] reads it back to an identical
-// process, so encoding, decoding and encoding again gives the same bytes.
+// every record, and for readers the state and each contribution's phase
+// (decoding checks that they agree). [Process.UnmarshalJSON] reads it back to
+// an identical process, so encoding, decoding and encoding again gives the
+// same bytes.
 func (p *Process) MarshalJSON() ([]byte, error) {
 	w := processJSON{
 		ID: p.id, Title: p.title, Question: p.question, Authority: p.authority, Level: p.level,
-		Rules: p.rules, Phases: p.phases, CreatedAt: p.created, State: p.state,
+		Rules: p.rules, Phases: nonNil(p.phases), CreatedAt: p.created, State: p.state,
 		History:       nonNil(p.history),
 		Activities:    make([]activityJSON, len(p.activities)),
 		Campaigns:     make([]campaignJSON, len(p.campaigns)),
@@ -124,9 +126,6 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 		Participants:  make([]Participant, len(p.participants)),
 		Contributions: make([]contributionJSON, len(p.contributions)),
 		Commitments:   make([]commitmentJSON, len(p.commitments)),
-	}
-	if w.Phases == nil {
-		w.Phases = []Phase{}
 	}
 	for i := range p.activities {
 		w.Activities[i] = p.activityJSON(&p.activities[i])
@@ -161,6 +160,7 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
+// nonNil returns s, or an empty slice for nil, so that JSON shows [].
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
@@ -168,6 +168,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+// activityJSON returns the wire form of a.
 func (p *Process) activityJSON(a *activity) activityJSON {
 	s := a.spec
 	w := activityJSON{ID: s.ID, Title: s.Title, Method: s.Method, Start: s.Start, End: s.End, Place: s.Place,
@@ -180,6 +181,7 @@ func (p *Process) activityJSON(a *activity) activityJSON {
 	return w
 }
 
+// contributionJSON returns the wire form of contribution i.
 func (p *Process) contributionJSON(i int32) contributionJSON {
 	v := p.contributionView(i)
 	w := contributionJSON{ID: v.id, Participant: v.participant.ID, Kind: v.kind, Text: v.text, At: v.at}

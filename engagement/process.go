@@ -109,7 +109,8 @@ func (s ProcessSpec) Validate() error {
 // responses while open, closed, decided or implementing; commitments once
 // decided; milestones while implementing; activities, registrations,
 // attendance, campaigns, figures, mentions and publications in every state
-// but the final ones; ratings always. A final state accepts nothing else.
+// but the final ones; ratings always. A final state accepts nothing but
+// ratings.
 //
 // # Storage
 //
@@ -179,8 +180,7 @@ func NewProcess(spec ProcessSpec, at time.Time) (*Process, error) {
 	if err := errors.Join(spec.Validate(), checkTime("at", at)); err != nil {
 		return nil, err
 	}
-	p := newProcess(spec, at)
-	return p, nil
+	return newProcess(spec, at), nil
 }
 
 // newProcess builds a draft process from a validated spec.

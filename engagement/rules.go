@@ -30,10 +30,13 @@ type Participant struct {
 	Profile stakeholder.Profile `json:"profile"`
 }
 
-// Validate reports a Nil ID and every problem with the profile, joined; they
-// wrap [ErrInvalid] and [stakeholder.ErrInvalidProfile].
+// Validate reports a Nil ID, every problem with the profile, and a profile
+// category that is not valid UTF-8 (encoding/json would replace it, and the
+// JSON round trip would not be exact), joined; they wrap [ErrInvalid] and
+// [stakeholder.ErrInvalidProfile].
 func (p Participant) Validate() error {
-	return errors.Join(checkID("participant.id", p.ID), p.Profile.Validate())
+	return errors.Join(checkID("participant.id", p.ID), p.Profile.Validate(),
+		checkOptionalText("participant.profile.sex", p.Profile.Sex), checkOptionalText("participant.profile.area", p.Profile.Area))
 }
 
 // Eligibility says who may contribute to a process, checked against each
