@@ -76,68 +76,95 @@ func onlineSupporter(i int) stakeholder.Profile {
 	}
 }
 
+// may returns the first day of the signature window.
+func may() time.Time { return time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC) }
+
 func run(w io.Writer) error {
 	p := &printer{w: w}
-	may := time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC)
-	city := participation.PublicBody{ID: person(250), Name: "City of Riverton"}
-	initiators := []uuid.UUID{person(201), person(202)}
+	in, err := draft(p)
+	if err == nil {
+		err = open(p, in)
+	}
+	if err == nil {
+		err = gather(p, in)
+	}
+	if err == nil {
+		err = submit(p, in)
+	}
+	if err == nil {
+		err = report(p, in)
+	}
+	if err != nil {
+		return err
+	}
+	return p.err
+}
 
+// draft writes the petition and its rules.
+func draft(p *printer) (*participation.Initiative, error) {
 	in, err := participation.NewInitiative(participation.InitiativeSpec{
 		ID:         person(200),
 		Title:      "Protected bike lane on Elm Street",
 		Summary:    "Separate the Elm Street bike lane from traffic with kerbs, from the station to the school.",
 		Kind:       participation.KindPetition,
-		Initiators: initiators,
+		Initiators: []uuid.UUID{person(201), person(202)},
 		Committee:  participation.Committee{MinSize: 3},
 		Area:       "elm",
-		Created:    may.AddDate(0, 0, -10),
+		Created:    may().AddDate(0, 0, -10),
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rules := participation.SupportRules{
 		Threshold:      40,
-		Window:         participation.Period{Start: may, End: may.AddDate(0, 1, 0)},
+		Window:         participation.Period{Start: may(), End: may().AddDate(0, 1, 0)},
 		MinAge:         16,
 		Areas:          districts(),
 		ResidentsOnly:  true,
 		AreaThresholds: []participation.AreaThreshold{{Area: "elm", Threshold: 15}},
 	}
 	if err := in.SetRules(rules); err != nil {
-		return err
+		return nil, err
 	}
 	p.printf("%s (%s)\n%s\n", in.Title(), in.Kind(), in.Summary())
 	p.printf("Rules: %d supports, %d of them from elm, %s to %s, aged %d+, residents of %s\n\n",
 		rules.Threshold, rules.AreaThresholds[0].Threshold, rules.Window.Start.Format(time.DateOnly),
 		rules.Window.End.Add(-time.Nanosecond).Format(time.DateOnly), rules.MinAge, strings.Join(rules.Areas, ", "))
+	return in, nil
+}
 
-	// Opening needs a committee of three: the two initiators are not enough.
-	if err := in.Open(may.AddDate(0, 0, -3)); errors.Is(err, participation.ErrCommitteeTooSmall) {
-		p.printf("Opening refused: %v\n", err)
+// open opens the petition once its committee has the three members it
+// needs: the two initiators alone are refused.
+func open(p *printer, in *participation.Initiative) error {
+	err := in.Open(may().AddDate(0, 0, -3))
+	if !errors.Is(err, participation.ErrCommitteeTooSmall) {
+		return fmt.Errorf("opening with two of three committee members: %v", err)
 	}
+	p.printf("Opening refused: %v\n", err)
 	if _, err := in.AddPromoter(person(203)); err != nil {
 		return err
 	}
-	if err := in.Open(may.AddDate(0, 0, -2)); err != nil {
+	opened := may().AddDate(0, 0, -2)
+	if err := in.Open(opened); err != nil {
 		return err
 	}
-	p.printf("Opened on %s with a committee of %d\n\n", may.AddDate(0, 0, -2).Format(time.DateOnly), in.CommitteeSize())
+	p.printf("Opened on %s with a committee of %d\n\n", opened.Format(time.DateOnly), in.CommitteeSize())
+	return nil
+}
 
+// gather collects signatures online, then from the paper sheet, printing
+// every refusal with its reason.
+func gather(p *printer, in *participation.Initiative) error {
 	p.printf("Online signatures\n")
-	sign := func(n byte, prof stakeholder.Profile, when time.Time) {
-		err := in.Sign(person(n), prof, participation.ChannelOnline, when)
-		if err != nil {
-			p.printf("  refused resident %d on %s: %s\n", n, when.Format("2006-01-02 15:04"), reason(err))
-		}
-	}
-	sign(90, onlineSupporter(0), may.Add(-20*time.Hour)) // before the window
+	sign := p.signer(in)
+	sign(90, onlineSupporter(0), may().Add(-20*time.Hour)) // before the window
 	for i := range byte(36) {
-		sign(i+1, onlineSupporter(int(i)), may.Add(time.Duration(24+10*int(i))*time.Hour))
+		sign(i+1, onlineSupporter(int(i)), may().Add(time.Duration(24+10*int(i))*time.Hour))
 	}
-	sign(91, stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elm", Resident: true}, may.AddDate(0, 0, 3))
-	sign(92, stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "elm"}, may.AddDate(0, 0, 4))
-	sign(93, stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "maple", Resident: true}, may.AddDate(0, 0, 5))
-	sign(5, onlineSupporter(4), may.AddDate(0, 0, 6)) // again
+	sign(91, stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elm", Resident: true}, may().AddDate(0, 0, 3))
+	sign(92, stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "elm"}, may().AddDate(0, 0, 4))
+	sign(93, stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "maple", Resident: true}, may().AddDate(0, 0, 5))
+	sign(5, onlineSupporter(4), may().AddDate(0, 0, 6)) // again
 	p.printf("  %d accepted\n\n", in.Count())
 
 	rep, err := in.ImportCSV(strings.NewReader(sheet))
@@ -148,18 +175,37 @@ func run(w io.Writer) error {
 	for _, r := range rep.Rejected {
 		p.printf("  row %2d: %s\n", r.Row, reason(r))
 	}
-	p.println()
+	p.printf("\nAfter the window closed\n")
+	sign(94, onlineSupporter(5), may().AddDate(0, 1, 0).Add(2*time.Hour))
+	return nil
+}
 
-	p.printf("After the window closed\n")
-	sign(94, onlineSupporter(5), may.AddDate(0, 1, 0).Add(2*time.Hour))
-	if err := in.Qualify(may.AddDate(0, 1, 0).Add(9 * time.Hour)); err != nil {
+// signer returns a function that signs online for resident n and prints a
+// refusal.
+func (p *printer) signer(in *participation.Initiative) func(n byte, prof stakeholder.Profile, when time.Time) {
+	return func(n byte, prof stakeholder.Profile, when time.Time) {
+		if err := in.Sign(person(n), prof, participation.ChannelOnline, when); err != nil {
+			p.printf("  refused resident %d on %s: %s\n", n, when.Format("2006-01-02 15:04"), reason(err))
+		}
+	}
+}
+
+// submit qualifies the petition and hands it to the city.
+func submit(p *printer, in *participation.Initiative) error {
+	city := participation.PublicBody{ID: person(250), Name: "City of Riverton"}
+	if err := in.Qualify(may().AddDate(0, 1, 0).Add(9 * time.Hour)); err != nil {
 		return err
 	}
-	if err := in.Submit(city, may.AddDate(0, 1, 2).Add(10*time.Hour)); err != nil {
+	if err := in.Submit(city, may().AddDate(0, 1, 2).Add(10*time.Hour)); err != nil {
 		return err
 	}
 	p.printf("  qualified; submitted to %s, awaiting its answer\n", city.Name)
+	return nil
+}
 
+// report prints the history with its milestones, the progress, the
+// campaign's figures and the supporters' representativeness.
+func report(p *printer, in *participation.Initiative) error {
 	p.printf("\nHistory\n")
 	for _, e := range in.History() {
 		line := fmt.Sprintf("  %s  %s", e.At.Format("2006-01-02 15:04"), e.Kind)
@@ -197,7 +243,7 @@ func run(w io.Writer) error {
 			return err
 		}
 	}
-	return p.err
+	return nil
 }
 
 // representativeness prints the supporters against the population by one
