@@ -41,14 +41,10 @@ func (s ActivitySpec) Validate() error {
 	errs.add(
 		checkID("activity.id", s.ID),
 		checkText("activity.title", s.Title),
-		checkTime("activity.start", s.Start),
-		checkTime("activity.end", s.End),
+		checkEnum("activity.method", s.Method),
+		checkSpan("activity", s.Start, s.End),
 		checkOptionalText("activity.place", s.Place),
 	)
-	errs.add(checkEnum("activity.method", s.Method))
-	if !s.End.After(s.Start) {
-		errs.add(fieldErr("activity.end", s.End.String(), ErrInvalid))
-	}
 	if s.RegistrationRequired && !s.Method.Attended() {
 		errs.add(fieldErr("activity.registration_required", s.Method.String(), ErrMethodMismatch))
 	}

@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -46,6 +47,18 @@ func checkOptionalText(field, s string) error {
 func checkTime(field string, t time.Time) error {
 	if t.IsZero() || !time.Unix(0, t.UnixNano()).Equal(t) {
 		return fieldErr(field, t.String(), ErrInvalid)
+	}
+	return nil
+}
+
+// checkSpan requires valid start and end times, the end after the start;
+// the fields are named field.start and field.end.
+func checkSpan(field string, start, end time.Time) error {
+	if err := errors.Join(checkTime(field+".start", start), checkTime(field+".end", end)); err != nil {
+		return err
+	}
+	if !end.After(start) {
+		return fieldErr(field+".end", end.String(), ErrInvalid)
 	}
 	return nil
 }

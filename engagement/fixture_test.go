@@ -96,6 +96,19 @@ func newProcess(t testing.TB) *engagement.Process {
 	return p
 }
 
+// looseProcess returns a fixture process created on 1 March with no phases
+// and loose rules: no notice, no eligibility, one contributor is enough;
+// every contribution must still be answered before deciding.
+func looseProcess(t testing.TB) *engagement.Process {
+	t.Helper()
+	s := spec(t)
+	s.Rules = engagement.Rules{AnswerBeforeDeciding: true, MinParticipants: 1}
+	s.Phases = nil
+	p, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	return p
+}
+
 // decision cites the first contribution of the fixture.
 func decision() engagement.Decision {
 	return engagement.Decision{

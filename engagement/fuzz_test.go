@@ -104,12 +104,8 @@ func FuzzOperations(f *testing.F) {
 // operation, its argument, and a tick whose low bit moves the clock on by an
 // hour after the call, so that many calls share an instant.
 func scriptedProcess(t *testing.T, script []byte) *engagement.Process {
-	s := spec(t)
-	s.Rules = engagement.Rules{AnswerBeforeDeciding: true, MinParticipants: 1}
-	s.Phases = nil
 	at := created
-	p, err := engagement.NewProcess(s, at)
-	require.NoError(t, err)
+	p := looseProcess(t)
 	acts := []engagement.ActivitySpec{
 		{ID: id(10), Title: "Open house", Method: engagement.OpenHouse},
 		{ID: id(11), Title: "Workshop", Method: engagement.Workshop, RegistrationRequired: true},

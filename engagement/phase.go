@@ -105,10 +105,7 @@ func (ph Phase) validate(field string) error {
 	} else {
 		errs.add(checkOptionalText(field+".name", ph.Name))
 	}
-	errs.add(checkTime(field+".start", ph.Start), checkTime(field+".end", ph.End))
-	if !ph.End.After(ph.Start) {
-		errs.add(fieldErr(field+".end", ph.End.String(), ErrInvalid))
-	}
+	errs.add(checkSpan(field, ph.Start, ph.End))
 	return errors.Join(errs...)
 }
 

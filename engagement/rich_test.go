@@ -96,12 +96,8 @@ func richProcess(t testing.TB) *engagement.Process {
 // order in which the methods accept every record.
 func sameInstant(t testing.TB) *engagement.Process {
 	t.Helper()
-	s := spec(t)
-	s.Rules = engagement.Rules{AnswerBeforeDeciding: true, MinParticipants: 1}
-	s.Phases = nil
 	at := created
-	p, err := engagement.NewProcess(s, at)
-	require.NoError(t, err)
+	p := looseProcess(t)
 	who := engagement.Participant{ID: id(100), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeUnknown}}
 	for _, f := range []func() error{
 		func() error { return p.Announce(at) },
