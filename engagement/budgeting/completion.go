@@ -1,0 +1,142 @@
+package budgeting
+
+import (
+	"context"
+	"math/big"
+	"slices"
+)
+
+// runEqualShares runs the Method of Equal Shares with r's completion and
+// greedy completion, filling res.
+func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) error {
+	cur, prev := newMESEngine(pe), newMESEngine(pe)
+	var kept *mesEngine // the engine whose outcome is returned
+	var keptB0 *big.Rat
+	n := pe.voters
+	perVoter := func(total *big.Rat) *big.Rat { // total/n, or 0 without voters
+		if n == 0 {
+			return new(big.Rat)
+		}
+		return total.Quo(total, big.NewRat(n, 1))
+	}
+	switch r.completion {
+	case NoCompletion:
+		b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
+		cur.run(b0)
+		kept, keptB0 = cur, b0
+		res.runs = 1
+	case Add1:
+		// b = B/n + k currency units, k = 0, 1, …: the first outcome that is
+		// exhaustive among the candidates, or the last one that does not
+		// overspend.
+		unit := big.NewRat(pow10[pe.places], 1)
+		b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
+		for k := 0; ; k++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			cur.run(b0)
+			res.runs++
+			if pe.spent(cur.selected) > pe.budget {
+				if kept == nil { // cannot happen at k = 0: voters hold B in all
+					kept, keptB0 = cur, b0
+				}
+				break
+			}
+			kept, keptB0 = cur, b0
+			if exhaustiveAmong(pe, cur.selected, cur.cand, pe.budget) {
+				break
+			}
+			cur, prev = prev, cur
+			b0 = new(big.Rat).Add(b0, unit)
+		}
+	case Exh1pct:
+		// B' = B·(100+j)/100, j = 0, 1, …, while B' ≤ B·(n+1): the first
+		// outcome exhaustive over all projects with respect to B, or the last
+		// one that does not overspend.
+		for j := int64(0); j <= 100*n || j == 0; j++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			total := new(big.Rat).SetFrac64(pe.budget, 100)
+			total.Mul(total, big.NewRat(100+j, 1))
+			b0 := perVoter(total)
+			cur.run(b0)
+			res.runs++
+			if pe.spent(cur.selected) > pe.budget {
+				if kept == nil {
+					kept, keptB0 = cur, b0
+				}
+				break
+			}
+			kept, keptB0 = cur, b0
+			if exhaustive(pe, cur.selected, pe.budget) {
+				break
+			}
+			cur, prev = prev, cur
+		}
+	}
+	res.selected = slices.Clone(kept.selected)
+	res.perVoter = pe.currency(keptB0)
+	kept.steps(res, r.trace)
+	if r.greedy && !exhaustive(pe, res.selected, pe.budget) {
+		runGreedy(pe, res, res.selected, pe.budget)
+	}
+	return nil
+}
+
+// steps appends one Funded step per project the engine's last run bought,
+// with exact ρ and payments when trace is set.
+func (m *mesEngine) steps(res *Result, trace bool) {
+	pe := m.pe
+	spent := int64(0)
+	rounds := 0
+	for _, p := range m.selected {
+		spent += pe.cost[p]
+		s := Step{kind: Funded, project: p, method: EqualShares, remaining: unscaled(pe.budget-spent, pe.places)}
+		if rounds < len(m.rounds) && int(m.rounds[rounds].project) == p {
+			if trace {
+				m.traceRound(&s, int32(rounds))
+			}
+			rounds++
+		}
+		res.steps = append(res.steps, s)
+	}
+}
+
+// traceRound fills s with round r's exact ρ and payments, in currency units.
+func (m *mesEngine) traceRound(s *Step, r int32) {
+	pe := m.pe
+	rd := &m.rounds[r]
+	q := m.roundQ(r)
+	// ρ·u_i(p) is the payment: u_i(p) = scale·u, and internally amounts are
+	// scaled by 10^places and utilities by 10^utilityPlaces.
+	rho := new(big.Rat).Quo(q, big.NewRat(pe.scale[rd.project], 1))
+	rho.Mul(rho, big.NewRat(pow10[pe.utilityPlaces()], pow10[pe.places]))
+	s.rho = rho
+	for _, c := range rd.capped {
+		b := pe.currency(m.exact(c.cls))
+		s.payments = append(s.payments, Payment{Voters: c.w, Before: b, Paid: new(big.Rat).Set(b), After: new(big.Rat)})
+	}
+	for _, py := range rd.payers {
+		before := pe.currency(m.exact(py.parent))
+		after := pe.currency(m.exact(py.child))
+		s.payments = append(s.payments, Payment{Voters: py.w, Before: before, Paid: new(big.Rat).Sub(before, after), After: after})
+	}
+}
+
+// utilityPlaces returns the decimal places by which utilities are scaled
+// internally: costs for approval ballots under CostUtility, points for
+// point ballots under CostUtility, none otherwise.
+func (pe *prepared) utilityPlaces() int32 {
+	if pe.utility != CostUtility {
+		return 0
+	}
+	switch {
+	case pe.e.inst.voteType.approvalLike():
+		return pe.places
+	case pe.e.inst.voteType.hasPoints():
+		return pe.e.prof.places
+	}
+	return 0
+}

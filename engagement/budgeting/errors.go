@@ -1,0 +1,179 @@
+package budgeting
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Sentinel errors. Every error this package returns matches one of them with
+// [errors.Is]. Errors found while reading a .pb file arrive wrapped in a
+// [*ParseError] that names the line; problems the format tolerates arrive as
+// a [Warning] wrapping one of the warning sentinels instead.
+var (
+	// ErrSyntax reports text that is not a well-formed .pb file: a cell
+	// whose quotes do not close, a row with more cells than its header, a
+	// META row that is not a key and a value.
+	ErrSyntax = errors.New("budgeting: malformed .pb file")
+
+	// ErrMissingSection reports a file without one of its three sections,
+	// META, PROJECTS and VOTES, or with a section that has no header row.
+	ErrMissingSection = errors.New("budgeting: missing section")
+
+	// ErrSectionOrder reports a section out of the order META, PROJECTS,
+	// VOTES, a section given twice, or a row before the first section.
+	ErrSectionOrder = errors.New("budgeting: section out of order")
+
+	// ErrMissingField reports a required META key (budget, vote_type) or a
+	// required column (cost in PROJECTS; vote, and points for cumulative and
+	// scoring ballots, in VOTES) that is absent.
+	ErrMissingField = errors.New("budgeting: missing field")
+
+	// ErrInvalidNumber reports a budget, cost, number of points or ballot
+	// limit that is not a plain decimal number ("400000", "400000.0",
+	// "2532645,83"), or that does not fit the arithmetic of the rules.
+	ErrInvalidNumber = errors.New("budgeting: invalid number")
+
+	// ErrNegativeCost reports a negative project cost or budget.
+	ErrNegativeCost = errors.New("budgeting: negative cost")
+
+	// ErrInvalidValue reports a value that cannot be stored or written back:
+	// an empty or padded ID, a vote type Pabulib does not define, text with a
+	// line break, a list element with a comma, a negative number of points.
+	ErrInvalidValue = errors.New("budgeting: invalid value")
+
+	// ErrDuplicateID reports a project ID or voter ID given twice, or a META
+	// key or column name given twice.
+	ErrDuplicateID = errors.New("budgeting: duplicate ID")
+
+	// ErrUnknownProject reports a ballot that names a project the PROJECTS
+	// section does not list.
+	ErrUnknownProject = errors.New("budgeting: unknown project")
+
+	// ErrRepeatedProject reports a ballot that names the same project twice.
+	ErrRepeatedProject = errors.New("budgeting: project repeated in a ballot")
+
+	// ErrPointsMismatch reports a cumulative or scoring ballot whose list of
+	// points does not have one entry per project.
+	ErrPointsMismatch = errors.New("budgeting: points do not match the vote")
+
+	// ErrBallotTooLong reports a ballot with more projects than META's
+	// max_length allows (or more than one for vote_type choose-1).
+	ErrBallotTooLong = errors.New("budgeting: ballot longer than max_length")
+
+	// ErrTooManyPoints reports a ballot that gives more points in total than
+	// META's max_sum_points, or more to one project than max_points.
+	ErrTooManyPoints = errors.New("budgeting: ballot over its points limit")
+
+	// ErrInvalidRule reports a rule name or a combination of rule options
+	// that does not define a rule, such as a completion for greedy.
+	ErrInvalidRule = errors.New("budgeting: invalid rule")
+
+	// ErrUnsupported reports a rule that is not defined for the election's
+	// ballots, such as Phragmén on ordinal ballots.
+	ErrUnsupported = errors.New("budgeting: rule not defined for these ballots")
+
+	// ErrOverflow reports an election whose amounts, once scaled to whole
+	// numbers, do not fit in 63 bits, or whose points do not fit in 31 bits.
+	ErrOverflow = errors.New("budgeting: amount too large")
+)
+
+// Warning sentinels: conditions a .pb file may have without being wrong
+// enough to reject. Each [Warning] wraps one of them.
+var (
+	// ErrCountMismatch warns that META's num_votes or num_projects disagrees
+	// with the number of rows actually given.
+	ErrCountMismatch = errors.New("budgeting: count disagrees with META")
+
+	// ErrBallotTooShort warns that ballots list fewer projects than
+	// min_length, or give fewer points than min_sum_points or min_points.
+	ErrBallotTooShort = errors.New("budgeting: ballot under its minimum")
+
+	// ErrShortRow warns that rows have fewer cells than their header; the
+	// missing cells are read as having no value.
+	ErrShortRow = errors.New("budgeting: row shorter than its header")
+)
+
+// ParseError reports a problem at one line of a .pb file. It wraps one of the
+// sentinel errors, so errors.Is(err, ErrUnknownProject) holds for a
+// *ParseError whose Err wraps ErrUnknownProject.
+type ParseError struct {
+	// Line is the 1-based line number; 0 when the problem concerns the
+	// whole file, such as a missing section.
+	Line int
+	// Err is the problem, wrapping a sentinel error with the offending value.
+	Err error
+}
+
+// Error returns "line N: problem".
+func (e *ParseError) Error() string {
+	if e.Line == 0 {
+		return e.Err.Error()
+	}
+	return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the problem, for errors.Is and errors.As.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Warning reports something a .pb file may do that a reader should know
+// about: META's num_votes disagreeing with the ballots counted, ballots under
+// min_length. Occurrences of one kind are counted in a single Warning rather
+// than repeated for each of tens of thousands of ballots.
+type Warning struct {
+	// Line is the 1-based line of the first occurrence; 0 when the warning
+	// concerns the whole file.
+	Line int
+	// Count is the number of occurrences (at least 1).
+	Count int
+	// Err describes the first occurrence and wraps a warning sentinel such as
+	// [ErrCountMismatch].
+	Err error
+}
+
+// Error returns the warning as text, with its line and its count when more
+// than one.
+func (w Warning) Error() string {
+	s := w.Err.Error()
+	if w.Line > 0 {
+		s = "line " + strconv.Itoa(w.Line) + ": " + s
+	}
+	if w.Count > 1 {
+		s += " (" + strconv.Itoa(w.Count) + " times)"
+	}
+	return s
+}
+
+// Unwrap returns the warning's description, for errors.Is.
+func (w Warning) Unwrap() error { return w.Err }
+
+// errorf wraps a sentinel with a formatted description.
+func errorf(sentinel error, format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)
+}
+
+// lineErr returns a *ParseError at line wrapping sentinel with a description.
+func lineErr(line int, sentinel error, format string, args ...any) error {
+	return &ParseError{Line: line, Err: errorf(sentinel, format, args...)}
+}
+
+// warnings collects [Warning] values, one per (sentinel, key) kind, counting
+// repeats.
+type warnings struct {
+	list  []Warning
+	index map[string]int
+}
+
+// add records one occurrence of a warning kind; the first occurrence's line
+// and description are kept.
+func (ws *warnings) add(kind string, line int, sentinel error, format string, args ...any) {
+	if i, ok := ws.index[kind]; ok {
+		ws.list[i].Count++
+		return
+	}
+	if ws.index == nil {
+		ws.index = map[string]int{}
+	}
+	ws.index[kind] = len(ws.list)
+	ws.list = append(ws.list, Warning{Line: line, Count: 1, Err: errorf(sentinel, format, args...)})
+}

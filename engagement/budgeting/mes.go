@@ -1,0 +1,564 @@
+package budgeting
+
+import (
+	"math/big"
+)
+
+// This file holds the Method of Equal Shares (Peters & Skowron 2021) as
+// RULES.md defines it, computed exactly but mostly in float64 intervals.
+//
+// Budgets. Voters with identical ballots form groups (prepared.groups).
+// Every group's budget is a "class": voters start in class 1 (b = B/n); when
+// a project is bought, every paying class c splits off a child class
+// c − q·u, and voters who paid all they had move to class 0 (b = 0). Class
+// values are exact rationals, but only an interval around each is kept as
+// the method runs; the exact value is computed, from the class's parent and
+// the round that created it, only when a comparison of intervals cannot
+// decide. In real elections that is rare, so the big rationals that exact
+// MES needs (hundreds of bits after a few rounds) are almost never built.
+//
+// Rounds. ρ for a project can only grow from round to round, since budgets
+// only shrink; the projects sit in a heap keyed by a lower bound of their
+// ρ, and a round recomputes only the projects that reach the top of the
+// heap (the lazy evaluation pabutools also uses). A project whose
+// supporters hold less than its cost is dropped when it is recomputed: it
+// could never become affordable again.
+
+// entry is one term of the equation Σ min(b, q·u)·w = c for a project: a
+// budget class, the normalized utility of its supporters, and how many
+// voters it stands for (the weight).
+type entry struct {
+	cls    int32
+	u      int64
+	w      int64
+	capped bool
+}
+
+// mesRound records how a round bought its project, enough to recompute the
+// exact price q = (c − Σ capped w·b)/W and every payment afterwards.
+type mesRound struct {
+	project int32
+	w       int64      // Σ w·u over the supporters who paid q·u
+	capped  []capEntry // supporters who paid all they had
+	payers  []payEntry // supporters who paid q·u, by class
+	q       ival
+	qExact  *big.Rat
+}
+
+// capEntry is a class whose voters paid all they held.
+type capEntry struct {
+	cls int32
+	w   int64
+}
+
+// payEntry is a class whose voters paid q·u and moved to class child.
+type payEntry struct {
+	parent, child int32
+	w             int64
+}
+
+// solveStatus is the outcome of solving for q with intervals.
+type solveStatus int
+
+const (
+	solvedOK solveStatus = iota + 1
+	solvedUnaffordable
+	solvedAmbiguous
+)
+
+// mesEngine runs the Method of Equal Shares on a prepared election. Its
+// buffers are reused across the reruns of a completion.
+type mesEngine struct {
+	pe *prepared
+
+	// classes of budgets
+	cVal    []ival
+	cParent []int32
+	cRound  []int32
+	cU      []int64
+	cExact  []*big.Rat
+
+	cls    []int32 // class of each group
+	rounds []mesRound
+
+	b0      ival
+	b0Exact *big.Rat
+
+	selected []int
+
+	heap  projHeap // candidates, keyed by a lower bound of ρ
+	fresh []int64  // stamp of the round each project's ρ was computed in
+	rho   []ival
+	qEx   []*big.Rat // exact q when computed in round qExAt
+	qExAt []int64
+	stamp int64 // increases every round of every run
+
+	// scratch
+	acc     []int64
+	touched []int32
+	ents    []entry
+	childOf []int32
+	childAt []int64
+	cands   []int32
+	cand    []int32 // candidate projects: U(p) > 0 and c(p) > 0
+	free    []int   // projects funded at once: U(p) > 0 and c(p) = 0
+}
+
+// newMESEngine prepares the engine's buffers for pe.
+func newMESEngine(pe *prepared) *mesEngine {
+	nP := len(pe.cost)
+	m := &mesEngine{
+		pe:    pe,
+		cls:   make([]int32, pe.groups.len()),
+		fresh: make([]int64, nP),
+		rho:   make([]ival, nP),
+		qEx:   make([]*big.Rat, nP),
+		qExAt: make([]int64, nP),
+	}
+	for _, p := range pe.byRank {
+		if pe.supOff[p+1] == pe.supOff[p] {
+			continue
+		}
+		if pe.cost[p] == 0 {
+			m.free = append(m.free, int(p))
+		} else {
+			m.cand = append(m.cand, p)
+		}
+	}
+	return m
+}
+
+// run computes MES with every voter starting at b0 (scaled currency).
+func (m *mesEngine) run(b0 *big.Rat) {
+	m.reset(b0)
+	m.selected = append(m.selected, m.free...)
+	for {
+		w := m.nextWinner()
+		if w < 0 {
+			return
+		}
+		m.fund(w)
+		m.stamp++
+	}
+}
+
+// reset puts every voter back at b0 and every candidate in the heap.
+func (m *mesEngine) reset(b0 *big.Rat) {
+	m.b0Exact = b0
+	m.b0 = ivalRat(b0)
+	m.cVal = append(m.cVal[:0], ival{}, m.b0)
+	m.cParent = append(m.cParent[:0], -1, -1)
+	m.cRound = append(m.cRound[:0], -1, -1)
+	m.cU = append(m.cU[:0], 0, 0)
+	m.cExact = append(m.cExact[:0], new(big.Rat), b0)
+	for g := range m.cls {
+		m.cls[g] = 1
+	}
+	for i := range m.rounds {
+		m.rounds[i] = mesRound{capped: m.rounds[i].capped[:0], payers: m.rounds[i].payers[:0]}
+	}
+	m.rounds = m.rounds[:0]
+	m.selected = m.selected[:0]
+	m.heap.init(len(m.pe.cost), m.pe.rank)
+	m.stamp++
+	for _, p := range m.cand {
+		st := m.initialRho(p)
+		if st == solvedUnaffordable {
+			continue
+		}
+		m.heap.push(p)
+	}
+}
+
+// initialRho computes p's ρ while every voter holds b0, without visiting
+// its supporters when they all have utility 1.
+func (m *mesEngine) initialRho(p int32) solveStatus {
+	pe := m.pe
+	if !pe.uniform[p] {
+		return m.recompute(p)
+	}
+	m.ents = append(m.ents[:0], entry{cls: 1, u: 1, w: pe.weightU[p]})
+	return m.settle(p, m.ents)
+}
+
+// entries builds the terms of p's equation from the current classes. For a
+// project whose supporters all have utility 1, supporters of one class are
+// merged into one entry.
+func (m *mesEngine) entries(p int32) []entry {
+	pe := m.pe
+	lo, hi := pe.supOff[p], pe.supOff[p+1]
+	ents := m.ents[:0]
+	w := pe.groups.weight
+	if pe.uniform[p] {
+		if len(m.acc) < len(m.cVal) {
+			m.acc = make([]int64, len(m.cVal)+len(m.cVal)/2)
+		}
+		touched := m.touched[:0]
+		for _, g := range pe.supG[lo:hi] {
+			c := m.cls[g]
+			if c == 0 {
+				continue
+			}
+			if m.acc[c] == 0 {
+				touched = append(touched, c)
+			}
+			m.acc[c] += w[g]
+		}
+		for _, c := range touched {
+			ents = append(ents, entry{cls: c, u: 1, w: m.acc[c]})
+			m.acc[c] = 0
+		}
+		m.touched = touched
+	} else {
+		for k := lo; k < hi; k++ {
+			g := pe.supG[k]
+			if c := m.cls[g]; c != 0 {
+				ents = append(ents, entry{cls: c, u: pe.uNorm(k), w: w[g]})
+			}
+		}
+	}
+	m.ents = ents
+	return ents
+}
+
+// recompute solves p's equation in the current state and updates its key,
+// dropping p from the heap when its supporters cannot afford it.
+func (m *mesEngine) recompute(p int32) solveStatus {
+	return m.settle(p, m.entries(p))
+}
+
+// settle solves p's equation on ents, exactly when intervals cannot decide,
+// and records ρ and the heap key.
+func (m *mesEngine) settle(p int32, ents []entry) solveStatus {
+	pe := m.pe
+	st, q := m.solve(ents, pe.cost[p])
+	if st == solvedAmbiguous {
+		qe := m.solveExact(ents, pe.cost[p])
+		if qe == nil {
+			st = solvedUnaffordable
+		} else {
+			st = solvedOK
+			m.qEx[p], m.qExAt[p] = qe, m.stamp
+			q = ivalRat(qe)
+		}
+	}
+	m.fresh[p] = m.stamp
+	if st == solvedUnaffordable {
+		if m.heap.has(p) {
+			m.heap.remove(p)
+		}
+		return st
+	}
+	m.rho[p] = q.quoPos(ivalInt(pe.scale[p]))
+	m.heap.key[p] = m.rho[p].lo
+	if m.heap.has(p) {
+		m.heap.fix(p)
+	}
+	return st
+}
+
+// solve finds, with intervals, the smallest q with Σ min(b, q·u)·w = c over
+// ents, marking the entries that pay all they have. It reports
+// solvedAmbiguous when an interval comparison cannot decide.
+func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
+	var tlo, thi float64
+	var W int64
+	for i := range ents {
+		e := &ents[i]
+		e.capped = false
+		b := m.cVal[e.cls]
+		f := float64(e.w)
+		tlo += f * b.lo
+		thi += f * b.hi
+		W += e.w * e.u
+	}
+	t := widenSum(tlo, thi, len(ents))
+	c := ivalInt(cost)
+	switch t.cmp(c) {
+	case -1:
+		return solvedUnaffordable, ival{}
+	case 0:
+		return solvedAmbiguous, ival{}
+	}
+	r := c
+	for pass := 0; ; pass++ {
+		if W <= 0 || pass > 64 {
+			return solvedAmbiguous, ival{}
+		}
+		q := r.clampNonNeg().quoPos(ivalInt(W))
+		newCaps, ambiguous := false, false
+		for i := range ents {
+			e := &ents[i]
+			if e.capped {
+				continue
+			}
+			b, qu := m.cVal[e.cls], q.mulInt(e.u)
+			switch {
+			case b.hi < qu.lo:
+				e.capped, newCaps = true, true
+				r = r.sub(b.mulInt(e.w))
+				W -= e.w * e.u
+			case b.lo < qu.hi:
+				ambiguous = true
+			}
+		}
+		if !newCaps {
+			if ambiguous {
+				return solvedAmbiguous, ival{}
+			}
+			return solvedOK, q
+		}
+	}
+}
+
+// solveExact finds the smallest q with Σ min(b, q·u)·w = c over ents with
+// exact rationals, marking the entries that pay all they have; nil when
+// the supporters hold less than c.
+func (m *mesEngine) solveExact(ents []entry, cost int64) *big.Rat {
+	r := new(big.Rat).SetInt64(cost)
+	var W int64
+	for i := range ents {
+		ents[i].capped = false
+		W += ents[i].w * ents[i].u
+	}
+	q := new(big.Rat)
+	qu := new(big.Rat)
+	for {
+		if W <= 0 {
+			return nil
+		}
+		q.SetFrac64(1, W)
+		q.Mul(q, r)
+		qi := ivalRat(q)
+		newCaps := false
+		for i := range ents {
+			e := &ents[i]
+			if e.capped {
+				continue
+			}
+			b := m.cVal[e.cls]
+			quI := qi.mulInt(e.u)
+			var less bool
+			switch b.cmp(quI) {
+			case -1:
+				less = true
+			case 1:
+				less = false
+			default:
+				qu.SetInt64(e.u)
+				qu.Mul(qu, q)
+				less = m.exact(e.cls).Cmp(qu) < 0
+			}
+			if less {
+				e.capped, newCaps = true, true
+				r.Sub(r, new(big.Rat).Mul(m.exact(e.cls), big.NewRat(e.w, 1)))
+				W -= e.w * e.u
+			}
+		}
+		if !newCaps {
+			return q
+		}
+	}
+}
+
+// exact returns class c's exact budget, computing it from its parent and
+// the round that created it when first asked.
+func (m *mesEngine) exact(c int32) *big.Rat {
+	if x := m.cExact[c]; x != nil {
+		return x
+	}
+	q := m.roundQ(m.cRound[c])
+	x := new(big.Rat).Mul(q, big.NewRat(m.cU[c], 1))
+	x.Sub(m.exact(m.cParent[c]), x)
+	m.cExact[c] = x
+	return x
+}
+
+// roundQ returns round r's exact price per unit of normalized utility.
+func (m *mesEngine) roundQ(r int32) *big.Rat {
+	rd := &m.rounds[r]
+	if rd.qExact != nil {
+		return rd.qExact
+	}
+	num := new(big.Rat).SetInt64(m.pe.cost[rd.project])
+	t := new(big.Rat)
+	for _, ce := range rd.capped {
+		t.Mul(m.exact(ce.cls), big.NewRat(ce.w, 1))
+		num.Sub(num, t)
+	}
+	rd.qExact = num.Quo(num, big.NewRat(rd.w, 1))
+	return rd.qExact
+}
+
+// exactQ returns p's exact price in the current round.
+func (m *mesEngine) exactQ(p int32) *big.Rat {
+	if m.qEx[p] != nil && m.qExAt[p] == m.stamp {
+		return m.qEx[p]
+	}
+	q := m.solveExact(m.entries(p), m.pe.cost[p])
+	m.qEx[p], m.qExAt[p] = q, m.stamp
+	return q
+}
+
+// less reports whether a comes before b: smaller ρ, ties by ID.
+func (m *mesEngine) less(a, b int32) bool {
+	switch m.rho[a].cmp(m.rho[b]) {
+	case -1:
+		return true
+	case 1:
+		return false
+	}
+	pe := m.pe
+	x := new(big.Rat).Mul(m.exactQ(a), big.NewRat(pe.scale[b], 1))
+	y := new(big.Rat).Mul(m.exactQ(b), big.NewRat(pe.scale[a], 1))
+	if c := x.Cmp(y); c != 0 {
+		return c < 0
+	}
+	return pe.rank[a] < pe.rank[b]
+}
+
+// nextWinner returns the project bought this round, or -1 when no
+// candidate is affordable.
+func (m *mesEngine) nextWinner() int32 {
+	for len(m.heap.items) > 0 {
+		top := m.heap.items[0]
+		if m.fresh[top] != m.stamp {
+			m.recompute(top)
+			continue
+		}
+		// Every other project's true ρ is at least its key. Those whose key
+		// is below top's upper bound might beat top: bring them up to date.
+		m.cands = m.heap.collect(m.cands[:0], m.rho[top].hi)
+		stale := false
+		for _, p := range m.cands {
+			if m.fresh[p] != m.stamp {
+				m.recompute(p)
+				stale = true
+			}
+		}
+		if stale {
+			continue
+		}
+		best := m.cands[0]
+		for _, p := range m.cands[1:] {
+			if m.less(p, best) {
+				best = p
+			}
+		}
+		return best
+	}
+	return -1
+}
+
+// fund buys p: every supporter pays min(b, q·u) and moves to a new class.
+func (m *mesEngine) fund(p int32) {
+	pe := m.pe
+	ents := m.entries(p)
+	var q ival
+	var qExact *big.Rat
+	if m.qEx[p] != nil && m.qExAt[p] == m.stamp {
+		qExact = m.solveExact(ents, pe.cost[p])
+		q = ivalRat(qExact)
+	} else {
+		st, qi := m.solve(ents, pe.cost[p])
+		if st != solvedOK {
+			qExact = m.solveExact(ents, pe.cost[p])
+			qi = ivalRat(qExact)
+		}
+		q = qi
+	}
+	r := int32(len(m.rounds))
+	if cap(m.rounds) > len(m.rounds) {
+		m.rounds = m.rounds[:r+1]
+	} else {
+		m.rounds = append(m.rounds, mesRound{})
+	}
+	rd := &m.rounds[r]
+	rd.project, rd.q, rd.qExact = p, q, qExact
+	rd.capped, rd.payers = rd.capped[:0], rd.payers[:0]
+	var W int64
+	for _, e := range ents {
+		if e.capped {
+			rd.capped = append(rd.capped, capEntry{e.cls, e.w})
+		} else {
+			W += e.w * e.u
+		}
+	}
+	rd.w = W
+	m.moveSupporters(p, r, ents, q)
+	m.heap.remove(p)
+	m.selected = append(m.selected, int(p))
+}
+
+// moveSupporters moves p's supporters to their classes after round r.
+func (m *mesEngine) moveSupporters(p, r int32, ents []entry, q ival) {
+	pe := m.pe
+	lo, hi := pe.supOff[p], pe.supOff[p+1]
+	w := pe.groups.weight
+	rd := &m.rounds[r]
+	if len(m.childOf) < len(m.cVal) {
+		n := len(m.cVal) + len(m.cVal)/2 + 16
+		m.childOf = append(m.childOf, make([]int32, n-len(m.childOf))...)
+		m.childAt = append(m.childAt, make([]int64, n-len(m.childAt))...)
+	}
+	if pe.uniform[p] {
+		// One entry per class: mark capped classes, then move groups.
+		nClasses := int32(len(m.cVal))
+		for _, e := range ents {
+			m.childAt[e.cls] = m.stamp
+			if e.capped {
+				m.childOf[e.cls] = 0
+				continue
+			}
+			m.childOf[e.cls] = m.newClass(e.cls, r, 1, q)
+			rd.payers = append(rd.payers, payEntry{e.cls, m.childOf[e.cls], e.w})
+		}
+		for _, g := range pe.supG[lo:hi] {
+			if c := m.cls[g]; c != 0 && c < nClasses && m.childAt[c] == m.stamp {
+				m.cls[g] = m.childOf[c]
+			}
+		}
+		return
+	}
+	// One entry per supporter group, in supporter order; children are
+	// shared by groups of the same class and utility.
+	type key struct {
+		cls int32
+		u   int64
+	}
+	payer := map[key]int{} // index in rd.payers
+	i := 0
+	for k := lo; k < hi; k++ {
+		g := pe.supG[k]
+		if m.cls[g] == 0 {
+			continue
+		}
+		e := ents[i]
+		i++
+		if e.capped {
+			m.cls[g] = 0
+			continue
+		}
+		kk := key{e.cls, e.u}
+		j, ok := payer[kk]
+		if !ok {
+			j = len(rd.payers)
+			payer[kk] = j
+			rd.payers = append(rd.payers, payEntry{e.cls, m.newClass(e.cls, r, e.u, q), 0})
+		}
+		rd.payers[j].w += w[g]
+		m.cls[g] = rd.payers[j].child
+	}
+}
+
+// newClass creates the class of voters of class parent who paid q·u in
+// round r.
+func (m *mesEngine) newClass(parent, r int32, u int64, q ival) int32 {
+	v := m.cVal[parent].sub(q.mulInt(u)).clampNonNeg()
+	m.cVal = append(m.cVal, v)
+	m.cParent = append(m.cParent, parent)
+	m.cRound = append(m.cRound, r)
+	m.cU = append(m.cU, u)
+	m.cExact = append(m.cExact, nil)
+	return int32(len(m.cVal) - 1)
+}

@@ -1,0 +1,216 @@
+package budgeting
+
+import (
+	"math/big"
+	"slices"
+)
+
+// prepared is an election turned into the integers the rules compute with:
+// costs and budget scaled by 10^places, voters merged into weighted groups,
+// and each project's supporters with their utilities.
+//
+// Utilities are kept normalized: project p's supporters have utilities
+// scale[p]·uNorm with uNorm small integers (1 for approval ballots), so that
+// sums of utilities stay in 63 bits; ρ for p is then q/scale[p], where q is
+// the price per unit of normalized utility.
+type prepared struct {
+	e       *Election
+	places  int32   // amounts are scaled by 10^places
+	budget  int64   // B, scaled
+	cost    []int64 // c(p), scaled
+	rank    []int32 // position of each project when sorted by ID in byte order
+	byRank  []int32 // projects sorted by ID in byte order
+	groups  *voterGroups
+	voters  int64 // n, empty ballots included
+	utility Utility
+
+	// Supporters in CSR form: project p's supporters are
+	// supG[supOff[p]:supOff[p+1]], groups with u_i(p) > 0.
+	supOff  []int32
+	supG    []int32
+	supU    []int64 // normalized utility of each supporter entry; nil when all are 1
+	scale   []int64 // scale[p]: u_i(p) = scale[p]·supU
+	uniform []bool  // every supporter of p has normalized utility 1
+	weightU []int64 // Σ weight·uNorm over p's supporters
+	listed  []int64 // weighted number of ballots listing p (for greedy with U = 0)
+}
+
+// maxUtility bounds normalized utilities so that weight·utility sums fit in
+// 63 bits for up to 2^31 voters.
+const maxUtility = 1<<31 - 1
+
+// prepare scales amounts and builds supporters for utility u (0 for
+// Phragmén, which uses approvals).
+func prepare(e *Election, u Utility) (*prepared, error) {
+	in, pr := e.inst, e.prof
+	pe := &prepared{e: e, utility: u, voters: int64(pr.Len())}
+	places := significantPlaces(in.budget)
+	for _, p := range in.projects {
+		places = max(places, significantPlaces(p.Cost))
+	}
+	if places > maxPlaces {
+		return nil, errorf(ErrOverflow, "amounts with %d decimal places", places)
+	}
+	pe.places = places
+	var ok bool
+	if pe.budget, ok = scaled(in.budget, places); !ok {
+		return nil, errorf(ErrOverflow, "budget %s", in.budget)
+	}
+	total := pe.budget
+	pe.cost = make([]int64, len(in.projects))
+	for i, p := range in.projects {
+		if pe.cost[i], ok = scaled(p.Cost, places); !ok {
+			return nil, errorf(ErrOverflow, "cost %s", p.Cost)
+		}
+		if total += pe.cost[i]; total < 0 {
+			return nil, errorf(ErrOverflow, "costs add up beyond 63 bits")
+		}
+	}
+	pe.byRank = make([]int32, len(in.projects))
+	for i := range pe.byRank {
+		pe.byRank[i] = int32(i)
+	}
+	slices.SortFunc(pe.byRank, func(a, b int32) int {
+		return compareIDs(in.projects[a].ID, in.projects[b].ID)
+	})
+	pe.rank = make([]int32, len(in.projects))
+	for r, p := range pe.byRank {
+		pe.rank[p] = int32(r)
+	}
+	pe.groups = pr.voterGroups()
+	if err := pe.buildSupporters(); err != nil {
+		return nil, err
+	}
+	return pe, nil
+}
+
+// compareIDs orders project IDs as strings in byte order ("10" < "9").
+func compareIDs(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// utilityOf returns u_i(p) for the k-th entry of a group's ballot: see
+// [CostUtility] and [CardinalityUtility]. Phragmén (u == 0) counts
+// approvals.
+func (pe *prepared) utilityOf(p int32, k, length int, points []int64) int64 {
+	if pe.utility != CostUtility {
+		return 1
+	}
+	switch {
+	case points != nil:
+		return points[k]
+	case pe.e.inst.voteType == Ordinal:
+		return int64(length - k - 1)
+	}
+	return pe.cost[p]
+}
+
+// buildSupporters fills the CSR arrays and normalizes utilities.
+func (pe *prepared) buildSupporters() error {
+	g := pe.groups
+	nP := len(pe.cost)
+	counts := make([]int32, nP+1)
+	pe.listed = make([]int64, nP)
+	for i := 0; i < g.len(); i++ {
+		its, pts := g.ballot(i)
+		for k, p := range its {
+			pe.listed[p] += g.weight[i]
+			if pe.utilityOf(p, k, len(its), pts) > 0 {
+				counts[p+1]++
+			}
+		}
+	}
+	pe.supOff = make([]int32, nP+1)
+	for p := 0; p < nP; p++ {
+		pe.supOff[p+1] = pe.supOff[p] + counts[p+1]
+	}
+	n := pe.supOff[nP]
+	pe.supG = make([]int32, n)
+	raw := make([]int64, n)
+	fill := slices.Clone(pe.supOff[:nP])
+	for i := 0; i < g.len(); i++ {
+		its, pts := g.ballot(i)
+		for k, p := range its {
+			if u := pe.utilityOf(p, k, len(its), pts); u > 0 {
+				pe.supG[fill[p]] = int32(i)
+				raw[fill[p]] = u
+				fill[p]++
+			}
+		}
+	}
+	pe.scale = make([]int64, nP)
+	pe.uniform = make([]bool, nP)
+	pe.weightU = make([]int64, nP)
+	allOne := true
+	for p := 0; p < nP; p++ {
+		lo, hi := pe.supOff[p], pe.supOff[p+1]
+		var s int64
+		for _, u := range raw[lo:hi] {
+			s = gcd(s, u)
+		}
+		if s == 0 {
+			s = 1
+		}
+		pe.scale[p] = s
+		uniform := true
+		var w int64
+		for k := lo; k < hi; k++ {
+			raw[k] /= s
+			if raw[k] > maxUtility {
+				return errorf(ErrOverflow, "utility %d", raw[k])
+			}
+			uniform = uniform && raw[k] == 1
+			w += pe.groups.weight[pe.supG[k]] * raw[k]
+		}
+		pe.uniform[p] = uniform
+		pe.weightU[p] = w
+		allOne = allOne && uniform
+	}
+	if !allOne {
+		pe.supU = raw
+	}
+	return nil
+}
+
+// gcd returns the greatest common divisor of a ≥ 0 and b ≥ 0.
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// uNorm returns the normalized utility of supporter entry k.
+func (pe *prepared) uNorm(k int32) int64 {
+	if pe.supU == nil {
+		return 1
+	}
+	return pe.supU[k]
+}
+
+// totalUtility returns U(p) = Σ_i u_i(p) exactly.
+func (pe *prepared) totalUtility(p int) *big.Int {
+	u := big.NewInt(pe.weightU[p])
+	return u.Mul(u, big.NewInt(pe.scale[p]))
+}
+
+// spent returns the scaled cost of a selection.
+func (pe *prepared) spent(sel []int) int64 {
+	var s int64
+	for _, p := range sel {
+		s += pe.cost[p]
+	}
+	return s
+}
+
+// currency converts a scaled amount, given as an exact rational, to
+// currency units.
+func (pe *prepared) currency(x *big.Rat) *big.Rat {
+	return ratOfScaled(new(big.Rat).Set(x), pe.places)
+}

