@@ -33,11 +33,13 @@
 //
 // A qualified initiative is submitted to a named [PublicBody]
 // ([Initiative.Submit]); the body's engagement process answers it
-// ([Initiative.Answer]) with an [AnswerOutcome], a text and a time.
+// ([Initiative.Answer]) with a [Response]: an [AnswerOutcome], a text, a
+// time and the process's ID, so that each side keeps the link.
 //
-// Supports are stored compactly, 32 bytes each plus a 4-byte hash index
-// slot, with no per-support heap object: a million supports take about
-// 40 MB and sign in well under a microsecond each (see the benchmarks).
+// Supports are stored compactly, 32 bytes each plus an 8-byte slot of a
+// hash index kept at most three quarters full, with no per-support heap
+// object: a million supports take about 50 MB and sign in well under a
+// microsecond each (see the benchmarks).
 // An Initiative is not safe for concurrent use; serialise calls with a
 // mutex.
 //

@@ -53,7 +53,12 @@ func ExampleInitiative() {
 	fmt.Println("threshold met:", in.ThresholdMet())
 	must(in.Qualify(start.AddDate(0, 0, 5)))
 	must(in.Submit(participation.PublicBody{ID: person(200), Name: "City of Riverton"}, start.AddDate(0, 0, 6)))
-	must(in.Answer(participation.AnswerAdopted, "The lane is in next year's budget.", start.AddDate(0, 1, 0)))
+	must(in.Answer(participation.Response{
+		Outcome: participation.AnswerAdopted,
+		Text:    "The lane is in next year's budget.",
+		At:      start.AddDate(0, 1, 0),
+		Process: person(201), // the city's consultation that took it up
+	}))
 
 	for _, e := range in.History() {
 		switch e.Kind {
@@ -63,6 +68,7 @@ func ExampleInitiative() {
 			fmt.Printf("%s %s to %s\n", e.At.Format(time.DateOnly), e.Kind, e.To.Name)
 		case participation.EventAnswered:
 			fmt.Printf("%s %s: %s, %q\n", e.At.Format(time.DateOnly), e.Kind, e.Outcome, e.Text)
+			fmt.Println("  through process", e.Process)
 		default:
 			fmt.Println(e.At.Format(time.DateOnly), e.Kind)
 		}
@@ -78,6 +84,7 @@ func ExampleInitiative() {
 	// 2025-05-06 qualified
 	// 2025-05-07 submitted to City of Riverton
 	// 2025-06-01 answered: adopted, "The lane is in next year's budget."
+	//   through process 00000000-0000-0000-0000-0000000000c9
 }
 
 // Signing is idempotent per person, and each refusal says why.

@@ -77,15 +77,22 @@ type Submission struct {
 	At time.Time
 }
 
-// Response is a public body's answer to a submitted initiative. The zero
-// value is no answer.
+// Response is a public body's answer to a submitted initiative, given to
+// [Initiative.Answer] and returned by [Initiative.Response]. The zero value
+// is no answer.
 type Response struct {
 	// Outcome is what the body answered.
 	Outcome AnswerOutcome
-	// Text is the body's answer in its own words.
+	// Text is the body's answer in its own words. Not empty, no
+	// surrounding spaces.
 	Text string
 	// At is when the body answered.
 	At time.Time
+	// Process optionally links the answer to the body's own record of it:
+	// the ID of the engagement process (or its decision) that took the
+	// initiative up and answered, so that each side can find the other.
+	// uuid.Nil when the body answered outside a process.
+	Process uuid.UUID
 }
 
 // Initiative is a bottom-up initiative: residents propose something (a

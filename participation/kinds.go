@@ -240,7 +240,8 @@ const (
 	EventQualified
 	// EventSubmitted: the initiative was handed to a public body.
 	EventSubmitted
-	// EventAnswered: the public body answered.
+	// EventAnswered: the public body answered, possibly through an
+	// engagement process.
 	EventAnswered
 	// EventExpired: the window closed short of a threshold.
 	EventExpired

@@ -52,7 +52,7 @@ func TestInitiativeAssess(t *testing.T) {
 	answered := func(o participation.AnswerOutcome) func(t testing.TB) *participation.Initiative {
 		return func(t testing.TB) *participation.Initiative {
 			in := fixtures()[4].build(t)
-			require.NoError(t, in.Answer(o, "Our answer.", at(12)))
+			require.NoError(t, in.Answer(participation.Response{Outcome: o, Text: "Our answer.", At: at(12)}))
 			return in
 		}
 	}

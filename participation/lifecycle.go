@@ -26,6 +26,9 @@ type Event struct {
 	// Text is the answer's text for EventAnswered, or the optional reason
 	// for EventWithdrawn.
 	Text string `json:"text,omitempty"`
+	// Process is the optional engagement process that answered, for
+	// EventAnswered.
+	Process uuid.UUID `json:"process,omitzero"`
 	// By is the initiator who withdrew the initiative, for EventWithdrawn.
 	By uuid.UUID `json:"by,omitzero"`
 }
@@ -74,6 +77,9 @@ func (e Event) Validate() error {
 		}
 	case e.Text != "":
 		errs = append(errs, invalidf("%s event with text", e.Kind))
+	}
+	if !answered && e.Process != uuid.Nil {
+		errs = append(errs, invalidf("%s event with a process", e.Kind))
 	}
 	switch {
 	case withdrawn && e.By == uuid.Nil:
@@ -140,7 +146,7 @@ func (in *Initiative) record(e Event) {
 	case EventSubmitted:
 		in.sub = Submission{To: e.To, At: e.At}
 	case EventAnswered:
-		in.resp = Response{Outcome: e.Outcome, Text: e.Text, At: e.At}
+		in.resp = Response{Outcome: e.Outcome, Text: e.Text, At: e.At, Process: e.Process}
 	}
 	in.state = transitions[e.Kind].to
 	in.lastAt = e.At
@@ -228,16 +234,18 @@ func (in *Initiative) Submit(to PublicBody, at time.Time) error {
 	return nil
 }
 
-// Answer records the public body's answer: submitted → answered. It
-// returns [ErrWrongState] (in a [*TransitionError]) unless the initiative
-// is submitted; [ErrInvalidValue] for an undeclared outcome; [ErrInvalid]
-// for an empty or padded text or a zero or out-of-range time; and
+// Answer records the public body's answer r, dated r.At: submitted →
+// answered. The engagement process that took the initiative up calls it
+// when it decides, with its own ID in r.Process. It returns
+// [ErrWrongState] (in a [*TransitionError]) unless the initiative is
+// submitted; [ErrInvalidValue] for an undeclared outcome; [ErrInvalid] for
+// an empty or padded text or a zero or out-of-range time; and
 // [ErrTimeOrder] before the submission.
-func (in *Initiative) Answer(outcome AnswerOutcome, text string, at time.Time) error {
-	if err := in.begin(EventAnswered, at); err != nil {
+func (in *Initiative) Answer(r Response) error {
+	if err := in.begin(EventAnswered, r.At); err != nil {
 		return err
 	}
-	e := Event{Kind: EventAnswered, At: at.UTC(), Outcome: outcome, Text: text}
+	e := Event{Kind: EventAnswered, At: r.At.UTC(), Outcome: r.Outcome, Text: r.Text, Process: r.Process}
 	if err := e.Validate(); err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func fixtures() []fixture {
 		{"submitted", participation.StateSubmitted, submitted},
 		{"answered", participation.StateAnswered, func(t testing.TB) *participation.Initiative {
 			in := submitted(t)
-			require.NoError(t, in.Answer(participation.AnswerAdopted, "The lane will be built in 2026.", at(12)))
+			require.NoError(t, in.Answer(participation.Response{Outcome: participation.AnswerAdopted, Text: "The lane will be built in 2026.", At: at(12), Process: id(700)}))
 			return in
 		}},
 		{"expired", participation.StateExpired, func(t testing.TB) *participation.Initiative {
@@ -85,7 +85,7 @@ var events = []struct {
 	{"qualify", func(in *participation.Initiative) error { return in.Qualify(at(150)) }},
 	{"submit", func(in *participation.Initiative) error { return in.Submit(city, at(150)) }},
 	{"answer", func(in *participation.Initiative) error {
-		return in.Answer(participation.AnswerRejected, "Not this year.", at(150))
+		return in.Answer(participation.Response{Outcome: participation.AnswerRejected, Text: "Not this year.", At: at(150)})
 	}},
 	{"expire", func(in *participation.Initiative) error { return in.Expire(at(150)) }},
 	{"withdraw", func(in *participation.Initiative) error { return in.Withdraw(initiator, "", at(150)) }},
@@ -240,9 +240,13 @@ func TestEventPreconditions(t *testing.T) {
 		{"submit before qualifying", fixtures()[3].build,
 			func(in *participation.Initiative) error { return in.Submit(city, at(9)) }, participation.ErrTimeOrder},
 		{"answer with an invalid outcome", fixtures()[4].build,
-			func(in *participation.Initiative) error { return in.Answer(0, "text", at(12)) }, participation.ErrInvalidValue},
+			func(in *participation.Initiative) error {
+				return in.Answer(participation.Response{Text: "text", At: at(12)})
+			}, participation.ErrInvalidValue},
 		{"answer without text", fixtures()[4].build,
-			func(in *participation.Initiative) error { return in.Answer(participation.AnswerAccepted, "", at(12)) }, participation.ErrInvalid},
+			func(in *participation.Initiative) error {
+				return in.Answer(participation.Response{Outcome: participation.AnswerAccepted, At: at(12)})
+			}, participation.ErrInvalid},
 		{"withdraw by a stranger", fixtures()[3].build,
 			func(in *participation.Initiative) error { return in.Withdraw(id(77), "", at(12)) }, participation.ErrNotInitiator},
 		{"withdraw with a padded reason", fixtures()[3].build,
@@ -275,14 +279,16 @@ func TestFullLifecycle(t *testing.T) {
 	require.NoError(t, in.Submit(city, at(11)))
 	_, ok = in.Response()
 	require.False(t, ok)
-	require.NoError(t, in.Answer(participation.AnswerAccepted, "Taken up in the mobility plan.", at(12)))
+	answer := participation.Response{Outcome: participation.AnswerAccepted, Text: "Taken up in the mobility plan.", At: at(12), Process: id(700)}
+	require.NoError(t, in.Answer(answer))
 
 	sub, ok := in.Submission()
 	require.True(t, ok)
 	assert.Equal(t, participation.Submission{To: city, At: at(11)}, sub)
 	resp, ok := in.Response()
 	require.True(t, ok)
-	assert.Equal(t, participation.Response{Outcome: participation.AnswerAccepted, Text: "Taken up in the mobility plan.", At: at(12)}, resp)
+	assert.Equal(t, answer, resp)
+	assert.Equal(t, id(700), in.History()[8].Process)
 
 	var kinds []string
 	var times []time.Time
@@ -328,6 +334,7 @@ func TestEventValidate(t *testing.T) {
 		{"text on an opening", participation.Event{Kind: participation.EventOpened, At: day0, Text: "x"}, participation.ErrInvalid},
 		{"withdrawn by nobody", participation.Event{Kind: participation.EventWithdrawn, At: day0}, participation.ErrInvalid},
 		{"initiator on an opening", participation.Event{Kind: participation.EventOpened, At: day0, By: initiator}, participation.ErrInvalid},
+		{"process on a submission", participation.Event{Kind: participation.EventSubmitted, At: day0, To: city, Process: id(700)}, participation.ErrInvalid},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
