@@ -166,13 +166,19 @@ func (in *Initiative) replay(history []Event) (Event, error) {
 		return Event{}, fmt.Errorf("%w: history must start with the creation at %s", ErrInconsistent, in.created.Format(time.RFC3339Nano))
 	}
 	var end Event
+	var lastMilestone time.Time
 	for i, e := range history[1:] {
 		e.At = e.At.UTC()
 		if err := in.replayOne(e); err != nil {
 			return Event{}, fmt.Errorf("history[%d]: %w", i+1, err)
 		}
-		// From open, every event but a milestone ends the gathering.
-		if in.state == StateOpen && e.Kind != EventMilestone {
+		switch {
+		case e.Kind == EventMilestone:
+			lastMilestone = latestOf(lastMilestone, e.At)
+		case in.state == StateOpen: // every other event from open ends the gathering
+			if e.At.Before(lastMilestone) {
+				return Event{}, fmt.Errorf("history[%d]: %w: %s before a milestone", i+1, ErrTimeOrder, e.Kind)
+			}
 			end = e
 		}
 		in.record(e)

@@ -155,6 +155,7 @@ func TestJSONDecodingValidates(t *testing.T) {
 			h := history(m)
 			m["history"] = append(h[:2:2], h[3:]...)
 		}, participation.ErrInconsistent},
+		{"gathering ended before a milestone", func(m map[string]any) { event(m, 5)["at"] = "2025-05-01T19:30:00Z" }, participation.ErrTimeOrder},
 		{"milestone outside the window", func(m map[string]any) { event(m, 2)["at"] = "2025-05-01T09:30:00Z" }, participation.ErrInconsistent},
 		{"unrecorded milestone", func(m map[string]any) {
 			// Drop the 100 % milestone, the qualification and what follows.
