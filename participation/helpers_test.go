@@ -3,7 +3,6 @@ package participation_test
 import (
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
@@ -86,9 +85,6 @@ func signMany(t testing.TB, in *participation.Initiative, first uint64, n int, h
 		require.NoError(t, in.Sign(id(first+i), adult, participation.ChannelOnline, at(h)))
 	}
 }
-
-// errorsIs is errors.Is, for brevity in closures.
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
 
 // jsonRoundTrip encodes v, decodes the bytes into a new value and encodes
 // that again; both encodings must be identical. It returns the decoded

@@ -2,7 +2,6 @@ package participation_test
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -143,7 +142,6 @@ func TestImportCSVReadError(t *testing.T) {
 	require.ErrorIs(t, err, errDisk)
 	assert.Equal(t, 1, rep.Rows)
 	assert.Equal(t, 1, rep.Accepted)
-	var _ io.Reader = (*failingReader)(nil)
 }
 
 // FuzzImportCSV: whatever the sheet, importing never panics and accounts

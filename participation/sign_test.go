@@ -2,6 +2,7 @@ package participation_test
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"sync"
@@ -335,14 +336,16 @@ func TestConcurrentSigning(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range own + shared {
-				p := id(uint64(i) + 1) // shared: 1..1000, the same for every goroutine
+				// Shared people 1..1000, the same for every goroutine, each
+				// starting at a different one so that they collide.
+				p := id(uint64((i+125*g)%shared) + 1)
 				if i >= shared {
 					p = id(uint64(100_000*(g+1) + i))
 				}
 				switch err := sign(p); {
 				case err == nil:
 					accepted[g]++
-				case errorsIs(err, participation.ErrAlreadySigned):
+				case errors.Is(err, participation.ErrAlreadySigned):
 					refused[g]++
 				default:
 					unexpected[g] = err
