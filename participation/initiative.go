@@ -179,20 +179,21 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 	if err := spec.validate(); err != nil {
 		return nil, err
 	}
+	var promoters []uuid.UUID // nil when empty: an empty list and none encode alike
+	if len(spec.Committee.Promoters) > 0 {
+		promoters = slices.Clone(spec.Committee.Promoters)
+	}
 	in := &Initiative{
 		id:         spec.ID,
 		title:      spec.Title,
 		summary:    spec.Summary,
 		kind:       spec.Kind,
 		initiators: slices.Clone(spec.Initiators),
-		committee: Committee{
-			Promoters: slices.Clone(spec.Committee.Promoters),
-			MinSize:   spec.Committee.MinSize,
-		},
-		area:     spec.Area,
-		created:  spec.Created.UTC(),
-		gate:     openGate(),
-		supports: newStore(),
+		committee:  Committee{Promoters: promoters, MinSize: spec.Committee.MinSize},
+		area:       spec.Area,
+		created:    spec.Created.UTC(),
+		gate:       openGate(),
+		supports:   newStore(),
 	}
 	in.record(Event{Kind: EventCreated, At: in.created})
 	return in, nil

@@ -187,18 +187,20 @@ func (in *Initiative) replay(history []Event) (Event, error) {
 }
 
 // replayOne checks one decoded event against the initiative as the history
-// before it left it.
+// before it left it, as [Initiative.commit] would have, except for what
+// depends on the supports, which are loaded afterwards (see
+// checkGathering).
 func (in *Initiative) replayOne(e Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if e.Kind == EventCreated {
+	switch e.Kind {
+	case EventCreated:
 		return fmt.Errorf("%w: a second creation", ErrInconsistent)
-	}
-	if err := in.allowed(e.Kind); err != nil {
-		return err
-	}
-	if e.Kind == EventMilestone {
+	case EventMilestone:
+		if err := in.allowed(e.Kind); err != nil {
+			return err
+		}
 		if in.rules == nil || e.Percent != 25*(in.quarters+1) {
 			return fmt.Errorf("%w: milestone %d %% after %d %%", ErrInconsistent, e.Percent, 25*in.quarters)
 		}
@@ -207,41 +209,10 @@ func (in *Initiative) replayOne(e Event) error {
 		}
 		return nil
 	}
-	if e.At.Before(in.lastAt) {
-		return fmt.Errorf("%w: %s at %s", ErrTimeOrder, e.Kind, e.At.Format(time.RFC3339Nano))
+	if err := in.begin(e.Kind, e.At); err != nil {
+		return err
 	}
-	switch e.Kind {
-	case EventOpened:
-		if in.CommitteeSize() < in.committee.MinSize {
-			return ErrCommitteeTooSmall
-		}
-		if in.gate.windowed && e.At.UnixNano() >= in.gate.end {
-			return ErrWindowClosed
-		}
-	case EventQualified:
-		if in.rules == nil {
-			return ErrNoThreshold
-		}
-	case EventExpired:
-		if !in.gate.windowed || e.At.UnixNano() < in.gate.end {
-			return ErrWindowNotClosed
-		}
-	case EventWithdrawn:
-		if !in.IsInitiator(e.By) {
-			return ErrNotInitiator
-		}
-	}
-	return nil
-}
-
-// contains reports whether t is inside the gate's window (always without
-// one).
-func (g *gate) contains(t time.Time) bool {
-	if !g.windowed {
-		return true
-	}
-	ns := t.UnixNano()
-	return ns >= g.start && ns < g.end
+	return in.precondition(e)
 }
 
 // loadSupports decodes the supports array element by element and admits

@@ -33,6 +33,13 @@ func TestJSONRoundTripEveryState(t *testing.T) {
 			roundTrip(t, f.build(t))
 		})
 	}
+	t.Run("empty promoter list", func(t *testing.T) {
+		s := spec()
+		s.Committee.Promoters = []uuid.UUID{}
+		in, err := participation.NewInitiative(s)
+		require.NoError(t, err)
+		roundTrip(t, in)
+	})
 	t.Run("strict rules, committee, odd labels", func(t *testing.T) {
 		s := spec()
 		s.Committee = participation.Committee{Promoters: []uuid.UUID{id(501), id(502)}, MinSize: 3}

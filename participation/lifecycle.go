@@ -173,6 +173,69 @@ func (in *Initiative) begin(k EventKind, at time.Time) error {
 	return nil
 }
 
+// commit records e after checking every precondition: those of
+// [Initiative.begin], the event's own fields ([Event.Validate]), those
+// that depend on the rules and committee ([Initiative.precondition]) and
+// those that depend on the supports ([Initiative.supported]). Decoding
+// checks the first three the same way as the history is replayed.
+func (in *Initiative) commit(e Event) error {
+	if err := in.begin(e.Kind, e.At); err != nil {
+		return err
+	}
+	e.At = e.At.UTC()
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := in.precondition(e); err != nil {
+		return err
+	}
+	if err := in.supported(e); err != nil {
+		return err
+	}
+	in.record(e)
+	return nil
+}
+
+// precondition checks what e needs of the initiative's description and
+// rules: a full committee and an unclosed window to open, rules to
+// qualify, a closed window to expire, an initiator to withdraw.
+func (in *Initiative) precondition(e Event) error {
+	switch e.Kind {
+	case EventOpened:
+		if n := in.CommitteeSize(); n < in.committee.MinSize {
+			return fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize)
+		}
+		if in.gate.closedBy(e.At) {
+			return fmt.Errorf("%w: window ended %s", ErrWindowClosed, in.rules.Window.End.Format(time.RFC3339Nano))
+		}
+	case EventQualified:
+		if in.rules == nil {
+			return ErrNoThreshold
+		}
+	case EventExpired:
+		if !in.gate.closedBy(e.At) {
+			return ErrWindowNotClosed
+		}
+	case EventWithdrawn:
+		if !in.IsInitiator(e.By) {
+			return fmt.Errorf("%w: %s", ErrNotInitiator, e.By)
+		}
+	}
+	return nil
+}
+
+// supported checks what e needs of the supports: every threshold met to
+// qualify, one unmet to expire.
+func (in *Initiative) supported(e Event) error {
+	switch {
+	case e.Kind == EventQualified && !in.meets(4):
+		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
+	case e.Kind == EventExpired && in.meets(4):
+		return ErrThresholdMet
+	}
+	return nil
+}
+
 // Open starts gathering support at time at: draft → open. It returns
 // [ErrWrongState] (in a [*TransitionError]) unless the initiative is a
 // draft; [ErrInvalid] for a zero or out-of-range time; [ErrTimeOrder]
@@ -181,17 +244,7 @@ func (in *Initiative) begin(k EventKind, at time.Time) error {
 // the signature window. An initiative may open before its window does:
 // signatures are refused until the window opens.
 func (in *Initiative) Open(at time.Time) error {
-	if err := in.begin(EventOpened, at); err != nil {
-		return err
-	}
-	if n := in.CommitteeSize(); n < in.committee.MinSize {
-		return fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize)
-	}
-	if in.gate.windowed && at.UnixNano() >= in.gate.end {
-		return fmt.Errorf("%w: window ended %s", ErrWindowClosed, in.rules.Window.End.Format(time.RFC3339Nano))
-	}
-	in.record(Event{Kind: EventOpened, At: at.UTC()})
-	return nil
+	return in.commit(Event{Kind: EventOpened, At: at})
 }
 
 // Qualify records that the initiative met its thresholds: open → qualified.
@@ -204,17 +257,7 @@ func (in *Initiative) Open(at time.Time) error {
 // [ErrNoThreshold] without rules; and [ErrThresholdNotMet] when a threshold
 // (overall or per area) is not met.
 func (in *Initiative) Qualify(at time.Time) error {
-	if err := in.begin(EventQualified, at); err != nil {
-		return err
-	}
-	if in.rules == nil {
-		return ErrNoThreshold
-	}
-	if !in.meets(4) {
-		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
-	}
-	in.record(Event{Kind: EventQualified, At: at.UTC()})
-	return nil
+	return in.commit(Event{Kind: EventQualified, At: at})
 }
 
 // Submit hands the qualified initiative to a named public body: qualified
@@ -224,14 +267,7 @@ func (in *Initiative) Qualify(at time.Time) error {
 // qualified; [ErrInvalid] for an invalid body or a zero or out-of-range
 // time; and [ErrTimeOrder] before the last event.
 func (in *Initiative) Submit(to PublicBody, at time.Time) error {
-	if err := in.begin(EventSubmitted, at); err != nil {
-		return err
-	}
-	if err := to.Validate(); err != nil {
-		return err
-	}
-	in.record(Event{Kind: EventSubmitted, At: at.UTC(), To: to})
-	return nil
+	return in.commit(Event{Kind: EventSubmitted, At: at, To: to})
 }
 
 // Answer records the public body's answer r, dated r.At: submitted →
@@ -242,15 +278,7 @@ func (in *Initiative) Submit(to PublicBody, at time.Time) error {
 // an empty or padded text or a zero or out-of-range time; and
 // [ErrTimeOrder] before the submission.
 func (in *Initiative) Answer(r Response) error {
-	if err := in.begin(EventAnswered, r.At); err != nil {
-		return err
-	}
-	e := Event{Kind: EventAnswered, At: r.At.UTC(), Outcome: r.Outcome, Text: r.Text, Process: r.Process}
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	in.record(e)
-	return nil
+	return in.commit(Event{Kind: EventAnswered, At: r.At, Outcome: r.Outcome, Text: r.Text, Process: r.Process})
 }
 
 // Expire records that the signature window closed short of a threshold:
@@ -260,35 +288,15 @@ func (in *Initiative) Answer(r Response) error {
 // [ErrWindowNotClosed] before the window's end or when there is no window;
 // and [ErrThresholdMet] when every threshold is met (it qualifies instead).
 func (in *Initiative) Expire(at time.Time) error {
-	if err := in.begin(EventExpired, at); err != nil {
-		return err
-	}
-	if !in.gate.windowed || at.UnixNano() < in.gate.end {
-		return ErrWindowNotClosed
-	}
-	if in.meets(4) {
-		return ErrThresholdMet
-	}
-	in.record(Event{Kind: EventExpired, At: at.UTC()})
-	return nil
+	return in.commit(Event{Kind: EventExpired, At: at})
 }
 
 // Withdraw records that initiator by withdrew the initiative, with an
 // optional reason: draft, open, qualified or submitted → withdrawn. It
 // returns [ErrWrongState] (in a [*TransitionError]) from any other state;
-// [ErrInvalid] for a zero or out-of-range time or a padded reason;
-// [ErrTimeOrder] before the last event or, while open, the latest
+// [ErrInvalid] for a zero or out-of-range time, a nil by or a padded
+// reason; [ErrTimeOrder] before the last event or, while open, the latest
 // signature; and [ErrNotInitiator] when by is not an initiator.
 func (in *Initiative) Withdraw(by uuid.UUID, reason string, at time.Time) error {
-	if err := in.begin(EventWithdrawn, at); err != nil {
-		return err
-	}
-	if !in.IsInitiator(by) {
-		return fmt.Errorf("%w: %s", ErrNotInitiator, by)
-	}
-	if err := checkTrimmed("withdrawal reason", reason); err != nil {
-		return err
-	}
-	in.record(Event{Kind: EventWithdrawn, At: at.UTC(), Text: reason, By: by})
-	return nil
+	return in.commit(Event{Kind: EventWithdrawn, At: at, Text: reason, By: by})
 }

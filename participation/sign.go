@@ -54,6 +54,20 @@ func openGate() gate {
 	return gate{channels: 1<<ChannelOnline | 1<<ChannelOffline, allowWithdrawal: true}
 }
 
+// contains reports whether t is inside the gate's window (always without
+// one).
+func (g *gate) contains(t time.Time) bool {
+	if !g.windowed {
+		return true
+	}
+	ns := t.UnixNano()
+	return ns >= g.start && ns < g.end
+}
+
+// closedBy reports whether the gate's window has closed by t; a gate
+// without a window never closes.
+func (g *gate) closedBy(t time.Time) bool { return g.windowed && t.UnixNano() >= g.end }
+
 // compile returns the gate for valid rules r, interning r's areas in s.
 // Validate bounds the number of areas so that interning cannot fail.
 func compile(r *SupportRules, s *store) gate {
@@ -154,8 +168,7 @@ func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch Channel,
 	if at.Before(in.opened) || !inNanoRange(at) {
 		return support{}, ErrOutsideWindow
 	}
-	ns := at.UnixNano()
-	if g.windowed && (ns < g.start || ns >= g.end) {
+	if !g.contains(at) {
 		return support{}, ErrOutsideWindow
 	}
 	if g.minAge > 0 && !p.AgeBand.AtLeast(g.minAge) {
@@ -170,7 +183,7 @@ func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch Channel,
 	if g.residentsOnly && !p.Resident {
 		return support{}, ErrNotResident
 	}
-	return support{person: person, at: ns, age: uint8(p.AgeBand), channel: uint8(ch), resident: p.Resident}, nil
+	return support{person: person, at: at.UnixNano(), age: uint8(p.AgeBand), channel: uint8(ch), resident: p.Resident}, nil
 }
 
 // accept interns r's profile labels and stores r.
@@ -243,7 +256,7 @@ func (in *Initiative) withdrawable(person uuid.UUID, at time.Time) (int, error) 
 	if !inNanoRange(at) || at.UnixNano() < in.supports.recs[pos].at {
 		return 0, ErrTimeOrder
 	}
-	if in.gate.windowed && at.UnixNano() >= in.gate.end {
+	if in.gate.closedBy(at) {
 		return 0, ErrOutsideWindow
 	}
 	return pos, nil
@@ -304,6 +317,8 @@ func (r Requirement) Met() bool { return r.Count >= r.Threshold }
 func (r Requirement) Progress() metrics.Ratio {
 	p, err := metrics.NewRatio(int64(r.Count), int64(r.Threshold))
 	if err != nil {
+		// Only a negative threshold, which no valid rules hold, fails: it
+		// has no meaningful progress either.
 		return metrics.Ratio{}
 	}
 	return p
