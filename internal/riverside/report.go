@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/shopspring/decimal"
 )
 
 // WriteStakeholderTables writes what a map says about its stakeholders: the
@@ -84,7 +85,8 @@ func WriteRelationshipFigures(w io.Writer, m *stakeholder.Map) error {
 	return nil
 }
 
-// Days writes a duration in days, such as "3 days" or "1.5 days".
+// Days writes a duration in days, such as "3 days" or "1.5 days" (rounded
+// half away from zero to a tenth of a day).
 func Days(d time.Duration) string {
 	whole, rest := d/(24*time.Hour), d%(24*time.Hour)
 	unit := "days"
@@ -94,7 +96,7 @@ func Days(d time.Duration) string {
 	if rest == 0 {
 		return fmt.Sprintf("%d %s", whole, unit)
 	}
-	return fmt.Sprintf("%.1f %s", d.Hours()/24, unit)
+	return decimal.NewFromInt(int64(d)).DivRound(decimal.NewFromInt(int64(24*time.Hour)), 1).StringFixed(1) + " " + unit
 }
 
 // signed puts a plus before a figure that has no minus.
