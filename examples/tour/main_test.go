@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,26 +17,93 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/tour.golden from the current output")
 
-// TestTourGolden runs the tour and compares its report with the golden file,
-// so any change in a figure shows up as a diff that a reviewer must accept.
-func TestTourGolden(t *testing.T) {
+// runTour runs the tour as a user would, in a fresh folder, and returns what
+// it printed and the folder it wrote to.
+func runTour(t *testing.T) (string, string) {
+	t.Helper()
+	t.Chdir(t.TempDir())
 	var out bytes.Buffer
-	require.NoError(t, run(&out))
-	golden := filepath.Join("testdata", "tour.golden")
+	require.NoError(t, run(&out, "civitas-tour", true))
+	dir, err := filepath.Abs("civitas-tour")
+	require.NoError(t, err)
+	return out.String(), dir
+}
+
+// TestTourGolden compares the terminal report with the golden file, so any
+// change in a figure shows up as a diff that a reviewer must accept.
+func TestTourGolden(t *testing.T) {
+	golden, err := filepath.Abs(filepath.Join("testdata", "tour.golden"))
+	require.NoError(t, err)
+	out, _ := runTour(t)
 	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err, "run go test ./examples/tour -update to create the golden file")
-	assert.Equal(t, string(want), out.String())
+	assert.Equal(t, string(want), out)
+}
+
+// TestTourFiles checks that report.html and every picture are well-formed
+// XML, that the HTML embeds every picture, and that report.md links them.
+func TestTourFiles(t *testing.T) {
+	_, dir := runTour(t)
+	st, err := tell()
+	require.NoError(t, err)
+	pictures := st.report.pictures()
+	require.NotEmpty(t, pictures)
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	require.NoError(t, err)
+	assertWellFormed(t, "report.html", page)
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	require.NoError(t, err)
+	for _, p := range pictures {
+		svg, err := os.ReadFile(filepath.Join(dir, p.name))
+		require.NoError(t, err)
+		assertWellFormed(t, p.name, svg)
+		assert.Contains(t, string(page), stripXMLDecl(svg), "report.html embeds %s", p.name)
+		assert.Contains(t, string(md), "]("+p.name+")", "report.md links %s", p.name)
+	}
+}
+
+// TestTourJSON checks that tour.json decodes back into the same records:
+// decoding validates, and encoding the decoded records again gives the same
+// bytes.
+func TestTourJSON(t *testing.T) {
+	_, dir := runTour(t)
+	b, err := os.ReadFile(filepath.Join(dir, "tour.json"))
+	require.NoError(t, err)
+	var back records
+	require.NoError(t, json.Unmarshal(b, &back))
+	again, err := json.MarshalIndent(back, "", "  ")
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(again))
+	assert.Equal(t, string(bytes.TrimSpace(b)), string(again))
 }
 
 // TestTourDeterministic runs the tour twice: nothing may depend on the clock,
 // map order or randomness.
 func TestTourDeterministic(t *testing.T) {
-	var a, b bytes.Buffer
-	require.NoError(t, run(&a))
-	require.NoError(t, run(&b))
-	assert.Equal(t, a.String(), b.String())
+	a, dirA := runTour(t)
+	b, dirB := runTour(t)
+	assert.Equal(t, a, b)
+	for _, name := range []string{"report.md", "report.html", "tour.json"} {
+		x, err := os.ReadFile(filepath.Join(dirA, name))
+		require.NoError(t, err)
+		y, err := os.ReadFile(filepath.Join(dirB, name))
+		require.NoError(t, err)
+		assert.Equal(t, string(x), string(y), name)
+	}
+}
+
+func assertWellFormed(t *testing.T, name string, doc []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		require.NoError(t, err, "%s is not well-formed XML", name)
+	}
 }
