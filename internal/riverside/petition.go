@@ -1,0 +1,310 @@
+package riverside
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/civitas-go/civitas/metrics"
+	"github.com/civitas-go/civitas/participation"
+	"github.com/civitas-go/civitas/stakeholder"
+)
+
+// sheet is the paper signature sheet from the street stall, as typed in.
+//
+//go:embed sheet.csv
+var sheet string
+
+// person returns the fixed ID of resident n.
+func person(n byte) uuid.UUID { return uuid.UUID{15: n} }
+
+// districts are the neighbourhood's three districts.
+func districts() []string { return []string{"elm", "oak", "birch"} }
+
+// population returns the neighbourhood's population aged 16 and over (the
+// eligible population) by d, one of ByArea and ByAgeBand.
+func population(d stakeholder.Dimension) []metrics.GroupCount {
+	if d == stakeholder.ByArea {
+		return []metrics.GroupCount{{Group: "elm", Count: 2400}, {Group: "oak", Count: 2900}, {Group: "birch", Count: 2700}}
+	}
+	return []metrics.GroupCount{
+		{Group: "16-17", Count: 240}, {Group: "18-24", Count: 760}, {Group: "25-34", Count: 1500},
+		{Group: "35-44", Count: 1400}, {Group: "45-54", Count: 1300}, {Group: "55-64", Count: 1100},
+		{Group: "65-74", Count: 980}, {Group: "75+", Count: 720},
+	}
+}
+
+// onlineSupporter returns the profile of the i-th online supporter
+// (0-based): half from Elm, the rest from Oak and Birch, mostly younger.
+func onlineSupporter(i int) stakeholder.Profile {
+	bands := []stakeholder.AgeBand{
+		stakeholder.Age25to34, stakeholder.Age18to24, stakeholder.Age35to44, stakeholder.Age25to34,
+		stakeholder.Age45to54, stakeholder.Age25to34, stakeholder.Age35to44, stakeholder.Age55to64,
+		stakeholder.Age18to24,
+	}
+	return stakeholder.Profile{
+		AgeBand:  bands[i%len(bands)],
+		Sex:      []string{"f", "m", "f", "m", "x"}[i%5],
+		Area:     []string{"elm", "oak", "elm", "birch"}[i%4],
+		Resident: true,
+	}
+}
+
+// CouncilName is the public body that runs Riverside's consultations and
+// receives its residents' petitions.
+const CouncilName = "Riverside City Council"
+
+// CouncilID returns the fixed stakeholder ID of Riverside City Council.
+func CouncilID() uuid.UUID { return uuid.MustParse("c0c0c11a-0000-4000-8000-000000000001") }
+
+// may returns the first day of the signature window.
+func may() time.Time { return time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC) }
+
+// Petition tells the residents' petition for a protected bike lane on Elm
+// Street, from its draft to its submission to the council, writing the
+// story to w, and returns the submitted initiative, which awaits the
+// council's answer.
+func Petition(w io.Writer) (*participation.Initiative, error) {
+	p := &printer{w: w}
+	in, err := draft(p)
+	if err == nil {
+		err = open(p, in)
+	}
+	if err == nil {
+		err = gather(p, in)
+	}
+	if err == nil {
+		err = submit(p, in)
+	}
+	if err == nil {
+		err = report(p, in)
+	}
+	if err == nil {
+		err = p.err
+	}
+	if err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// draft writes the petition and its rules.
+func draft(p *printer) (*participation.Initiative, error) {
+	in, err := participation.NewInitiative(participation.InitiativeSpec{
+		ID:         person(200),
+		Title:      "Protected bike lane on Elm Street",
+		Summary:    "Separate the Elm Street bike lane from traffic with kerbs, from the station to the school.",
+		Kind:       participation.KindPetition,
+		Initiators: []uuid.UUID{person(201), person(202)},
+		Committee:  participation.Committee{MinSize: 3},
+		Area:       "elm",
+		Created:    may().AddDate(0, 0, -10),
+	})
+	if err != nil {
+		return nil, err
+	}
+	rules := participation.SupportRules{
+		Threshold:      40,
+		Window:         participation.Period{Start: may(), End: may().AddDate(0, 1, 0)},
+		MinAge:         16,
+		Areas:          districts(),
+		ResidentsOnly:  true,
+		AreaThresholds: []participation.AreaThreshold{{Area: "elm", Threshold: 15}},
+	}
+	if err := in.SetRules(rules); err != nil {
+		return nil, err
+	}
+	p.printf("%s (%s)\n%s\n", in.Title(), in.Kind(), in.Summary())
+	p.printf("Rules: %d supports, %d of them from elm, %s to %s, aged %d+, residents of %s\n\n",
+		rules.Threshold, rules.AreaThresholds[0].Threshold, rules.Window.Start.Format(time.DateOnly),
+		rules.Window.End.Add(-time.Nanosecond).Format(time.DateOnly), rules.MinAge, strings.Join(rules.Areas, ", "))
+	return in, nil
+}
+
+// open opens the petition once its committee has the three members it
+// needs: the two initiators alone are refused.
+func open(p *printer, in *participation.Initiative) error {
+	err := in.Open(may().AddDate(0, 0, -3))
+	if !errors.Is(err, participation.ErrCommitteeTooSmall) {
+		return fmt.Errorf("opening with two of three committee members: %v", err)
+	}
+	p.printf("Opening refused: %v\n", err)
+	if _, err := in.AddPromoter(person(203)); err != nil {
+		return err
+	}
+	opened := may().AddDate(0, 0, -2)
+	if err := in.Open(opened); err != nil {
+		return err
+	}
+	p.printf("Opened on %s with a committee of %d\n\n", opened.Format(time.DateOnly), in.CommitteeSize())
+	return nil
+}
+
+// gather collects signatures online, then from the paper sheet, printing
+// every refusal with its reason.
+func gather(p *printer, in *participation.Initiative) error {
+	p.printf("Online signatures\n")
+	sign := p.signer(in)
+	sign(90, onlineSupporter(0), may().Add(-20*time.Hour)) // before the window
+	for i := range byte(36) {
+		sign(i+1, onlineSupporter(int(i)), may().Add(time.Duration(24+10*int(i))*time.Hour))
+	}
+	sign(91, stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elm", Resident: true}, may().AddDate(0, 0, 3))
+	sign(92, stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "elm"}, may().AddDate(0, 0, 4))
+	sign(93, stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "maple", Resident: true}, may().AddDate(0, 0, 5))
+	sign(5, onlineSupporter(4), may().AddDate(0, 0, 6)) // again
+	p.printf("  %d accepted\n\n", in.Count())
+
+	rep, err := in.ImportCSV(strings.NewReader(sheet))
+	if err != nil {
+		return err
+	}
+	p.printf("Paper sheet from the street stall: %d rows, %d accepted, %d rejected\n", rep.Rows, rep.Accepted, len(rep.Rejected))
+	for _, r := range rep.Rejected {
+		p.printf("  row %2d: %s\n", r.Row, reason(r))
+	}
+	p.printf("\nAfter the window closed\n")
+	sign(94, onlineSupporter(5), may().AddDate(0, 1, 0).Add(2*time.Hour))
+	return nil
+}
+
+// signer returns a function that signs online for resident n and prints a
+// refusal.
+func (p *printer) signer(in *participation.Initiative) func(n byte, prof stakeholder.Profile, when time.Time) {
+	return func(n byte, prof stakeholder.Profile, when time.Time) {
+		if err := in.Sign(person(n), prof, participation.ChannelOnline, when); err != nil {
+			p.printf("  refused resident %d on %s: %s\n", n, when.Format("2006-01-02 15:04"), reason(err))
+		}
+	}
+}
+
+// submit qualifies the petition and hands it to the city.
+func submit(p *printer, in *participation.Initiative) error {
+	city := participation.PublicBody{ID: CouncilID(), Name: CouncilName}
+	if err := in.Qualify(may().AddDate(0, 1, 0).Add(9 * time.Hour)); err != nil {
+		return err
+	}
+	if err := in.Submit(city, may().AddDate(0, 1, 2).Add(10*time.Hour)); err != nil {
+		return err
+	}
+	p.printf("  qualified; submitted to %s, awaiting its answer\n", city.Name)
+	return nil
+}
+
+// report prints the history with its milestones, the progress, the
+// campaign's figures and the supporters' representativeness.
+func report(p *printer, in *participation.Initiative) error {
+	p.printf("\nHistory\n")
+	for _, e := range in.History() {
+		line := fmt.Sprintf("  %s  %s", e.At.Format("2006-01-02 15:04"), e.Kind)
+		switch e.Kind {
+		case participation.EventMilestone:
+			line += fmt.Sprintf(" %d %%", e.Percent)
+		case participation.EventSubmitted:
+			line += " to " + e.To.Name
+		}
+		p.println(line)
+	}
+
+	p.printf("\nProgress\n")
+	for _, r := range in.Requirements() {
+		name := "all districts"
+		if r.Area != "" {
+			name = r.Area
+		}
+		p.printf("  %-13s %d of %d (%s)\n", name, r.Count, r.Threshold, r.Progress().PercentText())
+	}
+	shares := in.ChannelShares()
+	p.printf("  online %s, offline %s\n", shares.Online.PercentText(), shares.Offline.PercentText())
+	if d, ok := in.TimeToThreshold(); ok {
+		p.printf("  threshold met %s after the window opened\n", days(d))
+	}
+
+	p.printf("\nSupports per day\n")
+	for _, d := range in.SupportsPerDay(time.UTC) {
+		p.printf("  %s %2d %s\n", d.Day.Format("Mon 02 Jan"), d.Count, strings.Repeat("#", d.Count))
+	}
+
+	policy := metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
+	for _, d := range []stakeholder.Dimension{stakeholder.ByArea, stakeholder.ByAgeBand} {
+		if err := p.representativeness(in, d, population(d), policy); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// representativeness prints the supporters against the population by one
+// dimension, as it may be published.
+func (p *printer) representativeness(in *participation.Initiative, d stakeholder.Dimension, population []metrics.GroupCount, policy metrics.SuppressionPolicy) error {
+	rep, err := in.Representativeness(d, population, policy)
+	if err != nil {
+		return err
+	}
+	p.printf("\nSupporters by %s against the population (counts under %d suppressed: *)\n", d, policy.MinCellSize)
+	p.printf("  %-6s %10s %9s %10s %6s\n", "group", "supporters", "share", "population", "ratio")
+	for _, row := range rep.Published {
+		share, ratio := "*", "*"
+		if !row.Supporters.Suppressed() {
+			share = row.SupporterShare.PercentText()
+		}
+		if row.RatioDefined {
+			ratio = row.Ratio.StringFixed(2)
+		}
+		p.printf("  %-6s %10s %9s %10s %6s\n", row.Group, row.Supporters, share, row.PopulationShare.PercentText(), ratio)
+	}
+	dis, err := rep.Comparison.Dissimilarity()
+	if err != nil {
+		return err
+	}
+	p.printf("  index of dissimilarity %s (0: supporters mirror the population)\n", dis.StringFixed(3))
+	return nil
+}
+
+// reason names why a signature or a row was refused.
+func reason(err error) string {
+	for _, r := range []struct {
+		err  error
+		text string
+	}{
+		{participation.ErrAlreadySigned, "signed twice"},
+		{participation.ErrOutsideWindow, "outside the signature window"},
+		{participation.ErrTooYoung, "younger than 16"},
+		{participation.ErrNotResident, "not a resident"},
+		{participation.ErrOutsideArea, "not from the neighbourhood"},
+		{participation.ErrMalformedRow, "unreadable"},
+	} {
+		if errors.Is(err, r.err) {
+			return r.text
+		}
+	}
+	return err.Error()
+}
+
+// days prints a duration as days and hours.
+func days(d time.Duration) string {
+	return fmt.Sprintf("%d days %d hours", int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour))
+}
+
+// printer writes formatted lines and keeps the first write error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func (p *printer) println(args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.w, args...)
+	}
+}
