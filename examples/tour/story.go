@@ -9,6 +9,7 @@ import (
 
 	"github.com/civitas-go/civitas/internal/riverside"
 	"github.com/civitas-go/civitas/metrics"
+	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
 
@@ -22,8 +23,9 @@ type story struct {
 // records is everything the run built, as written by -json: each field
 // round-trips through encoding/json.
 type records struct {
-	Stakeholders *stakeholder.Map  `json:"stakeholders"`
-	Scorecard    metrics.Scorecard `json:"consultation_scorecard"`
+	Stakeholders *stakeholder.Map          `json:"stakeholders"`
+	Scorecard    metrics.Scorecard         `json:"consultation_scorecard"`
+	Petition     *participation.Initiative `json:"petition"`
 }
 
 // tell builds the records and the report, section by section.
@@ -32,6 +34,7 @@ func tell() (*story, error) {
 	for _, step := range []func() error{
 		st.stakeholders,
 		st.consultation,
+		st.petition,
 	} {
 		if err := step(); err != nil {
 			return nil, err
@@ -79,6 +82,22 @@ func (st *story) consultation() error {
 		"gathers contributions and answers them. Each figure below is computed from the records and held " +
 		"against a target.")
 	return s.tableFrom(card.WriteText)
+}
+
+// petition tells the residents' own initiative, bottom-up and informal.
+func (st *story) petition() error {
+	s := st.report.section("Participation: residents petition for a bike lane")
+	s.say("Participation starts with residents, not with the council. Three neighbours draft a petition " +
+		"for a protected bike lane on Elm Street and set their own rules for gathering support. " +
+		"No official procedure is needed to start; the rules only decide when the council must answer.")
+	var b bytes.Buffer
+	in, err := riverside.Petition(&b)
+	if err != nil {
+		return err
+	}
+	st.records.Petition = in
+	s.table(b.String())
+	return nil
 }
 
 // writeJSON writes the run's records to dir/tour.json.
