@@ -37,10 +37,8 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 			}
 			cur.run(b0)
 			res.runs++
-			if pe.spent(cur.selected) > pe.budget {
-				if kept == nil { // cannot happen at k = 0: voters hold B in all
-					kept, keptB0 = cur, b0
-				}
+			// The first run cannot overspend: the voters hold B in all.
+			if k > 0 && pe.spent(cur.selected) > pe.budget {
 				break
 			}
 			kept, keptB0 = cur, b0
@@ -63,10 +61,7 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 			b0 := perVoter(total)
 			cur.run(b0)
 			res.runs++
-			if pe.spent(cur.selected) > pe.budget {
-				if kept == nil {
-					kept, keptB0 = cur, b0
-				}
+			if j > 0 && pe.spent(cur.selected) > pe.budget {
 				break
 			}
 			kept, keptB0 = cur, b0

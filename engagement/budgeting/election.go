@@ -83,8 +83,7 @@ func NewElection(inst *Instance, votes []Vote) (*Election, error) {
 				b.fail(0, errorf(ErrUnknownProject, "voter %q votes for %q", v.VoterID, id))
 				continue
 			}
-			b.addProject(int32(j), 0)
-			if inst.voteType.hasPoints() && k < len(v.Points) {
+			if b.addProject(int32(j), 0) && inst.voteType.hasPoints() && k < len(v.Points) {
 				b.addPointsDecimal(v.Points[k], 0)
 			}
 		}
@@ -198,16 +197,17 @@ func (b *profileBuilder) setColumns(cols []string, line int) {
 // beginBallot starts a new ballot.
 func (b *profileBuilder) beginBallot() { b.start = int32(len(b.prof.items)) }
 
-// addProject appends project j to the ballot being built, rejecting a
-// repeat.
-func (b *profileBuilder) addProject(j int32, line int) {
+// addProject appends project j to the ballot being built; it reports false,
+// recording an error, for a project the ballot already lists.
+func (b *profileBuilder) addProject(j int32, line int) bool {
 	mark := int32(len(b.prof.ids) + 1)
 	if b.stamp[j] == mark {
 		b.fail(line, errorf(ErrRepeatedProject, "project %q", b.inst.projects[j].ID))
-		return
+		return false
 	}
 	b.stamp[j] = mark
 	b.prof.items = append(b.prof.items, j)
+	return true
 }
 
 // addPointsDecimal appends the points of the project just added.
@@ -282,8 +282,9 @@ func (b *profileBuilder) endBallot(voterID string, ref strRef, line int) {
 		b.ws.add("min_length", line, ErrBallotTooShort, "voter %q lists %d projects, min_length is %d", voterID, n, l.minLength)
 	}
 	if p.points != nil && len(p.points) != len(p.items) {
-		// a points/vote mismatch was already reported; keep arrays aligned
-		p.points = append(p.points, make([]int64, len(p.items)-len(p.points))...)
+		// a problem with the points was already reported; keep the arrays
+		// aligned so that checking can go on
+		p.points = append(p.points[:min(len(p.points), len(p.items))], make([]int64, max(0, len(p.items)-len(p.points)))...)
 	}
 	p.ids = append(p.ids, ref)
 	p.offsets = append(p.offsets, int32(len(p.items)))
@@ -306,7 +307,7 @@ func (b *profileBuilder) newVoterID(id string) bool {
 			return true
 		}
 		b.idsSorted = false
-		b.ids.init(cap(ids))
+		b.ids.init(64) // grows as needed
 		for _, x := range ids {
 			b.ids.add(b.prof.str(x))
 		}

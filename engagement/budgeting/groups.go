@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -35,10 +36,17 @@ func (p *Profile) voterGroups() *voterGroups {
 	return p.groups
 }
 
+// maxSetWords bounds the bitset of an approval ballot that buildSets
+// compares: 8 words, 512 projects.
+const maxSetWords = 8
+
 // buildGroups merges identical ballots. Approval ballots are compared as
 // sets, point ballots as sets of (project, points), ordinal ballots as
 // sequences.
 func buildGroups(p *Profile) *voterGroups {
+	if words := (p.nProjects + 63) / 64; p.voteType.approvalLike() && words <= maxSetWords {
+		return buildSets(p, words)
+	}
 	n := len(p.ids)
 	g := &voterGroups{
 		weight:  make([]int64, 0, n/2+1),
@@ -97,6 +105,65 @@ func buildGroups(p *Profile) *voterGroups {
 			gi := s - 1
 			gits, gvals := g.ballot(int(gi))
 			if slices.Equal(gits, its) && (g.values == nil || slices.Equal(gvals, vals)) {
+				g.weight[gi]++
+				g.member[v] = gi
+				break
+			}
+			i = (i + 1) & mask
+		}
+	}
+	return g
+}
+
+// buildSets merges identical approval ballots by their bitsets of words
+// 64-bit words: setting a bit per approval and comparing a few words is
+// cheaper than sorting each ballot, and reading the bits back in order
+// gives the sorted ballot.
+func buildSets(p *Profile, words int) *voterGroups {
+	n := len(p.ids)
+	g := &voterGroups{
+		weight:  make([]int64, 0, n/2+1),
+		offsets: make([]int32, 1, n/2+2),
+		items:   make([]int32, 0, len(p.items)),
+		member:  make([]int32, n),
+	}
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	slots := make([]int32, size) // group+1
+	mask := uint64(size - 1)
+	sets := make([]uint64, 0, (n/2+1)*words)
+	set := make([]uint64, words)
+	for v := 0; v < n; v++ {
+		clear(set)
+		for _, it := range p.items[p.offsets[v]:p.offsets[v+1]] {
+			set[it>>6] |= 1 << (it & 63)
+		}
+		h := uint64(len(set))
+		for _, w := range set {
+			h = (h ^ w) * 0xff51afd7ed558ccd
+			h ^= h >> 32
+		}
+		i := h & mask
+		for {
+			s := slots[i]
+			if s == 0 {
+				gi := int32(len(g.weight))
+				slots[i] = gi + 1
+				sets = append(sets, set...)
+				g.weight = append(g.weight, 1)
+				for wi, w := range set {
+					for ; w != 0; w &= w - 1 {
+						g.items = append(g.items, int32(wi*64+bits.TrailingZeros64(w)))
+					}
+				}
+				g.offsets = append(g.offsets, int32(len(g.items)))
+				g.member[v] = gi
+				break
+			}
+			gi := s - 1
+			if slices.Equal(sets[int(gi)*words:int(gi+1)*words], set) {
 				g.weight[gi]++
 				g.member[v] = gi
 				break

@@ -16,8 +16,33 @@ import (
 // the voters' budgets have denominators of hundreds of bits.
 type ival struct{ lo, hi float64 }
 
-func down(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }
-func up(x float64) float64   { return math.Nextafter(x, math.Inf(1)) }
+// down returns the largest float64 below x, up the smallest above: one
+// unit in the last place, found from the bits (math.Nextafter does the
+// same with more checks). Infinities and NaN are returned unchanged; the
+// rules never produce them.
+func down(x float64) float64 {
+	switch b := math.Float64bits(x); {
+	case x > 0 && !math.IsInf(x, 1):
+		return math.Float64frombits(b - 1)
+	case x < 0 && !math.IsInf(x, -1):
+		return math.Float64frombits(b + 1)
+	case x == 0:
+		return -0x1p-1074
+	}
+	return x
+}
+
+func up(x float64) float64 {
+	switch b := math.Float64bits(x); {
+	case x > 0 && !math.IsInf(x, 1):
+		return math.Float64frombits(b + 1)
+	case x < 0 && !math.IsInf(x, -1):
+		return math.Float64frombits(b - 1)
+	case x == 0:
+		return 0x1p-1074
+	}
+	return x
+}
 
 // exactFloatLimit is 2^53: integers up to it convert to float64 exactly.
 const exactFloatLimit = 1 << 53
@@ -48,6 +73,9 @@ func (a ival) add(b ival) ival { return ival{down(a.lo + b.lo), up(a.hi + b.hi)}
 
 // mulInt returns a·k for an integer k ≥ 0 below 2^53.
 func (a ival) mulInt(k int64) ival {
+	if k == 1 {
+		return a
+	}
 	f := float64(k)
 	return ival{down(a.lo * f), up(a.hi * f)}
 }

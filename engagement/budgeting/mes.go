@@ -280,12 +280,16 @@ func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
 	case 0:
 		return solvedAmbiguous, ival{}
 	}
+	// Cap the supporters who cannot pay q·u, raising q as they are found:
+	// every q computed from supporters certainly capped is at most the true
+	// one, so a supporter below it is certainly capped too. Stop after a
+	// pass that caps nobody.
 	r := c
+	q := r.quoPos(ivalInt(W))
 	for pass := 0; ; pass++ {
-		if W <= 0 || pass > 64 {
+		if pass > 64 {
 			return solvedAmbiguous, ival{}
 		}
-		q := r.clampNonNeg().quoPos(ivalInt(W))
 		newCaps, ambiguous := false, false
 		for i := range ents {
 			e := &ents[i]
@@ -297,7 +301,10 @@ func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
 			case b.hi < qu.lo:
 				e.capped, newCaps = true, true
 				r = r.sub(b.mulInt(e.w))
-				W -= e.w * e.u
+				if W -= e.w * e.u; W <= 0 {
+					return solvedAmbiguous, ival{}
+				}
+				q = r.clampNonNeg().quoPos(ivalInt(W))
 			case b.lo < qu.hi:
 				ambiguous = true
 			}
@@ -402,11 +409,8 @@ func (m *mesEngine) exactQ(p int32) *big.Rat {
 
 // less reports whether a comes before b: smaller ρ, ties by ID.
 func (m *mesEngine) less(a, b int32) bool {
-	switch m.rho[a].cmp(m.rho[b]) {
-	case -1:
-		return true
-	case 1:
-		return false
+	if c := m.rho[a].cmp(m.rho[b]); c != 0 {
+		return c < 0
 	}
 	pe := m.pe
 	x := new(big.Rat).Mul(m.exactQ(a), big.NewRat(pe.scale[b], 1))
@@ -454,18 +458,13 @@ func (m *mesEngine) nextWinner() int32 {
 func (m *mesEngine) fund(p int32) {
 	pe := m.pe
 	ents := m.entries(p)
-	var q ival
+	// Solve as recompute did: exactly if intervals could not decide (then
+	// qEx holds this round's q), else with intervals.
 	var qExact *big.Rat
-	if m.qEx[p] != nil && m.qExAt[p] == m.stamp {
+	st, q := m.solve(ents, pe.cost[p])
+	if st != solvedOK || (m.qEx[p] != nil && m.qExAt[p] == m.stamp) {
 		qExact = m.solveExact(ents, pe.cost[p])
 		q = ivalRat(qExact)
-	} else {
-		st, qi := m.solve(ents, pe.cost[p])
-		if st != solvedOK {
-			qExact = m.solveExact(ents, pe.cost[p])
-			qi = ivalRat(qExact)
-		}
-		q = qi
 	}
 	r := int32(len(m.rounds))
 	if cap(m.rounds) > len(m.rounds) {

@@ -32,16 +32,16 @@ type prepared struct {
 	scale   []int64 // scale[p]: u_i(p) = scale[p]·supU
 	uniform []bool  // every supporter of p has normalized utility 1
 	weightU []int64 // Σ weight·uNorm over p's supporters
-	listed  []int64 // weighted number of ballots listing p (for greedy with U = 0)
 }
 
 // maxUtility bounds normalized utilities so that weight·utility sums fit in
 // 63 bits for up to 2^31 voters.
 const maxUtility = 1<<31 - 1
 
-// prepare scales amounts and builds supporters for utility u (0 for
-// Phragmén, which uses approvals).
-func prepare(e *Election, u Utility) (*prepared, error) {
+// prepare scales amounts and computes utilities for u (0 for Phragmén,
+// which counts approvals); with csr it also lists each project's
+// supporters, which the sequential rules need and greedy does not.
+func prepare(e *Election, u Utility, csr bool) (*prepared, error) {
 	in, pr := e.inst, e.prof
 	pe := &prepared{e: e, utility: u, voters: int64(pr.Len())}
 	places := significantPlaces(in.budget)
@@ -78,6 +78,10 @@ func prepare(e *Election, u Utility) (*prepared, error) {
 		pe.rank[p] = int32(r)
 	}
 	pe.groups = pr.voterGroups()
+	if in.voteType.approvalLike() {
+		pe.approvalSupporters(csr)
+		return pe, nil
+	}
 	if err := pe.buildSupporters(); err != nil {
 		return nil, err
 	}
@@ -95,33 +99,74 @@ func compareIDs(a, b string) int {
 	return 0
 }
 
-// utilityOf returns u_i(p) for the k-th entry of a group's ballot: see
-// [CostUtility] and [CardinalityUtility]. Phragmén (u == 0) counts
-// approvals.
-func (pe *prepared) utilityOf(p int32, k, length int, points []int64) int64 {
-	if pe.utility != CostUtility {
-		return 1
-	}
+// utilityOf returns u_i(p) for the k-th entry of a group's point or
+// ordinal ballot: see [CostUtility] and [CardinalityUtility].
+func (pe *prepared) utilityOf(k, length int, points []int64) int64 {
 	switch {
+	case pe.utility != CostUtility:
+		return 1
 	case points != nil:
 		return points[k]
-	case pe.e.inst.voteType == Ordinal:
-		return int64(length - k - 1)
 	}
-	return pe.cost[p]
+	return int64(length - k - 1) // Borda
 }
 
-// buildSupporters fills the CSR arrays and normalizes utilities.
+// approvalSupporters sets the utilities of approval ballots, where every
+// supporter of p has the same utility: c(p) in the cost family (so a
+// project costing 0 has no supporters), 1 otherwise. With csr it lists the
+// supporters too.
+func (pe *prepared) approvalSupporters(csr bool) {
+	g := pe.groups
+	nP := len(pe.cost)
+	counts := make([]int32, nP+1)
+	pe.weightU = make([]int64, nP)
+	for i := 0; i < g.len(); i++ {
+		w := g.weight[i]
+		for _, p := range g.items[g.offsets[i]:g.offsets[i+1]] {
+			counts[p+1]++
+			pe.weightU[p] += w
+		}
+	}
+	pe.scale = make([]int64, nP)
+	pe.uniform = make([]bool, nP)
+	for p := range pe.scale {
+		pe.scale[p], pe.uniform[p] = 1, true
+		if pe.utility == CostUtility {
+			pe.scale[p] = max(pe.cost[p], 1)
+			if pe.cost[p] == 0 {
+				pe.weightU[p], counts[p+1] = 0, 0
+			}
+		}
+	}
+	if !csr {
+		return
+	}
+	pe.supOff = make([]int32, nP+1)
+	for p := 0; p < nP; p++ {
+		pe.supOff[p+1] = pe.supOff[p] + counts[p+1]
+	}
+	pe.supG = make([]int32, pe.supOff[nP])
+	fill := slices.Clone(pe.supOff[:nP])
+	for i := 0; i < g.len(); i++ {
+		for _, p := range g.items[g.offsets[i]:g.offsets[i+1]] {
+			if counts[p+1] > 0 {
+				pe.supG[fill[p]] = int32(i)
+				fill[p]++
+			}
+		}
+	}
+}
+
+// buildSupporters fills the CSR arrays and normalizes utilities for point
+// and ordinal ballots.
 func (pe *prepared) buildSupporters() error {
 	g := pe.groups
 	nP := len(pe.cost)
 	counts := make([]int32, nP+1)
-	pe.listed = make([]int64, nP)
 	for i := 0; i < g.len(); i++ {
 		its, pts := g.ballot(i)
 		for k, p := range its {
-			pe.listed[p] += g.weight[i]
-			if pe.utilityOf(p, k, len(its), pts) > 0 {
+			if pe.utilityOf(k, len(its), pts) > 0 {
 				counts[p+1]++
 			}
 		}
@@ -137,7 +182,7 @@ func (pe *prepared) buildSupporters() error {
 	for i := 0; i < g.len(); i++ {
 		its, pts := g.ballot(i)
 		for k, p := range its {
-			if u := pe.utilityOf(p, k, len(its), pts); u > 0 {
+			if u := pe.utilityOf(k, len(its), pts); u > 0 {
 				pe.supG[fill[p]] = int32(i)
 				raw[fill[p]] = u
 				fill[p]++

@@ -51,7 +51,50 @@ func randomElection(t testing.TB, rng *rand.Rand) *budgeting.Election {
 	}
 	e, err := budgeting.NewElection(inst, votes)
 	require.NoError(t, err)
+	if vt != budgeting.Ordinal && nP < len(pool) && rng.IntN(2) == 0 {
+		e = withTwin(t, e, rng.IntN(nP), pool[nP])
+	}
 	return e
+}
+
+// withTwin adds a copy of project i under the ID twin: same cost, and every
+// ballot that lists i lists the twin too, with the same points. The two
+// then tie in every round of every rule, after any history of payments,
+// which forces the exact comparisons.
+func withTwin(t testing.TB, e *budgeting.Election, i int, twin string) *budgeting.Election {
+	t.Helper()
+	in, pr := e.Instance(), e.Profile()
+	var projects []budgeting.Project
+	for _, p := range in.Projects() {
+		projects = append(projects, p)
+	}
+	orig := projects[i]
+	projects = append(projects, budgeting.Project{ID: twin, Cost: orig.Cost})
+	inst, err := budgeting.NewInstance(in.Budget(), in.VoteType(), projects)
+	require.NoError(t, err)
+	votes := make([]budgeting.Vote, pr.Len())
+	for v, voter := range pr.Voters() {
+		votes[v].VoterID = voter.ID()
+		b := voter.Ballot()
+		for k, p := range b.Projects() {
+			votes[v].Projects = append(votes[v].Projects, in.ProjectID(p))
+			if in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring {
+				votes[v].Points = append(votes[v].Points, b.Points(k))
+			}
+			if p == i && in.VoteType() != budgeting.ChooseOne {
+				votes[v].Projects = append(votes[v].Projects, twin)
+				if in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring {
+					votes[v].Points = append(votes[v].Points, b.Points(k))
+				}
+			}
+		}
+		if (in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring) && votes[v].Points == nil {
+			votes[v].Points = []decimal.Decimal{}
+		}
+	}
+	twinned, err := budgeting.NewElection(inst, votes)
+	require.NoError(t, err)
+	return twinned
 }
 
 // TestRulesAgreeWithOracle holds every rule to the straightforward exact

@@ -219,7 +219,7 @@ func (r Rule) Run(ctx context.Context, e *Election) (*Result, error) {
 	if r.method == Phragmen && !e.inst.voteType.approvalLike() {
 		return nil, errorf(ErrUnsupported, "phragmen on %s ballots", e.inst.voteType)
 	}
-	pe, err := prepare(e, r.utility)
+	pe, err := prepare(e, r.utility, r.method != Greedy)
 	if err != nil {
 		return nil, err
 	}
@@ -254,6 +254,9 @@ type Result struct {
 
 // Rule returns the rule that produced the result.
 func (r *Result) Rule() Rule { return r.rule }
+
+// Election returns the election the rule ran on.
+func (r *Result) Election() *Election { return r.election }
 
 // Selected returns the positions of the funded projects in the order the
 // rule funded them (by ID for projects funded at once, such as the
@@ -345,8 +348,18 @@ func (s Step) Load() *big.Rat {
 // Payments returns, for a project the Method of Equal Shares funded, what
 // each group of its supporters paid, one [Payment] per group of voters who
 // held the same budget and gained the same utility. Nil unless the rule was
-// built [WithTrace].
-func (s Step) Payments() []Payment { return slices.Clone(s.payments) }
+// built [WithTrace]. The amounts are copies the caller may change.
+func (s Step) Payments() []Payment {
+	if s.payments == nil {
+		return nil
+	}
+	out := make([]Payment, len(s.payments))
+	for i, p := range s.payments {
+		out[i] = Payment{Voters: p.Voters, Before: new(big.Rat).Set(p.Before),
+			Paid: new(big.Rat).Set(p.Paid), After: new(big.Rat).Set(p.After)}
+	}
+	return out
+}
 
 // Payment is what a group of supporters paid for a project under the Method
 // of Equal Shares. Amounts are exact, in currency units.

@@ -45,9 +45,6 @@ func hashID(k string) uint64 {
 
 // add inserts k and reports whether it was new.
 func (s *idSet) add(k string) bool {
-	if s.slots == nil {
-		s.init(8)
-	}
 	_, found := s.insert(k)
 	return !found
 }
@@ -79,9 +76,6 @@ func (s *idSet) insert(k string) (idx int32, found bool) {
 
 // lookup returns k's index, or -1 when absent.
 func (s *idSet) lookup(k string) int32 {
-	if s.slots == nil {
-		return -1
-	}
 	h := hashID(k)
 	tag := h &^ (1<<32 - 1)
 	i := h & s.mask
