@@ -94,6 +94,15 @@ var (
 	// ErrLimit reports a record that would exceed a documented capacity of
 	// the process, such as more than [MaxPhases] phases.
 	ErrLimit = errors.New("engagement: capacity limit reached")
+
+	// ErrNotSubmitted reports an initiative that a process cannot take up or
+	// answer because it is not (or no longer) submitted to a public body:
+	// still gathering support, expired, withdrawn or already answered.
+	ErrNotSubmitted = errors.New("engagement: initiative not submitted")
+
+	// ErrWrongAuthority reports an initiative submitted to another public
+	// body than the authority of the process that would take it up.
+	ErrWrongAuthority = errors.New("engagement: initiative submitted to another body")
 )
 
 // FieldError describes one bad input: which field or argument, its value as

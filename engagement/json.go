@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/civitas-go/civitas/participation"
 	"github.com/google/uuid"
 )
 
@@ -35,6 +36,7 @@ type processJSON struct {
 	Contributions []contributionJSON `json:"contributions"`
 	Decision      *Decision          `json:"decision,omitempty"`
 	Commitments   []commitmentJSON   `json:"commitments"`
+	Initiatives   []takenUpJSON      `json:"initiatives,omitempty"`
 }
 
 type activityJSON struct {
@@ -110,6 +112,25 @@ type commitmentJSON struct {
 	DropReason string      `json:"drop_reason,omitempty"`
 }
 
+// takenUpJSON is an initiative the process took up; the answer's process
+// is the process itself and is not repeated.
+type takenUpJSON struct {
+	Initiative  uuid.UUID                `json:"initiative"`
+	Title       string                   `json:"title"`
+	Kind        participation.Kind       `json:"kind"`
+	Supports    int                      `json:"supports"`
+	SubmittedTo participation.PublicBody `json:"submitted_to"`
+	SubmittedAt time.Time                `json:"submitted_at"`
+	At          time.Time                `json:"at"`
+	Answer      *answerJSON              `json:"answer,omitempty"`
+}
+
+type answerJSON struct {
+	Outcome participation.AnswerOutcome `json:"outcome"`
+	Text    string                      `json:"text"`
+	At      time.Time                   `json:"at"`
+}
+
 // MarshalJSON writes the whole process: its spec, its state and history, and
 // every record, and for readers the state and each contribution's phase
 // (decoding checks that they agree). [Process.UnmarshalJSON] reads it back to
@@ -156,6 +177,14 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 		c := p.commitmentView(&p.commitments[i])
 		w.Commitments[i] = commitmentJSON{ID: c.ID(), Action: c.Action(), Owner: c.Owner(), Due: c.Due(), AddedAt: c.added,
 			Milestones: c.milestones, ShapedBy: c.shapedBy, DroppedAt: c.dropped, DropReason: c.dropReason}
+	}
+	for _, t := range p.initiatives {
+		tj := takenUpJSON{Initiative: t.Initiative, Title: t.Title, Kind: t.Kind, Supports: t.Supports,
+			SubmittedTo: t.SubmittedTo, SubmittedAt: t.SubmittedAt, At: t.At}
+		if t.Answered() {
+			tj.Answer = &answerJSON{Outcome: t.Answer.Outcome, Text: t.Answer.Text, At: t.Answer.At}
+		}
+		w.Initiatives = append(w.Initiatives, tj)
 	}
 	return json.Marshal(w)
 }
@@ -213,8 +242,9 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 // before each lifecycle event of that instant, the records the state allows
 // (activities, campaigns, publications, figures, mentions, registrations and
 // attendance record by record, contributions, responses, commitments,
-// milestones, in that order); commitments are dropped last, just before a
-// completion or a cancellation, or after the instant's other events.
+// milestones, initiatives taken up and their answers, in that order);
+// commitments are dropped just before a completion or a cancellation, or
+// after the instant's other events.
 func (p *Process) UnmarshalJSON(b []byte) error {
 	var w processJSON
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -245,6 +275,8 @@ const (
 	stepCommit
 	stepMilestone
 	stepDrop
+	stepTakeUp
+	stepAnswer
 )
 
 // stepAllowed is the set of states in which each kind of step may be made.
@@ -252,6 +284,7 @@ var stepAllowed = [...]stateSet{
 	stepActivity: notFinal, stepCampaign: notFinal, stepPublish: notFinal, stepFigures: notFinal,
 	stepMention: notFinal, stepRegister: notFinal, stepAttend: notFinal, stepContribute: whileOpen,
 	stepRespond: whileAnswerable, stepCommit: onceDecided, stepMilestone: whileImplement, stepDrop: onceDecided,
+	stepTakeUp: beforeDecision, stepAnswer: onceDecided,
 }
 
 // step is one record to replay: its time, kind, and where it is in the
@@ -271,11 +304,12 @@ var (
 		stepRegister: "activities[%d].attendance[%d]", stepAttend: "activities[%d].attendance[%d]",
 		stepContribute: "contributions[%d]", stepRespond: "contributions[%d].response", stepCommit: "commitments[%d]",
 		stepMilestone: "commitments[%d].milestones[%d]", stepDrop: "commitments[%d]",
+		stepTakeUp: "initiatives[%d]", stepAnswer: "initiatives[%d].answer",
 	}
 	stepTimeFields = [...]string{
 		stepActivity: "added_at", stepCampaign: "added_at", stepPublish: "at", stepFigures: "at", stepMention: "at",
 		stepRegister: "registered_at", stepAttend: "attended_at", stepContribute: "at", stepRespond: "at",
-		stepCommit: "added_at", stepMilestone: "done_at", stepDrop: "dropped_at",
+		stepCommit: "added_at", stepMilestone: "done_at", stepDrop: "dropped_at", stepTakeUp: "at", stepAnswer: "at",
 	}
 )
 
@@ -433,6 +467,14 @@ func (d *decoder) collect() error {
 		}
 		if !c.DroppedAt.IsZero() {
 			errs.add(d.add(c.DroppedAt, c.AddedAt, stepDrop, i, 0))
+		}
+	}
+	prev = time.Time{}
+	for i, t := range w.Initiatives {
+		errs.add(d.add(t.At, prev, stepTakeUp, i, 0))
+		prev = t.At
+		if t.Answer != nil {
+			errs.add(d.add(t.Answer.At, t.At, stepAnswer, i, 0))
 		}
 	}
 	for i, t := range w.History {
@@ -611,6 +653,13 @@ func (d *decoder) apply(s step) error {
 	case stepDrop:
 		c := w.Commitments[s.i]
 		err = p.DropCommitment(c.ID, c.DropReason, at)
+	case stepTakeUp:
+		t := w.Initiatives[s.i]
+		err = p.takeUp(TakenUp{Initiative: t.Initiative, Title: t.Title, Kind: t.Kind, Supports: t.Supports,
+			SubmittedTo: t.SubmittedTo, SubmittedAt: t.SubmittedAt}, at)
+	case stepAnswer:
+		t := w.Initiatives[s.i]
+		err = p.recordAnswer(t.Initiative, participation.Response{Outcome: t.Answer.Outcome, Text: t.Answer.Text}, at)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.where(), err)

@@ -163,6 +163,8 @@ type Process struct {
 	decision    decision
 	commitments []commitment
 	commitIndex map[uuid.UUID]int32
+
+	initiatives []TakenUp // initiatives taken up, in order
 }
 
 // participant is one row of the participant table.

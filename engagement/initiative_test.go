@@ -1,0 +1,318 @@
+package engagement_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/participation"
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The petition of the initiative tests: two supports qualify it.
+var (
+	petitionID  = id(900)
+	initiatorID = id(901)
+	cityBody    = participation.PublicBody{ID: cityID, Name: "City of Riverton"}
+)
+
+// petition returns an initiative created on 1 February that qualified with
+// two supports on 10 February and, unless submit is the zero time, was
+// submitted to body at submit.
+func petition(t testing.TB, iid uuid.UUID, body participation.PublicBody, submit time.Time) *participation.Initiative {
+	t.Helper()
+	in, err := participation.NewInitiative(participation.InitiativeSpec{
+		ID: iid, Title: "Keep the river path open", Kind: participation.KindPetition,
+		Initiators: []uuid.UUID{initiatorID}, Created: date(time.February, 1),
+	})
+	require.NoError(t, err)
+	require.NoError(t, in.SetRules(participation.SupportRules{Threshold: 2}))
+	require.NoError(t, in.Open(date(time.February, 2)))
+	for n := range 2 {
+		require.NoError(t, in.Sign(id(950+n), stakeholder.Profile{Resident: true}, participation.ChannelOnline, date(time.February, 3+n)))
+	}
+	require.NoError(t, in.Qualify(date(time.February, 10)))
+	if !submit.IsZero() {
+		require.NoError(t, in.Submit(body, submit))
+	}
+	return in
+}
+
+// submitted returns the petition submitted to the city on 11 February.
+func submitted(t testing.TB) *participation.Initiative {
+	return petition(t, petitionID, cityBody, date(time.February, 11))
+}
+
+// TestTakeUpAndAnswer follows a petition from its submission to the answer
+// the process gives when it decides: both sides keep the link, and the link
+// survives the JSON round trip.
+func TestTakeUpAndAnswer(t *testing.T) {
+	in := submitted(t)
+	p := inState(t, engagement.StateClosed)
+	at := closed.Add(time.Hour)
+	require.NoError(t, p.TakeUp(in, at))
+
+	got, ok := p.Initiative(petitionID)
+	require.True(t, ok)
+	assert.Equal(t, engagement.TakenUp{Initiative: petitionID, Title: "Keep the river path open", Kind: participation.KindPetition,
+		Supports: 2, SubmittedTo: cityBody, SubmittedAt: date(time.February, 11), At: at}, got)
+	assert.False(t, got.Answered())
+	assert.Equal(t, participation.StateSubmitted, in.State(), "taking up does not change the initiative")
+
+	require.NoError(t, p.Decide(decision(), decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAccepted, "", decided))
+
+	// A blank text is the decision's outcome.
+	want := participation.Response{Outcome: participation.AnswerAccepted, Text: decision().Outcome, At: decided, Process: processID}
+	r, ok := in.Response()
+	require.True(t, ok)
+	assert.Equal(t, want, r, "the initiative names the process")
+	got, _ = p.Initiative(petitionID)
+	assert.True(t, got.Answered())
+	assert.Equal(t, want, got.Answer, "the process keeps the answer")
+	assert.Equal(t, participation.StateAnswered, in.State())
+
+	b := marshal(t, p)
+	q, err := unmarshal(b)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(marshal(t, q)))
+	back, ok := q.Initiative(petitionID)
+	require.True(t, ok)
+	assert.Equal(t, got, back)
+	var all []engagement.TakenUp
+	for x := range q.Initiatives() {
+		all = append(all, x)
+	}
+	assert.Equal(t, []engagement.TakenUp{got}, all)
+}
+
+// TestTakeUpByAuthorityID accepts a submission addressed to the authority's
+// own ID as well as to its stakeholder's.
+func TestTakeUpByAuthorityID(t *testing.T) {
+	in := petition(t, petitionID, participation.PublicBody{ID: authorityID, Name: "Riverton Council"}, date(time.February, 11))
+	p := newProcess(t)
+	require.NoError(t, p.TakeUp(in, created))
+	_, ok := p.Initiative(petitionID)
+	assert.True(t, ok)
+}
+
+// TestTakeUpRefuses checks every reason to refuse, and that a refusal
+// leaves the process unchanged.
+func TestTakeUpRefuses(t *testing.T) {
+	late := petition(t, petitionID, cityBody, date(time.March, 5))
+	cases := []struct {
+		name    string
+		process func(t testing.TB) *engagement.Process
+		in      func(t testing.TB) *participation.Initiative
+		at      time.Time
+		want    error
+	}{
+		{"process decided", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateDecided) }, submitted, decided.Add(time.Hour), engagement.ErrWrongState},
+		{"process cancelled", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateCancelled) }, submitted, completed, engagement.ErrWrongState},
+		{"nil initiative", newProcess, func(testing.TB) *participation.Initiative { return nil }, created, engagement.ErrInvalid},
+		{"still qualified", newProcess, func(t testing.TB) *participation.Initiative {
+			return petition(t, petitionID, cityBody, time.Time{})
+		}, created, engagement.ErrNotSubmitted},
+		{"another body", newProcess, func(t testing.TB) *participation.Initiative {
+			return petition(t, petitionID, participation.PublicBody{ID: id(77), Name: "County"}, date(time.February, 11))
+		}, created, engagement.ErrWrongAuthority},
+		{"before the submission", newProcess, func(testing.TB) *participation.Initiative { return late }, date(time.March, 4), engagement.ErrTimeOrder},
+		{"before the latest change", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateOpen) }, submitted, announced, engagement.ErrTimeOrder},
+		{"zero time", newProcess, submitted, time.Time{}, engagement.ErrInvalid},
+		{"taken up twice", func(t testing.TB) *engagement.Process {
+			p := newProcess(t)
+			require.NoError(t, p.TakeUp(submitted(t), created))
+			return p
+		}, submitted, created, engagement.ErrDuplicate},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.process(t)
+			before := marshal(t, p)
+			err := p.TakeUp(tc.in(t), tc.at)
+			require.ErrorIs(t, err, tc.want)
+			var op *engagement.OpError
+			require.ErrorAs(t, err, &op)
+			assert.Equal(t, "take up", op.Op)
+			assert.Equal(t, string(before), string(marshal(t, p)), "a refusal changes nothing")
+		})
+	}
+}
+
+// TestAnswerInitiativeRefuses checks every reason to refuse an answer, and
+// that neither side changes when it is refused.
+func TestAnswerInitiativeRefuses(t *testing.T) {
+	// takenUp returns a closed process that took up a fresh petition, and
+	// decides it when decide is set.
+	takenUp := func(t *testing.T, decide bool) (*engagement.Process, *participation.Initiative) {
+		in := submitted(t)
+		p := inState(t, engagement.StateClosed)
+		require.NoError(t, p.TakeUp(in, closed))
+		if decide {
+			require.NoError(t, p.Decide(decision(), decided))
+		}
+		return p, in
+	}
+	cases := []struct {
+		name    string
+		setup   func(t *testing.T) (*engagement.Process, *participation.Initiative)
+		outcome participation.AnswerOutcome
+		text    string
+		want    error
+	}{
+		{"not decided", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, false) },
+			participation.AnswerAccepted, "", engagement.ErrWrongState},
+		{"never taken up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
+			p, _ := takenUp(t, true)
+			return p, petition(t, id(902), cityBody, date(time.February, 11))
+		}, participation.AnswerAccepted, "Yes", engagement.ErrUnknownID},
+		{"undeclared outcome", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, true) },
+			0, "Yes", engagement.ErrInvalid},
+		{"padded text", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, true) },
+			participation.AnswerRejected, " No ", engagement.ErrInvalid},
+		{"nil initiative", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
+			p, _ := takenUp(t, true)
+			return p, nil
+		}, participation.AnswerAccepted, "Yes", engagement.ErrInvalid},
+		{"withdrawn after take-up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
+			p, in := takenUp(t, true)
+			require.NoError(t, in.Withdraw(initiatorID, "", decided))
+			return p, in
+		}, participation.AnswerAccepted, "Yes", engagement.ErrNotSubmitted},
+		{"answered twice", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
+			p, in := takenUp(t, true)
+			require.NoError(t, p.AnswerInitiative(in, participation.AnswerAdopted, "Adopted", decided))
+			// Another initiative object with the same ID, still submitted.
+			return p, submitted(t)
+		}, participation.AnswerAccepted, "Yes", engagement.ErrDuplicate},
+		{"refused by the initiative", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
+			p, _ := takenUp(t, true)
+			// The same ID, submitted after the answer's date: the
+			// initiative refuses an answer before its submission.
+			return p, petition(t, petitionID, cityBody, decided.Add(Week))
+		}, participation.AnswerAccepted, "Yes", participation.ErrTimeOrder},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, in := tc.setup(t)
+			before := marshal(t, p)
+			var state participation.State
+			if in != nil {
+				state = in.State()
+			}
+			err := p.AnswerInitiative(in, tc.outcome, tc.text, decided.Add(time.Hour))
+			require.ErrorIs(t, err, tc.want)
+			var op *engagement.OpError
+			require.ErrorAs(t, err, &op)
+			assert.Equal(t, string(before), string(marshal(t, p)), "the process is unchanged")
+			if in != nil {
+				assert.Equal(t, state, in.State(), "the initiative is unchanged")
+			}
+		})
+	}
+}
+
+// TestInitiativeAtOneInstant takes up, decides and answers at one instant:
+// the decoder must replay the take-up before the decision and the answer
+// after it.
+func TestInitiativeAtOneInstant(t *testing.T) {
+	in := submitted(t)
+	p := looseProcess(t)
+	at := created
+	require.NoError(t, p.Announce(at))
+	require.NoError(t, p.Open(at))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Idea, Text: "Lights"}, at))
+	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.Accepted, Responder: officerID}, at))
+	require.NoError(t, p.Close(at))
+	require.NoError(t, p.TakeUp(in, at))
+	require.NoError(t, p.Decide(decision(), at))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAdopted, "Adopted as proposed", at))
+	require.NoError(t, p.AddCommitment(commitmentSpec(commitID), at))
+	require.NoError(t, p.StartImplementation(at))
+	require.NoError(t, p.Cancel("merged into the city plan", at))
+
+	b := marshal(t, p)
+	q, err := unmarshal(b)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(marshal(t, q)))
+}
+
+// TestDecodeInitiativeRejects edits a valid document into ones the methods
+// could not have produced: each is refused with the methods' error.
+func TestDecodeInitiativeRejects(t *testing.T) {
+	in := submitted(t)
+	p := inState(t, engagement.StateClosed)
+	require.NoError(t, p.TakeUp(in, closed.Add(time.Hour)))
+	require.NoError(t, p.Decide(decision(), decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerRejected, "The path stays closed for safety.", decided.Add(time.Hour)))
+	good := marshal(t, p)
+
+	edit := func(t *testing.T, change func(x map[string]any)) []byte {
+		var doc map[string]any
+		require.NoError(t, json.Unmarshal(good, &doc))
+		change(doc["initiatives"].([]any)[0].(map[string]any))
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		return b
+	}
+	stamp := func(t time.Time) string { return t.Format(time.RFC3339Nano) }
+	cases := []struct {
+		name   string
+		change func(x map[string]any)
+		want   error
+	}{
+		{"another body", func(x map[string]any) { x["submitted_to"] = map[string]any{"id": id(77).String(), "name": "County"} }, engagement.ErrWrongAuthority},
+		{"blank body name", func(x map[string]any) { x["submitted_to"] = map[string]any{"id": cityID.String(), "name": " "} }, engagement.ErrInvalid},
+		{"padded title", func(x map[string]any) { x["title"] = " Keep it " }, engagement.ErrInvalid},
+		{"nil ID", func(x map[string]any) { x["initiative"] = uuid.Nil.String() }, engagement.ErrInvalid},
+		{"negative supports", func(x map[string]any) { x["supports"] = -1 }, engagement.ErrInvalid},
+		{"submitted after taken up", func(x map[string]any) { x["submitted_at"] = stamp(closed.Add(2 * time.Hour)) }, engagement.ErrTimeOrder},
+		{"taken up after the decision", func(x map[string]any) {
+			x["at"] = stamp(decided.Add(time.Minute))
+		}, engagement.ErrWrongState},
+		{"answered before the decision", func(x map[string]any) {
+			x["answer"].(map[string]any)["at"] = stamp(closed.Add(2 * time.Hour))
+		}, engagement.ErrWrongState},
+		{"answered before taken up", func(x map[string]any) {
+			x["answer"].(map[string]any)["at"] = stamp(closed)
+		}, engagement.ErrTimeOrder},
+		{"blank answer", func(x map[string]any) { x["answer"].(map[string]any)["text"] = "" }, engagement.ErrInvalid},
+		{"zero answer time", func(x map[string]any) { x["answer"].(map[string]any)["at"] = stamp(time.Time{}) }, engagement.ErrInvalid},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := unmarshal(edit(t, tc.change))
+			require.ErrorIs(t, err, tc.want)
+		})
+	}
+	t.Run("twice", func(t *testing.T) {
+		var doc map[string]any
+		require.NoError(t, json.Unmarshal(good, &doc))
+		list := doc["initiatives"].([]any)
+		doc["initiatives"] = append(list, list[0])
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		_, err = unmarshal(b)
+		require.ErrorIs(t, err, engagement.ErrDuplicate)
+	})
+	t.Run("undeclared kind", func(t *testing.T) {
+		_, err := unmarshal(edit(t, func(x map[string]any) { x["kind"] = "referendum" }))
+		require.ErrorIs(t, err, participation.ErrInvalidValue)
+	})
+}
+
+// TestNoInitiativesKeepsDocuments checks that a process that took up no
+// initiative writes no "initiatives" field, so that documents written before
+// initiatives existed are written the same.
+func TestNoInitiativesKeepsDocuments(t *testing.T) {
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(marshal(t, richProcess(t)), &doc))
+	_, ok := doc["initiatives"]
+	assert.False(t, ok)
+	_, ok = newProcess(t).Initiative(petitionID)
+	assert.False(t, ok)
+}
