@@ -120,10 +120,10 @@ func NewElection(inst *Instance, votes []Vote) (*Election, error) {
 // both check ballots the same way. The reader stops at the first error;
 // NewElection collects them all.
 type profileBuilder struct {
+	problems
 	inst      *Instance
 	prof      *Profile
 	ws        warnings
-	errs      []error
 	stamp     []int32 // stamp[p] = number of the ballot that last listed p
 	lines     []int32 // line of each point ballot, for errors found at the end
 	ids       idSet   // voter IDs, once they are not in increasing order
@@ -149,29 +149,14 @@ func newProfileBuilder(inst *Instance, capacity int) *profileBuilder {
 	return b
 }
 
-// fail records an error at line (0: built in Go).
-func (b *profileBuilder) fail(line int, err error) {
-	if line > 0 {
-		err = &ParseError{Line: line, Err: err}
-	}
-	b.errs = append(b.errs, err)
-}
-
 // setColumns stores the VOTES header and each column's role.
 func (b *profileBuilder) setColumns(cols []string, line int) {
 	p := b.prof
 	p.columns = cols
 	p.roles = make([]int, len(cols))
+	b.checkColumns("VOTES", cols, line)
 	hasVote, hasPoints := false, false
-	seen := make(map[string]bool, len(cols))
 	for i, c := range cols {
-		if err := checkText("column name", c, false); err != nil {
-			b.fail(line, err)
-		}
-		if seen[c] {
-			b.fail(line, errorf(ErrDuplicateID, "VOTES column %q", c))
-		}
-		seen[c] = true
 		r := vcolID
 		if i > 0 {
 			r = voteColumnRole(c, p.voteType)

@@ -157,6 +157,46 @@ func lineErr(line int, sentinel error, format string, args ...any) error {
 	return &ParseError{Line: line, Err: errorf(sentinel, format, args...)}
 }
 
+// problems collects the errors a builder finds; the reader stops at the
+// first, NewInstance and NewElection report them all.
+type problems struct {
+	errs []error
+}
+
+// fail records err at line, as a *ParseError when line > 0 (0: built in
+// Go).
+func (ps *problems) fail(line int, err error) {
+	if line > 0 {
+		err = &ParseError{Line: line, Err: err}
+	}
+	ps.errs = append(ps.errs, err)
+}
+
+// checkColumns reports a header's empty or padded column names and names
+// given twice, at line.
+func (ps *problems) checkColumns(section string, cols []string, line int) {
+	seen := make(map[string]bool, len(cols))
+	for _, c := range cols {
+		if err := checkText("column name", c, false); err != nil {
+			ps.fail(line, err)
+		}
+		if seen[c] {
+			ps.fail(line, errorf(ErrDuplicateID, "%s column %q", section, c))
+		}
+		seen[c] = true
+	}
+}
+
+// metaIndex returns the position of key among meta, or -1.
+func metaIndex(meta []Field, key string) int {
+	for i, f := range meta {
+		if f.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
 // warnings collects [Warning] values, one per (sentinel, key) kind, counting
 // repeats.
 type warnings struct {

@@ -74,27 +74,28 @@ func ExampleRuleByName() {
 }
 
 // Build a rule with options and see why each project was bought: under the
-// Method of Equal Shares each of the 5 voters starts with 10/5 = 2. a
-// (cost 6) is bought first, by three voters paying 2 each (ρ = 2/6); then d
-// (cost 3) by two voters paying 1.5 each (ρ = 1.5/3).
+// Method of Equal Shares each of the 5 voters starts with 10/5 = 2. The
+// pool (cost 6) is bought first, by three voters paying 2 each (ρ = 2/6);
+// then the trees (cost 3) by two voters paying 1.5 each (ρ = 1.5/3). The
+// library and the lights are then out of their supporters' reach.
 func ExampleNewRule() {
 	e, err := budgeting.Parse([]byte(`META
 key;value
 budget;10
 vote_type;approval
 PROJECTS
-project_id;cost
-a;6
-b;4
-c;4
-d;3
+project_id;cost;name
+pool;6;Swimming pool
+library;4;Library corner
+lights;4;Street lights
+trees;3;Trees
 VOTES
 voter_id;vote
-v1;a,b
-v2;a,b
-v3;a,c
-v4;c,d
-v5;d
+anna;pool,library
+ben;pool,library
+chen;pool,lights
+dara;lights,trees
+eli;trees
 `))
 	if err != nil {
 		log.Fatal(err)
@@ -115,8 +116,8 @@ v5;d
 		}
 	}
 	// Output:
-	// a: ρ = 1/3, 4 left
+	// pool: ρ = 1/3, 4 left
 	//   3 voters paid 2 of 2
-	// d: ρ = 1/2, 1 left
+	// trees: ρ = 1/2, 1 left
 	//   2 voters paid 3/2 of 2
 }

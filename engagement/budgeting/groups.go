@@ -36,17 +36,18 @@ func (p *Profile) voterGroups() *voterGroups {
 	return p.groups
 }
 
-// maxSetWords bounds the bitset of an approval ballot that buildSets
-// compares: 8 words, 512 projects.
+// maxSetWords bounds the bitset by which approval ballots are compared: 8
+// words, 512 projects; beyond, they are compared as sorted lists.
 const maxSetWords = 8
 
 // buildGroups merges identical ballots. Approval ballots are compared as
 // sets, point ballots as sets of (project, points), ordinal ballots as
-// sequences.
+// sequences. Each ballot is turned into a key of 64-bit words: its bitset
+// for an approval ballot over at most 512 projects (setting a bit per
+// approval and comparing a few words is cheaper than sorting the ballot,
+// and reading the bits back in order gives the sorted ballot), otherwise
+// its canonical list of projects, each followed by its points.
 func buildGroups(p *Profile) *voterGroups {
-	if words := (p.nProjects + 63) / 64; p.voteType.approvalLike() && words <= maxSetWords {
-		return buildSets(p, words)
-	}
 	n := len(p.ids)
 	g := &voterGroups{
 		weight:  make([]int64, 0, n/2+1),
@@ -57,121 +58,101 @@ func buildGroups(p *Profile) *voterGroups {
 	if p.points != nil {
 		g.values = make([]int64, 0, len(p.points))
 	}
-	size := 16
-	for size < 2*n {
-		size <<= 1
-	}
-	slots := make([]int32, size) // group+1
-	mask := uint64(size - 1)
+	words := (p.nProjects + 63) / 64
+	sets := p.voteType.approvalLike() && words <= maxSetWords
+	t := newKeyTable(n)
+	var key []uint64
 	var its []int32
 	var vals []int64
 	var pairs pointPairs
 	for v := 0; v < n; v++ {
 		lo, hi := p.offsets[v], p.offsets[v+1]
-		its = append(its[:0], p.items[lo:hi]...)
-		vals = vals[:0]
-		switch {
-		case p.points != nil:
-			vals = append(vals, p.points[lo:hi]...)
-			pairs.items, pairs.values = its, vals
-			sort.Sort(pairs)
-		case p.voteType != Ordinal:
-			slices.Sort(its)
-		}
-		h := uint64(14695981039346656037)
-		for k, it := range its {
-			h = (h ^ uint64(it)) * 1099511628211
-			if vals != nil && len(vals) > k {
-				h = (h ^ uint64(vals[k])) * 1099511628211
+		key = key[:0]
+		if sets {
+			key = append(key, make([]uint64, words)...)
+			for _, it := range p.items[lo:hi] {
+				key[it>>6] |= 1 << (it & 63)
 			}
-		}
-		h ^= uint64(len(its))
-		h ^= h >> 29
-		i := h & mask
-		for {
-			s := slots[i]
-			if s == 0 {
-				gi := int32(len(g.weight))
-				slots[i] = gi + 1
-				g.weight = append(g.weight, 1)
-				g.items = append(g.items, its...)
-				if g.values != nil {
-					g.values = append(g.values, vals...)
+		} else {
+			its = append(its[:0], p.items[lo:hi]...)
+			vals = vals[:0]
+			switch {
+			case p.points != nil:
+				vals = append(vals, p.points[lo:hi]...)
+				pairs.items, pairs.values = its, vals
+				sort.Sort(pairs)
+			case p.voteType != Ordinal:
+				slices.Sort(its)
+			}
+			for k, it := range its {
+				key = append(key, uint64(it))
+				if vals != nil {
+					key = append(key, uint64(vals[k]))
 				}
-				g.offsets = append(g.offsets, int32(len(g.items)))
-				g.member[v] = gi
-				break
 			}
-			gi := s - 1
-			gits, gvals := g.ballot(int(gi))
-			if slices.Equal(gits, its) && (g.values == nil || slices.Equal(gvals, vals)) {
-				g.weight[gi]++
-				g.member[v] = gi
-				break
-			}
-			i = (i + 1) & mask
 		}
+		gi, isNew := t.find(key)
+		g.member[v] = gi
+		if !isNew {
+			g.weight[gi]++
+			continue
+		}
+		g.weight = append(g.weight, 1)
+		if sets {
+			for wi, w := range key {
+				for ; w != 0; w &= w - 1 {
+					g.items = append(g.items, int32(wi*64+bits.TrailingZeros64(w)))
+				}
+			}
+		} else {
+			g.items = append(g.items, its...)
+			if g.values != nil {
+				g.values = append(g.values, vals...)
+			}
+		}
+		g.offsets = append(g.offsets, int32(len(g.items)))
 	}
 	return g
 }
 
-// buildSets merges identical approval ballots by their bitsets of words
-// 64-bit words: setting a bit per approval and comparing a few words is
-// cheaper than sorting each ballot, and reading the bits back in order
-// gives the sorted ballot.
-func buildSets(p *Profile, words int) *voterGroups {
-	n := len(p.ids)
-	g := &voterGroups{
-		weight:  make([]int64, 0, n/2+1),
-		offsets: make([]int32, 1, n/2+2),
-		items:   make([]int32, 0, len(p.items)),
-		member:  make([]int32, n),
-	}
+// keyTable is an open-addressing hash table of word keys, numbering each
+// distinct key in order of first appearance.
+type keyTable struct {
+	slots []int32 // key number + 1; 0 = empty
+	mask  uint64
+	keys  []uint64 // key i is keys[offs[i]:offs[i+1]]
+	offs  []int
+}
+
+// newKeyTable returns a table for up to n keys.
+func newKeyTable(n int) *keyTable {
 	size := 16
 	for size < 2*n {
 		size <<= 1
 	}
-	slots := make([]int32, size) // group+1
-	mask := uint64(size - 1)
-	sets := make([]uint64, 0, (n/2+1)*words)
-	set := make([]uint64, words)
-	for v := 0; v < n; v++ {
-		clear(set)
-		for _, it := range p.items[p.offsets[v]:p.offsets[v+1]] {
-			set[it>>6] |= 1 << (it & 63)
+	return &keyTable{slots: make([]int32, size), mask: uint64(size - 1), offs: []int{0}}
+}
+
+// find returns key's number, adding it when new (isNew).
+func (t *keyTable) find(key []uint64) (num int32, isNew bool) {
+	h := uint64(len(key)) * 0x9e3779b97f4a7c15
+	for _, w := range key {
+		h = (h ^ w) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.keys = append(t.keys, key...)
+			t.offs = append(t.offs, len(t.keys))
+			num = int32(len(t.offs) - 2)
+			t.slots[i] = num + 1
+			return num, true
 		}
-		h := uint64(len(set))
-		for _, w := range set {
-			h = (h ^ w) * 0xff51afd7ed558ccd
-			h ^= h >> 32
-		}
-		i := h & mask
-		for {
-			s := slots[i]
-			if s == 0 {
-				gi := int32(len(g.weight))
-				slots[i] = gi + 1
-				sets = append(sets, set...)
-				g.weight = append(g.weight, 1)
-				for wi, w := range set {
-					for ; w != 0; w &= w - 1 {
-						g.items = append(g.items, int32(wi*64+bits.TrailingZeros64(w)))
-					}
-				}
-				g.offsets = append(g.offsets, int32(len(g.items)))
-				g.member[v] = gi
-				break
-			}
-			gi := s - 1
-			if slices.Equal(sets[int(gi)*words:int(gi+1)*words], set) {
-				g.weight[gi]++
-				g.member[v] = gi
-				break
-			}
-			i = (i + 1) & mask
+		if slices.Equal(t.keys[t.offs[s-1]:t.offs[s]], key) {
+			return s - 1, false
 		}
 	}
-	return g
 }
 
 // pointPairs sorts a point ballot by project, keeping points alongside.

@@ -147,15 +147,7 @@ type limits struct {
 // not a number. Problems are joined, one per offending value.
 func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, meta ...Field) (*Instance, error) {
 	b := instanceBuilder{}
-	hasBudget, hasType := false, false
-	for _, f := range meta {
-		switch f.Key {
-		case "budget":
-			hasBudget = true
-		case "vote_type":
-			hasType = true
-		}
-	}
+	hasBudget, hasType := metaIndex(meta, "budget") >= 0, metaIndex(meta, "vote_type") >= 0
 	full := make([]Field, 0, len(meta)+2)
 	if !hasBudget {
 		full = append(full, Field{Key: "budget", Value: decimalText(budget)})
@@ -168,19 +160,19 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 		if full[i].Key == "budget" && hasBudget {
 			d, ok := parseDecimal(full[i].Value)
 			if !ok || !d.Equal(budget) {
-				b.fail(errorf(ErrInvalidValue, "META budget %q disagrees with budget %s", full[i].Value, budget))
+				b.fail(0, errorf(ErrInvalidValue, "META budget %q disagrees with budget %s", full[i].Value, budget))
 			}
 			full[i].Value = decimalText(budget)
 		}
 		if full[i].Key == "vote_type" && hasType {
 			if t, err := ParseVoteType(full[i].Value); err != nil || t != voteType {
-				b.fail(errorf(ErrInvalidValue, "META vote_type %q disagrees with %s", full[i].Value, voteType))
+				b.fail(0, errorf(ErrInvalidValue, "META vote_type %q disagrees with %s", full[i].Value, voteType))
 			}
 		}
 	}
 	b.setMetaLines(full, nil)
 	if !voteType.IsValid() {
-		b.fail(errorf(ErrInvalidValue, "vote type %d", int(voteType)))
+		b.fail(0, errorf(ErrInvalidValue, "vote type %d", int(voteType)))
 	}
 	b.inst.budget = budget
 	b.inst.voteType = voteType
@@ -194,18 +186,8 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 // instanceBuilder assembles an Instance for both NewInstance and the reader,
 // so both check the same things.
 type instanceBuilder struct {
+	problems
 	inst Instance
-	errs []error
-}
-
-func (b *instanceBuilder) fail(err error) { b.errs = append(b.errs, err) }
-
-// failAt records err at line, as a *ParseError when line > 0.
-func (b *instanceBuilder) failAt(line int, err error) {
-	if line > 0 {
-		err = &ParseError{Line: line, Err: err}
-	}
-	b.fail(err)
 }
 
 // setMetaLines stores the META rows and interprets the ballot limits. lines
@@ -220,13 +202,13 @@ func (b *instanceBuilder) setMetaLines(meta []Field, lines []int) {
 			at = lines[i]
 		}
 		if err := checkText("META key", f.Key, false); err != nil {
-			b.failAt(at, err)
+			b.fail(at, err)
 		}
 		if err := checkText("META value", f.Value, true); err != nil {
-			b.failAt(at, err)
+			b.fail(at, err)
 		}
 		if seen[f.Key] {
-			b.failAt(at, errorf(ErrDuplicateID, "META key %q", f.Key))
+			b.fail(at, errorf(ErrDuplicateID, "META key %q", f.Key))
 		}
 		seen[f.Key] = true
 		b.interpretLimit(f, at)
@@ -240,7 +222,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_length", "max_length":
 		d, ok := parseDecimal(f.Value)
 		if !ok || !d.IsInteger() || d.Sign() < 0 || !d.BigInt().IsInt64() {
-			b.failAt(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
 			return
 		}
 		if f.Key == "min_length" {
@@ -251,7 +233,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_sum_points", "max_sum_points", "min_points", "max_points":
 		d, ok := parseDecimal(f.Value)
 		if !ok {
-			b.failAt(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
 			return
 		}
 		switch f.Key {
@@ -300,16 +282,9 @@ func (b *instanceBuilder) deriveColumns(projects []Project) {
 func (b *instanceBuilder) setColumns(cols []string, line int) {
 	b.inst.columns = cols
 	b.inst.roles = make([]int, len(cols))
-	seen := make(map[string]bool, len(cols))
+	b.checkColumns("PROJECTS", cols, line)
 	hasCost := false
 	for i, c := range cols {
-		if err := checkText("column name", c, false); err != nil {
-			b.failAt(line, err)
-		}
-		if seen[c] {
-			b.failAt(line, errorf(ErrDuplicateID, "PROJECTS column %q", c))
-		}
-		seen[c] = true
 		if i == 0 {
 			b.inst.roles[i] = colID
 			continue
@@ -324,7 +299,7 @@ func (b *instanceBuilder) setColumns(cols []string, line int) {
 		hasCost = hasCost || r == colCost
 	}
 	if !hasCost {
-		b.failAt(line, errorf(ErrMissingField, "PROJECTS has no cost column"))
+		b.fail(line, errorf(ErrMissingField, "PROJECTS has no cost column"))
 	}
 }
 
@@ -336,22 +311,22 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 		in.index = map[string]int{}
 	}
 	if err := checkID("project", p.ID); err != nil {
-		b.failAt(line, err)
+		b.fail(line, err)
 	} else if strings.IndexByte(p.ID, ',') >= 0 {
-		b.failAt(line, errorf(ErrInvalidValue, "project ID %q has a comma", p.ID))
+		b.fail(line, errorf(ErrInvalidValue, "project ID %q has a comma", p.ID))
 	}
 	if _, dup := in.index[p.ID]; dup {
-		b.failAt(line, errorf(ErrDuplicateID, "project %q", p.ID))
+		b.fail(line, errorf(ErrDuplicateID, "project %q", p.ID))
 	}
 	if p.Cost.Sign() < 0 {
-		b.failAt(line, errorf(ErrNegativeCost, "project %q costs %s", p.ID, p.Cost))
+		b.fail(line, errorf(ErrNegativeCost, "project %q costs %s", p.ID, p.Cost))
 	}
 	if err := checkText("project name", p.Name, true); err != nil {
-		b.failAt(line, err)
+		b.fail(line, err)
 	}
 	for _, list := range [][]string{p.Categories, p.Targets} {
 		if err := checkList(list); err != nil {
-			b.failAt(line, err)
+			b.fail(line, err)
 		}
 	}
 	extra := make([]Field, 0, len(in.columns))
@@ -361,17 +336,17 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 		}
 		v, _ := p.Field(c)
 		if err := checkText("value of "+c, v, true); err != nil {
-			b.failAt(line, err)
+			b.fail(line, err)
 		}
 		extra = append(extra, Field{Key: c, Value: v})
 	}
 	for i, f := range p.Extra {
 		if projectColumnRoleIn(in, f.Key) != colExtra {
-			b.failAt(line, errorf(ErrInvalidValue, "project %q: extra field %q is not an extra column", p.ID, f.Key))
+			b.fail(line, errorf(ErrInvalidValue, "project %q: extra field %q is not an extra column", p.ID, f.Key))
 		}
 		for _, g := range p.Extra[:i] {
 			if g.Key == f.Key {
-				b.failAt(line, errorf(ErrDuplicateID, "project %q: extra field %q", p.ID, f.Key))
+				b.fail(line, errorf(ErrDuplicateID, "project %q: extra field %q", p.ID, f.Key))
 			}
 		}
 	}
@@ -396,7 +371,7 @@ func projectColumnRoleIn(in *Instance, name string) int {
 // finish returns the instance, or every problem found joined.
 func (b *instanceBuilder) finish() (*Instance, error) {
 	if b.inst.budget.Sign() < 0 {
-		b.fail(errorf(ErrNegativeCost, "budget %s", b.inst.budget))
+		b.fail(0, errorf(ErrNegativeCost, "budget %s", b.inst.budget))
 	}
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
@@ -479,10 +454,8 @@ func (in *Instance) Projects() iter.Seq2[int, Project] {
 
 // Meta returns the value of META key and whether the file has it.
 func (in *Instance) Meta(key string) (string, bool) {
-	for _, f := range in.meta {
-		if f.Key == key {
-			return f.Value, true
-		}
+	if i := metaIndex(in.meta, key); i >= 0 {
+		return in.meta[i].Value, true
 	}
 	return "", false
 }

@@ -1,6 +1,7 @@
 package budgeting_test
 
 import (
+	"encoding"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -220,25 +221,33 @@ func TestEnumsOutOfRange(t *testing.T) {
 }
 
 func TestEnumsUnmarshalText(t *testing.T) {
-	var vt budgeting.VoteType
-	require.NoError(t, vt.UnmarshalText([]byte("ordinal")))
-	assert.Equal(t, budgeting.Ordinal, vt)
-	require.ErrorIs(t, vt.UnmarshalText([]byte("x")), budgeting.ErrInvalidValue)
-	assert.Equal(t, budgeting.Ordinal, vt, "unchanged on error")
-	var u budgeting.Utility
-	require.NoError(t, u.UnmarshalText([]byte("card")))
-	assert.Equal(t, budgeting.CardinalityUtility, u)
-	require.ErrorIs(t, u.UnmarshalText([]byte("x")), budgeting.ErrInvalidRule)
-	var m budgeting.Method
-	require.NoError(t, m.UnmarshalText([]byte("phragmen")))
-	assert.Equal(t, budgeting.Phragmen, m)
-	require.ErrorIs(t, m.UnmarshalText([]byte("x")), budgeting.ErrInvalidRule)
-	var c budgeting.Completion
-	require.NoError(t, c.UnmarshalText([]byte("add1")))
-	assert.Equal(t, budgeting.Add1, c)
-	require.ErrorIs(t, c.UnmarshalText([]byte("x")), budgeting.ErrInvalidRule)
-	var k budgeting.StepKind
-	require.NoError(t, k.UnmarshalText([]byte("skipped")))
-	assert.Equal(t, budgeting.Skipped, k)
-	require.ErrorIs(t, k.UnmarshalText([]byte("x")), budgeting.ErrInvalidValue)
+	var (
+		vt budgeting.VoteType
+		u  budgeting.Utility
+		m  budgeting.Method
+		c  budgeting.Completion
+		k  budgeting.StepKind
+	)
+	tests := []struct {
+		name     string
+		target   encoding.TextUnmarshaler
+		text     string
+		get      func() any
+		want     any
+		sentinel error
+	}{
+		{"vote type", &vt, "ordinal", func() any { return vt }, budgeting.Ordinal, budgeting.ErrInvalidValue},
+		{"utility", &u, "card", func() any { return u }, budgeting.CardinalityUtility, budgeting.ErrInvalidRule},
+		{"method", &m, "phragmen", func() any { return m }, budgeting.Phragmen, budgeting.ErrInvalidRule},
+		{"completion", &c, "add1", func() any { return c }, budgeting.Add1, budgeting.ErrInvalidRule},
+		{"step kind", &k, "skipped", func() any { return k }, budgeting.Skipped, budgeting.ErrInvalidValue},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, tc.target.UnmarshalText([]byte(tc.text)))
+			assert.Equal(t, tc.want, tc.get())
+			require.ErrorIs(t, tc.target.UnmarshalText([]byte("x")), tc.sentinel)
+			assert.Equal(t, tc.want, tc.get(), "unchanged on error")
+		})
+	}
 }

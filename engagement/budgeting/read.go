@@ -280,6 +280,25 @@ func (p *parser) expectTitle(want int) error {
 	return &ParseError{Err: errorf(ErrMissingSection, "no %s section", sectionNames[want])}
 }
 
+// row advances to the next row of the current section, skipping blank
+// lines; it reports false on the title of section next, which must follow.
+func (p *parser) row(next int) (bool, error) {
+	for p.next() {
+		if blank(p.cur) {
+			continue
+		}
+		switch s := sectionOf(p.cur); s {
+		case secNone:
+			return true, nil
+		case next:
+			return false, nil
+		default:
+			return false, lineErr(p.line, ErrSectionOrder, "want %s, found %s", sectionNames[next], sectionNames[s])
+		}
+	}
+	return false, &ParseError{Err: errorf(ErrMissingSection, "no %s section", sectionNames[next])}
+}
+
 // header reads the header row that follows a section title.
 func (p *parser) header(sec int) ([]string, int, error) {
 	for p.next() {
@@ -332,18 +351,12 @@ func (p *parser) readInstance() (*Instance, error) {
 	var meta []Field
 	var metaLines []int
 	var cs []cell
-	var err error
 	for {
-		if !p.next() {
-			return nil, &ParseError{Err: errorf(ErrMissingSection, "no PROJECTS section")}
+		more, err := p.row(secProjects)
+		if err != nil {
+			return nil, err
 		}
-		if blank(p.cur) {
-			continue
-		}
-		if s := sectionOf(p.cur); s != secNone {
-			if s != secProjects {
-				return nil, lineErr(p.line, ErrSectionOrder, "want PROJECTS, found %s", sectionNames[s])
-			}
+		if !more {
 			break
 		}
 		if cs, err = p.cells(cs, 2); err != nil {
@@ -372,16 +385,11 @@ func (p *parser) readInstance() (*Instance, error) {
 		return nil, b.errs[0]
 	}
 	for {
-		if !p.next() {
-			return nil, &ParseError{Err: errorf(ErrMissingSection, "no VOTES section")}
+		more, err := p.row(secVotes)
+		if err != nil {
+			return nil, err
 		}
-		if blank(p.cur) {
-			continue
-		}
-		if s := sectionOf(p.cur); s != secNone {
-			if s != secVotes {
-				return nil, lineErr(p.line, ErrSectionOrder, "want VOTES, found %s", sectionNames[s])
-			}
+		if !more {
 			break
 		}
 		if cs, err = p.cells(cs, len(cols)); err != nil {
@@ -405,15 +413,7 @@ func (p *parser) interpretMeta(b *instanceBuilder, meta []Field, lines []int) er
 	if len(b.errs) > 0 {
 		return b.errs[0]
 	}
-	budgetAt, typeAt := -1, -1
-	for i, f := range meta {
-		switch f.Key {
-		case "budget":
-			budgetAt = i
-		case "vote_type":
-			typeAt = i
-		}
-	}
+	budgetAt, typeAt := metaIndex(meta, "budget"), metaIndex(meta, "vote_type")
 	if budgetAt < 0 {
 		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
 	}

@@ -52,42 +52,35 @@ func (s *idSet) add(k string) bool {
 // insert returns k's index, adding it when absent; found reports whether k
 // was already present.
 func (s *idSet) insert(k string) (idx int32, found bool) {
-	h := hashID(k)
-	tag := h &^ (1<<32 - 1)
-	i := h & s.mask
-	for {
-		v := s.slots[i]
-		if v == 0 {
-			break
-		}
-		if v&^(1<<32-1) == tag && s.keys[uint32(v)-1] == k {
-			return int32(uint32(v)) - 1, true
-		}
-		i = (i + 1) & s.mask
+	h, i := s.probe(k)
+	if v := s.slots[i]; v != 0 {
+		return int32(uint32(v)) - 1, true
 	}
 	if 2*(len(s.keys)+1) > len(s.slots) {
 		s.grow()
 		return s.insert(k)
 	}
 	s.keys = append(s.keys, k)
-	s.slots[i] = tag | uint64(len(s.keys))
+	s.slots[i] = h&^(1<<32-1) | uint64(len(s.keys))
 	return int32(len(s.keys) - 1), false
 }
 
 // lookup returns k's index, or -1 when absent.
 func (s *idSet) lookup(k string) int32 {
-	h := hashID(k)
+	_, i := s.probe(k)
+	return int32(uint32(s.slots[i])) - 1
+}
+
+// probe returns k's hash and the slot that holds k, or the empty slot where
+// k would go.
+func (s *idSet) probe(k string) (h, i uint64) {
+	h = hashID(k)
 	tag := h &^ (1<<32 - 1)
-	i := h & s.mask
-	for {
+	for i = h & s.mask; ; i = (i + 1) & s.mask {
 		v := s.slots[i]
-		if v == 0 {
-			return -1
+		if v == 0 || (v&^(1<<32-1) == tag && s.keys[uint32(v)-1] == k) {
+			return h, i
 		}
-		if v&^(1<<32-1) == tag && s.keys[uint32(v)-1] == k {
-			return int32(uint32(v)) - 1
-		}
-		i = (i + 1) & s.mask
 	}
 }
 
