@@ -1,0 +1,455 @@
+package engagement_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/participation"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// scenario says what the body does in an audited process; the zero value
+// does the least the lifecycle allows.
+type scenario struct {
+	level        engagement.Level
+	inform       bool // a notice before opening, a decision notice, a progress report
+	input        bool // three contributions: an idea, an objection, a question
+	answer       bool // answer all three within 21 days (else none)
+	lateQuestion bool // answer the question on day 30 instead
+	feedback     bool // publish "what we heard"
+	cite         bool // the decision cites the idea and the objection
+	accept       bool // accept the idea and partly accept the objection (else decline both with reasons)
+	dialogue     bool // a workshop with one attendee, through which the idea comes
+	deliberate   bool // an advisory committee with one attendee, through which the objection comes
+	publicChoice bool // the decision follows the public's choice
+	drop         bool // drop the commitment instead of doing it
+}
+
+// The audited process's timeline: created 1 March, announced 2 March, open
+// from 16 March (14 days' notice), closed 13 April, decided 20 April,
+// implementing from 1 May, completed 1 July.
+func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
+	t.Helper()
+	s := spec(t)
+	s.Level = sc.level
+	s.Rules = engagement.Rules{NoticeDays: 14, ResponseDays: 21}
+	s.Phases = nil
+	p, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	must := func(err error) {
+		t.Helper()
+		require.NoError(t, err)
+	}
+	must(p.Announce(announced))
+	if sc.inform {
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicNotice, Title: "Have your say on the park"}, announced))
+	}
+	workshop := engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.Workshop, Start: opened, End: opened.Add(3 * time.Hour)}
+	committee := engagement.ActivitySpec{ID: id(13), Title: "Park advisory committee", Method: engagement.AdvisoryCommittee, Start: opened, End: opened.Add(3 * time.Hour)}
+	if sc.dialogue {
+		must(p.AddActivity(workshop, announced))
+	}
+	if sc.deliberate {
+		must(p.AddActivity(committee, announced))
+	}
+	must(p.Open(opened))
+	if sc.dialogue {
+		must(p.Attend(workshopID, person(0), opened))
+	}
+	if sc.deliberate {
+		must(p.Attend(committee.ID, person(1), opened))
+	}
+	if sc.input {
+		subs := []engagement.Submission{
+			{ID: id(1000), Participant: person(0), Kind: engagement.Idea, Text: "A play area"},
+			{ID: id(1001), Participant: person(1), Kind: engagement.Objection, Text: "Keep the car park"},
+			{ID: id(1002), Participant: person(2), Kind: engagement.Question, Text: "Will the oaks stay?"},
+		}
+		if sc.dialogue {
+			subs[0].Activity = workshopID
+		}
+		if sc.deliberate {
+			subs[1].Activity = committee.ID
+		}
+		for k, sub := range subs {
+			must(p.Contribute(sub, opened.Add(time.Duration(k+1)*time.Hour)))
+		}
+	}
+	if sc.input && sc.answer {
+		idea, objection := engagement.Response{Kind: engagement.NotAccepted, Text: "No budget", Responder: officerID}, engagement.Response{Kind: engagement.NotAccepted, Text: "Parking moves", Responder: officerID}
+		if sc.accept {
+			idea, objection = engagement.Response{Kind: engagement.Accepted, Responder: officerID}, engagement.Response{Kind: engagement.PartlyAccepted, Text: "Disabled bays stay", Responder: officerID}
+		}
+		must(p.Respond(id(1000), idea, opened.Add(Week)))
+		must(p.Respond(id(1001), objection, opened.Add(Week)))
+		if !sc.lateQuestion {
+			must(p.Respond(id(1002), engagement.Response{Kind: engagement.Noted, Text: "Yes", Responder: officerID}, opened.Add(Week)))
+		}
+	}
+	if sc.feedback {
+		must(p.Publish(engagement.Publication{Kind: engagement.InputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
+	}
+	must(p.Close(closed))
+	if sc.input && sc.answer && sc.lateQuestion {
+		must(p.Respond(id(1002), engagement.Response{Kind: engagement.Noted, Text: "Yes", Responder: officerID}, opened.Add(30*engagement.Day)))
+	}
+	d := engagement.Decision{Outcome: "A play area and a quiet area", Rationale: "As residents asked.", FollowsPublicChoice: sc.publicChoice}
+	if sc.cite {
+		d.ShapedBy = []uuid.UUID{id(1000), id(1001)}
+	}
+	must(p.Decide(d, decided))
+	if sc.inform {
+		must(p.Publish(engagement.Publication{Kind: engagement.DecisionNotice, Title: "The decision"}, decided))
+	}
+	c := commitmentSpec(commitID)
+	c.ShapedBy = nil
+	if sc.cite {
+		c.ShapedBy = []uuid.UUID{id(1000)}
+	}
+	must(p.AddCommitment(c, decided.Add(time.Hour)))
+	must(p.StartImplementation(started))
+	if sc.inform {
+		must(p.Publish(engagement.Publication{Kind: engagement.ProgressReport, Title: "Works begin"}, started))
+	}
+	if sc.drop {
+		must(p.DropCommitment(commitID, "No contractor", started.Add(Week)))
+	} else {
+		must(p.CompleteMilestone(commitID, "Design", started.Add(Week)))
+		must(p.CompleteMilestone(commitID, "Build", started.Add(2*Week)))
+	}
+	must(p.Complete(completed))
+	return p
+}
+
+// statuses returns the audit's findings as "element=status" strings.
+func statuses(a engagement.Audit) []string {
+	var out []string
+	for _, f := range a.Findings {
+		out = append(out, f.Element.String()+"="+f.Status.String())
+	}
+	return out
+}
+
+// kept returns "element=kept" for each element.
+func kept(es ...engagement.PromiseElement) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.String()+"=kept")
+	}
+	return out
+}
+
+// The elements of each level's promise, for processes with a response
+// commitment and no initiative.
+var (
+	informElements  = []engagement.PromiseElement{engagement.InformedBeforeOpening, engagement.DecisionPublished, engagement.ProgressReported}
+	consultElements = append(informElements[:3:3], engagement.InputGathered, engagement.InputAnswered, engagement.AnsweredOnTime,
+		engagement.FeedbackPublished, engagement.DecisionCitesInput)
+	involveElements     = append(consultElements[:8:8], engagement.DialogueHeld, engagement.InputReflected)
+	collaborateElements = append(involveElements[:10:10], engagement.DeliberationHeld, engagement.RecommendationsIncorporated)
+	empowerElements     = append(collaborateElements[:12:12], engagement.PublicChoiceFollowed, engagement.ChoiceImplemented)
+)
+
+// TestAuditKept runs, for each level, a process that keeps every element of
+// its promise: every finding is kept, and the rung reached is the one the
+// level corresponds to.
+func TestAuditKept(t *testing.T) {
+	good := scenario{inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true, accept: true}
+	cases := []struct {
+		level engagement.Level
+		sc    scenario
+		want  []engagement.PromiseElement
+		rung  participation.Rung
+	}{
+		// Told, never asked: informing.
+		{engagement.Inform, scenario{inform: true}, informElements, participation.Informing},
+		// Asked, answered, cited, nothing accepted: consultation.
+		{engagement.Consult, scenario{inform: true, input: true, answer: true, feedback: true, cite: true}, consultElements, participation.Consultation},
+		// Some input accepted and cited, the body judging what to take: placation.
+		{engagement.Involve, scenario{inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, accept: true}, involveElements, participation.Placation},
+		// The committee's recommendation accepted and cited: partnership.
+		{engagement.Collaborate, good, collaborateElements, participation.Partnership},
+		// The public's own choice, carried out: delegated power.
+		{engagement.Empower, func() scenario { s := good; s.publicChoice = true; return s }(), empowerElements, participation.DelegatedPower},
+	}
+	for _, tc := range cases {
+		t.Run(tc.level.String(), func(t *testing.T) {
+			tc.sc.level = tc.level
+			p := auditedProcess(t, tc.sc)
+			a, err := p.Audit(completed.Add(engagement.Day))
+			require.NoError(t, err)
+			assert.Equal(t, kept(tc.want...), statuses(a))
+			assert.True(t, a.Kept())
+			assert.Equal(t, tc.rung, a.Rung)
+			assert.Equal(t, engagement.ExpectedRung(tc.level), a.Expected)
+			assert.False(t, a.FellShort())
+			assert.Equal(t, processID, a.Process)
+			assert.Equal(t, engagement.StateCompleted, a.State)
+		})
+	}
+}
+
+// TestAuditBroken runs, for each level, a process that breaks its promise
+// in the way that level is most often broken.
+func TestAuditBroken(t *testing.T) {
+	cases := []struct {
+		name   string
+		sc     scenario
+		broken []engagement.PromiseElement
+		rung   participation.Rung
+	}{
+		// Nothing published: the public was never told.
+		{"inform", scenario{level: engagement.Inform}, informElements, participation.Informing},
+		// Input gathered and answered by nobody, nothing cited: the
+		// consultation was tokenism, the public only informed.
+		{"consult", scenario{level: engagement.Consult, inform: true, input: true},
+			[]engagement.PromiseElement{engagement.InputAnswered, engagement.AnsweredOnTime, engagement.FeedbackPublished, engagement.DecisionCitesInput},
+			participation.Informing},
+		// Everyone answered and the input cited, but no dialogue and
+		// nothing taken up: consultation, short of placation.
+		{"involve", scenario{level: engagement.Involve, inform: true, input: true, answer: true, feedback: true, cite: true},
+			[]engagement.PromiseElement{engagement.DialogueHeld, engagement.InputReflected}, participation.Consultation},
+		// The committee met, but its recommendation was declined: placation
+		// at best, here consultation as nothing cited was accepted.
+		{"collaborate", scenario{level: engagement.Collaborate, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true},
+			[]engagement.PromiseElement{engagement.InputReflected, engagement.RecommendationsIncorporated}, participation.Consultation},
+		// The body decided otherwise and dropped the commitment.
+		{"empower", scenario{level: engagement.Empower, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true, accept: true, drop: true},
+			[]engagement.PromiseElement{engagement.PublicChoiceFollowed, engagement.ChoiceImplemented}, participation.Partnership},
+		// A late answer breaks the response commitment only.
+		{"consult, late", scenario{level: engagement.Consult, inform: true, input: true, answer: true, lateQuestion: true, feedback: true, cite: true},
+			[]engagement.PromiseElement{engagement.AnsweredOnTime}, participation.Consultation},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := auditedProcess(t, tc.sc)
+			a, err := p.Audit(completed.Add(engagement.Day))
+			require.NoError(t, err)
+			var broken []engagement.PromiseElement
+			for _, f := range a.Findings {
+				require.NotEqual(t, engagement.Pending, f.Status, "a completed process has nothing pending")
+				if f.Status == engagement.Broken {
+					broken = append(broken, f.Element)
+				}
+			}
+			assert.Equal(t, tc.broken, broken)
+			assert.False(t, a.Kept())
+			assert.Equal(t, tc.rung, a.Rung)
+			assert.Equal(t, tc.rung < engagement.ExpectedRung(tc.sc.level), a.FellShort())
+		})
+	}
+}
+
+// TestAuditEvidence checks the counts, IDs and dates of findings worked out
+// by hand.
+func TestAuditEvidence(t *testing.T) {
+	p := auditedProcess(t, scenario{level: engagement.Involve, inform: true, input: true, answer: true, lateQuestion: true,
+		feedback: true, cite: true, dialogue: true})
+	a, err := p.Audit(completed)
+	require.NoError(t, err)
+	find := func(e engagement.PromiseElement) engagement.Finding {
+		f, ok := a.Finding(e)
+		require.True(t, ok, e)
+		return f
+	}
+	// One notice before the opening, on 2 March.
+	f := find(engagement.InformedBeforeOpening)
+	assert.Equal(t, int64(1), f.Count)
+	assert.Equal(t, announced, f.At)
+	assert.Equal(t, "1 published before the opening, the first on 2025-03-02", f.Detail)
+	// The question (1002) took 30 days against a commitment of 21.
+	f = find(engagement.AnsweredOnTime)
+	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, []int64{2, 3}, []int64{f.Count, f.Of})
+	assert.Equal(t, []uuid.UUID{id(1002)}, f.IDs)
+	assert.Equal(t, "2 of 3 inputs answered within 21 days; 1 answered late, 0 overdue", f.Detail)
+	// The decision cites the idea and the objection: 2 of 3.
+	f = find(engagement.DecisionCitesInput)
+	assert.Equal(t, []uuid.UUID{id(1000), id(1001)}, f.IDs)
+	assert.Equal(t, decided, f.At)
+	assert.Equal(t, "kept decision_cites_input: the decision cites 2 of 3 contributions", f.String())
+	// Both cited were declined: nothing reflected.
+	f = find(engagement.InputReflected)
+	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, []int64{0, 2}, []int64{f.Count, f.Of})
+	// The workshop was held.
+	f = find(engagement.DialogueHeld)
+	assert.Equal(t, []uuid.UUID{workshopID}, f.IDs)
+	_, ok := a.Finding(engagement.DeliberationHeld)
+	assert.False(t, ok, "not part of the involve promise")
+
+	lines := a.Lines()
+	assert.Equal(t, "promised involve (placation); reached consultation (tokenism)", lines[0])
+	assert.Len(t, lines, 1+len(a.Findings))
+	assert.Equal(t, strings.Join(lines, "\n"), a.String())
+	assert.Equal(t, 2, a.Count(engagement.Broken))
+	assert.True(t, a.FellShort())
+}
+
+// TestAuditPending audits a consultation while it is open: what is not yet
+// due is pending, and an unanswered input turns from pending to broken once
+// its 21 days have passed.
+func TestAuditPending(t *testing.T) {
+	s := spec(t)
+	s.Rules.AnswerBeforeDeciding = false
+	p, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	a, err := p.Audit(created)
+	require.NoError(t, err)
+	for _, f := range a.Findings {
+		assert.Equal(t, engagement.Pending, f.Status, f.Element)
+	}
+	assert.Equal(t, participation.Informing, a.Rung)
+
+	require.NoError(t, p.Announce(announced))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "Options"}, announced))
+	require.NoError(t, p.Open(opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Comment, Text: "More benches"}, opened))
+
+	a, err = p.Audit(opened.Add(Week))
+	require.NoError(t, err)
+	want := []string{"informed_before_opening=kept", "decision_published=pending", "progress_reported=pending",
+		"input_gathered=kept", "input_answered=pending", "answered_on_time=pending", "feedback_published=pending",
+		"decision_cites_input=pending"}
+	assert.Equal(t, want, statuses(a))
+
+	a, err = p.Audit(opened.Add(22 * engagement.Day))
+	require.NoError(t, err)
+	f, _ := a.Finding(engagement.InputAnswered)
+	assert.Equal(t, engagement.Broken, f.Status, "past its deadline")
+	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs)
+	f, _ = a.Finding(engagement.AnsweredOnTime)
+	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, "0 of 1 inputs answered within 21 days; 0 answered late, 1 overdue", f.Detail)
+}
+
+// TestAuditCancelled: a cancelled process can keep nothing more, so what
+// was pending is broken, and the detail says why.
+func TestAuditCancelled(t *testing.T) {
+	p := inState(t, engagement.StateOpen)
+	require.NoError(t, p.Cancel("budget withdrawn", closed))
+	a, err := p.Audit(closed)
+	require.NoError(t, err)
+	f, ok := a.Finding(engagement.DecisionCitesInput)
+	require.True(t, ok)
+	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, "not decided yet; the process cancelled on 2025-04-13", f.Detail)
+	assert.Zero(t, a.Count(engagement.Pending))
+}
+
+// TestAuditInitiatives adds the initiatives element to any level's promise
+// once an initiative is taken up.
+func TestAuditInitiatives(t *testing.T) {
+	in := submitted(t)
+	p := inState(t, engagement.StateClosed)
+	require.NoError(t, p.TakeUp(in, closed))
+	require.NoError(t, p.Decide(decision(), decided))
+	a, err := p.Audit(decided)
+	require.NoError(t, err)
+	f, ok := a.Finding(engagement.InitiativesAnswered)
+	require.True(t, ok)
+	assert.Equal(t, engagement.Pending, f.Status)
+	assert.Equal(t, []uuid.UUID{petitionID}, f.IDs)
+
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAccepted, "", decided))
+	a, err = p.Audit(decided)
+	require.NoError(t, err)
+	f, _ = a.Finding(engagement.InitiativesAnswered)
+	assert.Equal(t, engagement.Kept, f.Status)
+	assert.Equal(t, "1 of 1 initiatives taken up answered", f.Detail)
+}
+
+// TestAuditEvidenceIsCapped lists at most MaxEvidenceIDs records, while the
+// counts cover them all.
+func TestAuditEvidenceIsCapped(t *testing.T) {
+	p := looseProcess(t)
+	require.NoError(t, p.Announce(created))
+	require.NoError(t, p.Open(created))
+	for n := range 15 {
+		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n % 4), Kind: engagement.Comment, Text: "x"}, created))
+	}
+	require.NoError(t, p.Cancel("stop", created))
+	a, err := p.Audit(created)
+	require.NoError(t, err)
+	f, _ := a.Finding(engagement.InputAnswered)
+	assert.Equal(t, []int64{0, 15}, []int64{f.Count, f.Of})
+	assert.Len(t, f.IDs, engagement.MaxEvidenceIDs)
+	_, ok := a.Finding(engagement.AnsweredOnTime)
+	assert.False(t, ok, "no response commitment, no element")
+}
+
+// TestAuditVotesNeedNoAnswer: in an empowered budget vote, votes are
+// counted, not answered one by one.
+func TestAuditVotesNeedNoAnswer(t *testing.T) {
+	s := spec(t)
+	s.Level, s.Rules, s.Phases = engagement.Empower, engagement.Rules{}, nil
+	p, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	require.NoError(t, p.Announce(created))
+	require.NoError(t, p.Open(created))
+	for n := range 3 {
+		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.Vote, Text: "Play area"}, created))
+	}
+	require.NoError(t, p.Close(closed))
+	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Play area", Rationale: "Won the vote", FollowsPublicChoice: true}, decided))
+	a, err := p.Audit(decided)
+	require.NoError(t, err)
+	f, _ := a.Finding(engagement.InputAnswered)
+	assert.Equal(t, engagement.Kept, f.Status)
+	assert.Equal(t, "0 of 0 inputs answered", f.Detail)
+	assert.Equal(t, participation.DelegatedPower, a.Rung)
+}
+
+func TestAuditRefusesTimes(t *testing.T) {
+	p := inState(t, engagement.StateOpen)
+	_, err := p.Audit(time.Time{})
+	require.ErrorIs(t, err, engagement.ErrInvalid)
+	_, err = p.Audit(created)
+	require.ErrorIs(t, err, engagement.ErrTimeOrder)
+}
+
+func TestExpectedRung(t *testing.T) {
+	want := map[engagement.Level]participation.Rung{
+		engagement.Inform: participation.Informing, engagement.Consult: participation.Consultation,
+		engagement.Involve: participation.Placation, engagement.Collaborate: participation.Partnership,
+		engagement.Empower: participation.DelegatedPower, 0: 0,
+	}
+	for l, r := range want {
+		assert.Equal(t, r, engagement.ExpectedRung(l), l)
+	}
+}
+
+func TestPromiseElementLevels(t *testing.T) {
+	want := map[engagement.PromiseElement]engagement.Level{}
+	for _, e := range informElements {
+		want[e] = engagement.Inform
+	}
+	for _, e := range consultElements[3:] {
+		want[e] = engagement.Consult
+	}
+	for _, e := range involveElements[8:] {
+		want[e] = engagement.Involve
+	}
+	for _, e := range collaborateElements[10:] {
+		want[e] = engagement.Collaborate
+	}
+	for _, e := range empowerElements[12:] {
+		want[e] = engagement.Empower
+	}
+	want[engagement.InitiativesAnswered] = engagement.Inform
+	require.Len(t, want, len(engagement.PromiseElements()))
+	for e, l := range want {
+		assert.Equal(t, l, e.Level(), e)
+	}
+	assert.Zero(t, engagement.PromiseElement(0).Level())
+	for _, m := range engagement.Methods() {
+		want := m == engagement.CitizensPanel || m == engagement.CitizensAssembly || m == engagement.AdvisoryCommittee
+		assert.Equal(t, want, m.Deliberative(), m)
+	}
+	assert.Equal(t, fmt.Sprint(engagement.Kept), "kept")
+}

@@ -1,0 +1,168 @@
+package engagement_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRecommendLevel checks the whole table: each quadrant's usual and
+// raised level, raised for the three classes whose claim is legitimate and
+// holds another attribute (dominant, dependent, definitive) and for no
+// other.
+func TestRecommendLevel(t *testing.T) {
+	levels := map[stakeholder.Quadrant][2]engagement.Level{ // usual, raised
+		stakeholder.ManageClosely: {engagement.Involve, engagement.Collaborate},
+		stakeholder.KeepSatisfied: {engagement.Consult, engagement.Involve},
+		stakeholder.KeepInformed:  {engagement.Inform, engagement.Involve},
+		stakeholder.Monitor:       {engagement.Inform, engagement.Consult},
+	}
+	raises := map[stakeholder.SalienceClass]bool{
+		stakeholder.Dormant: false, stakeholder.Discretionary: false, stakeholder.Demanding: false,
+		stakeholder.Dominant: true, stakeholder.Dangerous: false, stakeholder.Dependent: true,
+		stakeholder.Definitive: true, stakeholder.NonStakeholder: false,
+	}
+	require.Len(t, raises, len(stakeholder.SalienceClasses()))
+	for q, want := range levels {
+		for c, raised := range raises {
+			t.Run(q.String()+"/"+c.String(), func(t *testing.T) {
+				w := want[0]
+				if raised {
+					w = want[1]
+				}
+				assert.Equal(t, w, engagement.RecommendLevel(q, c))
+			})
+		}
+	}
+	t.Run("undeclared", func(t *testing.T) {
+		assert.Equal(t, engagement.Inform, engagement.RecommendLevel(0, 0))
+		assert.Equal(t, engagement.Inform, engagement.RecommendLevel(stakeholder.Monitor, 99))
+	})
+	t.Run("never empower", func(t *testing.T) {
+		for _, q := range stakeholder.Quadrants() {
+			for _, c := range stakeholder.SalienceClasses() {
+				assert.Less(t, engagement.RecommendLevel(q, c), engagement.Empower)
+			}
+		}
+	})
+}
+
+func TestRecommendMethods(t *testing.T) {
+	cases := []struct {
+		level engagement.Level
+		kind  stakeholder.Kind
+		want  []engagement.Method
+	}{
+		{engagement.Inform, stakeholder.Business, []engagement.Method{engagement.FactSheet, engagement.Website,
+			engagement.Newsletter, engagement.PressRelease, engagement.SocialMedia, engagement.OpenHouse}},
+		{engagement.Consult, stakeholder.Resident, []engagement.Method{engagement.PublicMeeting, engagement.TownHall,
+			engagement.PublicHearing, engagement.Survey, engagement.FocusGroup, engagement.PublicForum, engagement.OnlineConsultation}},
+		{engagement.Involve, stakeholder.Resident, []engagement.Method{engagement.Workshop, engagement.DeliberativePoll}},
+		{engagement.Involve, stakeholder.CommunityGroup, []engagement.Method{engagement.Workshop}},
+		{engagement.Collaborate, stakeholder.Voter, []engagement.Method{engagement.CitizensPanel, engagement.CitizensAssembly, engagement.AdvisoryCommittee}},
+		{engagement.Collaborate, stakeholder.CommunityActivist, []engagement.Method{engagement.CitizensPanel, engagement.CitizensAssembly, engagement.AdvisoryCommittee}},
+		{engagement.Collaborate, stakeholder.Nonprofit, []engagement.Method{engagement.AdvisoryCommittee}},
+		{engagement.Empower, stakeholder.Resident, []engagement.Method{engagement.BudgetVote}},
+		{0, stakeholder.Resident, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.level.String()+"/"+tc.kind.String(), func(t *testing.T) {
+			assert.Equal(t, tc.want, engagement.RecommendMethods(tc.level, tc.kind))
+		})
+	}
+}
+
+// addStakeholder adds a stakeholder with the given scores (power, interest,
+// legitimacy, urgency) to m.
+func addStakeholder(t testing.TB, m *stakeholder.Map, sid uuid.UUID, name string, kind stakeholder.Kind, scores ...stakeholder.Score) {
+	t.Helper()
+	s, err := stakeholder.New(sid, stakeholder.Details{Name: name, Kind: kind, Assessment: stakeholder.Assessment{
+		Power: scores[0], Interest: scores[1], Legitimacy: scores[2], Urgency: scores[3],
+		Attitude: stakeholder.Neutral, Desired: stakeholder.Supportive,
+	}})
+	require.NoError(t, err)
+	require.NoError(t, m.Add(s))
+}
+
+// TestPlan derives the plan and its coverage: the friends of the park are
+// reached by an advisory committee at their level, the cafe owners only by
+// a leaflet, and the river authority by nothing.
+func TestPlan(t *testing.T) {
+	m := stakeholder.NewMap()
+	addStakeholder(t, m, cityID, "City of Riverton", stakeholder.GovernmentBody, 5, 5, 5, 5)
+	addStakeholder(t, m, id(501), "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5) // manage closely, definitive
+	addStakeholder(t, m, id(502), "River Authority", stakeholder.GovernmentBody, 4, 2, 4, 4)    // keep satisfied, definitive
+	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.Business, 5, 5, 4, 2)              // manage closely, dominant
+	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.Resident, 2, 5, 4, 4)   // keep informed, dependent
+	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.Business, 4, 2, 2, 1)     // keep satisfied, dormant
+	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)               // monitor, none
+
+	p := newProcess(t)
+	friends, err := engagement.NewAudience("", id(501), id(504))
+	require.NoError(t, err)
+	cafes, err := engagement.NewAudience("shops on the promenade", id(503))
+	require.NoError(t, err)
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: id(10), Title: "Park advisory committee", Method: engagement.AdvisoryCommittee,
+		Start: opened, End: opened.Add(2 * time.Hour), Audience: friends}, created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Channel: engagement.ChannelPrint, Audience: cafes}, created))
+
+	pl, err := p.Plan(m, stakeholder.Grid{})
+	require.NoError(t, err)
+	assert.Equal(t, processID, pl.Process)
+
+	type row struct {
+		name    string
+		level   engagement.Level
+		key     bool
+		reached []uuid.UUID
+		deepest engagement.Level
+	}
+	// Priority order: three attributes first (manage closely before keep
+	// satisfied), then two, one, none.
+	want := []row{
+		{"Friends of the Park", engagement.Collaborate, true, []uuid.UUID{id(10)}, engagement.Collaborate},
+		{"River Authority", engagement.Involve, true, nil, 0},
+		{"Cafe owners", engagement.Collaborate, true, []uuid.UUID{id(20)}, engagement.Inform},
+		{"Bank Street residents", engagement.Involve, false, []uuid.UUID{id(10)}, engagement.Collaborate},
+		{"Chamber of Commerce", engagement.Consult, false, nil, 0},
+		{"Day visitors", engagement.Inform, false, nil, 0},
+	}
+	var got []row
+	for _, r := range pl.Recommendations {
+		got = append(got, row{r.Name, r.Level, r.Key, r.ReachedBy, r.Deepest})
+		assert.Equal(t, engagement.RecommendMethods(r.Level, r.Kind), r.Methods, r.Name)
+	}
+	assert.Equal(t, want, got, "the city's own stakeholder is left out")
+
+	c := pl.Coverage()
+	assert.Equal(t, "2/3", c.Reached.String(), "two of the three key stakeholders are reached")
+	require.Len(t, c.Unreached, 1)
+	assert.Equal(t, "River Authority", c.Unreached[0].Name)
+	require.Len(t, c.Shallow, 1)
+	assert.Equal(t, "Cafe owners", c.Shallow[0].Name)
+	assert.True(t, c.Shallow[0].Reached())
+	assert.True(t, c.Shallow[0].Shallow())
+	assert.False(t, pl.Recommendations[0].Shallow())
+}
+
+func TestPlanRefusesNilMap(t *testing.T) {
+	_, err := newProcess(t).Plan(nil, stakeholder.Grid{})
+	require.ErrorIs(t, err, engagement.ErrInvalid)
+}
+
+// TestCoverageWithoutKeyStakeholders has no key stakeholder: the share
+// reached is undefined, not 100 %.
+func TestCoverageWithoutKeyStakeholders(t *testing.T) {
+	m := stakeholder.NewMap()
+	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)
+	pl, err := newProcess(t).Plan(m, stakeholder.Grid{})
+	require.NoError(t, err)
+	c := pl.Coverage()
+	assert.False(t, c.Reached.Defined())
+	assert.Empty(t, c.Unreached)
+}
