@@ -515,11 +515,11 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	prof.items = make([]int32, 0, itemsEstimate)
 	nAttr := len(prof.attrCols)
 	prof.attrs = make([]strRef, 0, estimate*nAttr)
-	var table idSet
-	table.init(len(inst.projects))
-	for _, pr := range inst.projects {
-		table.insert(pr.ID)
+	ids := make([]string, len(inst.projects))
+	for i, pr := range inst.projects {
+		ids[i] = pr.ID
 	}
+	table := newIDTable(ids)
 	roles := prof.roles
 	for p.next() {
 		line := p.cur
@@ -563,7 +563,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 			}
 		}
 		b.beginBallot()
-		if err := p.ballot(b, &table, p.value(vote), p.value(points)); err != nil {
+		if err := p.ballot(b, table, p.value(vote), p.value(points)); err != nil {
 			return nil, err
 		}
 		b.endBallot(p.text(voterID), p.ref(prof, voterID), p.line)
@@ -596,7 +596,7 @@ func (p *parser) ref(prof *Profile, c span) strRef {
 }
 
 // ballot parses the vote and points cells of one row into b.
-func (p *parser) ballot(b *profileBuilder, table *idSet, vote, points string) error {
+func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) error {
 	n := 0
 	for k := 0; k < len(vote); {
 		e := k

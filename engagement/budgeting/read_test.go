@@ -285,3 +285,17 @@ func TestBudgetDecimals(t *testing.T) {
 	// a and b (50.25 each) fill 100.50 exactly; c (0.01) no longer fits.
 	assert.Equal(t, []string{"a", "b"}, res)
 }
+
+func TestLongProjectIDs(t *testing.T) {
+	// IDs over 8 bytes take the reader's slower path; both paths agree.
+	text := "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n" +
+		"garden-north-2024;4\ngarden-south-2024;4\nL1;2\nVOTES\nvoter_id;vote\n" +
+		"v1;garden-south-2024,L1\nv2;garden-north-2024\n"
+	e := mustParse(t, text)
+	assert.Equal(t, []string{"garden-south-2024", "L1"}, ballotIDs(e, 0))
+	assert.Equal(t, []string{"garden-north-2024"}, ballotIDs(e, 1))
+	_, err := budgeting.Parse([]byte(text + "v3;garden-east-2024\n"))
+	require.ErrorIs(t, err, budgeting.ErrUnknownProject)
+	_, err = budgeting.Parse([]byte(text + "v3;L2\n"))
+	require.ErrorIs(t, err, budgeting.ErrUnknownProject)
+}

@@ -98,3 +98,79 @@ func (s *idSet) grow() {
 	}
 	s.slots, s.mask = slots, mask
 }
+
+// idTable maps the IDs of an instance's projects to their positions for
+// the reader. Pabulib project IDs are short ("L010", "35071"): an ID of up
+// to 8 bytes is packed into one word and found by comparing words, without
+// touching the string; longer IDs go through an idSet.
+type idTable struct {
+	words   []uint64 // packed ID per slot
+	lens    []int8   // ID length per slot; -1 = empty
+	idx     []int32  // project position per slot
+	mask    uint64
+	long    idSet   // IDs over 8 bytes
+	longIdx []int32 // project position of each ID in long
+}
+
+// newIDTable indexes ids.
+func newIDTable(ids []string) *idTable {
+	size := 16
+	for size < 4*len(ids) {
+		size <<= 1
+	}
+	t := &idTable{words: make([]uint64, size), lens: make([]int8, size), idx: make([]int32, size), mask: uint64(size - 1)}
+	for i := range t.lens {
+		t.lens[i] = -1
+	}
+	t.long.init(len(ids))
+	for p, id := range ids {
+		if len(id) > 8 {
+			if _, found := t.long.insert(id); !found {
+				t.longIdx = append(t.longIdx, int32(p))
+			}
+			continue
+		}
+		w := packID(id)
+		i := mixWord(w) & t.mask
+		for t.lens[i] >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.words[i], t.lens[i], t.idx[i] = w, int8(len(id)), int32(p) // IDs are unique
+	}
+	return t
+}
+
+// packID packs an ID of at most 8 bytes into a word, first byte lowest.
+func packID(id string) uint64 {
+	var w uint64
+	for i := 0; i < len(id); i++ {
+		w |= uint64(id[i]) << (8 * i)
+	}
+	return w
+}
+
+// mixWord spreads a packed ID over the table (murmur3's finalizer).
+func mixWord(w uint64) uint64 {
+	w ^= w >> 33
+	w *= 0xff51afd7ed558ccd
+	w ^= w >> 33
+	return w
+}
+
+// lookup returns the position of the project with this ID, or -1.
+func (t *idTable) lookup(id string) int32 {
+	if len(id) > 8 {
+		i := t.long.lookup(id)
+		if i < 0 {
+			return -1
+		}
+		return t.longIdx[i]
+	}
+	w := packID(id)
+	for i := mixWord(w) & t.mask; t.lens[i] >= 0; i = (i + 1) & t.mask {
+		if t.words[i] == w && int(t.lens[i]) == len(id) {
+			return t.idx[i]
+		}
+	}
+	return -1
+}
