@@ -453,3 +453,47 @@ func TestPromiseElementLevels(t *testing.T) {
 	}
 	assert.Equal(t, fmt.Sprint(engagement.Kept), "kept")
 }
+
+// TestAuditOneWayActivitiesInform counts a fact sheet available before the
+// opening as information, holds dialogue before a decision exists against
+// the audit's time, and breaks InputReflected when a cited contribution's
+// answer does not say how it was reflected.
+func TestAuditOneWayActivitiesInform(t *testing.T) {
+	s := spec(t)
+	s.Level, s.Phases = engagement.Involve, nil
+	s.Rules = engagement.Rules{NoticeDays: 14, ResponseDays: 21}
+	p, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	// Recorded on 1 March, available from 28 February: it informs from
+	// when it was recorded.
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.FactSheet,
+		Start: created.Add(-engagement.Day), End: completed}, created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.OpenHouse,
+		Start: opened, End: opened.Add(time.Hour)}, created))
+	require.NoError(t, p.Announce(announced))
+	require.NoError(t, p.Open(opened))
+	require.NoError(t, p.Attend(workshopID, person(0), opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Comment, Text: "Keep it wild"}, opened))
+
+	a, err := p.Audit(opened.Add(time.Hour))
+	require.NoError(t, err)
+	f, _ := a.Finding(engagement.InformedBeforeOpening)
+	assert.Equal(t, engagement.Kept, f.Status)
+	assert.Equal(t, []uuid.UUID{leafletID}, f.IDs)
+	assert.Equal(t, created, f.At)
+	f, _ = a.Finding(engagement.DialogueHeld)
+	assert.Equal(t, engagement.Kept, f.Status, "the open house has been held")
+	f, _ = a.Finding(engagement.InputReflected)
+	assert.Equal(t, engagement.Pending, f.Status)
+	assert.Equal(t, "not decided yet", f.Detail)
+
+	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.Noted, Responder: officerID}, opened.Add(time.Hour)))
+	require.NoError(t, p.Close(closed))
+	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Keep it wild", Rationale: "Asked for", ShapedBy: []uuid.UUID{id(1000)}}, decided))
+	a, err = p.Audit(decided)
+	require.NoError(t, err)
+	f, _ = a.Finding(engagement.InputReflected)
+	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs, "cited, but only noted")
+	assert.Equal(t, participation.Consultation, a.Rung)
+}

@@ -96,11 +96,11 @@ func TestPlan(t *testing.T) {
 	m := stakeholder.NewMap()
 	addStakeholder(t, m, cityID, "City of Riverton", stakeholder.GovernmentBody, 5, 5, 5, 5)
 	addStakeholder(t, m, id(501), "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5) // manage closely, definitive
-	addStakeholder(t, m, id(502), "River Authority", stakeholder.GovernmentBody, 4, 2, 4, 4)    // keep satisfied, definitive
-	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.Business, 5, 5, 4, 2)              // manage closely, dominant
-	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.Resident, 2, 5, 4, 4)   // keep informed, dependent
-	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.Business, 4, 2, 2, 1)     // keep satisfied, dormant
-	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)               // monitor, none
+	addStakeholder(t, m, id(502), "River Authority", stakeholder.GovernmentBody, 4, 2, 4, 4)     // keep satisfied, definitive
+	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.Business, 5, 5, 4, 2)               // manage closely, dominant
+	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.Resident, 2, 5, 4, 4)     // keep informed, dependent
+	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.Business, 4, 2, 2, 1)       // keep satisfied, dormant
+	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)                 // monitor, none
 
 	p := newProcess(t)
 	friends, err := engagement.NewAudience("", id(501), id(504))

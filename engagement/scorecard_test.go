@@ -1,0 +1,383 @@
+package engagement_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
+	"github.com/civitas-go/civitas/participation"
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cardRow is one row of a scorecard as a reader sees it.
+type cardRow struct {
+	value, basis, target string
+	verdict              metrics.Verdict
+}
+
+// card returns the rows of a scorecard by indicator name, and their names
+// in order.
+func card(t testing.TB, sc metrics.Scorecard) (map[string]cardRow, []string) {
+	t.Helper()
+	rows := map[string]cardRow{}
+	var names []string
+	for _, e := range sc.All() {
+		name := e.Indicator().Name()
+		rows[name] = cardRow{e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict()}
+		names = append(names, name)
+	}
+	return rows, names
+}
+
+var (
+	met       = metrics.VerdictMet
+	notMet    = metrics.VerdictNotMet
+	undefined = metrics.VerdictUndefined
+)
+
+// TestProcessScorecard works the scorecard of the rich fixture out by hand.
+func TestProcessScorecard(t *testing.T) {
+	p := richProcess(t)
+	sc, err := p.Scorecard(engagement.ScorecardOptions{TargetPopulation: 8000})
+	require.NoError(t, err)
+	assert.Equal(t, "Process scorecard: Riverside Park redesign", sc.Title())
+	rows, names := card(t, sc)
+	var labels []string
+	for _, f := range engagement.ProcessFigures() {
+		labels = append(labels, f.Label())
+	}
+	assert.Equal(t, labels, names, "the process figures, in order")
+
+	want := map[string]cardRow{
+		// The leaflet drop's latest report: 5,200 reached; the default
+		// target is half of the 8,000 people the process is for.
+		"Reach": {"5200", "", "at least 4000", met},
+		// 5,200 of 8,000.
+		"Visibility": {"65.00 %", "5200 of 8000", "at least 50 %", met},
+		// Both people registered for the workshop came.
+		"Attendance rate": {"100.00 %", "2 of 2", "at least 60 %", met},
+		// Four people contributed; the rules ask for at least 2.
+		"Unique participants": {"4", "", "at least 2", met},
+		"Contributions":       {"6", "", "at least 2", met},
+		// All six answered.
+		"Closing-the-loop rate": {"100.00 %", "6 of 6", "at least 100 %", met},
+		// Five answers took 335 h (13.96 d) and one 171 h: the 3rd and the
+		// 6th of the six sorted times are both 335 h. The rules commit to
+		// 21 days.
+		"Median response time":          {"13.96 d", "", "at most 21 d", met},
+		"90th percentile response time": {"13.96 d", "", "at most 21 d", met},
+		// The decision cites 1000, 1001 and 1003, the commitments 1000 and
+		// 1003: three of six.
+		"Influence rate": {"50.00 %", "3 of 6", "at least 10 %", met},
+		// No population profile.
+		"Representativeness": {"undefined", "", "at least 0.8", undefined},
+		// The play area is done; the quiet area was dropped and does not
+		// count. The straight-line schedule at 1 July 09:00, from 20 April
+		// 10:00 to 1 October 09:00, is 1727 h of 3935 h: 43.888…, rounded
+		// down to 43.88 %.
+		"Implementation progress": {"100.00 %", "", "at least 43.88 %", met},
+	}
+	assert.Equal(t, want, rows)
+}
+
+// TestScorecardTargets replaces default targets; a target that rewards the
+// worse direction is refused.
+func TestScorecardTargets(t *testing.T) {
+	p := richProcess(t)
+	o := engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{
+		engagement.FigureInfluenceRate:      metrics.TargetAtLeast(decimal.NewFromInt(60)),
+		engagement.FigureMedianResponseTime: metrics.TargetAtMost(decimal.NewFromInt(7)),
+	}}
+	sc, err := p.Scorecard(o)
+	require.NoError(t, err)
+	rows, _ := card(t, sc)
+	assert.Equal(t, cardRow{"50.00 %", "3 of 6", "at least 60 %", notMet}, rows["Influence rate"])
+	assert.Equal(t, cardRow{"13.96 d", "", "at most 7 d", notMet}, rows["Median response time"])
+	assert.Equal(t, undefined, rows["Visibility"].verdict, "no target population")
+	assert.Equal(t, cardRow{"5200", "", "at least 1", met}, rows["Reach"])
+
+	o.Targets[engagement.FigureReach] = metrics.TargetAtMost(decimal.NewFromInt(10))
+	_, err = p.Scorecard(o)
+	require.ErrorIs(t, err, engagement.ErrInvalid)
+	require.ErrorIs(t, err, metrics.ErrInconsistent)
+}
+
+// TestScorecardRefuses checks each invalid input.
+func TestScorecardRefuses(t *testing.T) {
+	p := richProcess(t)
+	cases := map[string]struct {
+		in      engagement.ScorecardInput
+		figures []engagement.Figure
+	}{
+		"no process":           {engagement.ScorecardInput{}, []engagement.Figure{engagement.FigureReach}},
+		"no figure":            {engagement.ScorecardInput{Process: p}, nil},
+		"undeclared figure":    {engagement.ScorecardInput{Process: p}, []engagement.Figure{99}},
+		"negative population":  {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{TargetPopulation: -1}}, engagement.ProcessFigures()},
+		"negative eligible":    {engagement.ScorecardInput{Process: p, Eligible: -1}, engagement.ProcessFigures()},
+		"no dimension":         {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Population: []metrics.GroupCount{{Group: "north", Count: 1}}}}, engagement.ProcessFigures()},
+		"bad suppression":      {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Suppression: metrics.SuppressionPolicy{MinCellSize: -1}}}, engagement.ProcessFigures()},
+		"zero target":          {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{engagement.FigureReach: {}}}}, engagement.ProcessFigures()},
+		"undeclared target":    {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{0: metrics.TargetAtLeast(decimal.Zero)}}}, engagement.ProcessFigures()},
+		"unrepresentable time": {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{At: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}}, engagement.ProcessFigures()},
+		"backwards period":     {engagement.ScorecardInput{Process: p, Period: participation.Period{Start: closed, End: opened}}, engagement.ProcessFigures()},
+		"half an earlier":      {engagement.ScorecardInput{Process: p, Earlier: participation.Period{Start: opened}}, engagement.ProcessFigures()},
+		"negative half-life":   {engagement.ScorecardInput{Process: p, HalfLife: -time.Hour}, engagement.ProcessFigures()},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := engagement.NewScorecard("Card", tc.in, tc.figures...)
+			require.ErrorIs(t, err, engagement.ErrInvalid)
+		})
+	}
+}
+
+// TestScorecardTitle: a title that a scorecard cannot show is made
+// printable instead of refused.
+func TestScorecardTitle(t *testing.T) {
+	sc, err := engagement.NewScorecard("Park\nredesign\x00", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureContributions)
+	require.NoError(t, err)
+	assert.Equal(t, "Park redesign ", sc.Title())
+}
+
+// peopleIn returns a looser fixture process, open, in which people from the
+// given areas contributed once each.
+func peopleIn(t *testing.T, areas map[string]int) *engagement.Process {
+	p := looseProcess(t)
+	require.NoError(t, p.Announce(created))
+	require.NoError(t, p.Open(created))
+	n := 0
+	for _, area := range slices.Sorted(func(yield func(string) bool) {
+		for a := range areas {
+			if !yield(a) {
+				return
+			}
+		}
+	}) {
+		for range areas[area] {
+			who := engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: area, Resident: true}}
+			require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: who, Kind: engagement.Comment, Text: "x"}, created))
+			n++
+		}
+	}
+	return p
+}
+
+// TestRepresentativeness works the score out by hand, with small cells
+// suppressed and merged.
+func TestRepresentativeness(t *testing.T) {
+	population := []metrics.GroupCount{{Group: "north", Count: 1000}, {Group: "south", Count: 1000}, {Group: "east", Count: 500}, {Group: "west", Count: 500}}
+	cases := []struct {
+		name       string
+		areas      map[string]int
+		population []metrics.GroupCount
+		policy     metrics.SuppressionPolicy
+		want       string
+		verdict    metrics.Verdict
+	}{
+		// East (2) and west (0) are suppressed and merged: 2 of 1,000.
+		// Rates: north 10/1000, south 6/1000, merged 2/1000; the score is
+		// 0.002 / 0.010 = 0.2.
+		{"two small cells merged", map[string]int{"north": 10, "south": 6, "east": 2}, population, metrics.SuppressionPolicy{}, "0.200000", notMet},
+		// Only east (2) is small; south (6), the smallest visible count, is
+		// suppressed with it so that east cannot be worked out: merged 8 of
+		// 1,500 against north 10 of 1,000. Score (8/1500) / (10/1000) =
+		// 0.533333.
+		{"complementary cell", map[string]int{"north": 10, "south": 6, "east": 2}, population[:3], metrics.SuppressionPolicy{}, "0.533333", notMet},
+		// With k = 2, every count is visible: north 10/1000 and south
+		// 9/1000 give 0.9.
+		{"every cell visible", map[string]int{"north": 10, "south": 9}, population[:2], metrics.SuppressionPolicy{MinCellSize: 2}, "0.900000", met},
+		// Everything suppressed leaves one merged group: nothing to compare.
+		{"all suppressed", map[string]int{"north": 1, "south": 1}, population[:2], metrics.SuppressionPolicy{}, "undefined", undefined},
+		{"one group", map[string]int{"north": 10}, population[:1], metrics.SuppressionPolicy{}, "undefined", undefined},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := peopleIn(t, tc.areas)
+			sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
+				Dimension: stakeholder.ByArea, Population: tc.population, Suppression: tc.policy}}, engagement.FigureRepresentativeness)
+			require.NoError(t, err)
+			rows, _ := card(t, sc)
+			assert.Equal(t, tc.want, rows["Representativeness"].value)
+			assert.Equal(t, tc.verdict, rows["Representativeness"].verdict)
+		})
+	}
+	t.Run("group missing from the population", func(t *testing.T) {
+		p := peopleIn(t, map[string]int{"north": 10, "harbour": 3})
+		_, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
+			Dimension: stakeholder.ByArea, Population: population}}, engagement.FigureRepresentativeness)
+		require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
+		require.ErrorContains(t, err, `"harbour"`)
+	})
+	t.Run("no participants", func(t *testing.T) {
+		p := looseProcess(t)
+		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
+			Dimension: stakeholder.ByArea, Population: population, Suppression: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}},
+			engagement.FigureRepresentativeness)
+		require.NoError(t, err)
+		rows, _ := card(t, sc)
+		assert.Equal(t, undefined, rows["Representativeness"].verdict)
+	})
+	t.Run("label clash", func(t *testing.T) {
+		// A population group called "(suppressed)" does not clash with the
+		// merged group: north 10/1000, "(suppressed)" 10/1000, merged
+		// east and west 2/1000: 0.2.
+		pop := []metrics.GroupCount{{Group: "north", Count: 1000}, {Group: "(suppressed)", Count: 1000}, {Group: "east", Count: 500}, {Group: "west", Count: 500}}
+		p := peopleIn(t, map[string]int{"north": 10, "(suppressed)": 10, "east": 1, "west": 1})
+		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
+			Dimension: stakeholder.ByArea, Population: pop}}, engagement.FigureRepresentativeness)
+		require.NoError(t, err)
+		rows, _ := card(t, sc)
+		assert.Equal(t, "0.200000", rows["Representativeness"].value)
+	})
+}
+
+// TestScorecardEmptyProcess: a process with no records has undefined rates
+// and missed counts, never an error.
+func TestScorecardEmptyProcess(t *testing.T) {
+	sc, err := newProcess(t).Scorecard(engagement.ScorecardOptions{TargetPopulation: 10})
+	require.NoError(t, err)
+	rows, _ := card(t, sc)
+	assert.Equal(t, cardRow{"0", "", "at least 5", notMet}, rows["Reach"])
+	assert.Equal(t, cardRow{"0.00 %", "0 of 10", "at least 50 %", notMet}, rows["Visibility"])
+	for _, name := range []string{"Attendance rate", "Closing-the-loop rate", "Median response time", "Influence rate", "Implementation progress"} {
+		assert.Equal(t, undefined, rows[name].verdict, name)
+	}
+	assert.Equal(t, "at most 21 d", rows["90th percentile response time"].target)
+}
+
+// TestScorecardDefaultResponseDays holds answers to two weeks when the rules
+// make no commitment, and reads the schedule at the options' time.
+func TestScorecardDefaultResponseDays(t *testing.T) {
+	p := inState(t, engagement.StateImplementing)
+	s := spec(t)
+	s.Rules.ResponseDays = 0
+	q, err := engagement.NewProcess(s, created)
+	require.NoError(t, err)
+	sc, err := q.Scorecard(engagement.ScorecardOptions{})
+	require.NoError(t, err)
+	rows, _ := card(t, sc)
+	assert.Equal(t, "at most 14 d", rows["Median response time"].target)
+
+	// Made on 20 April 10:00, due 1 October 09:00: on 1 October the
+	// schedule asks for 100 %; the commitment is done.
+	sc, err = p.Scorecard(engagement.ScorecardOptions{At: date(time.October, 1)})
+	require.NoError(t, err)
+	rows, _ = card(t, sc)
+	assert.Equal(t, cardRow{"100.00 %", "", "at least 100.00 %", met}, rows["Implementation progress"])
+	// Before it was made, the schedule asks for nothing.
+	sc, err = p.Scorecard(engagement.ScorecardOptions{At: created})
+	require.NoError(t, err)
+	rows, _ = card(t, sc)
+	assert.Equal(t, "at least 0.00 %", rows["Implementation progress"].target)
+}
+
+// TestImplementationProgressMean: each commitment counts once, whatever its
+// weights. Commitment A is 1 of 4 done (25 %), B 2 of 2 (100 %): the mean
+// is 62.5 %, not the pooled 3 of 6 (50 %).
+func TestImplementationProgressMean(t *testing.T) {
+	p := inState(t, engagement.StateDecided)
+	a := engagement.CommitmentSpec{ID: id(45), Action: "A", Owner: "Parks", Due: date(time.October, 1),
+		Milestones: []engagement.MilestoneSpec{{Name: "one", Weight: 1}, {Name: "rest", Weight: 3}}}
+	b := engagement.CommitmentSpec{ID: id(46), Action: "B", Owner: "Parks", Due: date(time.October, 1),
+		Milestones: []engagement.MilestoneSpec{{Name: "all", Weight: 2}}}
+	require.NoError(t, p.AddCommitment(a, decided.Add(time.Hour)))
+	require.NoError(t, p.AddCommitment(b, decided.Add(time.Hour)))
+	require.NoError(t, p.StartImplementation(started))
+	require.NoError(t, p.CompleteMilestone(commitID, "Design", started))
+	require.NoError(t, p.CompleteMilestone(commitID, "Build", started))
+	require.NoError(t, p.CompleteMilestone(id(45), "one", started))
+	require.NoError(t, p.CompleteMilestone(id(46), "all", started))
+	// The fixture's commitment is done too: (1 + 0.25 + 1) / 3 = 0.75.
+	sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p}, engagement.FigureImplementationProgress)
+	require.NoError(t, err)
+	rows, _ := card(t, sc)
+	assert.Equal(t, "75.00 %", rows["Implementation progress"].value)
+}
+
+// TestResponseTimePercentiles holds the scorecard's percentiles against
+// metrics.SummarizeResponseTimes on the same answers.
+func TestResponseTimePercentiles(t *testing.T) {
+	p := inState(t, engagement.StateOpen)
+	at := p.LastChange()
+	const n = 2000
+	for i := range n {
+		require.NoError(t, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: person(i % 3), Kind: engagement.Idea, Text: "x"}, at.Add(time.Duration(i)*time.Second)))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	start := at.Add(n * time.Second)
+	for j := range n {
+		i := r.IntN(n)
+		c, _ := p.Contribution(seqID(uint64(i)))
+		if _, done := c.Response(); done {
+			continue
+		}
+		require.NoError(t, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.Noted, Responder: officerID}, start.Add(time.Duration(j)*time.Minute)))
+	}
+	var times []time.Duration // the fixture's two answers included
+	for c := range p.Contributions() {
+		if d, ok := c.ResponseTime(); ok {
+			times = append(times, d)
+		}
+	}
+	want, err := metrics.SummarizeResponseTimes(times)
+	require.NoError(t, err)
+	sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p}, engagement.FigureMedianResponseTime, engagement.FigureP90ResponseTime)
+	require.NoError(t, err)
+	var got []time.Duration
+	for _, e := range sc.All() {
+		d, ok := e.Measurement().Duration()
+		require.True(t, ok)
+		got = append(got, d)
+	}
+	assert.Equal(t, []time.Duration{want.Median, want.P90}, got)
+}
+
+// TestNearestRanks holds the selection against metrics.NearestRankPercentile
+// on inputs that trouble quickselect: sorted, reversed, all equal, few
+// distinct values, random, and every small length.
+func TestNearestRanks(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	inputs := map[string][]int64{}
+	for n := 1; n <= 40; n++ {
+		v := make([]int64, n)
+		for i := range v {
+			v[i] = r.Int64N(10)
+		}
+		inputs["small"+string(rune('a'+n))] = v
+	}
+	big := func(f func(i int) int64) []int64 {
+		v := make([]int64, 5000)
+		for i := range v {
+			v[i] = f(i)
+		}
+		return v
+	}
+	inputs["sorted"] = big(func(i int) int64 { return int64(i) })
+	inputs["reversed"] = big(func(i int) int64 { return int64(-i) })
+	inputs["equal"] = big(func(int) int64 { return 7 })
+	inputs["few"] = big(func(i int) int64 { return int64(i % 3) })
+	inputs["random"] = big(func(int) int64 { return r.Int64() })
+	inputs["organ pipe"] = big(func(i int) int64 { return int64(min(i, 5000-i)) })
+	for name, v := range inputs {
+		t.Run(name, func(t *testing.T) {
+			lo := slices.Min(v)
+			ds := make([]time.Duration, len(v))
+			for i, x := range v {
+				ds[i] = time.Duration(x - lo) // NearestRankPercentile takes no negative value
+			}
+			ps := []int{1, 50, 90, 100}
+			got := engagement.NearestRanks(slices.Clone(v), ps...)
+			for k, p := range ps {
+				want, err := metrics.NearestRankPercentile(ds, p)
+				require.NoError(t, err)
+				assert.Equal(t, int64(want), got[k]-lo, "p%d", p)
+			}
+		})
+	}
+}
