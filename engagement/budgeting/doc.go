@@ -53,7 +53,8 @@
 // whatever the file says about each voter: age, sex, voting method,
 // neighbourhood, for checking how representative the voters were). Every
 // META key and every column is kept, in order, so [Election.WriteTo] writes
-// back a file that reads as the same election. A file that cannot be right
+// back a file that reads as the same election; an election also
+// round-trips through encoding/json, checked on the way in as a file is. A file that cannot be right
 // (a vote for an unknown project, a duplicate ID, a negative cost, a ballot
 // over max_length, a missing section) is rejected with a [*ParseError]
 // naming the line; what the format tolerates (num_votes disagreeing with

@@ -73,6 +73,11 @@ func NewElection(inst *Instance, votes []Vote) (*Election, error) {
 			}
 		}
 	}
+	return newElection(inst, cols, votes)
+}
+
+// newElection builds an election with the VOTES columns cols.
+func newElection(inst *Instance, cols []string, votes []Vote) (*Election, error) {
 	b := newProfileBuilder(inst, len(votes))
 	b.setColumns(cols, 0)
 	for _, v := range votes {
@@ -97,6 +102,9 @@ func NewElection(inst *Instance, votes []Vote) (*Election, error) {
 				if g.Key == f.Key {
 					b.fail(0, errorf(ErrDuplicateID, "voter %q: attribute %q", v.VoterID, f.Key))
 				}
+			}
+			if !slices.Contains(b.prof.attrCols, f.Key) {
+				b.fail(0, errorf(ErrInvalidValue, "voter %q: attribute %q is not an attribute column", v.VoterID, f.Key))
 			}
 		}
 		for _, c := range b.prof.attrCols {

@@ -215,6 +215,43 @@ func (b *instanceBuilder) setMetaLines(meta []Field, lines []int) {
 	}
 }
 
+// readMeta stores META rows as a file gives them and reads the budget and
+// vote type from them, returning the first problem. lines holds each row's
+// line, or is nil for rows not read from a file.
+func (b *instanceBuilder) readMeta(meta []Field, lines []int) error {
+	b.setMetaLines(meta, lines)
+	if len(b.errs) > 0 {
+		return b.errs[0]
+	}
+	line := func(i int) int {
+		if lines == nil {
+			return 0
+		}
+		return lines[i]
+	}
+	budgetAt, typeAt := metaIndex(meta, "budget"), metaIndex(meta, "vote_type")
+	if budgetAt < 0 {
+		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
+	}
+	if typeAt < 0 {
+		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
+	}
+	d, ok := parseDecimal(meta[budgetAt].Value)
+	if !ok {
+		return &ParseError{Line: line(budgetAt), Err: errorf(ErrInvalidNumber, "budget %q", meta[budgetAt].Value)}
+	}
+	if d.Sign() < 0 {
+		return &ParseError{Line: line(budgetAt), Err: errorf(ErrNegativeCost, "budget %s", meta[budgetAt].Value)}
+	}
+	meta[budgetAt].Value = decimalText(d)
+	t, err := ParseVoteType(meta[typeAt].Value)
+	if err != nil {
+		return &ParseError{Line: line(typeAt), Err: err}
+	}
+	b.inst.budget, b.inst.voteType = d, t
+	return nil
+}
+
 // interpretLimit reads one ballot limit from META.
 func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	l := &b.inst.limits

@@ -373,7 +373,7 @@ func (p *parser) readInstance() (*Instance, error) {
 		metaLines = append(metaLines, p.line)
 	}
 	b := instanceBuilder{}
-	if err := p.interpretMeta(&b, meta, metaLines); err != nil {
+	if err := b.readMeta(meta, metaLines); err != nil {
 		return nil, err
 	}
 	cols, hline, err := p.header(secProjects)
@@ -405,35 +405,6 @@ func (p *parser) readInstance() (*Instance, error) {
 		}
 	}
 	return b.finish()
-}
-
-// interpretMeta stores the META rows and reads the budget and vote type.
-func (p *parser) interpretMeta(b *instanceBuilder, meta []Field, lines []int) error {
-	b.setMetaLines(meta, lines)
-	if len(b.errs) > 0 {
-		return b.errs[0]
-	}
-	budgetAt, typeAt := metaIndex(meta, "budget"), metaIndex(meta, "vote_type")
-	if budgetAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
-	}
-	if typeAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
-	}
-	d, ok := parseDecimal(meta[budgetAt].Value)
-	if !ok {
-		return lineErr(lines[budgetAt], ErrInvalidNumber, "budget %q", meta[budgetAt].Value)
-	}
-	if d.Sign() < 0 {
-		return lineErr(lines[budgetAt], ErrNegativeCost, "budget %s", meta[budgetAt].Value)
-	}
-	meta[budgetAt].Value = decimalText(d)
-	t, err := ParseVoteType(meta[typeAt].Value)
-	if err != nil {
-		return &ParseError{Line: lines[typeAt], Err: err}
-	}
-	b.inst.budget, b.inst.voteType = d, t
-	return nil
 }
 
 // projectRow builds a Project from a PROJECTS row.

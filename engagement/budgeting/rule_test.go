@@ -2,6 +2,7 @@ package budgeting_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -47,6 +48,9 @@ func TestRuleByName(t *testing.T) {
 			var back budgeting.Rule
 			require.NoError(t, back.UnmarshalText(b))
 			assert.Equal(t, r, back)
+			js, err := json.Marshal(r)
+			require.NoError(t, err)
+			assert.Equal(t, `"`+tc.name+`"`, string(js))
 		})
 	}
 	assert.Len(t, budgeting.ReferenceRules(), 9)
