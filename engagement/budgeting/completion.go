@@ -74,6 +74,9 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 	res.selected = slices.Clone(kept.selected)
 	res.perVoter = pe.currency(keptB0)
 	kept.steps(res, r.trace)
+	if r.trace {
+		kept.leftovers(res)
+	}
 	if r.greedy && !exhaustive(pe, res.selected, pe.budget) {
 		runGreedy(pe, res, res.selected, pe.budget)
 	}
@@ -97,6 +100,22 @@ func (m *mesEngine) steps(res *Result, trace bool) {
 		}
 		res.steps = append(res.steps, s)
 	}
+}
+
+// leftovers records, for each group of voters, what it held at the end of
+// the engine's last run, in currency units.
+func (m *mesEngine) leftovers(res *Result) {
+	byClass := map[int32]*big.Rat{}
+	res.left = make([]*big.Rat, len(m.cls))
+	for g, c := range m.cls {
+		x, ok := byClass[c]
+		if !ok {
+			x = m.pe.currency(m.exact(c))
+			byClass[c] = x
+		}
+		res.left[g] = x
+	}
+	res.member = m.pe.groups.member
 }
 
 // traceRound fills s with round r's exact ρ and payments, in currency units.

@@ -41,9 +41,10 @@ func WithCompletion(c Completion) Option { return func(r *Rule) { r.completion =
 func WithGreedyCompletion() Option { return func(r *Rule) { r.greedy = true } }
 
 // WithTrace makes [Rule.Run] record the exact figures behind each step: ρ
-// and every payment for the Method of Equal Shares, the load for Phragmén.
-// They cost exact rational arithmetic, so they are off by default; the
-// sequence of steps is always recorded.
+// and every payment for the Method of Equal Shares, and what each voter
+// held at the end ([Result.Remaining]); the load for Phragmén. They cost
+// exact rational arithmetic, so they are off by default; the sequence of
+// steps is always recorded.
 func WithTrace() Option { return func(r *Rule) { r.trace = true } }
 
 // NewRule returns the rule of method m with the given options. It returns an
@@ -250,6 +251,8 @@ type Result struct {
 	steps    []Step
 	runs     int
 	perVoter *big.Rat
+	left     []*big.Rat // traced MES: each voter group's budget at the end
+	member   []int32    // the group of each voter
 }
 
 // Rule returns the rule that produced the result.
@@ -296,6 +299,18 @@ func (r *Result) VoterBudget() *big.Rat {
 		return nil
 	}
 	return new(big.Rat).Set(r.perVoter)
+}
+
+// Remaining returns what voter (a position in the profile) still held at
+// the end of the Method of Equal Shares run whose outcome was kept, exactly,
+// in currency units: with it, an explanation can say of a project that was
+// not funded whether its supporters could still afford it. Nil unless the
+// rule was built [WithTrace] and is a Method of Equal Shares rule.
+func (r *Result) Remaining(voter int) *big.Rat {
+	if r.left == nil {
+		return nil
+	}
+	return new(big.Rat).Set(r.left[r.member[voter]])
 }
 
 // Step is one decision of a rule: a project funded or skipped, or the

@@ -350,6 +350,9 @@ func TestTraceEqualShares(t *testing.T) {
 		got = append(got, [4]string{big.NewRat(p.Voters, 1).RatString(), p.Before.RatString(), p.Paid.RatString(), p.After.RatString()})
 	}
 	assert.Equal(t, [][4]string{{"1", "3", "4/3", "5/3"}, {"1", "3", "8/3", "1/3"}}, got)
+	// At the end v1 holds 5/3 and v2 1/3: a (cost 4) is out of v1's reach.
+	assert.Equal(t, "5/3", res.Remaining(0).RatString())
+	assert.Equal(t, "1/3", res.Remaining(1).RatString())
 }
 
 func TestTraceEqualSharesCapped(t *testing.T) {
@@ -373,6 +376,11 @@ func TestTraceEqualSharesCapped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, plain.Steps()[0].Rho())
 	assert.Nil(t, plain.Steps()[0].Payments())
+	assert.Nil(t, plain.Remaining(0))
+	// Traced: v1–v3 spent all on a, v4 and v5 keep 0.5 each.
+	for v, want := range []string{"0", "0", "0", "1/2", "1/2"} {
+		assert.Equal(t, want, res.Remaining(v).RatString(), "voter %d", v)
+	}
 }
 
 func TestTracePhragmen(t *testing.T) {
