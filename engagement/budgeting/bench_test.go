@@ -14,24 +14,27 @@ import (
 // instances, with pabutools' time for the rule alone (reference.jsonl's
 // t_rule_s, CPython on a 2-core machine like this one) reported beside as
 // ref-s, and the speed-up over it as x-faster. Each also reports the CPU
-// time it used per operation (cpu-ms/op, and cpu-MB/s for the reader):
-// on a machine that other jobs keep busy, wall-clock times are inflated
-// and CPU time is the fairer figure. Run them with
+// time it used per operation (cpu-ms/op, and cpu-MB/s for the reader) and
+// the speed-up by CPU time (x-faster-cpu): on a machine that other jobs
+// keep busy, wall-clock times are inflated and CPU time is the fairer
+// figure. Run them with
 //
 //	go test -run='^$' -bench=. -benchtime=20x -cpu=1 ./engagement/budgeting/
 
 // cpuMetrics reports the CPU time per operation since start, and the bytes
-// per second of CPU time when bytes > 0.
-func cpuMetrics(b *testing.B, start time.Duration, bytes int) {
+// per second of CPU time when bytes > 0. It returns the seconds of CPU time
+// per operation, 0 when not measured.
+func cpuMetrics(b *testing.B, start time.Duration, bytes int) float64 {
 	used := processCPU() - start
 	if used <= 0 || b.N == 0 {
-		return
+		return 0
 	}
 	per := used.Seconds() / float64(b.N)
 	b.ReportMetric(per*1e3, "cpu-ms/op")
 	if bytes > 0 {
 		b.ReportMetric(float64(bytes)/per/1e6, "cpu-MB/s")
 	}
+	return per
 }
 
 // benchFiles are the instances benchmarked; they live in ../shared.
@@ -107,11 +110,14 @@ func BenchmarkParseAndRun(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				cpuMetrics(b, start, 0)
+				cpu := cpuMetrics(b, start, 0)
 				if ref := referenceSeconds(b, f, name); ref > 0 && b.N > 0 {
 					per := b.Elapsed().Seconds() / float64(b.N)
 					b.ReportMetric(ref, "ref-s")
 					b.ReportMetric(ref/per, "x-faster")
+					if cpu > 0 {
+						b.ReportMetric(ref/cpu, "x-faster-cpu")
+					}
 				}
 			})
 		}
