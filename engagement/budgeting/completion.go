@@ -9,70 +9,45 @@ import (
 // runEqualShares runs the Method of Equal Shares with r's completion and
 // greedy completion, filling res.
 func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) error {
-	cur, prev := newMESEngine(pe), newMESEngine(pe)
-	var kept *mesEngine // the engine whose outcome is returned
-	var keptB0 *big.Rat
 	n := pe.voters
 	perVoter := func(total *big.Rat) *big.Rat { // total/n, or 0 without voters
 		if n == 0 {
 			return new(big.Rat)
 		}
-		return total.Quo(total, big.NewRat(n, 1))
+		return new(big.Rat).Quo(total, big.NewRat(n, 1))
 	}
+	budget := new(big.Rat).SetInt64(pe.budget)
+	var kept *mesEngine
+	var b0 *big.Rat
+	var err error
 	switch r.completion {
 	case NoCompletion:
-		b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
-		cur.run(b0)
-		kept, keptB0 = cur, b0
+		kept, b0 = newMESEngine(pe), perVoter(budget)
+		kept.run(b0)
 		res.runs = 1
 	case Add1:
 		// b = B/n + k currency units, k = 0, 1, …: the first outcome that is
-		// exhaustive among the candidates, or the last one that does not
-		// overspend.
-		unit := big.NewRat(pow10[pe.places], 1)
-		b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
-		for k := 0; ; k++ {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			cur.run(b0)
-			res.runs++
-			// The first run cannot overspend: the voters hold B in all.
-			if k > 0 && pe.spent(cur.selected) > pe.budget {
-				break
-			}
-			kept, keptB0 = cur, b0
-			if exhaustiveAmong(pe, cur.selected, cur.cand, pe.budget) {
-				break
-			}
-			cur, prev = prev, cur
-			b0 = new(big.Rat).Add(b0, unit)
-		}
+		// exhaustive among the candidates.
+		unit := big.NewRat(pow10(pe.places), 1)
+		kept, b0, err = raiseBudget(ctx, pe, res,
+			func(k int64) (*big.Rat, bool) {
+				return new(big.Rat).Add(perVoter(budget), new(big.Rat).Mul(unit, big.NewRat(k, 1))), true
+			},
+			func(m *mesEngine) bool { return exhaustiveAmong(pe, m.selected, m.cand, pe.budget) })
 	case Exh1pct:
-		// B' = B·(100+j)/100, j = 0, 1, …, while B' ≤ B·(n+1): the first
-		// outcome exhaustive over all projects with respect to B, or the last
-		// one that does not overspend.
-		for j := int64(0); j <= 100*n || j == 0; j++ {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			total := new(big.Rat).SetFrac64(pe.budget, 100)
-			total.Mul(total, big.NewRat(100+j, 1))
-			b0 := perVoter(total)
-			cur.run(b0)
-			res.runs++
-			if j > 0 && pe.spent(cur.selected) > pe.budget {
-				break
-			}
-			kept, keptB0 = cur, b0
-			if exhaustive(pe, cur.selected, pe.budget) {
-				break
-			}
-			cur, prev = prev, cur
-		}
+		// B' = B·(100+j)/100, j = 0, 1, … while B' ≤ B·(n+1): the first
+		// outcome exhaustive over all projects with respect to B.
+		kept, b0, err = raiseBudget(ctx, pe, res,
+			func(j int64) (*big.Rat, bool) {
+				return perVoter(new(big.Rat).Mul(budget, big.NewRat(100+j, 100))), j <= 100*n || j == 0
+			},
+			func(m *mesEngine) bool { return exhaustive(pe, m.selected, pe.budget) })
+	}
+	if err != nil {
+		return err
 	}
 	res.selected = slices.Clone(kept.selected)
-	res.perVoter = pe.currency(keptB0)
+	res.perVoter = pe.currency(b0)
 	kept.steps(res, r.trace)
 	if r.trace {
 		kept.leftovers(res)
@@ -81,6 +56,39 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 		runGreedy(pe, res, res.selected, pe.budget)
 	}
 	return nil
+}
+
+// raiseBudget reruns the method with each voter starting at perVoter(k),
+// k = 0, 1, … while perVoter says so, and returns the engine holding the
+// first outcome done accepts, or the last one before an outcome that costs
+// more than B (or before perVoter stops), with its per-voter budget. It
+// keeps two engines and swaps them, so each rerun reuses the buffers of the
+// one before last.
+func raiseBudget(ctx context.Context, pe *prepared, res *Result,
+	perVoter func(k int64) (*big.Rat, bool), done func(*mesEngine) bool) (*mesEngine, *big.Rat, error) {
+	cur, spare := newMESEngine(pe), newMESEngine(pe)
+	var kept *mesEngine
+	var keptB0 *big.Rat
+	for k := int64(0); ; k++ {
+		b0, ok := perVoter(k)
+		if !ok {
+			return kept, keptB0, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		cur.run(b0)
+		res.runs++
+		// The first run cannot overspend: the voters hold B in all.
+		if k > 0 && pe.spent(cur.selected) > pe.budget {
+			return kept, keptB0, nil
+		}
+		kept, keptB0 = cur, b0
+		if done(cur) {
+			return kept, keptB0, nil
+		}
+		cur, spare = spare, cur
+	}
 }
 
 // steps appends one Funded step per project the engine's last run bought,
@@ -126,7 +134,7 @@ func (m *mesEngine) traceRound(s *Step, r int32) {
 	// ρ·u_i(p) is the payment: u_i(p) = scale·u, and internally amounts are
 	// scaled by 10^places and utilities by 10^utilityPlaces.
 	rho := new(big.Rat).Quo(q, big.NewRat(pe.scale[rd.project], 1))
-	rho.Mul(rho, big.NewRat(pow10[pe.utilityPlaces()], pow10[pe.places]))
+	rho.Mul(rho, big.NewRat(pow10(pe.utilityPlaces()), pow10(pe.places)))
 	s.rho = rho
 	for _, c := range rd.capped {
 		b := pe.currency(m.exact(c.cls))

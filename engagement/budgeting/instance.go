@@ -120,7 +120,7 @@ type Instance struct {
 // limits are the ballot constraints META may set; -1 where absent.
 type limits struct {
 	minLength, maxLength int64
-	// points limits as decimals (nil-able through the set flags)
+	// the points limits, each with a flag saying whether META sets it
 	minSum, maxSum, minPoints, maxPoints decimal.Decimal
 	hasMinSum, hasMaxSum                 bool
 	hasMinPoints, hasMaxPoints           bool

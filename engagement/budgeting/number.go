@@ -88,15 +88,14 @@ func significantPlaces(d decimal.Decimal) int32 {
 	return 0
 }
 
-// pow10 holds 10^0 … 10^18.
-var pow10 = func() [maxPlaces + 1]int64 {
-	var p [maxPlaces + 1]int64
-	p[0] = 1
-	for i := 1; i <= maxPlaces; i++ {
-		p[i] = p[i-1] * 10
+// pow10 returns 10^n for 0 ≤ n ≤ [maxPlaces].
+func pow10(n int32) int64 {
+	p := int64(1)
+	for ; n > 0; n-- {
+		p *= 10
 	}
 	return p
-}()
+}
 
 // scaled returns d·10^places as an int64, or ok=false when it is not a whole
 // number or does not fit in 63 bits.
@@ -115,13 +114,13 @@ func scaled(d decimal.Decimal, places int32) (int64, bool) {
 // unscaled returns v/10^places as a decimal with exactly places places.
 func unscaled(v int64, places int32) decimal.Decimal { return decimal.New(v, -places) }
 
-// ratDecimal returns r/10^places as an exact *big.Rat (a currency amount
-// from a scaled integer numerator).
+// ratOfScaled returns num/10^places exactly: a currency amount from an
+// amount scaled to whole numbers.
 func ratOfScaled(num *big.Rat, places int32) *big.Rat {
 	if places == 0 {
 		return num
 	}
-	return new(big.Rat).Quo(num, new(big.Rat).SetInt64(pow10[places]))
+	return new(big.Rat).Quo(num, new(big.Rat).SetInt64(pow10(places)))
 }
 
 // isNone reports whether an unquoted cell means "no value": empty, or none

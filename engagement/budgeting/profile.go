@@ -283,15 +283,11 @@ func (v Voter) VotingMethod() string {
 	return s
 }
 
-// areaColumns are the column names Pabulib files use for where a voter
-// lives, in order of preference.
-var areaColumns = [...]string{"area", "district", "neighborhood", "neighbourhood", "subunit"}
-
 // Area returns where the voter lives from the first of the columns area,
-// district, neighborhood, neighbourhood and subunit that the file has, or
-// "" when none.
+// district, neighborhood, neighbourhood and subunit that the file has (the
+// names Pabulib files use, in order of preference), or "" when none.
 func (v Voter) Area() string {
-	for _, c := range areaColumns {
+	for _, c := range [...]string{"area", "district", "neighborhood", "neighbourhood", "subunit"} {
 		if s, ok := v.Attribute(c); ok {
 			return s
 		}
