@@ -41,8 +41,7 @@ type mesRound struct {
 	w       int64      // Σ w·u over the supporters who paid q·u
 	capped  []capEntry // supporters who paid all they had
 	payers  []payEntry // supporters who paid q·u, by class
-	q       ival
-	qExact  *big.Rat
+	qExact  *big.Rat   // computed when first needed
 }
 
 // capEntry is a class whose voters paid all they held.
@@ -80,9 +79,6 @@ type mesEngine struct {
 
 	cls    []int32 // class of each group
 	rounds []mesRound
-
-	b0      ival
-	b0Exact *big.Rat
 
 	selected []int
 
@@ -144,9 +140,7 @@ func (m *mesEngine) run(b0 *big.Rat) {
 
 // reset puts every voter back at b0 and every candidate in the heap.
 func (m *mesEngine) reset(b0 *big.Rat) {
-	m.b0Exact = b0
-	m.b0 = ivalRat(b0)
-	m.cVal = append(m.cVal[:0], ival{}, m.b0)
+	m.cVal = append(m.cVal[:0], ival{}, ivalRat(b0))
 	m.cParent = append(m.cParent[:0], -1, -1)
 	m.cRound = append(m.cRound[:0], -1, -1)
 	m.cU = append(m.cU[:0], 0, 0)
@@ -473,7 +467,7 @@ func (m *mesEngine) fund(p int32) {
 		m.rounds = append(m.rounds, mesRound{})
 	}
 	rd := &m.rounds[r]
-	rd.project, rd.q, rd.qExact = p, q, qExact
+	rd.project, rd.qExact = p, qExact
 	rd.capped, rd.payers = rd.capped[:0], rd.payers[:0]
 	var W int64
 	for _, e := range ents {
