@@ -699,9 +699,6 @@ func (m *measurer) progress() metrics.Measurement {
 // 0 with no open commitment.
 func (m *measurer) schedule() decimal.Decimal {
 	cs := m.openCommitments()
-	if len(cs) == 0 {
-		return decimal.Zero
-	}
 	sum := new(big.Rat)
 	for _, c := range cs {
 		span, passed := c.spec.Due.Sub(c.added), m.at.Sub(c.added)
@@ -713,7 +710,9 @@ func (m *measurer) schedule() decimal.Decimal {
 			sum.Add(sum, big.NewRat(int64(passed), int64(span)))
 		}
 	}
-	sum.Quo(sum, big.NewRat(int64(len(cs)), 1))
+	if len(cs) > 0 {
+		sum.Quo(sum, big.NewRat(int64(len(cs)), 1))
+	}
 	return ratDecimal(sum.Mul(sum, big.NewRat(100, 1)), metrics.PercentPlaces, true)
 }
 

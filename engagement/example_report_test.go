@@ -1,0 +1,182 @@
+package engagement_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/participation"
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/google/uuid"
+)
+
+// More fixed IDs for the examples of plans, audits, scorecards and
+// initiatives.
+var (
+	exPetition = uuid.MustParse("6f1c0a52-0000-4000-8000-000000000a01")
+	exFriends  = uuid.MustParse("6f1c0a52-0000-4000-8000-000000000b01")
+	exCafes    = uuid.MustParse("6f1c0a52-0000-4000-8000-000000000b02")
+	exRiver    = uuid.MustParse("6f1c0a52-0000-4000-8000-000000000b03")
+)
+
+// A petition that gathered enough support is submitted to the city; the
+// city's consultation takes it up and answers it when it decides. Each side
+// keeps the link: the process holds the petition and its answer, the
+// petition names the process.
+func ExampleProcess_TakeUp() {
+	in, _ := participation.NewInitiative(participation.InitiativeSpec{ID: exPetition, Title: "Save the old oaks",
+		Kind: participation.KindPetition, Initiators: []uuid.UUID{exCara}, Created: exDay(time.February, 1)})
+	_ = in.SetRules(participation.SupportRules{Threshold: 2})
+	_ = in.Open(exDay(time.February, 2))
+	_ = in.Sign(exAda, stakeholder.Profile{Resident: true}, participation.ChannelOnline, exDay(time.February, 3))
+	_ = in.Sign(exBen, stakeholder.Profile{Resident: true}, participation.ChannelOffline, exDay(time.February, 4))
+	_ = in.Qualify(exDay(time.February, 10))
+
+	p := exampleProcess()
+	err := p.TakeUp(in, exDay(time.March, 16))
+	fmt.Println("before it is submitted:", errors.Is(err, engagement.ErrNotSubmitted))
+
+	_ = in.Submit(participation.PublicBody{ID: exCity, Name: "City of Riverton"}, exDay(time.March, 10))
+	fmt.Println("taken up:", p.TakeUp(in, exDay(time.March, 16)))
+
+	contribute(p)
+	for _, id := range []uuid.UUID{exIdea, exQuestion} {
+		_ = p.Respond(id, engagement.Response{Kind: engagement.Noted, Responder: exOfficer}, exDay(time.March, 25))
+	}
+	_ = p.Close(exDay(time.April, 13))
+	_ = p.Decide(engagement.Decision{Outcome: "Keep every oak; a play area by the car park",
+		Rationale: "The petition and the survey agree.", ShapedBy: []uuid.UUID{exIdea}}, exDay(time.April, 20))
+	fmt.Println("answered:", p.AnswerInitiative(in, participation.AnswerAdopted, "", exDay(time.April, 20)))
+
+	r, _ := in.Response()
+	fmt.Printf("the petition: %s, %q, by process %v\n", r.Outcome, r.Text, r.Process == p.ID())
+	t, _ := p.Initiative(exPetition)
+	fmt.Printf("the process: %q with %d supports, answered on %s\n", t.Title, t.Supports, t.Answer.At.Format(time.DateOnly))
+	// Output:
+	// before it is submitted: true
+	// taken up: <nil>
+	// answered: <nil>
+	// the petition: adopted, "Keep every oak; a play area by the car park", by process true
+	// the process: "Save the old oaks" with 2 supports, answered on 2025-04-20
+}
+
+// The plan reads each stakeholder's place on the power/interest grid and its
+// salience, and recommends a level and methods; the coverage report names
+// the key stakeholders that nothing reaches, or reaches only below their
+// level.
+func ExampleProcess_Plan() {
+	m := stakeholder.NewMap()
+	for _, s := range []struct {
+		id   uuid.UUID
+		name string
+		kind stakeholder.Kind
+		p, i stakeholder.Score // power, interest
+		l, u stakeholder.Score // legitimacy, urgency
+	}{
+		{exFriends, "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5}, // manage closely, definitive
+		{exCafes, "Cafe owners", stakeholder.Business, 4, 4, 4, 1},                 // manage closely, dominant
+		{exRiver, "Anglers", stakeholder.CommunityGroup, 2, 4, 2, 2},               // keep informed, no attribute
+	} {
+		st, _ := stakeholder.New(s.id, stakeholder.Details{Name: s.name, Kind: s.kind, Assessment: stakeholder.Assessment{
+			Power: s.p, Interest: s.i, Legitimacy: s.l, Urgency: s.u, Attitude: stakeholder.Neutral, Desired: stakeholder.Supportive}})
+		_ = m.Add(st)
+	}
+	p := exampleProcess()
+	cafes, _ := engagement.NewAudience("promenade businesses", exCafes)
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflets", Channel: engagement.ChannelPrint, Audience: cafes}, exDay(time.March, 16))
+
+	plan, _ := p.Plan(m, stakeholder.Grid{})
+	for _, r := range plan.Recommendations {
+		fmt.Printf("%-19s %-14s %-10s → %-11s %v\n", r.Name, r.Quadrant, r.Salience, r.Level, r.Methods)
+	}
+	c := plan.Coverage()
+	fmt.Println("key stakeholders reached:", c.Reached)
+	for _, r := range c.Unreached {
+		fmt.Println("unreached:", r.Name)
+	}
+	for _, r := range c.Shallow {
+		fmt.Printf("reached only at %s: %s\n", r.Deepest, r.Name)
+	}
+	// Output:
+	// Friends of the Park manage_closely definitive → collaborate [advisory_committee]
+	// Cafe owners         manage_closely dominant   → collaborate [advisory_committee]
+	// Anglers             keep_informed  none       → inform      [fact_sheet website newsletter press_release social_media open_house]
+	// key stakeholders reached: 1/2
+	// unreached: Friends of the Park
+	// reached only at inform: Cafe owners
+}
+
+// The audit holds a consultation to its promise. This one opened with
+// nothing published and left a question unanswered past its 21 days: the
+// public was told, not consulted, whatever the label said.
+func ExampleProcess_Audit() {
+	p := exampleProcess()
+	contribute(p) // an idea on 17 March, a question on 18 March
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.March, 31))
+	_ = p.Close(exDay(time.April, 13))
+
+	a, _ := p.Audit(exDay(time.April, 14))
+	for _, line := range a.Lines() {
+		fmt.Println(line)
+	}
+	fmt.Println("fell short:", a.FellShort())
+	// Output:
+	// promised consult (consultation); reached informing (tokenism)
+	// broken informed_before_opening: 0 published before the opening
+	// pending decision_published: not due yet
+	// pending progress_reported: not due yet
+	// kept input_gathered: 2 contributions from 2 people
+	// broken input_answered: 1 of 2 inputs answered
+	// broken answered_on_time: 1 of 2 inputs answered within 21 days; 0 answered late, 1 overdue
+	// pending feedback_published: 0 published after the opening
+	// pending decision_cites_input: not decided yet
+	// fell short: true
+}
+
+// The process scorecard holds each figure against its target: here two
+// contributions, one answered after 14 days, against a commitment of 21.
+func ExampleProcess_Scorecard() {
+	p := exampleProcess()
+	contribute(p)
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.March, 31))
+
+	sc, _ := p.Scorecard(engagement.ScorecardOptions{})
+	for _, e := range sc.All() {
+		fmt.Printf("%-29s %9s %-9s %-15s %s\n", e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict())
+	}
+	// Output:
+	// Reach                                 0           at least 1      not-met
+	// Visibility                    undefined 0 of 0    at least 50 %   undefined
+	// Attendance rate               undefined 0 of 0    at least 60 %   undefined
+	// Unique participants                   2           at least 2      met
+	// Contributions                         2           at least 2      met
+	// Closing-the-loop rate           50.00 % 1 of 2    at least 100 %  not-met
+	// Median response time            14.00 d           at most 21 d    met
+	// 90th percentile response time   14.00 d           at most 21 d    met
+	// Influence rate                   0.00 % 0 of 2    at least 10 %   not-met
+	// Representativeness            undefined           at least 0.8    undefined
+	// Implementation progress       undefined           at least 0.00 % undefined
+}
+
+// Each role is judged by its own figures: the Public Outreach Coordinator by
+// reach and visibility.
+func ExampleRoleScorecard() {
+	p := exampleProcess()
+	homes, _ := engagement.NewAudience("households within 500 m of the park")
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, exDay(time.March, 16))
+	_ = p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 2400, Reach: 2100}, exDay(time.March, 20))
+	_ = p.AddMention(exLeaflets, engagement.Mention{Outlet: "Riverton Gazette", Tone: engagement.TonePositive}, exDay(time.March, 21))
+
+	in := engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{TargetPopulation: 3000}}
+	sc, _ := engagement.RoleScorecard(engagement.PublicOutreachCoordinator, in)
+	fmt.Println(sc.Title())
+	for _, e := range sc.All() {
+		fmt.Printf("%-14s %8s %-12s %-16s %s\n", e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict())
+	}
+	// Output:
+	// Public Outreach Coordinator: Riverside Park redesign
+	// Reach              2100              at least 1500    met
+	// Visibility      70.00 % 2100 of 3000 at least 50 %    met
+	// Media mentions        1              at least 1       met
+}
