@@ -50,6 +50,25 @@
 // [Process.Trace] follows a contribution to the decision and commitments it
 // shaped; [Process.DecisionInputs] and [Process.CommitmentInputs] go back.
 //
+// # Initiatives, plans, audits and scorecards
+//
+// Engagement and participation meet when a bottom-up initiative that
+// gathered enough support is submitted to the body: a process takes it up
+// ([Process.TakeUp]) and answers it when it decides
+// ([Process.AnswerInitiative]), through the initiative's own Answer, so that
+// each side keeps the link ([TakenUp]).
+//
+// [Process.Plan] reads a stakeholder map and recommends for each
+// stakeholder an IAP2 level and methods from its Mendelow quadrant and its
+// salience ([RecommendLevel], [RecommendMethods]); its [Coverage] report
+// names the key players and definitive stakeholders that no activity
+// reaches. [Process.Audit] holds the process's promise against its records,
+// element by element ([PromiseElement]), each kept, broken or pending with
+// its evidence, and names the rung of Arnstein's ladder the public reached.
+// [Process.Scorecard] and [RoleScorecard] hold the figures ([Figure]) against
+// documented targets: one scorecard for the process, and one for each of the
+// six [Role]s in the field.
+//
 // # Engagement is not participation
 //
 // Bottom-up initiatives that residents start themselves live in package
