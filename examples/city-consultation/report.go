@@ -1,0 +1,304 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
+	"github.com/civitas-go/civitas/stakeholder"
+)
+
+// report writes the whole report, section by section.
+func report(w io.Writer, c *consultation) error {
+	p := &printer{w: w}
+	sections := []func(*printer, *consultation) error{
+		header, plan, outreachSection, activitySection, inputSection, petitionSection,
+		decisionSection, commitmentSection, auditSection, scorecards,
+	}
+	for _, s := range sections {
+		if err := s(p, c); err != nil {
+			return err
+		}
+	}
+	return p.err
+}
+
+// header names the process, its promise and its rules.
+func header(p *printer, c *consultation) error {
+	pr := c.process
+	r := pr.Rules()
+	p.printf("%s\n%s\n\n", pr.Title(), strings.Repeat("=", utf8.RuneCountInString(pr.Title())))
+	p.printf("%s asks: %s\n", pr.Authority().Name(), pr.Question())
+	p.printf("It promises to %s (IAP2): %s\n", pr.Level(), pr.Level().Promise())
+	p.printf("Rules: %d days' notice; every contribution answered within %d days and before the decision;\n"+
+		"at least %d contributors, residents aged %d or over.\n", r.NoticeDays, r.ResponseDays, r.MinParticipants, r.Eligibility.MinAge)
+	for t := range pr.History() {
+		p.printf("  %s  %s\n", day(t.At), t.To)
+	}
+	return nil
+}
+
+// plan prints the plan the map gives and its coverage report.
+func plan(p *printer, c *consultation) error {
+	pl, err := c.process.Plan(c.stakeholders, stakeholder.Grid{})
+	if err != nil {
+		return err
+	}
+	p.section("1. Plan from the stakeholder map")
+	rows := [][]string{{"Stakeholder", "Quadrant", "Salience", "Level", "Reached at", "Methods"}}
+	for _, r := range pl.Recommendations {
+		reached := "-"
+		if r.Reached() {
+			reached = r.Deepest.String()
+		}
+		methods := make([]string, len(r.Methods))
+		for i, m := range r.Methods {
+			methods[i] = m.String()
+		}
+		if len(methods) > 3 {
+			methods = append(methods[:3], "…")
+		}
+		rows = append(rows, []string{r.Name, r.Quadrant.String(), r.Salience.String(), r.Level.String(), reached, strings.Join(methods, ", ")})
+	}
+	p.table(rows, nil)
+	cov := pl.Coverage()
+	p.printf("\nKey stakeholders (key players and definitive ones) reached: %d of %d (%s)\n",
+		cov.Reached.Numerator(), cov.Reached.Denominator(), cov.Reached.PercentText())
+	for _, r := range cov.Unreached {
+		p.printf("  not reached at all: %s (%s, %s; should be: %s)\n", r.Name, r.Quadrant.Label(), r.Salience, r.Level)
+	}
+	for _, r := range cov.Shallow {
+		p.printf("  reached only at %s, below %s: %s\n", r.Deepest, r.Level, r.Name)
+	}
+	return nil
+}
+
+// outreachSection prints the campaigns, their figures and mentions.
+func outreachSection(p *printer, c *consultation) error {
+	p.section("2. Outreach (one-way)")
+	for cp := range c.process.Campaigns() {
+		f, _, _ := cp.Figures()
+		p.printf("%s (%s): %d impressions, %d people reached\n", cp.Name(), cp.Channel(), f.Impressions, f.Reach)
+		for t, m := range cp.Mentions() {
+			p.printf("  %s  %-8s %s: %q\n", day(t), m.Tone, m.Outlet, m.Headline)
+		}
+	}
+	return nil
+}
+
+// activitySection prints the activities with their attendance or input.
+func activitySection(p *printer, c *consultation) error {
+	p.section("3. Activities")
+	through := map[string]int{}
+	for ct := range c.process.Contributions() {
+		through[ct.Activity().String()]++
+	}
+	for a := range c.process.Activities() {
+		what := fmt.Sprintf("%d contributions", through[a.ID().String()])
+		switch {
+		case a.Method().Direction() == engagement.OneWay:
+			what = "one-way information"
+		case a.RegistrationRequired():
+			what = fmt.Sprintf("%d registered, %d attended; %s", a.Registered(), a.Attended(), what)
+		case a.Method().Attended():
+			what = fmt.Sprintf("%d attended; %s", a.Attended(), what)
+		}
+		p.printf("%-36s %-12s %s  %s\n", a.Title(), a.Method(), day(a.Start()), what)
+	}
+	return nil
+}
+
+// inputSection prints the contributions by kind and the answers by kind,
+// and the workshop's ideas with their answers.
+func inputSection(p *printer, c *consultation) error {
+	pr := c.process
+	p.section("4. Input and answers")
+	kinds := map[engagement.ContributionKind]int{}
+	answers := map[engagement.ResponseKind]int{}
+	late := 0
+	for ct := range pr.Contributions() {
+		kinds[ct.Kind()]++
+		r, _ := ct.Response()
+		answers[r.Kind]++
+		if took, _ := ct.ResponseTime(); took > time.Duration(pr.Rules().ResponseDays)*engagement.Day {
+			late++
+		}
+	}
+	p.printf("%d contributions from %d people (%d people took part in all):\n", pr.ContributionCount(), pr.ContributorCount(), pr.ParticipantCount())
+	for k := engagement.Comment; k.IsValid(); k++ {
+		if kinds[k] > 0 {
+			p.printf("  %-16s %3d\n", k, kinds[k])
+		}
+	}
+	p.printf("%d answered, %d of them after more than %d days:\n", pr.AnsweredCount(), late, pr.Rules().ResponseDays)
+	for k := engagement.Accepted; k.IsValid(); k++ {
+		p.printf("  %-16s %3d\n", k, answers[k])
+	}
+	p.printf("\nWhat the design workshop proposed, and the answers:\n")
+	for ct := range pr.Contributions() {
+		if ct.Activity() != workshop {
+			continue
+		}
+		r, _ := ct.Response()
+		p.printf("  %q\n    %s: %s\n", ct.Text(), r.Kind, r.Text)
+	}
+	return nil
+}
+
+// petitionSection prints the petition and how the process answered it.
+func petitionSection(p *printer, c *consultation) error {
+	p.section("5. The residents' petition (bottom-up)")
+	in := c.petition
+	sub, _ := in.Submission()
+	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), in.Kind(), in.Count(), sub.To.Name, day(sub.At))
+	for t := range c.process.Initiatives() {
+		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", day(t.At), day(t.Answer.At), t.Answer.Outcome, t.Answer.Text)
+	}
+	r, _ := in.Response()
+	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", in.State(), r.Process, r.Process == c.process.ID())
+	return nil
+}
+
+// decisionSection prints the decision and the input it names.
+func decisionSection(p *printer, c *consultation) error {
+	d, ok := c.process.Decision()
+	if !ok {
+		return fmt.Errorf("the process has not decided")
+	}
+	at, _ := c.process.EnteredAt(engagement.StateDecided)
+	p.section("6. Decision of " + day(at))
+	p.printf("%s.\nWhy: %s\n", d.Outcome, d.Rationale)
+	p.printf("It names %d contributions as the input that shaped it:\n", len(d.ShapedBy))
+	for ct := range c.process.DecisionInputs() {
+		tr, err := c.process.Trace(ct.ID())
+		if err != nil {
+			return err
+		}
+		p.printf("  %s %q → %d commitment(s)\n", ct.Kind(), ct.Text(), len(tr.Commitments))
+	}
+	return nil
+}
+
+// commitmentSection prints each commitment's progress at the report date.
+func commitmentSection(p *printer, c *consultation) error {
+	p.section("7. Commitments on " + day(reportDate()))
+	rows := [][]string{{"Action", "Owner", "Due", "Progress", "Status"}}
+	for cm := range c.process.Commitments() {
+		status := cm.Status().String()
+		if cm.Overdue(reportDate()) {
+			status += ", overdue"
+		}
+		rows = append(rows, []string{cm.Action(), cm.Owner(), day(cm.Due()), cm.Progress().PercentText(), status})
+	}
+	p.table(rows, []bool{false, false, false, true, false})
+	return nil
+}
+
+// auditSection prints the promise audit.
+func auditSection(p *printer, c *consultation) error {
+	a, err := c.process.Audit(reportDate())
+	if err != nil {
+		return err
+	}
+	p.section("8. Promise audit on " + day(reportDate()))
+	for _, line := range a.Lines() {
+		p.printf("%s\n", line)
+	}
+	p.printf("%d kept, %d broken, %d pending; fell short of the promise: %v\n",
+		a.Count(engagement.Kept), a.Count(engagement.Broken), a.Count(engagement.Pending), a.FellShort())
+	return nil
+}
+
+// scorecards prints the process scorecard, each role's, and the
+// definitions of every figure shown.
+func scorecards(p *printer, c *consultation) error {
+	in := c.scorecardInput()
+	p.section("9. Scorecards on " + day(reportDate()))
+	p.printf("Role figures cover %s to %s; representativeness compares participants by area with\n"+
+		"the districts' residents aged 16 and over, counts under 5 merged before the score.\n",
+		day(quarter().Start), day(quarter().End.Add(-time.Nanosecond)))
+	sc, err := c.process.Scorecard(in.Options)
+	if err != nil {
+		return err
+	}
+	shown := []engagement.Figure{}
+	p.card(sc)
+	shown = append(shown, engagement.ProcessFigures()...)
+	for _, r := range engagement.Roles() {
+		sc, err := engagement.RoleScorecard(r, in)
+		if err != nil {
+			return err
+		}
+		p.card(sc)
+		shown = append(shown, r.Figures()...)
+	}
+	slices.Sort(shown)
+	p.printf("\nDefinitions\n")
+	for _, f := range slices.Compact(shown) {
+		p.printf("  %s: %s\n", f.Label(), f.Definition())
+	}
+	return nil
+}
+
+// day formats a time as its date.
+func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// printer writes formatted text and keeps the first write error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+// section starts a section with its title.
+func (p *printer) section(title string) {
+	p.printf("\n%s\n%s\n", title, strings.Repeat("-", utf8.RuneCountInString(title)))
+}
+
+// table writes rows in columns padded by rune count, the first row as the
+// header; right marks the columns to align right.
+func (p *printer) table(rows [][]string, right []bool) {
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, cell := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, cell := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			if i < len(right) && right[i] {
+				b.WriteString(pad + cell)
+			} else {
+				b.WriteString(cell + pad)
+			}
+			if i < len(r)-1 {
+				b.WriteString("  ")
+			}
+		}
+		p.printf("  %s\n", strings.TrimRight(b.String(), " "))
+	}
+}
+
+// card writes a scorecard as a table: indicator, value, basis, target,
+// verdict, and a summary line.
+func (p *printer) card(sc metrics.Scorecard) {
+	p.printf("\n%s\n", sc.Title())
+	rows := [][]string{{"Indicator", "Value", "Basis", "Target", "Verdict"}}
+	for _, e := range sc.All() {
+		rows = append(rows, []string{e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict().String()})
+	}
+	p.table(rows, []bool{false, true, true, false, false})
+	p.printf("  %d met, %d not met, %d undefined\n", sc.Count(metrics.VerdictMet), sc.Count(metrics.VerdictNotMet), sc.Count(metrics.VerdictUndefined))
+}
