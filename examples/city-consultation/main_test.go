@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -59,4 +60,16 @@ func TestScenarioKeepsItsStory(t *testing.T) {
 	r, ok := c.petition.Response()
 	require.True(t, ok)
 	assert.Equal(t, processID, r.Process, "the petition names the process that answered it")
+
+	// The process, its link to the petition included, survives JSON.
+	b, err := json.Marshal(c.process)
+	require.NoError(t, err)
+	var back engagement.Process
+	require.NoError(t, json.Unmarshal(b, &back))
+	again, err := json.Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	got, ok := back.Initiative(c.petition.ID())
+	require.True(t, ok)
+	assert.Equal(t, tu, got)
 }

@@ -373,18 +373,7 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 // it is meant for: a fact sheet for every household, the design workshop,
 // the online survey and a town hall with the councillors.
 func activities() []engagement.ActivitySpec {
-	sh := riverside.StakeholderID
-	aud := func(segment string, ns ...int) engagement.Audience {
-		ids := make([]uuid.UUID, len(ns))
-		for i, n := range ns {
-			ids[i] = sh(n)
-		}
-		a, err := engagement.NewAudience(segment, ids...)
-		if err != nil {
-			panic(err) // the IDs are fixed and distinct
-		}
-		return a
-	}
+	aud := audience // a short name for the table below
 	return []engagement.ActivitySpec{
 		{ID: factSheet, Title: "Park options fact sheet", Method: engagement.FactSheet, Start: at(time.May, 5, 9, 0),
 			End: at(time.June, 16, 9, 0), Place: "https://riverside.example/park", Audience: aud("every household in the three districts", 2, 10, 11, 13)},
@@ -397,11 +386,24 @@ func activities() []engagement.ActivitySpec {
 	}
 }
 
+// audience returns the audience of a segment and the stakeholders of the
+// map with the given numbers (see riverside.StakeholderID).
+func audience(segment string, stakeholders ...int) engagement.Audience {
+	ids := make([]uuid.UUID, len(stakeholders))
+	for i, n := range stakeholders {
+		ids[i] = riverside.StakeholderID(n)
+	}
+	a, err := engagement.NewAudience(segment, ids...)
+	if err != nil {
+		panic(err) // the numbers are fixed and distinct: a bug, not an input error
+	}
+	return a
+}
+
 // outreach returns the campaigns with their figures and media mentions: a
 // leaflet drop to the households near the park and a press briefing.
 func outreach(p *engagement.Process) []step {
-	homes, _ := engagement.NewAudience("households within 1 km of the park", riverside.StakeholderID(2))
-	media, _ := engagement.NewAudience("local media", riverside.StakeholderID(6))
+	homes, media := audience("households within 1 km of the park", 2), audience("local media", 6)
 	var s []step
 	add := func(t time.Time, do func(time.Time) error) { s = append(s, step{t, do}) }
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
