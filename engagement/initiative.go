@@ -50,7 +50,7 @@ func (t TakenUp) Answered() bool { return !t.Answer.At.IsZero() }
 // initiative: while the decision it is to be answered with is still to come.
 const beforeDecision stateSet = 1<<StateDraft | 1<<StateAnnounced | 1<<StateOpen | 1<<StateClosed
 
-// TakeUp records that the process took up the initiative in at at. The
+// TakeUp records that the process took up the initiative in, at at. The
 // initiative must have been submitted (participation.StateSubmitted, which it
 // reaches only after it qualified) to the process's authority: its public
 // body's ID must be the authority's ID or the ID of the authority's
@@ -120,8 +120,8 @@ func (p *Process) takeUp(t TakenUp, at time.Time) error {
 
 // AnswerInitiative answers, at at, the initiative the process took up, with
 // the given outcome and text, through Initiative.Answer with the process's
-// ID, so that both sides keep the link; a blank text is the decision's
-// outcome. It is allowed once the process has decided (decided or
+// ID, so that both sides keep the link; an empty text stands for the
+// decision's outcome. It is allowed once the process has decided (decided or
 // implementing): the answer is the decision as it bears on the initiative,
 // and the outcome says how (accepted, rejected or adopted). Both sides change
 // or neither: the process checks everything first, then the initiative

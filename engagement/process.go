@@ -107,7 +107,9 @@ func (s ProcessSpec) Validate() error {
 //
 // What each state allows besides its events: contributions while open;
 // responses while open, closed, decided or implementing; commitments once
-// decided; milestones while implementing; activities, registrations,
+// decided; milestones while implementing; initiatives taken up before the
+// decision (draft to closed) and answered once decided (decided or
+// implementing); activities, registrations,
 // attendance, campaigns, figures, mentions and publications in every state
 // but the final ones; ratings always. A final state accepts nothing but
 // ratings.

@@ -28,7 +28,8 @@ import (
 // period) is undefined, shown as such, neither met nor missed.
 //
 // Inputs are the contributions other than votes, as in the promise audit: a
-// vote is a choice to be counted, not an input to answer.
+// vote is a choice to be counted, not an input to answer. (A Figure names a
+// figure; [Figures] are a campaign's outreach counts.)
 //
 // The zero value is invalid. Figure's text form is its lowercase name.
 type Figure int
@@ -342,15 +343,16 @@ func (p *Process) Scorecard(o ScorecardOptions) (metrics.Scorecard, error) {
 // characters) become spaces.
 //
 // It returns an error wrapping [ErrInvalid] for: no process, no figure or an
-// undeclared one, a negative target population or eligible count, a
+// undeclared one, a title with nothing printable in it, a negative target population or eligible count, a
 // population without a declared dimension, an invalid suppression policy,
 // period, time or target, and a negative half-life; and the errors of
 // package metrics (metrics.ErrMismatchedGroups for a participant group the
 // population lacks) and of participation.SummarizeVolunteering. The errors
 // are joined.
 func NewScorecard(title string, in ScorecardInput, figures ...Figure) (metrics.Scorecard, error) {
-	if err := in.validate(figures); err != nil {
-		return metrics.Scorecard{}, err
+	title = printable(title)
+	if err := in.validate(figures); err != nil || strings.TrimSpace(title) == "" {
+		return metrics.Scorecard{}, errors.Join(err, checkText("title", title))
 	}
 	m := newMeasurer(&in, figures)
 	rows := make([]metrics.Evaluation, 0, len(figures))
@@ -363,7 +365,7 @@ func NewScorecard(title string, in ScorecardInput, figures ...Figure) (metrics.S
 	if err := errors.Join(errs...); err != nil {
 		return metrics.Scorecard{}, err
 	}
-	return metrics.NewScorecard(printable(title), rows...)
+	return metrics.NewScorecard(title, rows...)
 }
 
 // printable replaces the characters a scorecard title cannot hold with

@@ -143,6 +143,8 @@ func TestScorecardTitle(t *testing.T) {
 	sc, err := engagement.NewScorecard("Park\nredesign\x00", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureContributions)
 	require.NoError(t, err)
 	assert.Equal(t, "Park redesign ", sc.Title())
+	_, err = engagement.NewScorecard("\n\t", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureContributions)
+	require.ErrorIs(t, err, engagement.ErrInvalid)
 }
 
 // peopleIn returns a looser fixture process, open, in which people from the
