@@ -10,7 +10,8 @@
 // rung of Arnstein's ladder the residents reached) and the scorecards of the
 // process and of the six roles in the field.
 //
-// Every ID and time is fixed, so the output is the same on every run.
+// The records and the report live in internal/riverside, shared with the
+// tour. Every ID and time is fixed, so the output is the same on every run.
 //
 // Usage:
 //
@@ -21,6 +22,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/civitas-go/civitas/internal/riverside"
 )
 
 func main() {
@@ -32,9 +35,9 @@ func main() {
 
 // run builds the scenario and writes the report to w.
 func run(w io.Writer) error {
-	c, err := buildConsultation()
+	c, err := riverside.BuildConsultation()
 	if err != nil {
 		return err
 	}
-	return report(w, c)
+	return c.WriteReport(w)
 }

@@ -82,7 +82,7 @@ func Petition(w io.Writer) (*participation.Initiative, error) {
 		err = submit(p, in)
 	}
 	if err == nil {
-		err = report(p, in)
+		err = petitionReport(p, in)
 	}
 	if err == nil {
 		err = p.err
@@ -196,9 +196,9 @@ func submit(p *printer, in *participation.Initiative) error {
 	return nil
 }
 
-// report prints the history with its milestones, the progress, the
+// petitionReport prints the history with its milestones, the progress, the
 // campaign's figures and the supporters' representativeness.
-func report(p *printer, in *participation.Initiative) error {
+func petitionReport(p *printer, in *participation.Initiative) error {
 	p.printf("\nHistory\n")
 	for _, e := range in.History() {
 		line := fmt.Sprintf("  %s  %s", e.At.Format("2006-01-02 15:04"), e.Kind)
@@ -289,22 +289,4 @@ func reason(err error) string {
 // days prints a duration as days and hours.
 func days(d time.Duration) string {
 	return fmt.Sprintf("%d days %d hours", int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour))
-}
-
-// printer writes formatted lines and keeps the first write error.
-type printer struct {
-	w   io.Writer
-	err error
-}
-
-func (p *printer) printf(format string, args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
-	}
-}
-
-func (p *printer) println(args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintln(p.w, args...)
-	}
 }

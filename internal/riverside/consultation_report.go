@@ -1,4 +1,4 @@
-package main
+package riverside
 
 import (
 	"fmt"
@@ -13,24 +13,58 @@ import (
 	"github.com/civitas-go/civitas/stakeholder"
 )
 
-// report writes the whole report, section by section.
-func report(w io.Writer, c *consultation) error {
+// Part names one part of the consultation report, in the order
+// [Consultation.WriteReport] tells them.
+type Part int
+
+// The parts of the consultation report.
+const (
+	PartHeader      Part = iota + 1 // the process, its promise, rules and history
+	PartPlan                        // the plan from the stakeholder map and its coverage
+	PartOutreach                    // one-way outreach campaigns and media mentions
+	PartActivities                  // the activities held
+	PartInput                       // contributions and the council's answers
+	PartPetition                    // the residents' petition taken up
+	PartDecision                    // the decision and the input that shaped it
+	PartCommitments                 // commitments and their progress
+	PartAudit                       // the promise audit and the Arnstein rung reached
+	PartScorecards                  // the process and role scorecards
+)
+
+var parts = [...]func(*printer, *Consultation) error{
+	PartHeader: header, PartPlan: plan, PartOutreach: outreachSection, PartActivities: activitySection,
+	PartInput: inputSection, PartPetition: petitionSection, PartDecision: decisionSection,
+	PartCommitments: commitmentSection, PartAudit: auditSection, PartScorecards: scorecards,
+}
+
+// WriteReport writes the whole consultation report, part by part, each
+// under a numbered heading.
+func (c *Consultation) WriteReport(w io.Writer) error {
 	p := &printer{w: w}
-	sections := []func(*printer, *consultation) error{
-		header, plan, outreachSection, activitySection, inputSection, petitionSection,
-		decisionSection, commitmentSection, auditSection, scorecards,
-	}
-	for _, s := range sections {
-		if err := s(p, c); err != nil {
+	for part := PartHeader; part <= PartScorecards; part++ {
+		if err := parts[part](p, c); err != nil {
 			return err
 		}
 	}
 	return p.err
 }
 
+// WritePart writes one part of the report without its heading, for a
+// program (the tour) that gives the part a heading of its own.
+func (c *Consultation) WritePart(w io.Writer, part Part) error {
+	if part < PartHeader || part > PartScorecards {
+		return fmt.Errorf("riverside: no report part %d", int(part))
+	}
+	p := &printer{w: w, bare: true}
+	if err := parts[part](p, c); err != nil {
+		return err
+	}
+	return p.err
+}
+
 // header names the process, its promise and its rules.
-func header(p *printer, c *consultation) error {
-	pr := c.process
+func header(p *printer, c *Consultation) error {
+	pr := c.Process
 	r := pr.Rules()
 	p.printf("%s\n%s\n\n", pr.Title(), strings.Repeat("=", utf8.RuneCountInString(pr.Title())))
 	p.printf("%s asks: %s\n", pr.Authority().Name(), pr.Question())
@@ -38,14 +72,14 @@ func header(p *printer, c *consultation) error {
 	p.printf("Rules: %d days' notice; every contribution answered within %d days and before the decision;\n"+
 		"at least %d contributors, residents aged %d or over.\n", r.NoticeDays, r.ResponseDays, r.MinParticipants, r.Eligibility.MinAge)
 	for t := range pr.History() {
-		p.printf("  %s  %s\n", day(t.At), t.To)
+		p.printf("  %s  %s\n", date(t.At), t.To)
 	}
 	return nil
 }
 
 // plan prints the plan the map gives and its coverage report.
-func plan(p *printer, c *consultation) error {
-	pl, err := c.process.Plan(c.stakeholders, stakeholder.Grid{})
+func plan(p *printer, c *Consultation) error {
+	pl, err := c.Process.Plan(c.Stakeholders, stakeholder.Grid{})
 	if err != nil {
 		return err
 	}
@@ -79,26 +113,26 @@ func plan(p *printer, c *consultation) error {
 }
 
 // outreachSection prints the campaigns, their figures and mentions.
-func outreachSection(p *printer, c *consultation) error {
+func outreachSection(p *printer, c *Consultation) error {
 	p.section("2. Outreach (one-way)")
-	for cp := range c.process.Campaigns() {
+	for cp := range c.Process.Campaigns() {
 		f, _, _ := cp.Figures()
 		p.printf("%s (%s): %d impressions, %d people reached\n", cp.Name(), cp.Channel(), f.Impressions, f.Reach)
 		for t, m := range cp.Mentions() {
-			p.printf("  %s  %-8s %s: %q\n", day(t), m.Tone, m.Outlet, m.Headline)
+			p.printf("  %s  %-8s %s: %q\n", date(t), m.Tone, m.Outlet, m.Headline)
 		}
 	}
 	return nil
 }
 
 // activitySection prints the activities with their attendance or input.
-func activitySection(p *printer, c *consultation) error {
+func activitySection(p *printer, c *Consultation) error {
 	p.section("3. Activities")
 	through := map[string]int{}
-	for ct := range c.process.Contributions() {
+	for ct := range c.Process.Contributions() {
 		through[ct.Activity().String()]++
 	}
-	for a := range c.process.Activities() {
+	for a := range c.Process.Activities() {
 		what := fmt.Sprintf("%d contributions", through[a.ID().String()])
 		switch {
 		case a.Method().Direction() == engagement.OneWay:
@@ -108,15 +142,15 @@ func activitySection(p *printer, c *consultation) error {
 		case a.Method().Attended():
 			what = fmt.Sprintf("%d attended; %s", a.Attended(), what)
 		}
-		p.printf("%-36s %-12s %s  %s\n", a.Title(), a.Method(), day(a.Start()), what)
+		p.printf("%-36s %-12s %s  %s\n", a.Title(), a.Method(), date(a.Start()), what)
 	}
 	return nil
 }
 
 // inputSection prints the contributions by kind and the answers by kind,
 // and the workshop's ideas with their answers.
-func inputSection(p *printer, c *consultation) error {
-	pr := c.process
+func inputSection(p *printer, c *Consultation) error {
+	pr := c.Process
 	p.section("4. Input and answers")
 	kinds := map[engagement.ContributionKind]int{}
 	answers := map[engagement.ResponseKind]int{}
@@ -141,7 +175,7 @@ func inputSection(p *printer, c *consultation) error {
 	}
 	p.printf("\nWhat the design workshop proposed, and the answers:\n")
 	for ct := range pr.Contributions() {
-		if ct.Activity() != workshop {
+		if ct.Activity() != workshop() {
 			continue
 		}
 		r, _ := ct.Response()
@@ -151,31 +185,31 @@ func inputSection(p *printer, c *consultation) error {
 }
 
 // petitionSection prints the petition and how the process answered it.
-func petitionSection(p *printer, c *consultation) error {
+func petitionSection(p *printer, c *Consultation) error {
 	p.section("5. The residents' petition (bottom-up)")
-	in := c.petition
+	in := c.Petition
 	sub, _ := in.Submission()
-	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), in.Kind(), in.Count(), sub.To.Name, day(sub.At))
-	for t := range c.process.Initiatives() {
-		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", day(t.At), day(t.Answer.At), t.Answer.Outcome, t.Answer.Text)
+	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), in.Kind(), in.Count(), sub.To.Name, date(sub.At))
+	for t := range c.Process.Initiatives() {
+		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", date(t.At), date(t.Answer.At), t.Answer.Outcome, t.Answer.Text)
 	}
 	r, _ := in.Response()
-	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", in.State(), r.Process, r.Process == c.process.ID())
+	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", in.State(), r.Process, r.Process == c.Process.ID())
 	return nil
 }
 
 // decisionSection prints the decision and the input it names.
-func decisionSection(p *printer, c *consultation) error {
-	d, ok := c.process.Decision()
+func decisionSection(p *printer, c *Consultation) error {
+	d, ok := c.Process.Decision()
 	if !ok {
 		return fmt.Errorf("the process has not decided")
 	}
-	at, _ := c.process.EnteredAt(engagement.StateDecided)
-	p.section("6. Decision of " + day(at))
+	at, _ := c.Process.EnteredAt(engagement.StateDecided)
+	p.section("6. Decision of " + date(at))
 	p.printf("%s.\nWhy: %s\n", d.Outcome, d.Rationale)
 	p.printf("It names %d contributions as the input that shaped it:\n", len(d.ShapedBy))
-	for ct := range c.process.DecisionInputs() {
-		tr, err := c.process.Trace(ct.ID())
+	for ct := range c.Process.DecisionInputs() {
+		tr, err := c.Process.Trace(ct.ID())
 		if err != nil {
 			return err
 		}
@@ -185,27 +219,27 @@ func decisionSection(p *printer, c *consultation) error {
 }
 
 // commitmentSection prints each commitment's progress at the report date.
-func commitmentSection(p *printer, c *consultation) error {
-	p.section("7. Commitments on " + day(reportDate()))
+func commitmentSection(p *printer, c *Consultation) error {
+	p.section("7. Commitments on " + date(reportDate()))
 	rows := [][]string{{"Action", "Owner", "Due", "Progress", "Status"}}
-	for cm := range c.process.Commitments() {
+	for cm := range c.Process.Commitments() {
 		status := cm.Status().String()
 		if cm.Overdue(reportDate()) {
 			status += ", overdue"
 		}
-		rows = append(rows, []string{cm.Action(), cm.Owner(), day(cm.Due()), cm.Progress().PercentText(), status})
+		rows = append(rows, []string{cm.Action(), cm.Owner(), date(cm.Due()), cm.Progress().PercentText(), status})
 	}
 	p.table(rows, []bool{false, false, false, true, false})
 	return nil
 }
 
 // auditSection prints the promise audit.
-func auditSection(p *printer, c *consultation) error {
-	a, err := c.process.Audit(reportDate())
+func auditSection(p *printer, c *Consultation) error {
+	a, err := c.Process.Audit(reportDate())
 	if err != nil {
 		return err
 	}
-	p.section("8. Promise audit on " + day(reportDate()))
+	p.section("8. Promise audit on " + date(reportDate()))
 	for _, line := range a.Lines() {
 		p.printf("%s\n", line)
 	}
@@ -216,13 +250,13 @@ func auditSection(p *printer, c *consultation) error {
 
 // scorecards prints the process scorecard, each role's, and the
 // definitions of every figure shown.
-func scorecards(p *printer, c *consultation) error {
+func scorecards(p *printer, c *Consultation) error {
 	in := c.scorecardInput()
-	p.section("9. Scorecards on " + day(reportDate()))
+	p.section("9. Scorecards on " + date(reportDate()))
 	p.printf("Role figures cover %s to %s; representativeness compares participants by area with\n"+
 		"the districts' residents aged 16 and over, counts under 5 merged before the score.\n",
-		day(quarter().Start), day(quarter().End.Add(-time.Nanosecond)))
-	sc, err := c.process.Scorecard(in.Options)
+		date(quarter().Start), date(quarter().End.Add(-time.Nanosecond)))
+	sc, err := c.Process.Scorecard(in.Options)
 	if err != nil {
 		return err
 	}
@@ -245,23 +279,14 @@ func scorecards(p *printer, c *consultation) error {
 	return nil
 }
 
-// day formats a time as its date.
-func day(t time.Time) string { return t.Format(time.DateOnly) }
-
-// printer writes formatted text and keeps the first write error.
-type printer struct {
-	w   io.Writer
-	err error
-}
-
-func (p *printer) printf(format string, args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
-	}
-}
+// date formats a time as its date.
+func date(t time.Time) string { return t.Format(time.DateOnly) }
 
 // section starts a section with its title.
 func (p *printer) section(title string) {
+	if p.bare {
+		return
+	}
 	p.printf("\n%s\n%s\n", title, strings.Repeat("-", utf8.RuneCountInString(title)))
 }
 

@@ -1,4 +1,4 @@
-package main
+package riverside
 
 import (
 	"fmt"
@@ -9,8 +9,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/civitas-go/civitas/engagement"
-	"github.com/civitas-go/civitas/internal/riverside"
-	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -18,12 +16,14 @@ import (
 // This file builds the scenario: every function returns records and prints
 // nothing, so that another program (the tour) can take them as they are.
 
-// consultation is everything the scenario builds.
-type consultation struct {
-	stakeholders *stakeholder.Map
-	process      *engagement.Process
-	petition     *participation.Initiative
-	volunteering []*participation.Activity
+// Consultation is everything the consultation scenario builds: the
+// stakeholder map, the process with its records up to the report date, the
+// petition it took up, and the residents' volunteering.
+type Consultation struct {
+	Stakeholders *stakeholder.Map
+	Process      *engagement.Process
+	Petition     *participation.Initiative
+	Volunteering []*participation.Activity
 }
 
 // fixedID returns the fixed ID of record n of a group: 1 activities and
@@ -39,17 +39,15 @@ func at(month time.Month, day, hour, minute int) time.Time {
 }
 
 // The records the scenario refers to by name.
-var (
-	processID   = fixedID(7, 1)
-	councilAuth = fixedID(7, 2)
-	officer     = fixedID(5, 1) // the parks officer who answers
-	factSheet   = fixedID(1, 1)
-	workshop    = fixedID(1, 2)
-	survey      = fixedID(1, 3)
-	townHall    = fixedID(1, 4)
-	leaflets    = fixedID(1, 11)
-	press       = fixedID(1, 12)
-)
+func processID() uuid.UUID   { return fixedID(7, 1) }
+func councilAuth() uuid.UUID { return fixedID(7, 2) }
+func officer() uuid.UUID     { return fixedID(5, 1) } // the parks officer who answers
+func factSheet() uuid.UUID   { return fixedID(1, 1) }
+func workshop() uuid.UUID    { return fixedID(1, 2) }
+func survey() uuid.UUID      { return fixedID(1, 3) }
+func townHall() uuid.UUID    { return fixedID(1, 4) }
+func leaflets() uuid.UUID    { return fixedID(1, 11) }
+func press() uuid.UUID       { return fixedID(1, 12) }
 
 // reportDate is when the audit and the scorecards are drawn up.
 func reportDate() time.Time { return at(time.September, 30, 12, 0) }
@@ -60,21 +58,15 @@ func quarter() participation.Period {
 	return participation.Period{Start: at(time.April, 1, 0, 0), End: at(time.July, 1, 0, 0)}
 }
 
-// population is the council's profile of the residents aged 16 and over of
-// the three districts around the park (the petition's neighbourhood).
-func population() []metrics.GroupCount {
-	return []metrics.GroupCount{{Group: "elm", Count: 2400}, {Group: "oak", Count: 2900}, {Group: "birch", Count: 2700}}
-}
-
-// buildConsultation builds the whole scenario: the stakeholder map, the
+// BuildConsultation builds the council's consultation on the park's redesign: the stakeholder map, the
 // process with its records up to the report date, the petition it took up,
 // and the residents' volunteering.
-func buildConsultation() (*consultation, error) {
-	m, err := riverside.Stakeholders()
+func BuildConsultation() (*Consultation, error) {
+	m, err := Stakeholders()
 	if err != nil {
 		return nil, err
 	}
-	in, err := riverside.Petition(io.Discard)
+	in, err := Petition(io.Discard)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +81,7 @@ func buildConsultation() (*consultation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &consultation{stakeholders: m, process: p, petition: in, volunteering: vol}, nil
+	return &Consultation{Stakeholders: m, Process: p, Petition: in, Volunteering: vol}, nil
 }
 
 // newProcess returns the draft process: the council involves residents in
@@ -97,12 +89,12 @@ func buildConsultation() (*consultation, error) {
 // 21 days and before deciding, at least 30 contributors aged 16 or over
 // living in Riverside, and five phases.
 func newProcess() (*engagement.Process, error) {
-	council, err := engagement.NewAuthority(councilAuth, riverside.CouncilName, riverside.CouncilID())
+	council, err := engagement.NewAuthority(councilAuth(), CouncilName, CouncilID())
 	if err != nil {
 		return nil, err
 	}
 	return engagement.NewProcess(engagement.ProcessSpec{
-		ID:        processID,
+		ID:        processID(),
 		Title:     "Riverside Park redesign",
 		Question:  "How should Riverside Park be redesigned?",
 		Authority: council,
@@ -172,13 +164,13 @@ func rated(substantive bool, score int) *engagement.Quality {
 
 // The contributions the decision and the commitments cite.
 const (
-	playArea  = 101
-	garden    = 102
-	bays      = 103
-	lights    = 104
-	cycleLane = 105
-	keepCars  = 201
-	towpath   = 202
+	playArea         = 101
+	garden           = 102
+	bays             = 103
+	lights           = 104
+	cycleLane        = 105
+	keepCars         = 201
+	towpathObjection = 202
 )
 
 // contributions returns the input: 44 survey responses, six ideas from the
@@ -198,7 +190,7 @@ func contributions() []contribution {
 		if n%20 == 7 { // two answers slipped past the 21 days
 			wait = 22 * engagement.Day
 		}
-		out = append(out, contribution{n: n + 1, who: 10 + n, via: survey, kind: engagement.SurveyResponse,
+		out = append(out, contribution{n: n + 1, who: 10 + n, via: survey(), kind: engagement.SurveyResponse,
 			text: surveyTexts[n%len(surveyTexts)], at: received, answer: engagement.Noted,
 			reply: "Thank you: your answers are counted in the summary.", replyAt: received.Add(wait)})
 	}
@@ -218,14 +210,14 @@ func contributions() []contribution {
 		{n: 106, who: 7, kind: engagement.Idea, text: "A pontoon for the rowing club",
 			answer: engagement.NotAccepted, reply: "Beyond the park's budget; the heritage fund may help the club.", rating: rated(true, 1)},
 	} {
-		c.via, c.at, c.replyAt = workshop, workshopDay.Add(time.Duration(k)*10*time.Minute), answered
+		c.via, c.at, c.replyAt = workshop(), workshopDay.Add(time.Duration(k)*10*time.Minute), answered
 		out = append(out, c)
 	}
 	out = append(out,
 		contribution{n: keepCars, who: 54, kind: engagement.Objection, text: "Keep the car park: older visitors need it",
 			at: at(time.May, 24, 20, 15), answer: engagement.PartlyAccepted, reply: "Twelve disabled bays stay; the rest becomes the play area.",
 			replyAt: at(time.June, 12, 10, 0), rating: rated(true, 2)},
-		contribution{n: towpath, who: 55, kind: engagement.Objection, text: "No cyclists on the towpath",
+		contribution{n: towpathObjection, who: 55, kind: engagement.Objection, text: "No cyclists on the towpath",
 			at: at(time.May, 27, 8, 40), answer: engagement.Accepted, reply: "Cyclists get a lane on Elm Street instead.",
 			replyAt: at(time.June, 12, 10, 0), rating: rated(true, 2)},
 		contribution{n: 203, who: 56, kind: engagement.Comment, text: "The old boathouse must stay",
@@ -244,7 +236,7 @@ func contributions() []contribution {
 		{31, "Will the old willows stay?", "Yes: every healthy tree stays.", at(time.June, 6, 16, 0)},
 		{32, "When will the works start?", "In July, once the decision is taken.", at(time.June, 28, 10, 0)},
 	} {
-		out = append(out, contribution{n: 301 + k, who: q.who, via: townHall, kind: engagement.Question, text: q.text,
+		out = append(out, contribution{n: 301 + k, who: q.who, via: townHall(), kind: engagement.Question, text: q.text,
 			at: at(time.June, 4, 18, 30).Add(time.Duration(k) * 15 * time.Minute), answer: engagement.Noted, reply: q.reply, replyAt: q.replyAt})
 	}
 	return out
@@ -276,7 +268,7 @@ func commitments() []engagement.CommitmentSpec {
 		{ID: fixedID(4, 2), Action: "Plant a quiet riverside garden with benches", Owner: "Parks Department", Due: at(time.October, 15, 17, 0),
 			Milestones: ms("Planting", 3, "Benches", 1), ShapedBy: ids(garden)},
 		{ID: fixedID(4, 3), Action: "Build a protected cycle lane on Elm Street", Owner: "Transport Department", Due: at(time.November, 15, 17, 0),
-			Milestones: ms("Design", 1, "Build", 3), ShapedBy: ids(cycleLane, towpath)},
+			Milestones: ms("Design", 1, "Build", 3), ShapedBy: ids(cycleLane, towpathObjection)},
 		{ID: fixedID(4, 4), Action: "Keep and mark twelve disabled bays by the cafe", Owner: "Parks Department", Due: at(time.August, 1, 17, 0),
 			Milestones: ms("Mark the bays", 1), ShapedBy: ids(bays, keepCars)},
 		{ID: fixedID(4, 5), Action: "Light the river path with solar lamps", Owner: "Parks Department", Due: at(time.September, 15, 17, 0),
@@ -288,7 +280,7 @@ func commitments() []engagement.CommitmentSpec {
 // input it names.
 func decision() engagement.Decision {
 	shaped := []uuid.UUID{}
-	for _, n := range []int{playArea, garden, bays, lights, cycleLane, keepCars, towpath} {
+	for _, n := range []int{playArea, garden, bays, lights, cycleLane, keepCars, towpathObjection} {
 		shaped = append(shaped, contributionID(n))
 	}
 	return engagement.Decision{
@@ -319,13 +311,13 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 	s = append(s, outreach(p)...)
 	add(at(time.May, 19, 9, 0), p.Open)
 	for n := range 24 { // registrations for the workshop; one in six stays home
-		add(at(time.May, 20, 9, 0).Add(time.Duration(n)*9*time.Hour), func(t time.Time) error { return p.Register(workshop, resident(n), t) })
+		add(at(time.May, 20, 9, 0).Add(time.Duration(n)*9*time.Hour), func(t time.Time) error { return p.Register(workshop(), resident(n), t) })
 		if n%6 != 5 {
-			add(at(time.May, 31, 10, 0).Add(time.Duration(n)*time.Minute), func(t time.Time) error { return p.Attend(workshop, resident(n), t) })
+			add(at(time.May, 31, 10, 0).Add(time.Duration(n)*time.Minute), func(t time.Time) error { return p.Attend(workshop(), resident(n), t) })
 		}
 	}
 	for n := 30; n < 42; n++ { // the town hall admits whoever comes
-		add(at(time.June, 4, 18, 0).Add(time.Duration(n-30)*time.Minute), func(t time.Time) error { return p.Attend(townHall, resident(n), t) })
+		add(at(time.June, 4, 18, 0).Add(time.Duration(n-30)*time.Minute), func(t time.Time) error { return p.Attend(townHall(), resident(n), t) })
 	}
 	for _, c := range contributions() {
 		id := contributionID(c.n)
@@ -333,7 +325,7 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 			return p.Contribute(engagement.Submission{ID: id, Participant: resident(c.who), Kind: c.kind, Text: c.text, Activity: c.via}, t)
 		})
 		add(c.replyAt, func(t time.Time) error {
-			return p.Respond(id, engagement.Response{Kind: c.answer, Text: c.reply, Responder: officer}, t)
+			return p.Respond(id, engagement.Response{Kind: c.answer, Text: c.reply, Responder: officer()}, t)
 		})
 		if c.rating != nil {
 			add(c.replyAt, func(time.Time) error { return p.Rate(id, *c.rating) })
@@ -375,13 +367,13 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 func activities() []engagement.ActivitySpec {
 	aud := audience // a short name for the table below
 	return []engagement.ActivitySpec{
-		{ID: factSheet, Title: "Park options fact sheet", Method: engagement.FactSheet, Start: at(time.May, 5, 9, 0),
+		{ID: factSheet(), Title: "Park options fact sheet", Method: engagement.FactSheet, Start: at(time.May, 5, 9, 0),
 			End: at(time.June, 16, 9, 0), Place: "https://riverside.example/park", Audience: aud("every household in the three districts", 2, 10, 11, 13)},
-		{ID: workshop, Title: "Design workshop", Method: engagement.Workshop, Start: at(time.May, 31, 10, 0), End: at(time.May, 31, 13, 0),
+		{ID: workshop(), Title: "Design workshop", Method: engagement.Workshop, Start: at(time.May, 31, 10, 0), End: at(time.May, 31, 13, 0),
 			Place: "Riverside Primary School", RegistrationRequired: true, Audience: aud("", 1, 2, 4, 10, 14)},
-		{ID: survey, Title: "Park survey", Method: engagement.Survey, Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0),
+		{ID: survey(), Title: "Park survey", Method: engagement.Survey, Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0),
 			Place: "https://riverside.example/park/survey", Audience: aud("residents aged 16 and over", 11, 13)},
-		{ID: townHall, Title: "Town hall with the ward councillors", Method: engagement.TownHall, Start: at(time.June, 4, 18, 0),
+		{ID: townHall(), Title: "Town hall with the ward councillors", Method: engagement.TownHall, Start: at(time.June, 4, 18, 0),
 			End: at(time.June, 4, 20, 0), Place: "Riverside Library", Audience: aud("", 3, 7, 8)},
 	}
 }
@@ -391,7 +383,7 @@ func activities() []engagement.ActivitySpec {
 func audience(segment string, stakeholders ...int) engagement.Audience {
 	ids := make([]uuid.UUID, len(stakeholders))
 	for i, n := range stakeholders {
-		ids[i] = riverside.StakeholderID(n)
+		ids[i] = StakeholderID(n)
 	}
 	a, err := engagement.NewAudience(segment, ids...)
 	if err != nil {
@@ -407,16 +399,16 @@ func outreach(p *engagement.Process) []step {
 	var s []step
 	add := func(t time.Time, do func(time.Time) error) { s = append(s, step{t, do}) }
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets, Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets(), Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, t)
 	})
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: press, Name: "Press briefing", Channel: engagement.ChannelPress, Audience: media}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: press(), Name: "Press briefing", Channel: engagement.ChannelPress, Audience: media}, t)
 	})
 	add(at(time.May, 12, 9, 0), func(t time.Time) error {
-		return p.RecordFigures(leaflets, engagement.Figures{Impressions: 4800, Reach: 4300}, t)
+		return p.RecordFigures(leaflets(), engagement.Figures{Impressions: 4800, Reach: 4300}, t)
 	})
 	add(at(time.May, 16, 9, 0), func(t time.Time) error {
-		return p.RecordFigures(press, engagement.Figures{Impressions: 5200, Reach: 1900}, t)
+		return p.RecordFigures(press(), engagement.Figures{Impressions: 5200, Reach: 1900}, t)
 	})
 	for _, m := range []struct {
 		at time.Time
@@ -426,7 +418,7 @@ func outreach(p *engagement.Process) []step {
 		{at(time.May, 22, 8, 0), engagement.Mention{Outlet: "Radio Riverside", Headline: "Park survey opens", Tone: engagement.ToneNeutral}},
 		{at(time.June, 10, 7, 0), engagement.Mention{Outlet: "The Riverside Gazette", Headline: "Towpath row over cyclists", Tone: engagement.ToneNegative}},
 	} {
-		add(m.at, func(t time.Time) error { return p.AddMention(press, m.m, t) })
+		add(m.at, func(t time.Time) error { return p.AddMention(press(), m.m, t) })
 	}
 	return s
 }
@@ -436,7 +428,7 @@ func outreach(p *engagement.Process) []step {
 // (14 volunteers) and a river clean-up in June (18, eight of whom planted
 // bulbs too).
 func volunteering() ([]*participation.Activity, error) {
-	organiser := riverside.StakeholderID(1)
+	organiser := StakeholderID(1)
 	plant, err := participation.NewActivity(fixedID(6, 1), "Bulb planting", organiser)
 	if err != nil {
 		return nil, err
@@ -465,11 +457,11 @@ const volunteersEligible = 120
 // scorecardInput returns the input of every scorecard: the process, the
 // population it is for, the stakeholder map, the quarter and the
 // volunteering.
-func (c *consultation) scorecardInput() engagement.ScorecardInput {
+func (c *Consultation) scorecardInput() engagement.ScorecardInput {
 	return engagement.ScorecardInput{
-		Process: c.process,
+		Process: c.Process,
 		Options: engagement.ScorecardOptions{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.ByArea,
-			Population: population()},
-		Map: c.stakeholders, Period: quarter(), Volunteering: c.volunteering, Eligible: volunteersEligible,
+			Population: population(stakeholder.ByArea)},
+		Map: c.Stakeholders, Period: quarter(), Volunteering: c.Volunteering, Eligible: volunteersEligible,
 	}
 }
