@@ -233,9 +233,33 @@ func commitmentSection(p *printer, c *Consultation) error {
 	return nil
 }
 
+// Audit returns the promise audit of the consultation on the report date.
+func (c *Consultation) Audit() (engagement.Audit, error) {
+	return c.Process.Audit(reportDate())
+}
+
+// Scorecards returns the process scorecard and the six roles' scorecards on
+// the report date, in the order of [engagement.Roles].
+func (c *Consultation) Scorecards() ([]metrics.Scorecard, error) {
+	in := c.scorecardInput()
+	sc, err := c.Process.Scorecard(in.Options)
+	if err != nil {
+		return nil, err
+	}
+	cards := []metrics.Scorecard{sc}
+	for _, r := range engagement.Roles() {
+		sc, err := engagement.RoleScorecard(r, in)
+		if err != nil {
+			return nil, err
+		}
+		cards = append(cards, sc)
+	}
+	return cards, nil
+}
+
 // auditSection prints the promise audit.
 func auditSection(p *printer, c *Consultation) error {
-	a, err := c.Process.Audit(reportDate())
+	a, err := c.Audit()
 	if err != nil {
 		return err
 	}
@@ -243,32 +267,31 @@ func auditSection(p *printer, c *Consultation) error {
 	for _, line := range a.Lines() {
 		p.printf("%s\n", line)
 	}
-	p.printf("%d kept, %d broken, %d pending; fell short of the promise: %v\n",
-		a.Count(engagement.Kept), a.Count(engagement.Broken), a.Count(engagement.Pending), a.FellShort())
+	verdict := "the rung its promise expects"
+	if a.FellShort() {
+		verdict = "below the rung its promise expects (" + a.Expected.String() + ")"
+	}
+	p.printf("%d kept, %d broken, %d pending; the residents reached %s, %s\n",
+		a.Count(engagement.Kept), a.Count(engagement.Broken), a.Count(engagement.Pending), a.Rung, verdict)
 	return nil
 }
 
 // scorecards prints the process scorecard, each role's, and the
 // definitions of every figure shown.
 func scorecards(p *printer, c *Consultation) error {
-	in := c.scorecardInput()
 	p.section("9. Scorecards on " + date(reportDate()))
 	p.printf("Role figures cover %s to %s; representativeness compares participants by area with\n"+
 		"the districts' residents aged 16 and over, counts under 5 merged before the score.\n",
 		date(quarter().Start), date(quarter().End.Add(-time.Nanosecond)))
-	sc, err := c.Process.Scorecard(in.Options)
+	cards, err := c.Scorecards()
 	if err != nil {
 		return err
 	}
-	shown := []engagement.Figure{}
-	p.card(sc)
-	shown = append(shown, engagement.ProcessFigures()...)
-	for _, r := range engagement.Roles() {
-		sc, err := engagement.RoleScorecard(r, in)
-		if err != nil {
-			return err
-		}
+	for _, sc := range cards {
 		p.card(sc)
+	}
+	shown := slices.Clone(engagement.ProcessFigures())
+	for _, r := range engagement.Roles() {
 		shown = append(shown, r.Figures()...)
 	}
 	slices.Sort(shown)
