@@ -41,4 +41,3 @@ func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 func TestRunReportsWriteErrors(t *testing.T) {
 	require.ErrorIs(t, run(failingWriter{}), os.ErrClosed)
 }
-
