@@ -81,6 +81,7 @@ type Analysis struct {
 type AnalysisOption func(*analysisOptions)
 
 type analysisOptions struct {
+	compare    bool // WithPopulation was given
 	by         Dimension
 	population []metrics.GroupCount
 	policy     metrics.SuppressionPolicy
@@ -96,7 +97,7 @@ type analysisOptions struct {
 // ([metrics.SuppressGroups]).
 func WithPopulation(by Dimension, population []metrics.GroupCount, policy metrics.SuppressionPolicy) AnalysisOption {
 	return func(o *analysisOptions) {
-		o.by, o.population, o.policy = by, slices.Clone(population), policy
+		o.compare, o.by, o.population, o.policy = true, by, slices.Clone(population), policy
 	}
 }
 
@@ -139,7 +140,7 @@ func Analyze(res *Result, opts ...AnalysisOption) (*Analysis, error) {
 	if err := a.satisfaction(pe, res.selected); err != nil {
 		return nil, err
 	}
-	if o.by != 0 || o.population != nil {
+	if o.compare {
 		if a.Representation, err = represent(e.prof, o); err != nil {
 			return nil, err
 		}

@@ -545,8 +545,7 @@ func (xp *explainer) buy(m *shareReplay, rd *Round) {
 	q := m.price(terms, pe.cost[p])
 	rd.Rho = xp.rho(q, p)
 	for _, t := range terms {
-		b := m.val[t.cls]
-		paid := t.pays(b, q)
+		b, paid := m.val[t.cls], m.payment(t, q)
 		rd.Supporters = append(rd.Supporters, SupporterGroup{Voters: t.w, Utility: xp.utility(t.u, p),
 			Before: *xp.money(b), Paid: *xp.money(paid), After: *xp.money(new(big.Rat).Sub(b, paid))})
 	}
@@ -617,10 +616,11 @@ type shareTerm struct {
 	groups []int32 // the voter groups in the term
 }
 
-// pays returns what each voter of t pays at price q when holding b.
-func (t shareTerm) pays(b, q *big.Rat) *big.Rat {
+// payment returns what each voter of t pays at price q: all she holds when
+// t is capped, q·u otherwise. The caller must not change it.
+func (m *shareReplay) payment(t shareTerm, q *big.Rat) *big.Rat {
 	if t.capped {
-		return new(big.Rat).Set(b)
+		return m.val[t.cls]
 	}
 	return new(big.Rat).Mul(q, new(big.Rat).SetInt64(t.u))
 }
@@ -743,9 +743,9 @@ func (m *shareReplay) pay(p int, terms []shareTerm, q *big.Rat) []outbid {
 		switch {
 		case t.cls == 0: // they pay nothing
 		case t.capped:
-			buckets = append(buckets, &bucket{paid: m.val[t.cls], groups: t.groups})
+			buckets = append(buckets, &bucket{paid: m.payment(t, q), groups: t.groups})
 		case byU[t.u] == nil:
-			byU[t.u] = &bucket{paid: t.pays(nil, q), groups: slices.Clone(t.groups)}
+			byU[t.u] = &bucket{paid: m.payment(t, q), groups: slices.Clone(t.groups)}
 			buckets = append(buckets, byU[t.u])
 		default:
 			byU[t.u].groups = append(byU[t.u].groups, t.groups...)
@@ -785,7 +785,7 @@ func (m *shareReplay) pay(p int, terms []shareTerm, q *big.Rat) []outbid {
 		child := int32(0)
 		if !t.capped {
 			child = int32(len(m.val))
-			m.val = append(m.val, new(big.Rat).Sub(m.val[t.cls], t.pays(nil, q)))
+			m.val = append(m.val, new(big.Rat).Sub(m.val[t.cls], m.payment(t, q)))
 		}
 		for _, g := range t.groups {
 			m.cls[g] = child

@@ -165,36 +165,16 @@ func TestExplainGreedy(t *testing.T) {
 	assert.Equal(t, []string{"3/5", "1/2", "1/2", "1/3"}, scores)
 }
 
-// Instance S: the Method of Equal Shares as in ExampleNewRule. Budget 10,
-// five voters, so each starts with 2.
-const instanceShares = `META
-key;value
-budget;10
-vote_type;approval
-PROJECTS
-project_id;cost;name
-pool;6;Swimming pool
-library;4;Library corner
-lights;4;Street lights
-trees;3;Trees
-VOTES
-voter_id;vote
-anna;pool,library
-ben;pool,library
-chen;pool,lights
-dara;lights,trees
-eli;trees
-`
-
 func TestExplainEqualShares(t *testing.T) {
-	// Round 1, every voter holds 2. ρ of each candidate, with u = cost:
+	// The street of example_explain_test.go, as in ExampleNewRule: budget
+	// 10, five voters. Round 1, every voter holds 2. ρ of each candidate, with u = cost:
 	// pool 6 / 3 supporters = 2 each = ρ·6, ρ = 1/3; library 4 / 2 = 2 =
 	// ρ·4, ρ = 1/2; lights likewise 1/2; trees 3 / 2 = 3/2 = ρ·3, ρ = 1/2.
 	// Pool wins; anna, ben and chen pay 2 and keep 0. Then library's
 	// supporters hold 0 < 4 and lights' 0 + 2 = 2 < 4: both were outbid by
 	// pool in round 1. Round 2: trees at ρ = 1/2, dara and eli paying 3/2
 	// of their 2 and keeping 1/2; 10 − 6 − 3 = 1 is left.
-	x := explainNamed(t, readPB(t, instanceShares), "mes_cost")
+	x := explainNamed(t, readPB(t, street), "mes_cost")
 	require.NoError(t, x.Validate())
 	assertFrac(t, "2", x.VoterBudget, "voter budget")
 	assert.Equal(t, 1, x.Runs)
@@ -479,27 +459,20 @@ func TestExplanationJSONRoundTrip(t *testing.T) {
 			if name == "phragmen" && e.Instance().VoteType() != budgeting.Approval {
 				continue
 			}
-			x := explainNamed(t, e, name)
-			b, err := json.Marshal(x)
-			require.NoError(t, err)
-			var back budgeting.Explanation
-			require.NoError(t, json.Unmarshal(b, &back), "%s %s", f, name)
-			again, err := json.Marshal(&back)
-			require.NoError(t, err)
-			assert.Equal(t, string(b), string(again), "%s %s", f, name)
+			roundTrip(t, explainNamed(t, e, name), f+" "+name)
 		}
 	}
 }
 
 func TestExplanationJSONErrors(t *testing.T) {
-	x := explainNamed(t, readPB(t, instanceShares), "mes_cost_greedy")
+	x := explainNamed(t, readPB(t, street), "mes_cost_greedy")
 	good, err := json.Marshal(x)
 	require.NoError(t, err)
 	var probe budgeting.Explanation
 	require.NoError(t, json.Unmarshal(good, &probe))
 
 	require.ErrorIs(t, probe.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalidValue)
-	cases := map[string]struct{ from, to string }{
+	badJSON(t, good, &probe, map[string][2]string{
 		"rule":           {`"rule":"mes_cost_greedy"`, `"rule":"mes_nothing"`},
 		"numbered":       {`"number":2`, `"number":7`},
 		"funded cost":    {`"before":"10","after":"4"`, `"before":"10","after":"5"`},
@@ -511,15 +484,36 @@ func TestExplanationJSONErrors(t *testing.T) {
 		"reason kind":    {`"kind":"outbid"`, `"kind":"unlucky"`},
 		"reason round":   {`"round":1`, `"round":9`},
 		"negative votes": {`"votes":3`, `"votes":-3`},
-	}
+	})
+}
+
+// roundTrip checks that v encodes to JSON, decodes into a new T and
+// encodes again to the same bytes.
+func roundTrip[T any](t *testing.T, v *T, msg string) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), msg)
+	again, err := json.Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again), msg)
+}
+
+// badJSON checks that each case, a replacement in the good JSON of v,
+// fails to decode with ErrInvalidValue and leaves v as it was.
+func badJSON[T any](t *testing.T, good []byte, v *T, cases map[string][2]string) {
+	t.Helper()
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			bad := strings.Replace(string(good), c.from, c.to, 1)
+			bad := strings.Replace(string(good), c[0], c[1], 1)
 			require.NotEqual(t, string(good), bad, "the case changes nothing")
-			x := probe
-			err := json.Unmarshal([]byte(bad), &x)
-			require.ErrorIs(t, err, budgeting.ErrInvalidValue)
-			assert.Equal(t, probe.Rule, x.Rule, "a failed decoding changes nothing")
+			before, err := json.Marshal(v)
+			require.NoError(t, err)
+			require.ErrorIs(t, json.Unmarshal([]byte(bad), v), budgeting.ErrInvalidValue)
+			after, err := json.Marshal(v)
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "a failed decoding changes nothing")
 		})
 	}
 }
@@ -614,28 +608,49 @@ func TestFractionJSON(t *testing.T) {
 	}
 }
 
-func TestReasonKind(t *testing.T) {
-	for k, name := range map[budgeting.ReasonKind]string{budgeting.NoSupport: "no-support", budgeting.Unaffordable: "unaffordable",
-		budgeting.Outbid: "outbid", budgeting.DidNotFit: "did-not-fit", budgeting.OverBudget: "over-budget",
-		budgeting.NotReached: "not-reached"} {
-		assert.True(t, k.IsValid())
-		assert.Equal(t, name, k.String())
-		b, err := k.MarshalText()
+// textEnum is an enum of this package: a declared set of values with
+// names, as CONVENTIONS.md has them.
+type textEnum interface {
+	comparable
+	IsValid() bool
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+// checkEnum checks an enum's names both ways (any case parses), its
+// invalid values (out is the first beyond the table, printed as
+// "Type(out)"), and that a bad name leaves the target unchanged.
+func checkEnum[T textEnum, P interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, names map[T]string, out T, outText, bad string) {
+	t.Helper()
+	for v, name := range names {
+		assert.True(t, v.IsValid())
+		assert.Equal(t, name, v.String())
+		b, err := v.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, name, string(b))
-		var back budgeting.ReasonKind
-		require.NoError(t, back.UnmarshalText([]byte(strings.ToUpper(name))))
-		assert.Equal(t, k, back)
+		var back T
+		require.NoError(t, P(&back).UnmarshalText([]byte(strings.ToUpper(name))))
+		assert.Equal(t, v, back)
 	}
-	for _, k := range []budgeting.ReasonKind{0, 7} {
-		assert.False(t, k.IsValid())
-		_, err := k.MarshalText()
+	var zero T
+	for _, v := range []T{zero, out} {
+		assert.False(t, v.IsValid())
+		_, err := v.MarshalText()
 		require.ErrorIs(t, err, budgeting.ErrInvalidValue)
 	}
-	assert.Equal(t, "ReasonKind(7)", budgeting.ReasonKind(7).String())
-	var k budgeting.ReasonKind
-	require.ErrorIs(t, k.UnmarshalText([]byte("lost")), budgeting.ErrInvalidValue)
-	assert.Zero(t, k)
+	assert.Equal(t, outText, out.String())
+	var v T
+	require.ErrorIs(t, P(&v).UnmarshalText([]byte(bad)), budgeting.ErrInvalidValue)
+	assert.Equal(t, zero, v)
+}
+
+func TestReasonKind(t *testing.T) {
+	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.NoSupport: "no-support", budgeting.Unaffordable: "unaffordable",
+		budgeting.Outbid: "outbid", budgeting.DidNotFit: "did-not-fit", budgeting.OverBudget: "over-budget",
+		budgeting.NotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden

@@ -95,7 +95,7 @@ v2;r
 func TestCompareSVGErrors(t *testing.T) {
 	e := readPB(t, instanceGreedy)
 	a := runNamed(t, e, "greedy_cost", false)
-	other := runNamed(t, readPB(t, instanceShares), "greedy_cost", false)
+	other := runNamed(t, readPB(t, street), "greedy_cost", false)
 	for name, pair := range map[string][2]*budgeting.Result{
 		"nil":                 {nil, a},
 		"zero":                {a, {}},
