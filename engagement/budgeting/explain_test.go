@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civitas-go/civitas/engagement/budgeting"
+	"github.com/civitas-go/civitas/metrics"
 )
 
 // readPB parses .pb text that the test knows to be valid.
@@ -719,3 +720,57 @@ func (failWriter) Write([]byte) (int, error) { return 0, errWriteFailed }
 
 // decimalOf returns the decimal s, which the test knows to be valid.
 func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// FuzzParseFraction: the parser never panics, and what it accepts it
+// writes back as it read it.
+func FuzzParseFraction(f *testing.F) {
+	for _, s := range []string{"0", "3", "-2", "17065/9", "2/4", "1.5", "1/0", "", "-0", "+1", "1e9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := budgeting.ParseFraction(s)
+		if err != nil {
+			require.ErrorIs(t, err, budgeting.ErrInvalidNumber)
+			return
+		}
+		assert.Equal(t, s, v.String())
+	})
+}
+
+// FuzzExplanationJSON: decoding never panics, and a document it accepts
+// encodes to one that decodes to the same encoding.
+func FuzzExplanationJSON(f *testing.F) {
+	for _, name := range []string{"greedy_cost", "mes_cost_greedy", "phragmen"} {
+		b, err := json.Marshal(explainNamed(f, readPB(f, instanceReasons), name))
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var x budgeting.Explanation
+		if json.Unmarshal(b, &x) != nil {
+			return
+		}
+		roundTrip(t, &x, string(b))
+	})
+}
+
+// FuzzAnalysisJSON: likewise for an analysis.
+func FuzzAnalysisJSON(f *testing.F) {
+	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
+	require.NoError(f, err)
+	for _, min := range []metrics.MinCellSize{3, 10} {
+		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.BySex,
+			[]metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, metrics.SuppressionPolicy{MinCellSize: min}))
+		require.NoError(f, err)
+		b, err := json.Marshal(a)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var a budgeting.Analysis
+		if json.Unmarshal(b, &a) != nil {
+			return
+		}
+		roundTrip(t, &a, string(b))
+	})
+}
