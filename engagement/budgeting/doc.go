@@ -124,6 +124,24 @@
 // pabutools, the reference implementation, on every Pabulib instance
 // shipped for the tests, 200 to several thousand times faster.
 //
+// # Explained outcomes
+//
+// A resident should be able to check why a project was or was not funded.
+// [Explain] rebuilds any [Result] exactly into an [Explanation]: for greedy
+// rules, each project funded or skipped because it did not fit in what
+// remained; for equal shares, each round's project, its ρ, what each group of
+// supporters paid and kept; for Phragmén, the loads; and for every project
+// not funded, a [Reason] (no support, its supporters could not afford it, or
+// another project was cheaper per unit of utility). It renders as text
+// ([Explanation.WriteText]) and as JSON.
+//
+// [Analyze] measures an outcome through package metrics: the share of the
+// budget spent, the share of voters with at least one funded project they
+// supported, the mean utility per voter, the Gini coefficient of voter
+// satisfaction, and, given a population profile ([WithPopulation]), how
+// representative the voters were, with small cells suppressed. [CompareSVG]
+// draws two rules' outcomes on the same election side by side.
+//
 // # Concurrency
 //
 // Instances, profiles, elections, rules and results are immutable and safe
