@@ -23,10 +23,13 @@ type section struct {
 	blocks []block
 }
 
-// A block is a paragraph (prose), a preformatted table (pre) or a picture
-// (svg, written as name with a caption).
+// A block is a paragraph (prose), a preformatted table (pre), a table of
+// cells (head and rows: a real table in Markdown and HTML, one row per
+// paragraph on a terminal) or a picture (svg, written as name with a caption).
 type block struct {
 	prose, pre    string
+	head          []string
+	rows          [][]string
 	name, caption string
 	svg           []byte
 }
@@ -55,6 +58,12 @@ func (s *section) tableFrom(write func(io.Writer) error) error {
 	}
 	s.table(b.String())
 	return nil
+}
+
+// grid adds a table whose first column names the rows and whose other
+// columns are headed by head[1:].
+func (s *section) grid(head []string, rows [][]string) {
+	s.blocks = append(s.blocks, block{head: head, rows: rows})
 }
 
 // picture adds an SVG picture that is written to the output folder as name.
@@ -94,6 +103,13 @@ func (r *report) writeText(w io.Writer, outDir string) error {
 				fmt.Fprintf(&b, "\n[picture: %s, %s]\n", filepath.ToSlash(filepath.Join(outDir, bl.name)), bl.caption)
 			case bl.pre != "":
 				fmt.Fprintf(&b, "\n%s\n", indent(bl.pre, "  "))
+			case bl.rows != nil:
+				for _, row := range bl.rows {
+					fmt.Fprintf(&b, "\n  %s\n", row[0])
+					for i, cell := range row[1:] {
+						fmt.Fprintf(&b, "    %s: %s\n", bl.head[i+1], cell)
+					}
+				}
 			default:
 				fmt.Fprintf(&b, "\n%s\n", wrap(bl.prose, 78))
 			}
@@ -116,6 +132,11 @@ func (r *report) writeMarkdown(w io.Writer) error {
 				fmt.Fprintf(&b, "\n![%s](%s)\n", bl.caption, bl.name)
 			case bl.pre != "":
 				fmt.Fprintf(&b, "\n```text\n%s\n```\n", bl.pre)
+			case bl.rows != nil:
+				fmt.Fprintf(&b, "\n| %s |\n|%s\n", strings.Join(bl.head, " | "), strings.Repeat("---|", len(bl.head)))
+				for _, row := range bl.rows {
+					fmt.Fprintf(&b, "| %s |\n", strings.Join(row, " | "))
+				}
 			default:
 				fmt.Fprintf(&b, "\n%s\n", bl.prose)
 			}
@@ -137,6 +158,9 @@ pre { background: #f6f6f4; padding: .8rem; overflow-x: auto; font-size: .85rem; 
 figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
 figcaption { color: #555; font-size: .9rem; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid #ddd; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+tr:first-child th { background: #f0f0ec; }
 </style>
 </head>
 <body>
@@ -151,6 +175,20 @@ figcaption { color: #555; font-size: .9rem; }
 					html.EscapeString(strings.TrimSuffix(bl.name, ".svg")), stripXMLDecl(bl.svg), html.EscapeString(bl.caption))
 			case bl.pre != "":
 				fmt.Fprintf(&b, "<pre>%s</pre>\n", html.EscapeString(bl.pre))
+			case bl.rows != nil:
+				b.WriteString("<table>\n<tr>")
+				for _, h := range bl.head {
+					fmt.Fprintf(&b, "<th>%s</th>", html.EscapeString(h))
+				}
+				b.WriteString("</tr>\n")
+				for _, row := range bl.rows {
+					fmt.Fprintf(&b, "<tr><th>%s</th>", html.EscapeString(row[0]))
+					for _, cell := range row[1:] {
+						fmt.Fprintf(&b, "<td>%s</td>", html.EscapeString(cell))
+					}
+					b.WriteString("</tr>\n")
+				}
+				b.WriteString("</table>\n")
 			default:
 				fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(bl.prose))
 			}

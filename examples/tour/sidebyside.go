@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
@@ -21,20 +19,18 @@ const petitionOutcome = participation.OutcomePartlyAdopted
 // the same rows, every cell computed from this run's records.
 func (st *story) sideBySide() error {
 	s := st.report.section("Engagement versus participation, side by side")
-	s.say("The same city, the same months, the same park: on the left the process the council started, " +
-		"on the right the initiative its residents started. Every cell is computed from the records above.")
+	s.say("The same city, the same months, the same park: engagement is the consultation the council " +
+		"started, participation the petition its residents started. Every cell is computed from the records above.")
 	rows, err := st.compare()
 	if err != nil {
 		return err
 	}
-	return s.tableFrom(func(w io.Writer) error {
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "\tengagement: the consultation\tparticipation: the petition")
-		for _, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", r[0], r[1], r[2])
-		}
-		return tw.Flush()
-	})
+	table := make([][]string, len(rows))
+	for i, r := range rows {
+		table[i] = r[:]
+	}
+	s.grid([]string{"", "engagement", "participation"}, table)
+	return nil
 }
 
 // compare computes the rows of the side-by-side table.
