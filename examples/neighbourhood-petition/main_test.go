@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/civitas-go/civitas/internal/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/output.txt from the program's output")
 
 // TestRun runs the program and compares its output with the golden file,
 // so the example cannot rot. Run with -update after an intended change and
@@ -19,13 +17,7 @@ var update = flag.Bool("update", false, "rewrite testdata/output.txt from the pr
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out))
-	golden := filepath.Join("testdata", "output.txt")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	check.Golden(t, filepath.Join("testdata", "output.txt"), out.Bytes())
 
 	// A second run prints the same: nothing depends on the clock or chance.
 	var again bytes.Buffer

@@ -5,21 +5,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
-	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/civitas-go/civitas/internal/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // budgetingData is the folder of the Pabulib files the library tests on.
 const budgetingData = "../../engagement/budgeting/testdata"
@@ -48,12 +44,7 @@ func TestBuiltIn(t *testing.T) {
 			require.Equal(t, 0, code, errOut)
 			assert.Empty(t, errOut)
 			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out)
+			check.Golden(t, path, []byte(out))
 		})
 	}
 }
@@ -133,14 +124,7 @@ func TestCompare(t *testing.T) {
 	assert.Contains(t, out, "Wrote "+svg+": mes_cost and greedy_cost side by side.")
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		_, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		require.NoError(t, err)
-	}
+	check.WellFormedXML(t, svg, b)
 
 	// With -format ids the picture is still written, and stdout holds only
 	// the IDs.

@@ -2,19 +2,15 @@ package main
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/civitas-go/civitas/internal/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/output.txt")
 
 // TestRun runs the program in a temporary directory, as a user would, and
 // checks what it prints against testdata/output.txt and that both pictures
@@ -25,25 +21,12 @@ func TestRun(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var out bytes.Buffer
 	require.NoError(t, run(&out, "."))
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	check.Golden(t, golden, out.Bytes())
 
 	for _, name := range []string{"grid.svg", "network.svg"} {
 		b, err := os.ReadFile(name)
 		require.NoError(t, err)
-		dec := xml.NewDecoder(bytes.NewReader(b))
-		for {
-			_, err := dec.Token()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			require.NoError(t, err, name)
-		}
+		check.WellFormedXML(t, name, b)
 	}
 
 	// A second run into another directory writes the same bytes.

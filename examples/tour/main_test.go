@@ -3,19 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/civitas-go/civitas/internal/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/tour.golden from the current output")
 
 // runTour runs the tour as a user would, in a fresh folder, and returns what
 // it printed and the folder it wrote to.
@@ -35,13 +30,7 @@ func TestTourGolden(t *testing.T) {
 	golden, err := filepath.Abs(filepath.Join("testdata", "tour.golden"))
 	require.NoError(t, err)
 	out, _ := runTour(t)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./examples/tour -update to create the golden file")
-	assert.Equal(t, string(want), out)
+	check.Golden(t, golden, []byte(out))
 }
 
 // TestTourFiles checks that report.html and every picture are well-formed
@@ -54,13 +43,13 @@ func TestTourFiles(t *testing.T) {
 	require.NotEmpty(t, pictures)
 	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	require.NoError(t, err)
-	assertWellFormed(t, "report.html", page)
+	check.WellFormedXML(t, "report.html", page)
 	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
 	require.NoError(t, err)
 	for _, p := range pictures {
 		svg, err := os.ReadFile(filepath.Join(dir, p.name))
 		require.NoError(t, err)
-		assertWellFormed(t, p.name, svg)
+		check.WellFormedXML(t, p.name, svg)
 		assert.Contains(t, string(page), stripXMLDecl(svg), "report.html embeds %s", p.name)
 		assert.Contains(t, string(md), "]("+p.name+")", "report.md links %s", p.name)
 	}
@@ -93,17 +82,5 @@ func TestTourDeterministic(t *testing.T) {
 		y, err := os.ReadFile(filepath.Join(dirB, name))
 		require.NoError(t, err)
 		assert.Equal(t, string(x), string(y), name)
-	}
-}
-
-func assertWellFormed(t *testing.T, name string, doc []byte) {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	for {
-		_, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return
-		}
-		require.NoError(t, err, "%s is not well-formed XML", name)
 	}
 }
