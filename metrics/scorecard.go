@@ -200,7 +200,8 @@ func (s Scorecard) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
-// CSVHeader is the header row [Scorecard.WriteCSV] writes. One row per
+// CSVHeader returns the header row [Scorecard.WriteCSV] writes, a new slice
+// on every call. One row per
 // indicator follows, in order; the title is not written. The columns:
 //
 //	indicator    the indicator's name
@@ -214,12 +215,14 @@ func (s Scorecard) WriteMarkdown(w io.Writer) error {
 //	numerator,   the ratio's integers, exact; empty when the value is not a ratio
 //	denominator
 //	verdict      "met", "not-met" or "undefined"
-var CSVHeader = []string{"indicator", "definition", "unit", "direction", "comparison", "min", "max", "value", "numerator", "denominator", "verdict"}
+func CSVHeader() []string {
+	return []string{"indicator", "definition", "unit", "direction", "comparison", "min", "max", "value", "numerator", "denominator", "verdict"}
+}
 
 // WriteCSV writes [CSVHeader] and one row per indicator with encoding/csv
 // (RFC 4180 quoting, "\n" line ends). It returns the first error of w.
 func (s Scorecard) WriteCSV(w io.Writer) error {
-	records := [][]string{CSVHeader}
+	records := [][]string{CSVHeader()}
 	for _, r := range s.rows {
 		ind := r.indicator
 		var lo, hi, value, num, den string

@@ -186,7 +186,7 @@ func TestScorecardCSVHeader(t *testing.T) {
 	var b strings.Builder
 	require.NoError(t, sampleScorecard(t).WriteCSV(&b))
 	first, _, _ := strings.Cut(b.String(), "\n")
-	assert.Equal(t, strings.Join(metrics.CSVHeader, ","), first)
+	assert.Equal(t, strings.Join(metrics.CSVHeader(), ","), first)
 }
 
 func TestScorecardJSON(t *testing.T) {
