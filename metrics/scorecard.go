@@ -201,8 +201,8 @@ func (s Scorecard) WriteMarkdown(w io.Writer) error {
 }
 
 // CSVHeader returns the header row [Scorecard.WriteCSV] writes, a new slice
-// on every call. One row per
-// indicator follows, in order; the title is not written. The columns:
+// on every call. One row per indicator follows, in order; the title is not
+// written. The columns:
 //
 //	indicator    the indicator's name
 //	definition   its written definition
