@@ -49,3 +49,22 @@ func WellFormedXML(t testing.TB, name string, doc []byte) {
 		require.NoError(t, err, "%s is not well-formed XML", name)
 	}
 }
+
+// Report checks a program whose whole output is what run writes: the output
+// equals the golden file at path, a second run writes the same (nothing
+// depends on the clock or chance), and a writer that fails makes run return
+// its error rather than lose it.
+func Report(t *testing.T, path string, run func(io.Writer) error) {
+	t.Helper()
+	var out, again bytes.Buffer
+	require.NoError(t, run(&out))
+	Golden(t, path, out.Bytes())
+	require.NoError(t, run(&again))
+	assert.Equal(t, out.String(), again.String(), "a second run wrote something else")
+	require.ErrorIs(t, run(failingWriter{}), os.ErrClosed)
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
