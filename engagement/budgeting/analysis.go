@@ -570,7 +570,7 @@ func (r *Representativeness) populationTotal() int64 {
 }
 
 // Validate checks that r could have come from [Analyze]: a declared
-// dimension; a population of distinct non-empty labels with counts of 0 or
+// dimension; a population of at least one group, distinct non-empty labels with counts of 0 or
 // more and a total within int64; voters over the same groups in the same
 // order, with no voter in a group of nobody; no negative count; and
 // figures from 0 to 1. It returns every problem joined, each wrapping
@@ -580,6 +580,9 @@ func (r *Representativeness) Validate() error {
 	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalidValue, format, args...)) }
 	if !r.Dimension.IsValid() {
 		bad("dimension %d", int(r.Dimension))
+	}
+	if len(r.Population) == 0 {
+		bad("no population groups")
 	}
 	if r.Voters.Len() != len(r.Population) || r.Unclassified < 0 {
 		bad("%d groups of voters for %d of population, %d unclassified", r.Voters.Len(), len(r.Population), r.Unclassified)
