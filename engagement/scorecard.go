@@ -578,11 +578,18 @@ func ratio(r metrics.Ratio, err error) (metrics.Measurement, error) {
 	return metrics.FromRatio(r), nil
 }
 
-// reach sums the campaigns' latest reach, refusing an overflow.
-func (m *measurer) reach() (int64, error) {
+// reach is [Process.Reach] for the scorecard.
+func (m *measurer) reach() (int64, error) { return m.p.Reach() }
+
+// Reach returns the number of people the process's outreach reached: the sum
+// of each campaign's latest reported reach, the figure behind [FigureReach].
+// A person reached by two campaigns counts twice, since campaigns report
+// counts, not people. It returns an error wrapping [metrics.ErrOverflow] if
+// the sum does not fit an int64.
+func (p *Process) Reach() (int64, error) {
 	var sum int64
-	for i := range m.p.campaigns {
-		c := &m.p.campaigns[i]
+	for i := range p.campaigns {
+		c := &p.campaigns[i]
 		if n := len(c.figures); n > 0 {
 			r := c.figures[n-1].v.Reach
 			if sum > math.MaxInt64-r {

@@ -13,15 +13,12 @@ import (
 )
 
 // consultationFunnel counts the engagement funnel of a process from its
-// records: people the outreach reached (each campaign's latest reach,
-// summed), people who took part, people who contributed, and people whose
-// input the decision cites.
+// records: people the outreach reached, people who took part, people who
+// contributed, and people whose input the decision cites.
 func consultationFunnel(p *engagement.Process) ([]metrics.FunnelStep, error) {
-	var reached int64
-	for c := range p.Campaigns() {
-		if f, _, ok := c.Figures(); ok {
-			reached += f.Reach
-		}
+	reached, err := p.Reach()
+	if err != nil {
+		return nil, err
 	}
 	shapers := map[uuid.UUID]bool{}
 	for c := range p.DecisionInputs() {

@@ -137,11 +137,7 @@ func (st *story) petition() error {
 	s.say("Participation starts with residents, not with the council. Three neighbours draft a petition " +
 		"for a protected bike lane on Elm Street and set their own rules for gathering support. " +
 		"No official procedure is needed to start; the rules only decide when the council must answer.")
-	var b bytes.Buffer
-	if _, err := riverside.Petition(&b); err != nil {
-		return err
-	}
-	s.table(b.String())
+	s.table(st.c.PetitionStory)
 	return nil
 }
 

@@ -2,8 +2,8 @@ package riverside
 
 import (
 	"fmt"
-	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -24,6 +24,9 @@ type Consultation struct {
 	Process      *engagement.Process
 	Petition     *participation.Initiative
 	Volunteering []*participation.Activity
+	// PetitionStory is the petition's story as [Petition] tells it, from
+	// its draft to its submission.
+	PetitionStory string
 }
 
 // fixedID returns the fixed ID of record n of a group: 1 activities and
@@ -66,7 +69,8 @@ func BuildConsultation() (*Consultation, error) {
 	if err != nil {
 		return nil, err
 	}
-	in, err := Petition(io.Discard)
+	var story strings.Builder
+	in, err := Petition(&story)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +85,7 @@ func BuildConsultation() (*Consultation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Consultation{Stakeholders: m, Process: p, Petition: in, Volunteering: vol}, nil
+	return &Consultation{Stakeholders: m, Process: p, Petition: in, Volunteering: vol, PetitionStory: story.String()}, nil
 }
 
 // newProcess returns the draft process: the council involves residents in
