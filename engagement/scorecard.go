@@ -166,32 +166,32 @@ const (
 type figureInfo struct {
 	name, label, definition string
 	unit                    metrics.Unit
-	better                  metrics.Direction
+	better                  metrics.Polarity
 }
 
 var figures = [...]figureInfo{
 	{},
-	{"reach", "Reach", "sum of the campaigns' latest reach (people)", metrics.UnitCount, metrics.HigherIsBetter},
-	{"visibility", "Visibility", "people reached / target population", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"attendance_rate", "Attendance rate", "registered people who attended / people registered", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"participants", "Unique participants", "distinct people who contributed, registered or attended", metrics.UnitCount, metrics.HigherIsBetter},
-	{"contributions", "Contributions", "contributions received, votes included", metrics.UnitCount, metrics.HigherIsBetter},
-	{"closing_the_loop", "Closing-the-loop rate", "inputs answered / inputs (contributions other than votes)", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"median_response_time", "Median response time", "median time from an input to its answer (nearest rank)", metrics.UnitDays, metrics.LowerIsBetter},
-	{"p90_response_time", "90th percentile response time", "90th percentile time from an input to its answer (nearest rank)", metrics.UnitDays, metrics.LowerIsBetter},
-	{"influence_rate", "Influence rate", "inputs cited by the decision or a commitment / inputs", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"representativeness", "Representativeness", "lowest group participation rate / highest, small cells merged", metrics.UnitNumber, metrics.HigherIsBetter},
-	{"implementation_progress", "Implementation progress", "mean weighted progress of the commitments not dropped", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"volunteer_rate", "Volunteer participation rate", "distinct volunteers in the period / people eligible", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"coverage_quality", "Media coverage quality", "(positive - negative mentions) / mentions in the period", metrics.UnitNumber, metrics.HigherIsBetter},
-	{"relationship_growth", "Relationship growth", "change of total relationship strength over the period / strength before", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"reputation_trend", "Reputation trend", "mean interaction sentiment in the period - in the earlier period", metrics.UnitNumber, metrics.HigherIsBetter},
-	{"media_mentions", "Media mentions", "media mentions the campaigns earned in the period", metrics.UnitCount, metrics.HigherIsBetter},
-	{"substantive_share", "Substantive feedback", "rated contributions on the decision at stake / rated contributions", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"justification", "Justification score", "mean level of justification of rated contributions (0-3)", metrics.UnitNumber, metrics.HigherIsBetter},
-	{"inquiries_on_time", "Inquiries answered on time", "inquiries answered within the commitment / inquiries in the period", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"conflicts_resolved", "Conflicts resolved", "objections accepted, partly accepted or declined with a reason / objections", metrics.UnitPercent, metrics.HigherIsBetter},
-	{"dialogue_share", "Dialogue share", "two-way interactions / interactions in the period", metrics.UnitPercent, metrics.HigherIsBetter},
+	{"reach", "Reach", "sum of the campaigns' latest reach (people)", metrics.UnitCount, metrics.PolarityHigherIsBetter},
+	{"visibility", "Visibility", "people reached / target population", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"attendance_rate", "Attendance rate", "registered people who attended / people registered", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"participants", "Unique participants", "distinct people who contributed, registered or attended", metrics.UnitCount, metrics.PolarityHigherIsBetter},
+	{"contributions", "Contributions", "contributions received, votes included", metrics.UnitCount, metrics.PolarityHigherIsBetter},
+	{"closing_the_loop", "Closing-the-loop rate", "inputs answered / inputs (contributions other than votes)", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"median_response_time", "Median response time", "median time from an input to its answer (nearest rank)", metrics.UnitDays, metrics.PolarityLowerIsBetter},
+	{"p90_response_time", "90th percentile response time", "90th percentile time from an input to its answer (nearest rank)", metrics.UnitDays, metrics.PolarityLowerIsBetter},
+	{"influence_rate", "Influence rate", "inputs cited by the decision or a commitment / inputs", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"representativeness", "Representativeness", "lowest group participation rate / highest, small cells merged", metrics.UnitNumber, metrics.PolarityHigherIsBetter},
+	{"implementation_progress", "Implementation progress", "mean weighted progress of the commitments not dropped", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"volunteer_rate", "Volunteer participation rate", "distinct volunteers in the period / people eligible", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"coverage_quality", "Media coverage quality", "(positive - negative mentions) / mentions in the period", metrics.UnitNumber, metrics.PolarityHigherIsBetter},
+	{"relationship_growth", "Relationship growth", "change of total relationship strength over the period / strength before", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"reputation_trend", "Reputation trend", "mean interaction sentiment in the period - in the earlier period", metrics.UnitNumber, metrics.PolarityHigherIsBetter},
+	{"media_mentions", "Media mentions", "media mentions the campaigns earned in the period", metrics.UnitCount, metrics.PolarityHigherIsBetter},
+	{"substantive_share", "Substantive feedback", "rated contributions on the decision at stake / rated contributions", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"justification", "Justification score", "mean level of justification of rated contributions (0-3)", metrics.UnitNumber, metrics.PolarityHigherIsBetter},
+	{"inquiries_on_time", "Inquiries answered on time", "inquiries answered within the commitment / inquiries in the period", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"conflicts_resolved", "Conflicts resolved", "objections accepted, partly accepted or declined with a reason / objections", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
+	{"dialogue_share", "Dialogue share", "two-way interactions / interactions in the period", metrics.UnitPercent, metrics.PolarityHigherIsBetter},
 }
 
 var figureNames = func() [len(figures)]string {

@@ -146,7 +146,7 @@ func (g *GroupCounter[K]) UnmarshalJSON(b []byte) error {
 	for i, pair := range raw {
 		input := "counts[" + strconv.Itoa(i) + "]"
 		if len(pair) != 2 {
-			return &InputError{Input: input, Value: strconv.Itoa(len(pair)) + " elements", Err: ErrInconsistent}
+			return &FieldError{Field: input, Value: strconv.Itoa(len(pair)) + " elements", Err: ErrInconsistent}
 		}
 		var k K
 		var n int64
@@ -174,11 +174,11 @@ func (g *GroupCounter[K]) addCount(input string, k K, n int64) error {
 		return inputErr(input, n, ErrOutOfRange)
 	}
 	if _, dup := g.counts[k]; dup {
-		return &InputError{Input: input, Value: fmt.Sprint(k), Err: ErrInconsistent}
+		return &FieldError{Field: input, Value: fmt.Sprint(k), Err: ErrInconsistent}
 	}
 	total, err := addChecked(g.total, n)
 	if err != nil {
-		return &InputError{Input: input, Value: strconv.FormatInt(n, 10), Err: err}
+		return &FieldError{Field: input, Value: strconv.FormatInt(n, 10), Err: err}
 	}
 	g.counts[k] = n
 	g.total = total
@@ -257,7 +257,7 @@ func (d *DistinctCounter[K]) UnmarshalJSON(b []byte) error {
 	got := make(map[K]struct{}, len(keys))
 	for i, k := range keys {
 		if _, dup := got[k]; dup {
-			return &InputError{Input: "keys[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(k), Err: ErrInconsistent}
+			return &FieldError{Field: "keys[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(k), Err: ErrInconsistent}
 		}
 		got[k] = struct{}{}
 	}
@@ -287,7 +287,7 @@ type ResponseTimes struct {
 // been seen, Add does not allocate.
 func (rt *ResponseTimes) Add(d time.Duration) error {
 	if d < 0 {
-		return &InputError{Input: "response time", Value: d.String(), Err: ErrNegative}
+		return &FieldError{Field: "response time", Value: d.String(), Err: ErrNegative}
 	}
 	rt.seconds.Add(int64(d / time.Second))
 	return nil
@@ -318,7 +318,7 @@ func (rt *ResponseTimes) Percentile(p int) (time.Duration, error) {
 	}
 	n := rt.seconds.total
 	if n == 0 {
-		return 0, &InputError{Input: "response times", Value: "none", Err: ErrEmpty}
+		return 0, &FieldError{Field: "response times", Value: "none", Err: ErrEmpty}
 	}
 	// ⌈p·n/100⌉ without forming p·n, which could overflow for a huge n.
 	q, r := n/100, n%100

@@ -212,11 +212,11 @@ func (c *ChiSquare) UnmarshalJSON(b []byte) error {
 	stat, err := decimal.NewFromString(w.Statistic)
 	switch {
 	case err != nil || stat.IsNegative():
-		return &InputError{Input: "statistic", Value: strconv.Quote(w.Statistic), Err: ErrOutOfRange}
+		return &FieldError{Field: "statistic", Value: strconv.Quote(w.Statistic), Err: ErrOutOfRange}
 	case w.DegreesOfFreedom < 1:
 		return inputErr("degrees_of_freedom", int64(w.DegreesOfFreedom), ErrOutOfRange)
 	case !(w.PValue >= 0 && w.PValue <= 1):
-		return &InputError{Input: "p_value", Value: strconv.FormatFloat(w.PValue, 'g', -1, 64), Err: ErrOutOfRange}
+		return &FieldError{Field: "p_value", Value: strconv.FormatFloat(w.PValue, 'g', -1, 64), Err: ErrOutOfRange}
 	}
 	*c = ChiSquare{statistic: stat, df: w.DegreesOfFreedom, pValue: w.PValue, valid: w.Valid}
 	return nil

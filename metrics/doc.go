@@ -15,7 +15,7 @@
 // is not a panic but an undefined figure ([ErrUndefined]); bad input is
 // rejected with a sentinel error such as [ErrNegative] or
 // [ErrPartExceedsWhole] that errors.Is matches, usually inside an
-// [*InputError] that names the input. The one figure that cannot be exact,
+// [*FieldError] that names the input. The one figure that cannot be exact,
 // the chi-square p-value, is a float64 and says so.
 //
 // # The figures
@@ -40,7 +40,7 @@
 // # Indicators, targets and scorecards
 //
 // An [Indicator] names a figure, defines it, gives its [Unit] and the
-// [Direction] in which it improves, and holds it against a [Target].
+// [Polarity] in which it improves, and holds it against a [Target].
 // [Indicator.Evaluate] turns a [Measurement] into an [Evaluation] with a
 // [Verdict]: met, not met, or undefined. A [Scorecard] lists evaluations and
 // renders as a text table, Markdown, CSV and JSON.

@@ -7,7 +7,7 @@ import (
 
 // Sentinel errors. Every error returned by this package matches one of them,
 // or [ErrUnitMismatch] or [ErrUnprotectable], with [errors.Is]; most arrive
-// wrapped in an [*InputError] that names the offending input.
+// wrapped in an [*FieldError] that names the offending input.
 var (
 	// ErrUndefined reports a figure whose denominator is zero: an attendance
 	// rate with nobody registered, a frequency with no reach. It is a state
@@ -38,16 +38,20 @@ var (
 	// its numerator over its denominator.
 	ErrInconsistent = errors.New("metrics: inconsistent fields")
 
+	// ErrInvalid reports a value outside its declared set: an undeclared
+	// enum value, or a name that names none (see [ParsePolarity]).
+	ErrInvalid = errors.New("metrics: invalid value")
+
 	// ErrOverflow reports a sum that does not fit in an int64.
 	ErrOverflow = errors.New("metrics: integer overflow")
 )
 
-// InputError describes one bad input: which argument or field, its value, and
+// FieldError describes one bad input: which argument or field, its value, and
 // the sentinel it breaks. It wraps Err, so errors.Is(err, ErrNegative) holds
-// for an InputError whose Err is ErrNegative.
-type InputError struct {
-	// Input names the argument or field, e.g. "attended" or "groups[3].count".
-	Input string
+// for an FieldError whose Err is ErrNegative.
+type FieldError struct {
+	// Field names the argument or field, e.g. "attended" or "groups[3].count".
+	Field string
 	// Value is the offending value as text.
 	Value string
 	// Err is the sentinel error the value breaks.
@@ -55,16 +59,16 @@ type InputError struct {
 }
 
 // Error returns a message that quotes the input and its value.
-func (e *InputError) Error() string {
-	return fmt.Sprintf("%v: %s = %s", e.Err, e.Input, e.Value)
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("%v: %s = %s", e.Err, e.Field, e.Value)
 }
 
 // Unwrap returns the sentinel error, for errors.Is.
-func (e *InputError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // inputErr builds an *InputError for an integer input.
 func inputErr(input string, value int64, err error) error {
-	return &InputError{Input: input, Value: fmt.Sprint(value), Err: err}
+	return &FieldError{Field: input, Value: fmt.Sprint(value), Err: err}
 }
 
 // nonNegative returns an *InputError wrapping ErrNegative when v < 0.

@@ -35,9 +35,9 @@ func TestInputError(t *testing.T) {
 	})
 
 	t.Run("As gives the input and its value", func(t *testing.T) {
-		var ie *metrics.InputError
+		var ie *metrics.FieldError
 		require.ErrorAs(t, err, &ie)
-		assert.Equal(t, "part", ie.Input)
+		assert.Equal(t, "part", ie.Field)
 		assert.Equal(t, "61", ie.Value)
 		assert.Equal(t, metrics.ErrPartExceedsWhole, ie.Err)
 		assert.Equal(t, metrics.ErrPartExceedsWhole, ie.Unwrap())
@@ -50,9 +50,9 @@ func TestInputError(t *testing.T) {
 	t.Run("still matches when wrapped again or joined", func(t *testing.T) {
 		wrapped := fmt.Errorf("loading attendance: %w", err)
 		require.ErrorIs(t, wrapped, metrics.ErrPartExceedsWhole)
-		var ie *metrics.InputError
+		var ie *metrics.FieldError
 		require.ErrorAs(t, wrapped, &ie)
-		assert.Equal(t, "part", ie.Input)
+		assert.Equal(t, "part", ie.Field)
 
 		_, neg := metrics.NewRatio(1, -1)
 		joined := errors.Join(err, neg)

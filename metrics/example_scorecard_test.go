@@ -14,7 +14,7 @@ import (
 // 66.67 % but is below a target of 66.67 %.
 func ExampleIndicator_Evaluate() {
 	rate, err := metrics.NewIndicator("Closing-the-loop rate", "inputs answered / inputs received",
-		metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decimal.RequireFromString("66.67")))
+		metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decimal.RequireFromString("66.67")))
 	if err != nil {
 		panic(err)
 	}
@@ -27,12 +27,12 @@ func ExampleIndicator_Evaluate() {
 
 	// A response time against a commitment in days.
 	respond, _ := metrics.NewIndicator("Median response time", "median days from inquiry to answer",
-		metrics.UnitDays, metrics.LowerIsBetter, metrics.TargetAtMost(decimal.NewFromInt(14)))
+		metrics.UnitDays, metrics.PolarityLowerIsBetter, metrics.TargetAtMost(decimal.NewFromInt(14)))
 	median, _ := metrics.FromDuration(84 * time.Hour)
 	e, _ = respond.Evaluate(median)
 	fmt.Println(e.ValueText(), "|", respond.TargetText(), "|", e.Verdict())
 	// Output:
-	// 66.67 % | 2 of 3 | at least 66.67 % | not-met
+	// 66.67 % | 2 of 3 | at least 66.67 % | not met
 	// 3.50 d | at most 14 d | met
 }
 
@@ -40,11 +40,11 @@ func ExampleIndicator_Evaluate() {
 // terminal, a document, a spreadsheet or a program.
 func ExampleScorecard() {
 	attendance, _ := metrics.NewIndicator("Attendance rate", "people who attended / people who registered",
-		metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(60)))
+		metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(60)))
 	reach, _ := metrics.NewIndicator("Reach", "distinct people who saw at least one item",
-		metrics.UnitCount, metrics.HigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(1000)))
+		metrics.UnitCount, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(1000)))
 	turnout, _ := metrics.NewIndicator("Turnout", "residents who voted / residents eligible",
-		metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(10)))
+		metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decimal.NewFromInt(10)))
 
 	attended, _ := metrics.NewProportion(45, 60) // 75 % ≥ 60 %: met
 	people, _ := metrics.FromCount(850)          // 850 < 1000: not met
@@ -76,7 +76,7 @@ func ExampleScorecard() {
 	// Indicator            Value     Basis  Target         Verdict
 	// ---------------  ---------  --------  -------------  ---------
 	// Attendance rate    75.00 %  45 of 60  at least 60 %  met
-	// Reach                  850            at least 1000  not-met
+	// Reach                  850            at least 1000  not met
 	// Turnout          undefined            at least 10 %  undefined
 	//
 	// 1 met, 1 not met, 1 undefined

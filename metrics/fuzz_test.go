@@ -2,6 +2,7 @@ package metrics_test
 
 import (
 	"encoding/json"
+	"github.com/civitas-go/civitas/internal/enum"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -14,26 +15,28 @@ import (
 // FuzzParseEnums checks every ParseX: it accepts exactly the names String
 // writes, and rejects everything else with ErrOutOfRange.
 func FuzzParseEnums(f *testing.F) {
-	for _, s := range []string{"met", "not-met", "undefined", "at-least", "between", "percent", "days",
-		"higher-is-better", "lower-is-better", "", "Met", "percent ", "\xff"} {
+	for _, s := range []string{"met", "not_met", "undefined", "at_least", "between", "percent", "days",
+		"higher_is_better", "lower_is_better", "", "Met", "percent ", "\xff"} {
 		f.Add(s)
 	}
 	parsers := []func(string) (textEnum, error){
-		parseAs(metrics.ParseDirection), parseAs(metrics.ParseComparison),
+		parseAs(metrics.ParsePolarity), parseAs(metrics.ParseComparison),
 		parseAs(metrics.ParseVerdict), parseAs(metrics.ParseUnit),
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, parse := range parsers {
 			v, err := parse(s)
 			if err != nil {
-				require.ErrorIs(t, err, metrics.ErrOutOfRange)
+				require.ErrorIs(t, err, metrics.ErrInvalid)
 				continue
 			}
 			require.True(t, v.IsValid())
-			require.Equal(t, s, v.String())
+			// The one matching rule: the wire name up to case, surrounding
+			// space and the word separator.
+			require.Equal(t, enum.Key(s), v.String())
 			b, err := v.MarshalText()
 			require.NoError(t, err)
-			require.Equal(t, s, string(b))
+			require.Equal(t, v.String(), string(b))
 		}
 	})
 }

@@ -24,82 +24,22 @@ const DurationPlaces = 2
 // ratio for one in days.
 var ErrUnitMismatch = errors.New("metrics: measurement does not fit the unit")
 
-// enumString returns names[i], or typ(i) for a value outside the table.
-// Every enum of this file keeps its names in a table whose entry 0 is
-// empty, so that the zero value has no name and is invalid.
-func enumString(typ string, names []string, i int) string {
-	if i > 0 && i < len(names) {
-		return names[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
-
-// enumMarshal is MarshalText for a value of an enum table; it rejects the
-// zero value and values outside the table with [ErrOutOfRange].
-func enumMarshal(typ string, names []string, i int) ([]byte, error) {
-	if i <= 0 || i >= len(names) {
-		return nil, inputErr(typ, int64(i), ErrOutOfRange)
-	}
-	return []byte(names[i]), nil
-}
-
-// parseEnum returns the index of s in names, or an [*InputError] wrapping
-// [ErrOutOfRange] that quotes s.
-func parseEnum[T ~int](typ string, names []string, s string) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
-			return T(i), nil
-		}
-	}
-	return 0, &InputError{Input: typ, Value: strconv.Quote(s), Err: ErrOutOfRange}
-}
-
-// Direction says which way an indicator improves (what performance
+// Polarity says which way an indicator improves (what performance
 // management calls its polarity). It decides which targets make sense: a
-// floor ([AtLeast]) for a figure where more is better, a ceiling ([AtMost])
+// floor ([ComparisonAtLeast]) for a figure where more is better, a ceiling ([ComparisonAtMost])
 // for one where less is better.
 //
 // The zero value is invalid.
-type Direction int
+type Polarity int
 
 const (
-	// HigherIsBetter marks a figure that improves as it grows: turnout,
+	// PolarityHigherIsBetter marks a figure that improves as it grows: turnout,
 	// attendance, closing-the-loop rate.
-	HigherIsBetter Direction = iota + 1
-	// LowerIsBetter marks a figure that improves as it falls: response
+	PolarityHigherIsBetter Polarity = iota + 1
+	// PolarityLowerIsBetter marks a figure that improves as it falls: response
 	// time, dissimilarity from the population, inequality of contribution.
-	LowerIsBetter
+	PolarityLowerIsBetter
 )
-
-var directionNames = []string{"", "higher-is-better", "lower-is-better"}
-
-// ParseDirection returns the Direction named s ("higher-is-better" or
-// "lower-is-better"), or an [*InputError] wrapping [ErrOutOfRange].
-func ParseDirection(s string) (Direction, error) {
-	return parseEnum[Direction]("direction", directionNames, s)
-}
-
-// IsValid reports whether d is one of the declared directions.
-func (d Direction) IsValid() bool { return d > 0 && int(d) < len(directionNames) }
-
-// String returns the direction's name, such as "higher-is-better", or
-// "Direction(N)" for an invalid value.
-func (d Direction) String() string { return enumString("Direction", directionNames, int(d)) }
-
-// MarshalText returns the name; it fails with [ErrOutOfRange] for an
-// invalid value.
-func (d Direction) MarshalText() ([]byte, error) {
-	return enumMarshal("direction", directionNames, int(d))
-}
-
-// UnmarshalText parses a name as [ParseDirection] does.
-func (d *Direction) UnmarshalText(b []byte) error {
-	v, err := ParseDirection(string(b))
-	if err == nil {
-		*d = v
-	}
-	return err
-}
 
 // Comparison is how a [Target] holds a value against its threshold(s).
 // Every bound is inclusive: reaching the threshold meets the target.
@@ -108,43 +48,13 @@ func (d *Direction) UnmarshalText(b []byte) error {
 type Comparison int
 
 const (
-	// AtLeast is met by a value ≥ the target's minimum.
-	AtLeast Comparison = iota + 1
-	// AtMost is met by a value ≤ the target's maximum.
-	AtMost
-	// Between is met by a value with minimum ≤ value ≤ maximum.
-	Between
+	// ComparisonAtLeast is met by a value ≥ the target's minimum.
+	ComparisonAtLeast Comparison = iota + 1
+	// ComparisonAtMost is met by a value ≤ the target's maximum.
+	ComparisonAtMost
+	// ComparisonBetween is met by a value with minimum ≤ value ≤ maximum.
+	ComparisonBetween
 )
-
-var comparisonNames = []string{"", "at-least", "at-most", "between"}
-
-// ParseComparison returns the Comparison named s ("at-least", "at-most" or
-// "between"), or an [*InputError] wrapping [ErrOutOfRange].
-func ParseComparison(s string) (Comparison, error) {
-	return parseEnum[Comparison]("comparison", comparisonNames, s)
-}
-
-// IsValid reports whether c is one of the declared comparisons.
-func (c Comparison) IsValid() bool { return c > 0 && int(c) < len(comparisonNames) }
-
-// String returns the comparison's name, such as "at-least", or
-// "Comparison(N)" for an invalid value.
-func (c Comparison) String() string { return enumString("Comparison", comparisonNames, int(c)) }
-
-// MarshalText returns the name; it fails with [ErrOutOfRange] for an
-// invalid value.
-func (c Comparison) MarshalText() ([]byte, error) {
-	return enumMarshal("comparison", comparisonNames, int(c))
-}
-
-// UnmarshalText parses a name as [ParseComparison] does.
-func (c *Comparison) UnmarshalText(b []byte) error {
-	v, err := ParseComparison(string(b))
-	if err == nil {
-		*c = v
-	}
-	return err
-}
 
 // Verdict is the outcome of holding a measurement against its target.
 //
@@ -161,36 +71,6 @@ const (
 	// measured. It is neither a success nor a failure.
 	VerdictUndefined
 )
-
-var verdictNames = []string{"", "met", "not-met", "undefined"}
-
-// ParseVerdict returns the Verdict named s ("met", "not-met" or
-// "undefined"), or an [*InputError] wrapping [ErrOutOfRange].
-func ParseVerdict(s string) (Verdict, error) {
-	return parseEnum[Verdict]("verdict", verdictNames, s)
-}
-
-// IsValid reports whether v is one of the declared verdicts.
-func (v Verdict) IsValid() bool { return v > 0 && int(v) < len(verdictNames) }
-
-// String returns the verdict's name, such as "not-met", or "Verdict(N)" for
-// an invalid value.
-func (v Verdict) String() string { return enumString("Verdict", verdictNames, int(v)) }
-
-// MarshalText returns the name; it fails with [ErrOutOfRange] for an
-// invalid value.
-func (v Verdict) MarshalText() ([]byte, error) {
-	return enumMarshal("verdict", verdictNames, int(v))
-}
-
-// UnmarshalText parses a name as [ParseVerdict] does.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	p, err := ParseVerdict(string(b))
-	if err == nil {
-		*v = p
-	}
-	return err
-}
 
 // Unit is what an indicator's value and its target's thresholds are
 // expressed in. It decides which measurements the indicator accepts, how the
@@ -249,29 +129,6 @@ var unitInfo = []struct {
 	UnitDays:    {"days", "d", 24 * time.Hour},
 }
 
-// unitNames lists the names of unitInfo for parseEnum.
-var unitNames = func() []string {
-	names := make([]string, len(unitInfo))
-	for i, u := range unitInfo {
-		names[i] = u.name
-	}
-	return names
-}()
-
-// ParseUnit returns the Unit named s ("percent", "number", "count",
-// "seconds", "minutes", "hours" or "days"), or an [*InputError] wrapping
-// [ErrOutOfRange].
-func ParseUnit(s string) (Unit, error) {
-	return parseEnum[Unit]("unit", unitNames, s)
-}
-
-// IsValid reports whether u is one of the declared units.
-func (u Unit) IsValid() bool { return u > 0 && int(u) < len(unitInfo) }
-
-// String returns the unit's name, such as "percent", or "Unit(N)" for an
-// invalid value.
-func (u Unit) String() string { return enumString("Unit", unitNames, int(u)) }
-
 // Symbol returns what follows a value in this unit: "%", "s", "min", "h",
 // "d", or "" for numbers, counts and invalid units.
 func (u Unit) Symbol() string {
@@ -279,21 +136,6 @@ func (u Unit) Symbol() string {
 		return ""
 	}
 	return unitInfo[u].symbol
-}
-
-// MarshalText returns the name; it fails with [ErrOutOfRange] for an
-// invalid value.
-func (u Unit) MarshalText() ([]byte, error) {
-	return enumMarshal("unit", unitNames, int(u))
-}
-
-// UnmarshalText parses a name as [ParseUnit] does.
-func (u *Unit) UnmarshalText(b []byte) error {
-	v, err := ParseUnit(string(b))
-	if err == nil {
-		*u = v
-	}
-	return err
 }
 
 // withSymbol appends the unit's symbol to a number, as in "75.00 %".
@@ -473,7 +315,7 @@ func exactText(d decimal.Decimal) string {
 func parseDecimal(input, s string) (decimal.Decimal, error) {
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, &InputError{Input: input, Value: strconv.Quote(s), Err: ErrOutOfRange}
+		return decimal.Decimal{}, &FieldError{Field: input, Value: strconv.Quote(s), Err: ErrOutOfRange}
 	}
 	return d, nil
 }
@@ -524,7 +366,7 @@ func (m *Measurement) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if present > 1 {
-		return &InputError{Input: "measurement", Value: string(b), Err: ErrInconsistent}
+		return &FieldError{Field: "measurement", Value: string(b), Err: ErrInconsistent}
 	}
 	var got Measurement
 	var err error
@@ -557,15 +399,15 @@ func durationFromSeconds(s string) (Measurement, error) {
 	ns := secs.Shift(9)
 	switch {
 	case !ns.IsInteger() || ns.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0:
-		return Measurement{}, &InputError{Input: "seconds", Value: strconv.Quote(s), Err: ErrOutOfRange}
+		return Measurement{}, &FieldError{Field: "seconds", Value: strconv.Quote(s), Err: ErrOutOfRange}
 	case ns.Sign() < 0:
-		return Measurement{}, &InputError{Input: "seconds", Value: strconv.Quote(s), Err: ErrNegative}
+		return Measurement{}, &FieldError{Field: "seconds", Value: strconv.Quote(s), Err: ErrNegative}
 	}
 	return Measurement{kind: kindDuration, n: ns.IntPart()}, nil
 }
 
-// Target is what an indicator should reach: a floor ([AtLeast]), a ceiling
-// ([AtMost]) or a band ([Between]), with thresholds in the indicator's
+// Target is what an indicator should reach: a floor ([ComparisonAtLeast]), a ceiling
+// ([ComparisonAtMost]) or a band ([ComparisonBetween]), with thresholds in the indicator's
 // [Unit]. Bounds are inclusive. Build one with [TargetAtLeast],
 // [TargetAtMost] or [TargetBetween].
 //
@@ -577,30 +419,34 @@ type Target struct {
 }
 
 // TargetAtLeast returns the target "value ≥ min".
-func TargetAtLeast(min decimal.Decimal) Target { return Target{cmp: AtLeast, min: min} }
+func TargetAtLeast(min decimal.Decimal) Target { return Target{cmp: ComparisonAtLeast, min: min} }
 
 // TargetAtMost returns the target "value ≤ max".
-func TargetAtMost(max decimal.Decimal) Target { return Target{cmp: AtMost, max: max} }
+func TargetAtMost(max decimal.Decimal) Target { return Target{cmp: ComparisonAtMost, max: max} }
 
 // TargetBetween returns the target "min ≤ value ≤ max". It rejects
 // min > max with [ErrOutOfRange].
 func TargetBetween(min, max decimal.Decimal) (Target, error) {
 	if min.Cmp(max) > 0 {
-		return Target{}, &InputError{Input: "min", Value: exactText(min) + " > max " + exactText(max), Err: ErrOutOfRange}
+		return Target{}, &FieldError{Field: "min", Value: exactText(min) + " > max " + exactText(max), Err: ErrOutOfRange}
 	}
-	return Target{cmp: Between, min: min, max: max}, nil
+	return Target{cmp: ComparisonBetween, min: min, max: max}, nil
 }
 
 // Comparison returns how the target compares; 0 for the zero Target.
 func (t Target) Comparison() Comparison { return t.cmp }
 
-// Min returns the lower bound and whether there is one (for [AtLeast] and
-// [Between]).
-func (t Target) Min() (decimal.Decimal, bool) { return t.min, t.cmp == AtLeast || t.cmp == Between }
+// Min returns the lower bound and whether there is one (for [ComparisonAtLeast] and
+// [ComparisonBetween]).
+func (t Target) Min() (decimal.Decimal, bool) {
+	return t.min, t.cmp == ComparisonAtLeast || t.cmp == ComparisonBetween
+}
 
-// Max returns the upper bound and whether there is one (for [AtMost] and
-// [Between]).
-func (t Target) Max() (decimal.Decimal, bool) { return t.max, t.cmp == AtMost || t.cmp == Between }
+// Max returns the upper bound and whether there is one (for [ComparisonAtMost] and
+// [ComparisonBetween]).
+func (t Target) Max() (decimal.Decimal, bool) {
+	return t.max, t.cmp == ComparisonAtMost || t.cmp == ComparisonBetween
+}
 
 // IsValid reports whether t was built by one of the constructors.
 func (t Target) IsValid() bool { return t.cmp.IsValid() }
@@ -609,11 +455,11 @@ func (t Target) IsValid() bool { return t.cmp.IsValid() }
 // "at most 14", "between 40 and 60", or "no target" for the zero Target.
 func (t Target) String() string {
 	switch t.cmp {
-	case AtLeast:
+	case ComparisonAtLeast:
 		return "at least " + exactText(t.min)
-	case AtMost:
+	case ComparisonAtMost:
 		return "at most " + exactText(t.max)
-	case Between:
+	case ComparisonBetween:
 		return "between " + exactText(t.min) + " and " + exactText(t.max)
 	}
 	return "no target"
@@ -662,13 +508,13 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	wantMin := w.Comparison == AtLeast || w.Comparison == Between
-	wantMax := w.Comparison == AtMost || w.Comparison == Between
+	wantMin := w.Comparison == ComparisonAtLeast || w.Comparison == ComparisonBetween
+	wantMax := w.Comparison == ComparisonAtMost || w.Comparison == ComparisonBetween
 	if !w.Comparison.IsValid() {
-		return &InputError{Input: "comparison", Value: w.Comparison.String(), Err: ErrOutOfRange}
+		return &FieldError{Field: "comparison", Value: w.Comparison.String(), Err: ErrOutOfRange}
 	}
 	if wantMin != (w.Min != nil) || wantMax != (w.Max != nil) {
-		return &InputError{Input: "target", Value: string(b), Err: ErrInconsistent}
+		return &FieldError{Field: "target", Value: string(b), Err: ErrInconsistent}
 	}
 	var lo, hi decimal.Decimal
 	var err error
@@ -683,7 +529,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 		}
 	}
 	got := Target{cmp: w.Comparison, min: lo, max: hi}
-	if w.Comparison == Between {
+	if w.Comparison == ComparisonBetween {
 		if got, err = TargetBetween(lo, hi); err != nil {
 			return err
 		}
@@ -706,7 +552,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 type Indicator struct {
 	name, definition string
 	unit             Unit
-	better           Direction
+	better           Polarity
 	target           Target
 }
 
@@ -718,9 +564,9 @@ type Indicator struct {
 //     [Scorecard] can show them;
 //   - unit, better and target must be valid ([ErrOutOfRange]);
 //   - the target must not reward the worse direction ([ErrInconsistent]):
-//     an [AtLeast] target for a LowerIsBetter indicator, or an [AtMost]
-//     target for a HigherIsBetter one. A [Between] target suits both.
-func NewIndicator(name, definition string, unit Unit, better Direction, target Target) (Indicator, error) {
+//     an [ComparisonAtLeast] target for a LowerIsBetter indicator, or an [ComparisonAtMost]
+//     target for a HigherIsBetter one. A [ComparisonBetween] target suits both.
+func NewIndicator(name, definition string, unit Unit, better Polarity, target Target) (Indicator, error) {
 	var errs []error
 	errs = append(errs, checkLabel("name", name), checkLabel("definition", definition))
 	if !unit.IsValid() {
@@ -731,9 +577,9 @@ func NewIndicator(name, definition string, unit Unit, better Direction, target T
 	}
 	switch {
 	case !target.IsValid():
-		errs = append(errs, &InputError{Input: "target", Value: target.String(), Err: ErrOutOfRange})
-	case better == HigherIsBetter && target.cmp == AtMost, better == LowerIsBetter && target.cmp == AtLeast:
-		errs = append(errs, &InputError{Input: "target", Value: target.String() + " for " + better.String(), Err: ErrInconsistent})
+		errs = append(errs, &FieldError{Field: "target", Value: target.String(), Err: ErrOutOfRange})
+	case better == PolarityHigherIsBetter && target.cmp == ComparisonAtMost, better == PolarityLowerIsBetter && target.cmp == ComparisonAtLeast:
+		errs = append(errs, &FieldError{Field: "target", Value: target.String() + " for " + better.String(), Err: ErrInconsistent})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Indicator{}, err
@@ -747,10 +593,10 @@ func NewIndicator(name, definition string, unit Unit, better Direction, target T
 // round-trip).
 func checkLabel(input, s string) error {
 	if strings.TrimSpace(s) == "" {
-		return &InputError{Input: input, Value: strconv.Quote(s), Err: ErrEmpty}
+		return &FieldError{Field: input, Value: strconv.Quote(s), Err: ErrEmpty}
 	}
 	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 {
-		return &InputError{Input: input, Value: strconv.Quote(s), Err: ErrOutOfRange}
+		return &FieldError{Field: input, Value: strconv.Quote(s), Err: ErrOutOfRange}
 	}
 	return nil
 }
@@ -766,7 +612,7 @@ func (ind Indicator) Definition() string { return ind.definition }
 func (ind Indicator) Unit() Unit { return ind.unit }
 
 // Direction returns the direction in which the indicator improves.
-func (ind Indicator) Direction() Direction { return ind.better }
+func (ind Indicator) Direction() Polarity { return ind.better }
 
 // Target returns the target the indicator is held against.
 func (ind Indicator) Target() Target { return ind.target }
@@ -783,10 +629,10 @@ func (ind Indicator) TargetText() string { return ind.unit.withSymbol(ind.target
 // the zero Indicator with [ErrOutOfRange].
 func (ind Indicator) Evaluate(m Measurement) (Evaluation, error) {
 	if !ind.unit.IsValid() {
-		return Evaluation{}, &InputError{Input: "indicator", Value: strconv.Quote(ind.name), Err: ErrOutOfRange}
+		return Evaluation{}, &FieldError{Field: "indicator", Value: strconv.Quote(ind.name), Err: ErrOutOfRange}
 	}
 	if !m.fits(ind.unit) {
-		return Evaluation{}, &InputError{Input: "measurement", Value: m.String() + " in " + ind.unit.String(), Err: ErrUnitMismatch}
+		return Evaluation{}, &FieldError{Field: "measurement", Value: m.String() + " in " + ind.unit.String(), Err: ErrUnitMismatch}
 	}
 	v := VerdictUndefined
 	if m.Defined() {
@@ -800,11 +646,11 @@ func (ind Indicator) Evaluate(m Measurement) (Evaluation, error) {
 
 // indicatorJSON is the wire form of an Indicator.
 type indicatorJSON struct {
-	Name       string    `json:"name"`
-	Definition string    `json:"definition"`
-	Unit       Unit      `json:"unit"`
-	Direction  Direction `json:"direction"`
-	Target     Target    `json:"target"`
+	Name       string   `json:"name"`
+	Definition string   `json:"definition"`
+	Unit       Unit     `json:"unit"`
+	Direction  Polarity `json:"direction"`
+	Target     Target   `json:"target"`
 }
 
 // MarshalJSON writes {"name", "definition", "unit", "direction",
@@ -899,10 +745,10 @@ func (e *Evaluation) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if w.Verdict != got.verdict {
-		return &InputError{Input: "verdict", Value: w.Verdict.String(), Err: ErrInconsistent}
+		return &FieldError{Field: "verdict", Value: w.Verdict.String(), Err: ErrInconsistent}
 	}
 	if w.Value != got.ValueText() {
-		return &InputError{Input: "value", Value: strconv.Quote(w.Value), Err: ErrInconsistent}
+		return &FieldError{Field: "value", Value: strconv.Quote(w.Value), Err: ErrInconsistent}
 	}
 	*e = got
 	return nil

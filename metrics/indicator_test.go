@@ -3,6 +3,7 @@ package metrics_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func decOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 const day = 24 * time.Hour
 
-func mustIndicator(t testing.TB, name string, unit metrics.Unit, better metrics.Direction, target metrics.Target) metrics.Indicator {
+func mustIndicator(t testing.TB, name string, unit metrics.Unit, better metrics.Polarity, target metrics.Target) metrics.Indicator {
 	t.Helper()
 	ind, err := metrics.NewIndicator(name, "definition of "+name, unit, better, target)
 	require.NoError(t, err)
@@ -51,13 +52,13 @@ func TestEnums(t *testing.T) {
 		name  string
 		parse func(string) (textEnum, error)
 	}{
-		{metrics.HigherIsBetter, "higher-is-better", parseAs(metrics.ParseDirection)},
-		{metrics.LowerIsBetter, "lower-is-better", parseAs(metrics.ParseDirection)},
-		{metrics.AtLeast, "at-least", parseAs(metrics.ParseComparison)},
-		{metrics.AtMost, "at-most", parseAs(metrics.ParseComparison)},
-		{metrics.Between, "between", parseAs(metrics.ParseComparison)},
+		{metrics.PolarityHigherIsBetter, "higher_is_better", parseAs(metrics.ParsePolarity)},
+		{metrics.PolarityLowerIsBetter, "lower_is_better", parseAs(metrics.ParsePolarity)},
+		{metrics.ComparisonAtLeast, "at_least", parseAs(metrics.ParseComparison)},
+		{metrics.ComparisonAtMost, "at_most", parseAs(metrics.ParseComparison)},
+		{metrics.ComparisonBetween, "between", parseAs(metrics.ParseComparison)},
 		{metrics.VerdictMet, "met", parseAs(metrics.ParseVerdict)},
-		{metrics.VerdictNotMet, "not-met", parseAs(metrics.ParseVerdict)},
+		{metrics.VerdictNotMet, "not_met", parseAs(metrics.ParseVerdict)},
 		{metrics.VerdictUndefined, "undefined", parseAs(metrics.ParseVerdict)},
 		{metrics.UnitPercent, "percent", parseAs(metrics.ParseUnit)},
 		{metrics.UnitNumber, "number", parseAs(metrics.ParseUnit)},
@@ -78,9 +79,12 @@ func TestEnums(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.value, got)
 
-			// Names are exact: no case folding, no spaces.
-			_, err = tt.parse(" " + tt.name)
-			require.ErrorIs(t, err, metrics.ErrOutOfRange)
+			// One matching rule: any case, space or hyphen for underscore.
+			got, err = tt.parse(" " + strings.ToUpper(strings.ReplaceAll(tt.name, "_", "-")))
+			require.NoError(t, err)
+			assert.Equal(t, tt.value, got)
+			_, err = tt.parse(tt.name + "x")
+			require.ErrorIs(t, err, metrics.ErrInvalid)
 		})
 	}
 }
@@ -102,8 +106,8 @@ func TestEnumsOutOfRange(t *testing.T) {
 		value textEnum
 		name  string
 	}{
-		{metrics.Direction(0), "Direction(0)"},
-		{metrics.Direction(3), "Direction(3)"},
+		{metrics.Polarity(0), "Polarity(0)"},
+		{metrics.Polarity(3), "Polarity(3)"},
 		{metrics.Comparison(4), "Comparison(4)"},
 		{metrics.Verdict(-1), "Verdict(-1)"},
 		{metrics.Unit(8), "Unit(8)"},
@@ -113,41 +117,41 @@ func TestEnumsOutOfRange(t *testing.T) {
 			assert.False(t, tt.value.IsValid())
 			assert.Equal(t, tt.name, tt.value.String())
 			_, err := tt.value.MarshalText()
-			require.ErrorIs(t, err, metrics.ErrOutOfRange)
+			require.ErrorIs(t, err, metrics.ErrInvalid)
 		})
 	}
 }
 
 func TestEnumsUnmarshalText(t *testing.T) {
-	var d metrics.Direction
-	require.NoError(t, d.UnmarshalText([]byte("lower-is-better")))
-	assert.Equal(t, metrics.LowerIsBetter, d)
-	require.ErrorIs(t, d.UnmarshalText([]byte("lower")), metrics.ErrOutOfRange)
-	assert.Equal(t, metrics.LowerIsBetter, d, "a failed parse must not change the value")
+	var d metrics.Polarity
+	require.NoError(t, d.UnmarshalText([]byte("lower_is_better")))
+	assert.Equal(t, metrics.PolarityLowerIsBetter, d)
+	require.ErrorIs(t, d.UnmarshalText([]byte("lower")), metrics.ErrInvalid)
+	assert.Equal(t, metrics.PolarityLowerIsBetter, d, "a failed parse must not change the value")
 
 	var c metrics.Comparison
 	require.NoError(t, c.UnmarshalText([]byte("between")))
-	assert.Equal(t, metrics.Between, c)
-	require.ErrorIs(t, c.UnmarshalText([]byte("")), metrics.ErrOutOfRange)
-	assert.Equal(t, metrics.Between, c)
+	assert.Equal(t, metrics.ComparisonBetween, c)
+	require.ErrorIs(t, c.UnmarshalText([]byte("")), metrics.ErrInvalid)
+	assert.Equal(t, metrics.ComparisonBetween, c)
 
 	var v metrics.Verdict
-	require.NoError(t, v.UnmarshalText([]byte("not-met")))
+	require.NoError(t, v.UnmarshalText([]byte("not_met")))
 	assert.Equal(t, metrics.VerdictNotMet, v)
-	require.ErrorIs(t, v.UnmarshalText([]byte("Met")), metrics.ErrOutOfRange)
+	require.ErrorIs(t, v.UnmarshalText([]byte("meet")), metrics.ErrInvalid)
 	assert.Equal(t, metrics.VerdictNotMet, v)
 
 	var u metrics.Unit
 	require.NoError(t, u.UnmarshalText([]byte("hours")))
 	assert.Equal(t, metrics.UnitHours, u)
-	require.ErrorIs(t, u.UnmarshalText([]byte("%")), metrics.ErrOutOfRange)
+	require.ErrorIs(t, u.UnmarshalText([]byte("%")), metrics.ErrInvalid)
 	assert.Equal(t, metrics.UnitHours, u)
 
-	var ie *metrics.InputError
+	var ie *metrics.FieldError
 	_, err := metrics.ParseUnit("weeks")
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "unit", ie.Input)
-	assert.Equal(t, `"weeks"`, ie.Value)
+	assert.Equal(t, "unit", ie.Field)
+	assert.Contains(t, ie.Value, `"weeks"`)
 }
 
 func TestUnitSymbol(t *testing.T) {
@@ -169,10 +173,10 @@ func TestTarget(t *testing.T) {
 		min, max string // "" where the target has no such bound
 		text     string
 	}{
-		{"at least", metrics.TargetAtLeast(decOf("60")), metrics.AtLeast, "60", "", "at least 60"},
-		{"at most keeps places", metrics.TargetAtMost(decOf("14.50")), metrics.AtMost, "", "14.50", "at most 14.50"},
-		{"between", mustBetween(t, "40", "60"), metrics.Between, "40", "60", "between 40 and 60"},
-		{"between one point", mustBetween(t, "50", "50"), metrics.Between, "50", "50", "between 50 and 50"},
+		{"at least", metrics.TargetAtLeast(decOf("60")), metrics.ComparisonAtLeast, "60", "", "at least 60"},
+		{"at most keeps places", metrics.TargetAtMost(decOf("14.50")), metrics.ComparisonAtMost, "", "14.50", "at most 14.50"},
+		{"between", mustBetween(t, "40", "60"), metrics.ComparisonBetween, "40", "60", "between 40 and 60"},
+		{"between one point", mustBetween(t, "50", "50"), metrics.ComparisonBetween, "50", "50", "between 50 and 50"},
 		{"zero value", metrics.Target{}, 0, "", "", "no target"},
 	}
 	for _, tt := range tests {
@@ -222,18 +226,18 @@ func TestTargetJSON(t *testing.T) {
 
 	t.Run("zero value does not encode", func(t *testing.T) {
 		_, err := json.Marshal(metrics.Target{})
-		require.ErrorIs(t, err, metrics.ErrOutOfRange)
+		require.ErrorIs(t, err, metrics.ErrInvalid)
 	})
 
 	assertDecodeRejects(t, metrics.TargetAtLeast(decOf("7")), []jsonDecodeCase{
 		{"no comparison", `{"min":"1"}`, metrics.ErrOutOfRange},
-		{"unknown comparison", `{"comparison":"above","min":"1"}`, metrics.ErrOutOfRange},
-		{"at least without min", `{"comparison":"at-least"}`, metrics.ErrInconsistent},
-		{"at least with a max", `{"comparison":"at-least","min":"1","max":"2"}`, metrics.ErrInconsistent},
-		{"at most with a min", `{"comparison":"at-most","min":"1","max":"2"}`, metrics.ErrInconsistent},
+		{"unknown comparison", `{"comparison":"above","min":"1"}`, metrics.ErrInvalid},
+		{"at least without min", `{"comparison":"at_least"}`, metrics.ErrInconsistent},
+		{"at least with a max", `{"comparison":"at_least","min":"1","max":"2"}`, metrics.ErrInconsistent},
+		{"at most with a min", `{"comparison":"at_most","min":"1","max":"2"}`, metrics.ErrInconsistent},
 		{"between without max", `{"comparison":"between","min":"1"}`, metrics.ErrInconsistent},
-		{"min not a number", `{"comparison":"at-least","min":"sixty"}`, metrics.ErrOutOfRange},
-		{"max not a number", `{"comparison":"at-most","max":""}`, metrics.ErrOutOfRange},
+		{"min not a number", `{"comparison":"at_least","min":"sixty"}`, metrics.ErrOutOfRange},
+		{"max not a number", `{"comparison":"at_most","max":""}`, metrics.ErrOutOfRange},
 		{"between reversed", `{"comparison":"between","min":"2","max":"1"}`, metrics.ErrOutOfRange},
 	})
 }
@@ -345,18 +349,18 @@ func TestNewIndicator(t *testing.T) {
 	atLeast := metrics.TargetAtLeast(decOf("60"))
 	t.Run("valid", func(t *testing.T) {
 		ind, err := metrics.NewIndicator("Attendance rate", "attended / registered",
-			metrics.UnitPercent, metrics.HigherIsBetter, atLeast)
+			metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast)
 		require.NoError(t, err)
 		assert.Equal(t, "Attendance rate", ind.Name())
 		assert.Equal(t, "attended / registered", ind.Definition())
 		assert.Equal(t, metrics.UnitPercent, ind.Unit())
-		assert.Equal(t, metrics.HigherIsBetter, ind.Direction())
+		assert.Equal(t, metrics.PolarityHigherIsBetter, ind.Direction())
 		assert.Equal(t, "at least 60", ind.Target().String())
 		assert.Equal(t, "at least 60 %", ind.TargetText())
 	})
 
 	t.Run("between suits both directions", func(t *testing.T) {
-		for _, d := range []metrics.Direction{metrics.HigherIsBetter, metrics.LowerIsBetter} {
+		for _, d := range []metrics.Polarity{metrics.PolarityHigherIsBetter, metrics.PolarityLowerIsBetter} {
 			_, err := metrics.NewIndicator("n", "d", metrics.UnitNumber, d, mustBetween(t, "1", "2"))
 			require.NoError(t, err, "%v", d)
 		}
@@ -367,20 +371,20 @@ func TestNewIndicator(t *testing.T) {
 		indName    string
 		definition string
 		unit       metrics.Unit
-		better     metrics.Direction
+		better     metrics.Polarity
 		target     metrics.Target
 		want       []error
 	}{
-		{"empty name", "", "d", metrics.UnitPercent, metrics.HigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
-		{"blank name", " \t", "d", metrics.UnitPercent, metrics.HigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
-		{"name on two lines", "a\nb", "d", metrics.UnitPercent, metrics.HigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
-		{"name not UTF-8", "a\xffb", "d", metrics.UnitPercent, metrics.HigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
-		{"empty definition", "n", "", metrics.UnitPercent, metrics.HigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
-		{"no unit", "n", "d", 0, metrics.HigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
+		{"empty name", "", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
+		{"blank name", " \t", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
+		{"name on two lines", "a\nb", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
+		{"name not UTF-8", "a\xffb", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
+		{"empty definition", "n", "", metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrEmpty}},
+		{"no unit", "n", "d", 0, metrics.PolarityHigherIsBetter, atLeast, []error{metrics.ErrOutOfRange}},
 		{"no direction", "n", "d", metrics.UnitPercent, 0, atLeast, []error{metrics.ErrOutOfRange}},
-		{"no target", "n", "d", metrics.UnitPercent, metrics.HigherIsBetter, metrics.Target{}, []error{metrics.ErrOutOfRange}},
-		{"floor where lower is better", "n", "d", metrics.UnitDays, metrics.LowerIsBetter, atLeast, []error{metrics.ErrInconsistent}},
-		{"ceiling where higher is better", "n", "d", metrics.UnitPercent, metrics.HigherIsBetter,
+		{"no target", "n", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.Target{}, []error{metrics.ErrOutOfRange}},
+		{"floor where lower is better", "n", "d", metrics.UnitDays, metrics.PolarityLowerIsBetter, atLeast, []error{metrics.ErrInconsistent}},
+		{"ceiling where higher is better", "n", "d", metrics.UnitPercent, metrics.PolarityHigherIsBetter,
 			metrics.TargetAtMost(decOf("5")), []error{metrics.ErrInconsistent}},
 		{"every problem at once", "", "x\x00", 0, 0, metrics.Target{},
 			[]error{metrics.ErrEmpty, metrics.ErrOutOfRange}},
@@ -406,14 +410,14 @@ func TestNewIndicator(t *testing.T) {
 // TestEvaluate holds measurements against targets; each expected value text
 // and verdict is worked by hand in the comment on its row.
 func TestEvaluate(t *testing.T) {
-	pct := func(target metrics.Target, better metrics.Direction) metrics.Indicator {
+	pct := func(target metrics.Target, better metrics.Polarity) metrics.Indicator {
 		return mustIndicator(t, "rate", metrics.UnitPercent, better, target)
 	}
-	atLeast60 := pct(metrics.TargetAtLeast(decOf("60")), metrics.HigherIsBetter)
-	band := pct(mustBetween(t, "40", "60"), metrics.HigherIsBetter)
-	days14 := mustIndicator(t, "response", metrics.UnitDays, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("14")))
-	reach := mustIndicator(t, "reach", metrics.UnitCount, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("100")))
-	gini := mustIndicator(t, "gini", metrics.UnitNumber, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("0.4")))
+	atLeast60 := pct(metrics.TargetAtLeast(decOf("60")), metrics.PolarityHigherIsBetter)
+	band := pct(mustBetween(t, "40", "60"), metrics.PolarityHigherIsBetter)
+	days14 := mustIndicator(t, "response", metrics.UnitDays, metrics.PolarityLowerIsBetter, metrics.TargetAtMost(decOf("14")))
+	reach := mustIndicator(t, "reach", metrics.UnitCount, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decOf("100")))
+	gini := mustIndicator(t, "gini", metrics.UnitNumber, metrics.PolarityLowerIsBetter, metrics.TargetAtMost(decOf("0.4")))
 
 	tests := []struct {
 		name    string
@@ -484,7 +488,7 @@ func TestEvaluateExact(t *testing.T) {
 		{"66.6666666666", metrics.VerdictMet},
 	} {
 		t.Run(tt.threshold, func(t *testing.T) {
-			ind := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf(tt.threshold)))
+			ind := mustIndicator(t, "rate", metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decOf(tt.threshold)))
 			e, err := ind.Evaluate(twoThirds)
 			require.NoError(t, err)
 			assert.Equal(t, "66.67 %", e.ValueText())
@@ -503,7 +507,7 @@ func TestEvaluateDurationUnits(t *testing.T) {
 		metrics.UnitDays:    "0.06 d",
 	} {
 		t.Run(unit.String(), func(t *testing.T) {
-			ind := mustIndicator(t, "response", unit, metrics.LowerIsBetter, metrics.TargetAtMost(decOf("2")))
+			ind := mustIndicator(t, "response", unit, metrics.PolarityLowerIsBetter, metrics.TargetAtMost(decOf("2")))
 			e, err := ind.Evaluate(m)
 			require.NoError(t, err)
 			assert.Equal(t, want, e.ValueText())
@@ -519,10 +523,10 @@ func TestEvaluateDurationUnits(t *testing.T) {
 
 func TestEvaluateUnitMismatch(t *testing.T) {
 	at := metrics.TargetAtLeast(decOf("1"))
-	percent := mustIndicator(t, "p", metrics.UnitPercent, metrics.HigherIsBetter, at)
-	count := mustIndicator(t, "c", metrics.UnitCount, metrics.HigherIsBetter, at)
-	days := mustIndicator(t, "d", metrics.UnitDays, metrics.HigherIsBetter, at)
-	number := mustIndicator(t, "n", metrics.UnitNumber, metrics.HigherIsBetter, at)
+	percent := mustIndicator(t, "p", metrics.UnitPercent, metrics.PolarityHigherIsBetter, at)
+	count := mustIndicator(t, "c", metrics.UnitCount, metrics.PolarityHigherIsBetter, at)
+	days := mustIndicator(t, "d", metrics.UnitDays, metrics.PolarityHigherIsBetter, at)
+	number := mustIndicator(t, "n", metrics.UnitNumber, metrics.PolarityHigherIsBetter, at)
 	tests := []struct {
 		name string
 		ind  metrics.Indicator
@@ -559,19 +563,19 @@ func TestEvaluateUnitMismatch(t *testing.T) {
 
 func TestIndicatorJSON(t *testing.T) {
 	ind, err := metrics.NewIndicator("Closing the loop", "inputs answered / inputs received",
-		metrics.UnitPercent, metrics.HigherIsBetter, mustBetween(t, "80", "100.0"))
+		metrics.UnitPercent, metrics.PolarityHigherIsBetter, mustBetween(t, "80", "100.0"))
 	require.NoError(t, err)
 	got, b := stableJSON(t, ind)
 	assert.JSONEq(t, `{"name":"Closing the loop","definition":"inputs answered / inputs received",
-		"unit":"percent","direction":"higher-is-better",
+		"unit":"percent","direction":"higher_is_better",
 		"target":{"comparison":"between","min":"80","max":"100.0"}}`, string(b))
 	assert.Equal(t, ind, got)
 
 	assertDecodeRejects(t, metrics.Indicator{}, []jsonDecodeCase{
-		{"unknown unit", `{"name":"n","definition":"d","unit":"weeks","direction":"higher-is-better","target":{"comparison":"at-least","min":"1"}}`, metrics.ErrOutOfRange},
-		{"missing name", `{"definition":"d","unit":"count","direction":"higher-is-better","target":{"comparison":"at-least","min":"1"}}`, metrics.ErrEmpty},
-		{"missing target", `{"name":"n","definition":"d","unit":"count","direction":"higher-is-better"}`, metrics.ErrOutOfRange},
-		{"direction against target", `{"name":"n","definition":"d","unit":"count","direction":"lower-is-better","target":{"comparison":"at-least","min":"1"}}`, metrics.ErrInconsistent},
+		{"unknown unit", `{"name":"n","definition":"d","unit":"weeks","direction":"higher_is_better","target":{"comparison":"at_least","min":"1"}}`, metrics.ErrInvalid},
+		{"missing name", `{"definition":"d","unit":"count","direction":"higher_is_better","target":{"comparison":"at_least","min":"1"}}`, metrics.ErrEmpty},
+		{"missing target", `{"name":"n","definition":"d","unit":"count","direction":"higher_is_better"}`, metrics.ErrOutOfRange},
+		{"direction against target", `{"name":"n","definition":"d","unit":"count","direction":"lower_is_better","target":{"comparison":"at_least","min":"1"}}`, metrics.ErrInconsistent},
 	})
 	t.Run("not JSON", func(t *testing.T) {
 		var got metrics.Indicator
@@ -581,7 +585,7 @@ func TestIndicatorJSON(t *testing.T) {
 }
 
 func TestEvaluationJSON(t *testing.T) {
-	ind := mustIndicator(t, "Attendance rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("60")))
+	ind := mustIndicator(t, "Attendance rate", metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decOf("60")))
 	e, err := ind.Evaluate(metrics.FromRatio(mustRatio(t, 45, 60)))
 	require.NoError(t, err)
 	b, err := json.Marshal(e)
@@ -601,9 +605,9 @@ func TestEvaluationJSON(t *testing.T) {
 		return string(out)
 	}
 	assertDecodeRejects(t, metrics.Evaluation{}, []jsonDecodeCase{
-		{"verdict disagrees", tamper(t, "verdict", "not-met"), metrics.ErrInconsistent},
+		{"verdict disagrees", tamper(t, "verdict", "not_met"), metrics.ErrInconsistent},
 		{"value disagrees", tamper(t, "value", "80.00 %"), metrics.ErrInconsistent},
-		{"unknown verdict", tamper(t, "verdict", "passed"), metrics.ErrOutOfRange},
+		{"unknown verdict", tamper(t, "verdict", "passed"), metrics.ErrInvalid},
 		{"measurement in the wrong unit", tamper(t, "measurement", map[string]any{"count": 3}), metrics.ErrUnitMismatch},
 		{"no indicator", tamper(t, "indicator", nil), metrics.ErrOutOfRange},
 		{"bad indicator", tamper(t, "indicator", map[string]any{"name": ""}), metrics.ErrEmpty},

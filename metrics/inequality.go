@@ -105,7 +105,7 @@ func TopShare(values []int64, percent int) (Ratio, error) {
 // and returns an ascending copy and the sum.
 func sortedCopy(values []int64) ([]int64, int64, error) {
 	if len(values) == 0 {
-		return nil, 0, &InputError{Input: "values", Value: "[]", Err: ErrEmpty}
+		return nil, 0, &FieldError{Field: "values", Value: "[]", Err: ErrEmpty}
 	}
 	var total, maxValue int64
 	for i, x := range values {

@@ -182,7 +182,7 @@ func TestTopShareErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := metrics.TopShare(tt.values, tt.percent)
 			require.ErrorIs(t, err, tt.want)
-			var ie *metrics.InputError
+			var ie *metrics.FieldError
 			require.ErrorAs(t, err, &ie)
 		})
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
-	"strconv"
 )
 
 // This file holds the figures of one-way outreach: informing people and
@@ -151,24 +150,6 @@ const (
 	TonePositive
 )
 
-var toneNames = [...]string{
-	ToneNegative: "negative",
-	ToneNeutral:  "neutral",
-	TonePositive: "positive",
-}
-
-// IsValid reports whether t is one of the declared tones.
-func (t Tone) IsValid() bool { return t >= ToneNegative && t <= TonePositive }
-
-// String returns the lowercase name ("negative", "neutral", "positive"), or
-// "Tone(n)" for a value that is not a tone.
-func (t Tone) String() string {
-	if !t.IsValid() {
-		return "Tone(" + strconv.Itoa(int(t)) + ")"
-	}
-	return toneNames[t]
-}
-
 // Weight returns the tone's weight in [CoverageQuality]: −1 for negative, 0
 // for neutral, +1 for positive, and 0 for a value that is not a tone.
 func (t Tone) Weight() int64 {
@@ -179,37 +160,6 @@ func (t Tone) Weight() int64 {
 		return 1
 	}
 	return 0
-}
-
-// ParseTone returns the tone named s ("negative", "neutral" or "positive",
-// as String writes them). Any other text gives an [*InputError] that quotes
-// it and wraps [ErrOutOfRange].
-func ParseTone(s string) (Tone, error) {
-	for t := ToneNegative; t <= TonePositive; t++ {
-		if toneNames[t] == s {
-			return t, nil
-		}
-	}
-	return 0, &InputError{Input: "tone", Value: strconv.Quote(s), Err: ErrOutOfRange}
-}
-
-// MarshalText returns the name String gives, or [ErrOutOfRange] for a value
-// that is not a tone.
-func (t Tone) MarshalText() ([]byte, error) {
-	if !t.IsValid() {
-		return nil, &InputError{Input: "tone", Value: strconv.Itoa(int(t)), Err: ErrOutOfRange}
-	}
-	return []byte(t.String()), nil
-}
-
-// UnmarshalText reads a name as [ParseTone] does.
-func (t *Tone) UnmarshalText(b []byte) error {
-	got, err := ParseTone(string(b))
-	if err != nil {
-		return err
-	}
-	*t = got
-	return nil
 }
 
 // Mention is one item of media coverage (an article, a broadcast segment, a
@@ -244,7 +194,7 @@ type Mention struct {
 // No mentions, or mentions that together reached nobody, give an undefined
 // Ratio. It rejects a negative reach with [ErrNegative], a tone that is not
 // valid with [ErrOutOfRange] and a total reach beyond int64 with
-// [ErrOverflow], each in an [*InputError] naming the mention.
+// [ErrOverflow], each in an [*FieldError] naming the mention.
 func CoverageQuality(mentions []Mention) (Ratio, error) {
 	var net, total int64
 	for i, m := range mentions {
@@ -270,7 +220,7 @@ func CoverageQuality(mentions []Mention) (Ratio, error) {
 // [ErrInconsistent].
 func derivedAgrees(field, got, want string) error {
 	if got != "" && got != want {
-		return &InputError{Input: field, Value: got, Err: ErrInconsistent}
+		return &FieldError{Field: field, Value: got, Err: ErrInconsistent}
 	}
 	return nil
 }

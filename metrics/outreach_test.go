@@ -27,9 +27,9 @@ func assertRatioIs(t *testing.T, got metrics.Ratio, num, den int64, percent stri
 func requireInputErr(t *testing.T, err, sentinel error, input string) {
 	t.Helper()
 	require.ErrorIs(t, err, sentinel)
-	var ie *metrics.InputError
+	var ie *metrics.FieldError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, input, ie.Input)
+	assert.Equal(t, input, ie.Field)
 }
 
 func TestNewAudience(t *testing.T) {
@@ -250,14 +250,14 @@ func TestTone(t *testing.T) {
 		assert.False(t, bad.IsValid(), "%d", int(bad))
 		assert.Equal(t, int64(0), bad.Weight())
 		_, err := bad.MarshalText()
-		requireInputErr(t, err, metrics.ErrOutOfRange, "tone")
+		requireInputErr(t, err, metrics.ErrInvalid, "tone")
 	}
 	assert.Equal(t, "Tone(0)", metrics.Tone(0).String())
 	assert.Equal(t, "Tone(4)", metrics.Tone(4).String())
 
-	for _, bad := range []string{"", "Positive", "favourable", " neutral"} {
+	for _, bad := range []string{"", "favourable", "neutral!"} {
 		_, err := metrics.ParseTone(bad)
-		requireInputErr(t, err, metrics.ErrOutOfRange, "tone")
+		requireInputErr(t, err, metrics.ErrInvalid, "tone")
 		tone := metrics.ToneNeutral
 		require.Error(t, tone.UnmarshalText([]byte(bad)))
 		assert.Equal(t, metrics.ToneNeutral, tone, "a failed decode changes nothing")

@@ -180,7 +180,7 @@ func (r *Ratio) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if w.Numerator == nil || w.Denominator == nil {
-		return &InputError{Input: "ratio", Value: string(b), Err: ErrEmpty}
+		return &FieldError{Field: "ratio", Value: string(b), Err: ErrEmpty}
 	}
 	got, err := NewRatio(*w.Numerator, *w.Denominator)
 	if err != nil {

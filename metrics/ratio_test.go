@@ -48,9 +48,9 @@ func TestRatioConstructors(t *testing.T) {
 			r, err := tt.make()
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
-				var ie *metrics.InputError
+				var ie *metrics.FieldError
 				require.ErrorAs(t, err, &ie)
-				assert.Equal(t, tt.wantInput, ie.Input)
+				assert.Equal(t, tt.wantInput, ie.Field)
 				assert.Equal(t, tt.wantValue, ie.Value)
 				assert.Equal(t, metrics.Ratio{}, r)
 				return

@@ -87,18 +87,18 @@ type GroupRepresentation struct {
 // each slice's total must fit in an int64 ([ErrOverflow]). A group with
 // participants but no population is rejected with [ErrPartExceedsWhole]: its
 // representation would be infinite. An empty population is rejected with
-// [ErrEmpty]. Every error is an [*InputError] naming the offending entry.
+// [ErrEmpty]. Every error is an [*FieldError] naming the offending entry.
 func CompareToPopulation(participants, population []GroupCount) (Representation, error) {
 	if len(population) == 0 {
-		return Representation{}, &InputError{Input: "population", Value: "[]", Err: ErrEmpty}
+		return Representation{}, &FieldError{Field: "population", Value: "[]", Err: ErrEmpty}
 	}
 	index, tb, err := indexGroups("population", population)
 	if err != nil {
 		return Representation{}, err
 	}
 	if len(participants) != len(population) {
-		return Representation{}, &InputError{
-			Input: "participants",
+		return Representation{}, &FieldError{
+			Field: "participants",
 			Value: fmt.Sprintf("%d groups, population has %d", len(participants), len(population)),
 			Err:   ErrMismatchedGroups,
 		}
@@ -116,15 +116,15 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 	for j, p := range participants {
 		i, ok := index[p.Group]
 		if !ok {
-			return Representation{}, &InputError{
-				Input: fmt.Sprintf("participants[%d].group", j),
+			return Representation{}, &FieldError{
+				Field: fmt.Sprintf("participants[%d].group", j),
 				Value: fmt.Sprintf("%q (not in population)", p.Group),
 				Err:   ErrMismatchedGroups,
 			}
 		}
 		if p.Count > 0 && rows[i].b == 0 {
-			return Representation{}, &InputError{
-				Input: fmt.Sprintf("participants[%d].count", j),
+			return Representation{}, &FieldError{
+				Field: fmt.Sprintf("participants[%d].count", j),
 				Value: fmt.Sprintf("%d (group %q has no population)", p.Count, p.Group),
 				Err:   ErrPartExceedsWhole,
 			}
@@ -142,11 +142,11 @@ func indexGroups(name string, groups []GroupCount) (map[string]int, int64, error
 	var total int64
 	for i, g := range groups {
 		if g.Group == "" {
-			return nil, 0, &InputError{Input: fmt.Sprintf("%s[%d].group", name, i), Value: `""`, Err: ErrMismatchedGroups}
+			return nil, 0, &FieldError{Field: fmt.Sprintf("%s[%d].group", name, i), Value: `""`, Err: ErrMismatchedGroups}
 		}
 		if j, dup := index[g.Group]; dup {
-			return nil, 0, &InputError{
-				Input: fmt.Sprintf("%s[%d].group", name, i),
+			return nil, 0, &FieldError{
+				Field: fmt.Sprintf("%s[%d].group", name, i),
 				Value: fmt.Sprintf("%q (also %s[%d])", g.Group, name, j),
 				Err:   ErrMismatchedGroups,
 			}
@@ -423,7 +423,7 @@ func (r *Representation) UnmarshalJSON(b []byte) error {
 	want := got.wire()
 	check := func(input, have, want string) error {
 		if have != "" && have != want {
-			return &InputError{Input: input, Value: have + " (computed " + want + ")", Err: ErrInconsistent}
+			return &FieldError{Field: input, Value: have + " (computed " + want + ")", Err: ErrInconsistent}
 		}
 		return nil
 	}
@@ -448,7 +448,7 @@ func (r *Representation) UnmarshalJSON(b []byte) error {
 		)
 	}
 	if w.ChiSquare != nil && (want.ChiSquare == nil || !w.ChiSquare.agrees(*want.ChiSquare)) {
-		errs = append(errs, &InputError{Input: "chi_square", Value: "disagrees with the counts", Err: ErrInconsistent})
+		errs = append(errs, &FieldError{Field: "chi_square", Value: "disagrees with the counts", Err: ErrInconsistent})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err

@@ -236,9 +236,9 @@ func TestCompareToPopulationErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := metrics.CompareToPopulation(tt.participants, tt.population)
 			require.ErrorIs(t, err, tt.want)
-			var ie *metrics.InputError
+			var ie *metrics.FieldError
 			require.ErrorAs(t, err, &ie)
-			assert.NotEmpty(t, ie.Input)
+			assert.NotEmpty(t, ie.Field)
 		})
 	}
 }

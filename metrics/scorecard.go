@@ -34,11 +34,11 @@ type Scorecard struct {
 func NewScorecard(title string, rows ...Evaluation) (Scorecard, error) {
 	errs := []error{checkLabel("title", title)}
 	if len(rows) == 0 {
-		errs = append(errs, &InputError{Input: "rows", Value: "none", Err: ErrEmpty})
+		errs = append(errs, &FieldError{Field: "rows", Value: "none", Err: ErrEmpty})
 	}
 	for i, r := range rows {
 		if !r.verdict.IsValid() {
-			errs = append(errs, &InputError{Input: fmt.Sprintf("rows[%d]", i), Value: "zero Evaluation", Err: ErrOutOfRange})
+			errs = append(errs, &FieldError{Field: fmt.Sprintf("rows[%d]", i), Value: "zero Evaluation", Err: ErrOutOfRange})
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -87,7 +87,7 @@ var tableHeader = []string{"Indicator", "Value", "Basis", "Target", "Verdict"}
 var rightAligned = []bool{false, true, true, false, false}
 
 func tableRow(e Evaluation) []string {
-	return []string{e.indicator.name, e.ValueText(), e.Basis(), e.indicator.TargetText(), e.verdict.String()}
+	return []string{e.indicator.name, e.ValueText(), e.Basis(), e.indicator.TargetText(), verdicts.Text(e.verdict)}
 }
 
 // WriteText writes the scorecard for a terminal: the title, a table with

@@ -22,14 +22,14 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // verdict of each are worked by hand in the comment above its row.
 func sampleScorecard(t testing.TB) metrics.Scorecard {
 	t.Helper()
-	evaluate := func(name, definition string, unit metrics.Unit, better metrics.Direction, target metrics.Target, m metrics.Measurement) metrics.Evaluation {
+	evaluate := func(name, definition string, unit metrics.Unit, better metrics.Polarity, target metrics.Target, m metrics.Measurement) metrics.Evaluation {
 		ind, err := metrics.NewIndicator(name, definition, unit, better, target)
 		require.NoError(t, err)
 		e, err := ind.Evaluate(m)
 		require.NoError(t, err)
 		return e
 	}
-	up, down := metrics.HigherIsBetter, metrics.LowerIsBetter
+	up, down := metrics.PolarityHigherIsBetter, metrics.PolarityLowerIsBetter
 	sc, err := metrics.NewScorecard("Riverside park consultation",
 		// 45/60 = 75 % ≥ 60 %: met.
 		evaluate("Attendance rate", "people who attended / people who registered",
@@ -147,7 +147,7 @@ func TestNewScorecardRejects(t *testing.T) {
 
 func sampleScorecardRow(t testing.TB) metrics.Evaluation {
 	t.Helper()
-	e, err := mustIndicator(t, "rate", metrics.UnitPercent, metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("50"))).
+	e, err := mustIndicator(t, "rate", metrics.UnitPercent, metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decOf("50"))).
 		Evaluate(metrics.FromRatio(mustRatio(t, 1, 2)))
 	require.NoError(t, err)
 	return e
@@ -155,7 +155,7 @@ func sampleScorecardRow(t testing.TB) metrics.Evaluation {
 
 func TestScorecardMarkdownEscapes(t *testing.T) {
 	ind, err := metrics.NewIndicator("Share | *press*", "mentions_with [links] <b>", metrics.UnitPercent,
-		metrics.HigherIsBetter, metrics.TargetAtLeast(decOf("50")))
+		metrics.PolarityHigherIsBetter, metrics.TargetAtLeast(decOf("50")))
 	require.NoError(t, err)
 	e, err := ind.Evaluate(metrics.FromRatio(mustRatio(t, 1, 2)))
 	require.NoError(t, err)

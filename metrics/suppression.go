@@ -49,7 +49,7 @@ type SuppressionPolicy struct {
 	ShowZeros bool `json:"show_zeros"`
 }
 
-// Validate returns an [*InputError] wrapping [ErrOutOfRange] when the
+// Validate returns an [*FieldError] wrapping [ErrOutOfRange] when the
 // threshold is below 1.
 func (p SuppressionPolicy) Validate() error {
 	if p.MinCellSize < 1 {
@@ -70,62 +70,14 @@ type CellStatus int
 
 // The cell statuses.
 const (
-	// CellVisible is a published count.
-	CellVisible CellStatus = iota + 1
-	// CellPrimary is withheld because its count is below the threshold.
-	CellPrimary
-	// CellComplementary is withheld, although its count may be published on
+	// CellStatusVisible is a published count.
+	CellStatusVisible CellStatus = iota + 1
+	// CellStatusPrimary is withheld because its count is below the threshold.
+	CellStatusPrimary
+	// CellStatusComplementary is withheld, although its count may be published on
 	// its own, so that a primary cell cannot be worked out from the totals.
-	CellComplementary
+	CellStatusComplementary
 )
-
-var cellStatusNames = [...]string{
-	CellVisible:       "visible",
-	CellPrimary:       "primary",
-	CellComplementary: "complementary",
-}
-
-// IsValid reports whether s is one of the declared statuses.
-func (s CellStatus) IsValid() bool { return s >= CellVisible && s <= CellComplementary }
-
-// String returns "visible", "primary" or "complementary", or
-// "CellStatus(n)" for an undeclared value.
-func (s CellStatus) String() string {
-	if !s.IsValid() {
-		return "CellStatus(" + strconv.Itoa(int(s)) + ")"
-	}
-	return cellStatusNames[s]
-}
-
-// ParseCellStatus returns the status named s, as [CellStatus.String]
-// writes it, or an [*InputError] wrapping [ErrOutOfRange].
-func ParseCellStatus(s string) (CellStatus, error) {
-	for st := CellVisible; st <= CellComplementary; st++ {
-		if cellStatusNames[st] == s {
-			return st, nil
-		}
-	}
-	return 0, &InputError{Input: "cell status", Value: strconv.Quote(s), Err: ErrOutOfRange}
-}
-
-// MarshalText writes the status's name; it fails with [ErrOutOfRange] for
-// an undeclared value.
-func (s CellStatus) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, inputErr("cell status", int64(s), ErrOutOfRange)
-	}
-	return []byte(cellStatusNames[s]), nil
-}
-
-// UnmarshalText reads a name written by MarshalText.
-func (s *CellStatus) UnmarshalText(b []byte) error {
-	st, err := ParseCellStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = st
-	return nil
-}
 
 // Cell is one published count: either visible, with its number, or
 // suppressed, in which case the number is not kept at all, so no accessor
@@ -138,13 +90,15 @@ type Cell struct {
 
 // Count returns the count and true when the cell is visible, and 0 and
 // false when it is suppressed.
-func (c Cell) Count() (int64, bool) { return c.count, c.status == CellVisible }
+func (c Cell) Count() (int64, bool) { return c.count, c.status == CellStatusVisible }
 
 // Status returns whether the cell is visible or why it is suppressed.
 func (c Cell) Status() CellStatus { return c.status }
 
 // Suppressed reports whether the count is withheld.
-func (c Cell) Suppressed() bool { return c.status == CellPrimary || c.status == CellComplementary }
+func (c Cell) Suppressed() bool {
+	return c.status == CellStatusPrimary || c.status == CellStatusComplementary
+}
 
 // String returns the count in decimal, or "*" when it is suppressed.
 func (c Cell) String() string {
@@ -176,11 +130,11 @@ func (w cellJSON) cell(input string) (Cell, error) {
 		if err := nonNegative(input, *w.Count); err != nil {
 			return Cell{}, err
 		}
-		return Cell{count: *w.Count, status: CellVisible}, nil
-	case w.Count == nil && w.Suppressed != nil && *w.Suppressed != CellVisible:
+		return Cell{count: *w.Count, status: CellStatusVisible}, nil
+	case w.Count == nil && w.Suppressed != nil && *w.Suppressed != CellStatusVisible:
 		return Cell{status: *w.Suppressed}, nil
 	}
-	return Cell{}, &InputError{Input: input, Value: "need exactly one of count or a suppressed status", Err: ErrInconsistent}
+	return Cell{}, &FieldError{Field: input, Value: "need exactly one of count or a suppressed status", Err: ErrInconsistent}
 }
 
 // MarshalJSON writes {"count":12} for a visible cell and
@@ -239,7 +193,7 @@ func SuppressGroups(groups []GroupCount, policy SuppressionPolicy) (SuppressedGr
 		return SuppressedGroups{}, err
 	}
 	if len(groups) == 0 {
-		return SuppressedGroups{}, &InputError{Input: "groups", Value: "[]", Err: ErrEmpty}
+		return SuppressedGroups{}, &FieldError{Field: "groups", Value: "[]", Err: ErrEmpty}
 	}
 	_, total, err := indexGroups("groups", groups)
 	if err != nil {
@@ -329,7 +283,7 @@ func (s *SuppressedGroups) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if len(w.Groups) == 0 {
-		return &InputError{Input: "groups", Value: "[]", Err: ErrEmpty}
+		return &FieldError{Field: "groups", Value: "[]", Err: ErrEmpty}
 	}
 	g := newGrid(1, len(w.Groups), false)
 	labels := make([]string, len(w.Groups))
@@ -404,15 +358,15 @@ func SuppressTable(counts [][]int64, policy SuppressionPolicy) (SuppressedTable,
 		return SuppressedTable{}, err
 	}
 	if len(counts) == 0 || len(counts[0]) == 0 {
-		return SuppressedTable{}, &InputError{Input: "counts", Value: "no cells", Err: ErrEmpty}
+		return SuppressedTable{}, &FieldError{Field: "counts", Value: "no cells", Err: ErrEmpty}
 	}
 	rows, cols := len(counts), len(counts[0])
 	g := newGrid(rows, cols, true)
 	var total int64
 	for i, row := range counts {
 		if len(row) != cols {
-			return SuppressedTable{}, &InputError{
-				Input: fmt.Sprintf("counts[%d]", i),
+			return SuppressedTable{}, &FieldError{
+				Field: fmt.Sprintf("counts[%d]", i),
 				Value: fmt.Sprintf("%d columns, row 0 has %d", len(row), cols),
 				Err:   ErrMismatchedGroups,
 			}
@@ -506,12 +460,12 @@ func (t *SuppressedTable) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if len(w.Cells) == 0 || len(w.Cells[0]) == 0 {
-		return &InputError{Input: "cells", Value: "no cells", Err: ErrEmpty}
+		return &FieldError{Field: "cells", Value: "no cells", Err: ErrEmpty}
 	}
 	rows, cols := len(w.Cells), len(w.Cells[0])
 	if len(w.RowTotals) != rows || len(w.ColumnTotals) != cols {
-		return &InputError{
-			Input: "row_totals, column_totals",
+		return &FieldError{
+			Field: "row_totals, column_totals",
 			Value: fmt.Sprintf("%d and %d totals for %d×%d cells", len(w.RowTotals), len(w.ColumnTotals), rows, cols),
 			Err:   ErrMismatchedGroups,
 		}
@@ -519,7 +473,7 @@ func (t *SuppressedTable) UnmarshalJSON(b []byte) error {
 	g := newGrid(rows, cols, true)
 	for i, row := range w.Cells {
 		if len(row) != cols {
-			return &InputError{Input: fmt.Sprintf("cells[%d]", i), Value: fmt.Sprintf("%d columns, row 0 has %d", len(row), cols), Err: ErrMismatchedGroups}
+			return &FieldError{Field: fmt.Sprintf("cells[%d]", i), Value: fmt.Sprintf("%d columns, row 0 has %d", len(row), cols), Err: ErrMismatchedGroups}
 		}
 		for j, cw := range row {
 			c, err := cw.cell(fmt.Sprintf("cells[%d][%d]", i, j))
@@ -561,7 +515,7 @@ func sumsTo(name string, totals []int64, want int64) error {
 		}
 	}
 	if sum != want {
-		return &InputError{Input: name, Value: fmt.Sprintf("sum %d, total %d", sum, want), Err: ErrInconsistent}
+		return &FieldError{Field: name, Value: fmt.Sprintf("sum %d, total %d", sum, want), Err: ErrInconsistent}
 	}
 	return nil
 }
@@ -616,15 +570,15 @@ func (g *grid) lineName(l int) string {
 	return fmt.Sprintf("column %d", l-g.rows)
 }
 
-func (g *grid) suppressed(c int) bool { return g.status[c] != CellVisible }
+func (g *grid) suppressed(c int) bool { return g.status[c] != CellStatusVisible }
 
 // protect runs primary and complementary suppression (see SuppressTable)
 // and then forgets the suppressed counts.
 func (g *grid) protect(p SuppressionPolicy) error {
 	for c, x := range g.counts {
-		g.status[c] = CellVisible
+		g.status[c] = CellStatusVisible
 		if p.Suppresses(x) {
-			g.status[c] = CellPrimary
+			g.status[c] = CellStatusPrimary
 		}
 	}
 	for {
@@ -632,9 +586,9 @@ func (g *grid) protect(p SuppressionPolicy) error {
 		if lone {
 			best := g.smallestVisible(func(c int) bool { return g.inLine(l, c) })
 			if best < 0 {
-				return &InputError{Input: g.lineName(l), Value: "one cell, total " + strconv.FormatInt(g.totals[l], 10), Err: ErrUnprotectable}
+				return &FieldError{Field: g.lineName(l), Value: "one cell, total " + strconv.FormatInt(g.totals[l], 10), Err: ErrUnprotectable}
 			}
-			g.status[best] = CellComplementary
+			g.status[best] = CellStatusComplementary
 			continue
 		}
 		e, ok := g.firstBridge()
@@ -649,7 +603,7 @@ func (g *grid) protect(p SuppressionPolicy) error {
 		// A bridge's ends each have another suppressed edge (no line has a
 		// lone one), and the cell joining those two neighbours is visible,
 		// or the bridge would lie on a cycle: best is always found.
-		g.status[best] = CellComplementary
+		g.status[best] = CellStatusComplementary
 	}
 	for c := range g.counts {
 		if g.suppressed(c) {
@@ -779,7 +733,7 @@ func (g *grid) checkPublished(p SuppressionPolicy) error {
 	}
 	for c, x := range g.counts {
 		if !g.suppressed(c) && p.Suppresses(x) {
-			return &InputError{Input: fmt.Sprintf("cell %d", c), Value: fmt.Sprintf("%d (visible, policy suppresses it)", x), Err: ErrInconsistent}
+			return &FieldError{Field: fmt.Sprintf("cell %d", c), Value: fmt.Sprintf("%d (visible, policy suppresses it)", x), Err: ErrInconsistent}
 		}
 	}
 	for l, total := range g.totals {
@@ -790,18 +744,18 @@ func (g *grid) checkPublished(p SuppressionPolicy) error {
 			hidden = hidden || g.suppressed(c)
 			var err error
 			if sum, err = addChecked(sum, g.counts[c]); err != nil {
-				return &InputError{Input: g.lineName(l), Value: "visible sum", Err: err}
+				return &FieldError{Field: g.lineName(l), Value: "visible sum", Err: err}
 			}
 		}
 		if sum > total || (!hidden && sum != total) {
-			return &InputError{Input: g.lineName(l), Value: fmt.Sprintf("visible sum %d, total %d", sum, total), Err: ErrInconsistent}
+			return &FieldError{Field: g.lineName(l), Value: fmt.Sprintf("visible sum %d, total %d", sum, total), Err: ErrInconsistent}
 		}
 	}
 	if l, lone := g.loneLine(); lone {
-		return &InputError{Input: g.lineName(l), Value: "one suppressed cell", Err: ErrUnprotectable}
+		return &FieldError{Field: g.lineName(l), Value: "one suppressed cell", Err: ErrUnprotectable}
 	}
 	if c, ok := g.firstBridge(); ok {
-		return &InputError{Input: fmt.Sprintf("cells[%d][%d]", c/g.cols, c%g.cols), Value: "suppressed on no cycle", Err: ErrUnprotectable}
+		return &FieldError{Field: fmt.Sprintf("cells[%d][%d]", c/g.cols, c%g.cols), Value: "suppressed on no cycle", Err: ErrUnprotectable}
 	}
 	return nil
 }

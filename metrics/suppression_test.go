@@ -56,9 +56,9 @@ func TestCellStatus(t *testing.T) {
 		s    metrics.CellStatus
 		name string
 	}{
-		{metrics.CellVisible, "visible"},
-		{metrics.CellPrimary, "primary"},
-		{metrics.CellComplementary, "complementary"},
+		{metrics.CellStatusVisible, "visible"},
+		{metrics.CellStatusPrimary, "primary"},
+		{metrics.CellStatusComplementary, "complementary"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.True(t, tt.s.IsValid())
@@ -79,12 +79,12 @@ func TestCellStatus(t *testing.T) {
 			assert.False(t, s.IsValid())
 			assert.Contains(t, s.String(), "CellStatus(")
 			_, err := s.MarshalText()
-			require.ErrorIs(t, err, metrics.ErrOutOfRange)
+			require.ErrorIs(t, err, metrics.ErrInvalid)
 		}
-		_, err := metrics.ParseCellStatus("Visible")
-		require.ErrorIs(t, err, metrics.ErrOutOfRange)
+		_, err := metrics.ParseCellStatus("invisible")
+		require.ErrorIs(t, err, metrics.ErrInvalid)
 		var s metrics.CellStatus
-		require.ErrorIs(t, s.UnmarshalText([]byte("hidden")), metrics.ErrOutOfRange)
+		require.ErrorIs(t, s.UnmarshalText([]byte("hidden")), metrics.ErrInvalid)
 		assert.Equal(t, metrics.CellStatus(0), s, "a failed decode changes nothing")
 	})
 }
@@ -96,9 +96,9 @@ func supStatuses(cells func(int) metrics.Cell, n int) string {
 	for i := range n {
 		c := cells(i)
 		switch c.Status() {
-		case metrics.CellPrimary:
+		case metrics.CellStatusPrimary:
 			out[i] = "P"
-		case metrics.CellComplementary:
+		case metrics.CellStatusComplementary:
 			out[i] = "C"
 		default:
 			out[i] = c.String()
@@ -205,7 +205,7 @@ func TestSuppressGroupsErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := metrics.SuppressGroups(tt.groups, supK5)
 			require.ErrorIs(t, err, tt.want)
-			var ie *metrics.InputError
+			var ie *metrics.FieldError
 			require.ErrorAs(t, err, &ie)
 		})
 	}
@@ -222,9 +222,9 @@ func supAssertGroups(t *testing.T, in []metrics.GroupCount, got metrics.Suppress
 		c := got.Cell(i)
 		switch {
 		case p.Suppresses(g.Count):
-			assert.Equal(t, metrics.CellPrimary, c.Status(), "group %d count %d", i, g.Count)
+			assert.Equal(t, metrics.CellStatusPrimary, c.Status(), "group %d count %d", i, g.Count)
 		case c.Suppressed():
-			assert.Equal(t, metrics.CellComplementary, c.Status(), "group %d", i)
+			assert.Equal(t, metrics.CellStatusComplementary, c.Status(), "group %d", i)
 		default:
 			n, ok := c.Count()
 			assert.True(t, ok)
@@ -353,7 +353,7 @@ func TestSuppressTableErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := metrics.SuppressTable(tt.counts, supK5)
 			require.ErrorIs(t, err, tt.want)
-			var ie *metrics.InputError
+			var ie *metrics.FieldError
 			require.ErrorAs(t, err, &ie)
 		})
 	}
@@ -384,9 +384,9 @@ func supAssertTable(t *testing.T, counts [][]int64, got metrics.SuppressedTable)
 			hidden[i][j] = c.Suppressed()
 			switch {
 			case p.Suppresses(x):
-				assert.Equal(t, metrics.CellPrimary, c.Status(), "(%d,%d) = %d", i, j, x)
+				assert.Equal(t, metrics.CellStatusPrimary, c.Status(), "(%d,%d) = %d", i, j, x)
 			case c.Suppressed():
-				assert.Equal(t, metrics.CellComplementary, c.Status(), "(%d,%d)", i, j)
+				assert.Equal(t, metrics.CellStatusComplementary, c.Status(), "(%d,%d)", i, j)
 			default:
 				n, ok := c.Count()
 				assert.True(t, ok)
@@ -575,12 +575,12 @@ func TestSuppressedJSON(t *testing.T) {
 		require.NoError(t, err)
 		assert.JSONEq(t, `{"count":0}`, string(b))
 		require.NoError(t, json.Unmarshal([]byte(`{"suppressed":"primary"}`), &c))
-		assert.Equal(t, metrics.CellPrimary, c.Status())
+		assert.Equal(t, metrics.CellStatusPrimary, c.Status())
 		for _, bad := range []string{`{}`, `{"count":1,"suppressed":"primary"}`, `{"suppressed":"visible"}`} {
 			require.ErrorIs(t, json.Unmarshal([]byte(bad), &c), metrics.ErrInconsistent, bad)
 		}
 		require.ErrorIs(t, json.Unmarshal([]byte(`{"count":-1}`), &c), metrics.ErrNegative)
-		require.ErrorIs(t, json.Unmarshal([]byte(`{"suppressed":"secret"}`), &c), metrics.ErrOutOfRange)
+		require.ErrorIs(t, json.Unmarshal([]byte(`{"suppressed":"secret"}`), &c), metrics.ErrInvalid)
 		require.Error(t, json.Unmarshal([]byte(`[]`), &c))
 	})
 }

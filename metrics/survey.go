@@ -67,7 +67,7 @@ func NewRecommendationScore(promoters, passives, detractors int64) (Recommendati
 
 // ScoreRecommendations sorts answers on the 0–10 scale into promoters,
 // passives and detractors. It returns [ErrOutOfRange] for an answer outside
-// 0..10, in an [*InputError] naming it.
+// 0..10, in an [*FieldError] naming it.
 func ScoreRecommendations(answers []int) (RecommendationScore, error) {
 	var s RecommendationScore
 	for i, a := range answers {
@@ -253,7 +253,7 @@ func NewLikertSummary(counts []int64) (LikertSummary, error) {
 // SummarizeLikert returns the summary of answers to a Likert item of the
 // given number of points, each answer from 1 to points. It returns
 // [ErrOutOfRange] for points outside [MinLikertPoints]..[MaxLikertPoints] or
-// an answer outside 1..points, in an [*InputError] naming it.
+// an answer outside 1..points, in an [*FieldError] naming it.
 func SummarizeLikert(points int, answers []int) (LikertSummary, error) {
 	if points < MinLikertPoints || points > MaxLikertPoints {
 		return LikertSummary{}, inputErr("points", int64(points), ErrOutOfRange)

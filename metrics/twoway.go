@@ -82,15 +82,15 @@ type FunnelStep struct {
 // It returns [ErrEmpty] for no stages or a stage without a name,
 // [ErrNegative] for a negative count, and [ErrPartExceedsWhole] for a stage
 // larger than the one before it (people cannot appear half-way down a
-// funnel), each in an [*InputError] naming the stage.
+// funnel), each in an [*FieldError] naming the stage.
 func ConversionFunnel(stages ...FunnelStage) ([]FunnelStep, error) {
 	if len(stages) == 0 {
-		return nil, &InputError{Input: "stages", Value: "[]", Err: ErrEmpty}
+		return nil, &FieldError{Field: "stages", Value: "[]", Err: ErrEmpty}
 	}
 	steps := make([]FunnelStep, len(stages))
 	for i, s := range stages {
 		if s.Name == "" {
-			return nil, &InputError{Input: fmt.Sprintf("stages[%d].name", i), Value: `""`, Err: ErrEmpty}
+			return nil, &FieldError{Field: fmt.Sprintf("stages[%d].name", i), Value: `""`, Err: ErrEmpty}
 		}
 		previous := s.Count
 		if i > 0 {
@@ -240,11 +240,11 @@ func NearestRankPercentile(durations []time.Duration, p int) (time.Duration, err
 // ErrNegative.
 func sortedDurations(durations []time.Duration) ([]time.Duration, error) {
 	if len(durations) == 0 {
-		return nil, &InputError{Input: "durations", Value: "[]", Err: ErrEmpty}
+		return nil, &FieldError{Field: "durations", Value: "[]", Err: ErrEmpty}
 	}
 	for i, d := range durations {
 		if d < 0 {
-			return nil, &InputError{Input: fmt.Sprintf("durations[%d]", i), Value: d.String(), Err: ErrNegative}
+			return nil, &FieldError{Field: fmt.Sprintf("durations[%d]", i), Value: d.String(), Err: ErrNegative}
 		}
 	}
 	sorted := slices.Clone(durations)
@@ -366,10 +366,10 @@ type FeedbackQuality struct {
 // undefined Ratios. It returns [ErrOutOfRange] for an invalid rubric or a
 // score outside it, and [ErrOverflow] for a sum of scores beyond int64 (only
 // possible on a rubric with scores near the int64 limits), in an
-// [*InputError] naming the score.
+// [*FieldError] naming the score.
 func AssessFeedback(rubric Rubric, scores []int) (FeedbackQuality, error) {
 	if !rubric.IsValid() {
-		return FeedbackQuality{}, &InputError{Input: "rubric", Value: rubric.String(), Err: ErrOutOfRange}
+		return FeedbackQuality{}, &FieldError{Field: "rubric", Value: rubric.String(), Err: ErrOutOfRange}
 	}
 	var substantive, sum int64
 	for i, s := range scores {

@@ -162,8 +162,8 @@ func TestRepresentativeness(t *testing.T) {
 	assert.Equal(t, "1.166667", north.Ratio.StringFixed(6))
 	// East: 2 < 3, suppressed; south (4, the smallest visible) withheld too,
 	// or 20 − 14 would give east away. Neither publishes a share or ratio.
-	assert.Equal(t, metrics.CellPrimary, east.Supporters.Status())
-	assert.Equal(t, metrics.CellComplementary, south.Supporters.Status())
+	assert.Equal(t, metrics.CellStatusPrimary, east.Supporters.Status())
+	assert.Equal(t, metrics.CellStatusComplementary, south.Supporters.Status())
 	for _, row := range []participation.PublishedGroup{south, east} {
 		assert.False(t, row.SupporterShare.Defined())
 		assert.False(t, row.RatioDefined)
