@@ -32,7 +32,7 @@ func ExampleIndicator_Evaluate() {
 	e, _ = respond.Evaluate(median)
 	fmt.Println(e.ValueText(), "|", respond.TargetText(), "|", e.Verdict())
 	// Output:
-	// 66.67 % | 2 of 3 | at least 66.67 % | not met
+	// 66.67 % | 2 of 3 | at least 66.67 % | not_met
 	// 3.50 d | at most 14 d | met
 }
 
