@@ -140,7 +140,7 @@ func (g GroupCounter[K]) MarshalJSON() ([]byte, error) {
 func (g *GroupCounter[K]) UnmarshalJSON(b []byte) error {
 	var raw [][]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got := GroupCounter[K]{counts: make(map[K]int64, len(raw))}
 	for i, pair := range raw {
@@ -151,10 +151,10 @@ func (g *GroupCounter[K]) UnmarshalJSON(b []byte) error {
 		var k K
 		var n int64
 		if err := json.Unmarshal(pair[0], &k); err != nil {
-			return err
+			return decodeErr(err)
 		}
 		if err := json.Unmarshal(pair[1], &n); err != nil {
-			return err
+			return decodeErr(err)
 		}
 		if err := got.addCount(input, k, n); err != nil {
 			return err
@@ -252,7 +252,7 @@ func (d DistinctCounter[K]) MarshalJSON() ([]byte, error) {
 func (d *DistinctCounter[K]) UnmarshalJSON(b []byte) error {
 	var keys []K
 	if err := json.Unmarshal(b, &keys); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got := make(map[K]struct{}, len(keys))
 	for i, k := range keys {
@@ -320,9 +320,7 @@ func (rt *ResponseTimes) Percentile(p int) (time.Duration, error) {
 	if n == 0 {
 		return 0, &FieldError{Field: "response times", Value: "none", Err: ErrEmpty}
 	}
-	// ⌈p·n/100⌉ without forming p·n, which could overflow for a huge n.
-	q, r := n/100, n%100
-	rank := int64(p)*q + (int64(p)*r+99)/100
+	rank := NearestRank(n, p)
 	var seen, secs int64
 	for secs = range rt.seconds.All() {
 		if seen += rt.seconds.counts[secs]; seen >= rank {
@@ -378,7 +376,7 @@ func (rt ResponseTimes) MarshalJSON() ([]byte, error) {
 func (rt *ResponseTimes) UnmarshalJSON(b []byte) error {
 	var w responseTimesJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	var got ResponseTimes
 	if w.Seconds != nil {

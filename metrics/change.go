@@ -87,7 +87,7 @@ func (c Change) MarshalJSON() ([]byte, error) {
 func (c *Change) UnmarshalJSON(b []byte) error {
 	var w changeJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	*c = Change{before: w.Before, after: w.After}
 	return nil

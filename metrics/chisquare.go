@@ -207,7 +207,7 @@ func (c ChiSquare) MarshalJSON() ([]byte, error) {
 func (c *ChiSquare) UnmarshalJSON(b []byte) error {
 	var w chiSquareJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	stat, err := decimal.NewFromString(w.Statistic)
 	switch {

@@ -87,3 +87,14 @@ func addChecked(a, b int64) (int64, error) {
 	}
 	return s, nil
 }
+
+// decodeErr wraps an error of encoding/json (malformed JSON, a value of the
+// wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so
+// that every error of a decoder matches a sentinel of this package.
+func decodeErr(err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return err // already ours, from a nested decoder
+	}
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
+}

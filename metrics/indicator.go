@@ -357,7 +357,7 @@ func (m Measurement) MarshalJSON() ([]byte, error) {
 func (m *Measurement) UnmarshalJSON(b []byte) error {
 	var w measurementJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	present := 0
 	for _, set := range []bool{w.Ratio != nil, w.Count != nil, w.Decimal != nil, w.Seconds != nil} {
@@ -506,7 +506,7 @@ func (t Target) MarshalJSON() ([]byte, error) {
 func (t *Target) UnmarshalJSON(b []byte) error {
 	var w targetJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	wantMin := w.Comparison == ComparisonAtLeast || w.Comparison == ComparisonBetween
 	wantMax := w.Comparison == ComparisonAtMost || w.Comparison == ComparisonBetween
@@ -665,7 +665,7 @@ func (ind Indicator) MarshalJSON() ([]byte, error) {
 func (ind *Indicator) UnmarshalJSON(b []byte) error {
 	var w indicatorJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewIndicator(w.Name, w.Definition, w.Unit, w.Direction, w.Target)
 	if err != nil {
@@ -738,7 +738,7 @@ func (e Evaluation) MarshalJSON() ([]byte, error) {
 func (e *Evaluation) UnmarshalJSON(b []byte) error {
 	var w evaluationJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := w.Indicator.Evaluate(w.Measurement)
 	if err != nil {

@@ -106,7 +106,7 @@ func (a Audience) MarshalJSON() ([]byte, error) {
 func (a *Audience) UnmarshalJSON(b []byte) error {
 	var w audienceJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewAudience(w.Reach, w.Impressions)
 	if err != nil {

@@ -177,7 +177,7 @@ func (r *Ratio) UnmarshalJSON(b []byte) error {
 		Percent     string `json:"percent"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	if w.Numerator == nil || w.Denominator == nil {
 		return &FieldError{Field: "ratio", Value: string(b), Err: ErrEmpty}

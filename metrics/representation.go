@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -20,7 +21,8 @@ import (
 // for its empty label.
 type GroupCount struct {
 	// Group is the group's label, such as "18-24" or "North ward". Labels
-	// are compared exactly (case and spaces count).
+	// are matched by [GroupKey]: "F" and "f", "North  ward" and "north
+	// ward" name one group.
 	Group string
 	// Count is the number of people in the group, zero or more.
 	Count int64
@@ -114,7 +116,7 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 	// Same length, no duplicates on either side: every participant label
 	// found in the population means the two sets are equal.
 	for j, p := range participants {
-		i, ok := index[p.Group]
+		i, ok := index[GroupKey(p.Group)]
 		if !ok {
 			return Representation{}, &FieldError{
 				Field: fmt.Sprintf("participants[%d].group", j),
@@ -134,6 +136,16 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 	return Representation{groups: rows, participants: ta, population: tb}, nil
 }
 
+// GroupKey returns the form in which civitas matches group labels, the one
+// rule every breakdown follows: surrounding space removed, every run of
+// inner space made one space, and letters folded to lower case. So a
+// Pabulib file's "F" matches a census's "f", and "North  Ward" matches
+// "north ward"; "18-24" and "18–24" stay different labels. A label whose key
+// is empty names no group.
+func GroupKey(label string) string {
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
+
 // indexGroups checks one breakdown (labels present and unique, counts
 // non-negative, total within int64) and returns label → position and the
 // total.
@@ -141,17 +153,18 @@ func indexGroups(name string, groups []GroupCount) (map[string]int, int64, error
 	index := make(map[string]int, len(groups))
 	var total int64
 	for i, g := range groups {
-		if g.Group == "" {
+		key := GroupKey(g.Group)
+		if key == "" {
 			return nil, 0, &FieldError{Field: fmt.Sprintf("%s[%d].group", name, i), Value: `""`, Err: ErrMismatchedGroups}
 		}
-		if j, dup := index[g.Group]; dup {
+		if j, dup := index[key]; dup {
 			return nil, 0, &FieldError{
 				Field: fmt.Sprintf("%s[%d].group", name, i),
 				Value: fmt.Sprintf("%q (also %s[%d])", g.Group, name, j),
 				Err:   ErrMismatchedGroups,
 			}
 		}
-		index[g.Group] = i
+		index[key] = i
 		err := ErrNegative
 		if g.Count >= 0 {
 			total, err = addChecked(total, g.Count)
@@ -408,7 +421,7 @@ func (r Representation) MarshalJSON() ([]byte, error) { return json.Marshal(r.wi
 func (r *Representation) UnmarshalJSON(b []byte) error {
 	var w representationJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	participants := make([]GroupCount, len(w.Groups))
 	population := make([]GroupCount, len(w.Groups))

@@ -261,7 +261,7 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 func (s *Scorecard) UnmarshalJSON(b []byte) error {
 	var w scorecardJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewScorecard(w.Title, w.Rows...)
 	if err != nil {

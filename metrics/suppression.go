@@ -41,18 +41,33 @@ const (
 // table. It is a plain comparable value, written to JSON as
 // {"min_cell_size":5,"show_zeros":true}.
 //
-// The zero value has no threshold and is rejected ([ErrOutOfRange]).
+// The zero value is the default policy of civitas: k = 5 ([MinCellSize5]),
+// zeros suppressed. A MinCellSize of 0 always means 5, so that a forgotten
+// policy protects instead of publishing everything; every package that
+// takes a policy follows this one rule.
 type SuppressionPolicy struct {
-	// MinCellSize is the threshold k, at least 1.
+	// MinCellSize is the threshold k: 0 for the default, 5, or at least 1.
 	MinCellSize MinCellSize `json:"min_cell_size"`
 	// ShowZeros publishes zero counts instead of suppressing them.
 	ShowZeros bool `json:"show_zeros"`
 }
 
+// DefaultMinCellSize is the threshold a policy with MinCellSize 0 applies.
+const DefaultMinCellSize = MinCellSize5
+
+// Threshold returns the threshold the policy applies: MinCellSize, or
+// [DefaultMinCellSize] when it is 0.
+func (p SuppressionPolicy) Threshold() MinCellSize {
+	if p.MinCellSize == 0 {
+		return DefaultMinCellSize
+	}
+	return p.MinCellSize
+}
+
 // Validate returns an [*FieldError] wrapping [ErrOutOfRange] when the
-// threshold is below 1.
+// threshold is negative; 0 stands for the default.
 func (p SuppressionPolicy) Validate() error {
-	if p.MinCellSize < 1 {
+	if p.MinCellSize < 0 {
 		return inputErr("policy.min_cell_size", int64(p.MinCellSize), ErrOutOfRange)
 	}
 	return nil
@@ -61,7 +76,7 @@ func (p SuppressionPolicy) Validate() error {
 // Suppresses reports whether the policy withholds count on its own
 // (primary suppression): 0 < count < k, or count = 0 without ShowZeros.
 func (p SuppressionPolicy) Suppresses(count int64) bool {
-	return count < int64(p.MinCellSize) && (count != 0 || !p.ShowZeros)
+	return count < int64(p.Threshold()) && (count != 0 || !p.ShowZeros)
 }
 
 // CellStatus says whether a published cell shows its count and, if not,
@@ -147,7 +162,7 @@ func (c Cell) MarshalJSON() ([]byte, error) { return json.Marshal(c.wire()) }
 func (c *Cell) UnmarshalJSON(b []byte) error {
 	var w cellJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := w.cell("cell")
 	if err != nil {
@@ -280,7 +295,7 @@ func (s SuppressedGroups) MarshalJSON() ([]byte, error) {
 func (s *SuppressedGroups) UnmarshalJSON(b []byte) error {
 	var w suppressedGroupsJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	if len(w.Groups) == 0 {
 		return &FieldError{Field: "groups", Value: "[]", Err: ErrEmpty}
@@ -457,7 +472,7 @@ func (t SuppressedTable) MarshalJSON() ([]byte, error) {
 func (t *SuppressedTable) UnmarshalJSON(b []byte) error {
 	var w suppressedTableJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	if len(w.Cells) == 0 || len(w.Cells[0]) == 0 {
 		return &FieldError{Field: "cells", Value: "no cells", Err: ErrEmpty}
@@ -530,6 +545,9 @@ type grid struct {
 	counts     []int64
 	status     []CellStatus
 	totals     []int64
+	// forced marks cells suppressed whatever their count (a group
+	// suppressed in an earlier release); nil for none.
+	forced []bool
 }
 
 func newGrid(rows, cols int, margins bool) *grid {
@@ -577,7 +595,7 @@ func (g *grid) suppressed(c int) bool { return g.status[c] != CellStatusVisible 
 func (g *grid) protect(p SuppressionPolicy) error {
 	for c, x := range g.counts {
 		g.status[c] = CellStatusVisible
-		if p.Suppresses(x) {
+		if p.Suppresses(x) || (g.forced != nil && g.forced[c]) {
 			g.status[c] = CellStatusPrimary
 		}
 	}

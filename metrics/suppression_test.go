@@ -42,10 +42,18 @@ func TestSuppressionPolicy(t *testing.T) {
 			assert.Equal(t, tt.want, tt.policy.Suppresses(tt.count))
 		})
 	}
-	t.Run("zero value rejected", func(t *testing.T) {
-		require.ErrorIs(t, metrics.SuppressionPolicy{}.Validate(), metrics.ErrOutOfRange)
-		_, err := metrics.SuppressGroups([]metrics.GroupCount{{"a", 1}}, metrics.SuppressionPolicy{})
-		require.ErrorIs(t, err, metrics.ErrOutOfRange)
+	t.Run("zero value is the default k=5", func(t *testing.T) {
+		var zero metrics.SuppressionPolicy
+		require.NoError(t, zero.Validate())
+		assert.Equal(t, metrics.MinCellSize5, zero.Threshold())
+		assert.True(t, zero.Suppresses(4))
+		assert.False(t, zero.Suppresses(5))
+		assert.True(t, zero.Suppresses(0))
+		assert.False(t, metrics.SuppressionPolicy{ShowZeros: true}.Suppresses(0))
+		g, err := metrics.SuppressGroups([]metrics.GroupCount{{"a", 4}, {"b", 3}, {"c", 9}}, zero)
+		require.NoError(t, err)
+		assert.True(t, g.Cell(0).Suppressed())
+		assert.True(t, g.Cell(1).Suppressed())
 		_, err = metrics.SuppressTable([][]int64{{1}}, metrics.SuppressionPolicy{MinCellSize: -3})
 		require.ErrorIs(t, err, metrics.ErrOutOfRange)
 	})
@@ -589,7 +597,7 @@ func TestSuppressedGroupsDecodeRejects(t *testing.T) {
 	const policy = `"policy":{"min_cell_size":5}`
 	tests := []jsonDecodeCase{
 		{"no groups", `{` + policy + `,"groups":[],"total":0}`, metrics.ErrEmpty},
-		{"bad policy", `{"policy":{"min_cell_size":0},"groups":[{"group":"a","count":7}],"total":7}`, metrics.ErrOutOfRange},
+		{"bad policy", `{"policy":{"min_cell_size":-1},"groups":[{"group":"a","count":7}],"total":7}`, metrics.ErrOutOfRange},
 		{"bad cell", `{` + policy + `,"groups":[{"group":"a"}],"total":7}`, metrics.ErrInconsistent},
 		{"duplicate label", `{` + policy + `,"groups":[{"group":"a","count":7},{"group":"a","count":8}],"total":15}`, metrics.ErrMismatchedGroups},
 		{"visible small count", `{` + policy + `,"groups":[{"group":"a","count":3},{"group":"b","count":8}],"total":11}`, metrics.ErrInconsistent},

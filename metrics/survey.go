@@ -168,7 +168,7 @@ func (s RecommendationScore) MarshalJSON() ([]byte, error) {
 func (s *RecommendationScore) UnmarshalJSON(b []byte) error {
 	var w recommendationJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewRecommendationScore(w.Promoters, w.Passives, w.Detractors)
 	if err != nil {
@@ -348,7 +348,7 @@ func (s LikertSummary) MarshalJSON() ([]byte, error) {
 func (s *LikertSummary) UnmarshalJSON(b []byte) error {
 	var w likertJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	var got LikertSummary
 	if len(w.Counts) > 0 {

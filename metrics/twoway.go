@@ -203,15 +203,12 @@ type ResponseTimeSummary struct {
 // durations and [ErrNegative] for a negative one (an answer before the
 // question is a data error).
 func SummarizeResponseTimes(durations []time.Duration) (ResponseTimeSummary, error) {
-	sorted, err := sortedDurations(durations)
+	sorted, err := checkedDurations(durations)
 	if err != nil {
 		return ResponseTimeSummary{}, err
 	}
-	return ResponseTimeSummary{
-		Count:  len(sorted),
-		Median: nearestRank(sorted, 50),
-		P90:    nearestRank(sorted, 90),
-	}, nil
+	q, _ := SelectPercentiles(sorted, 50, 90) // not empty, ranks in order
+	return ResponseTimeSummary{Count: len(sorted), Median: q[0], P90: q[1]}, nil
 }
 
 // NearestRankPercentile returns the p-th percentile of durations by the
@@ -229,16 +226,17 @@ func NearestRankPercentile(durations []time.Duration, p int) (time.Duration, err
 	if p < 1 || p > 100 {
 		return 0, inputErr("p", int64(p), ErrOutOfRange)
 	}
-	sorted, err := sortedDurations(durations)
+	values, err := checkedDurations(durations)
 	if err != nil {
 		return 0, err
 	}
-	return nearestRank(sorted, p), nil
+	q, _ := SelectPercentiles(values, p)
+	return q[0], nil
 }
 
-// sortedDurations returns a sorted copy of durations, or ErrEmpty or
+// checkedDurations returns a copy of durations to reorder, or ErrEmpty or
 // ErrNegative.
-func sortedDurations(durations []time.Duration) ([]time.Duration, error) {
+func checkedDurations(durations []time.Duration) ([]time.Duration, error) {
 	if len(durations) == 0 {
 		return nil, &FieldError{Field: "durations", Value: "[]", Err: ErrEmpty}
 	}
@@ -247,16 +245,7 @@ func sortedDurations(durations []time.Duration) ([]time.Duration, error) {
 			return nil, &FieldError{Field: fmt.Sprintf("durations[%d]", i), Value: d.String(), Err: ErrNegative}
 		}
 	}
-	sorted := slices.Clone(durations)
-	slices.Sort(sorted)
-	return sorted, nil
-}
-
-// nearestRank returns the value at rank ⌈p·n/100⌉ of sorted values, for
-// 1 ≤ p ≤ 100 and n ≥ 1 (so the rank is between 1 and n).
-func nearestRank(sorted []time.Duration, p int) time.Duration {
-	rank := (p*len(sorted) + 99) / 100
-	return sorted[rank-1]
+	return slices.Clone(durations), nil
 }
 
 // Rubric is an integer scale on which a reviewer scores each piece of
@@ -334,7 +323,7 @@ func (r Rubric) MarshalJSON() ([]byte, error) {
 func (r *Rubric) UnmarshalJSON(b []byte) error {
 	var w rubricJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewRubric(w.Lowest, w.Highest, w.SubstantiveFrom)
 	if err != nil {
