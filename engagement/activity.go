@@ -108,7 +108,7 @@ func (p *Process) mark(op string, step int, id uuid.UUID, who Participant, at ti
 	var a *activity
 	var rec *attendance
 	if !ok {
-		errs.add(fieldErr("activity", id.String(), ErrUnknownID))
+		errs.add(fieldErr("activity", id.String(), ErrNotFound))
 	} else {
 		a = &p.activities[ai]
 		if !a.spec.Method.Attended() {
@@ -145,7 +145,7 @@ func (p *Process) mark(op string, step int, id uuid.UUID, who Participant, at ti
 // time before the latest change or at or after the activity's end
 // ([ErrTimeOrder]), an invalid participant ([ErrInvalid]) or one whose
 // profile differs from the recorded one ([ErrProfileConflict]), an unknown
-// activity ([ErrUnknownID]) or one nobody attends ([ErrMethodMismatch]), and
+// activity ([ErrNotFound]) or one nobody attends ([ErrMethodMismatch]), and
 // a second registration ([ErrDuplicate]).
 func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
 	return p.mark("register", registered, id, who, at, func(a *activity, _ *attendance, errs *problems) {
@@ -165,7 +165,7 @@ func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
 // time before the latest change or the activity's start ([ErrTimeOrder]),
 // an invalid participant ([ErrInvalid]) or one whose profile differs from
 // the recorded one ([ErrProfileConflict]), an unknown activity
-// ([ErrUnknownID]) or one nobody attends ([ErrMethodMismatch]), an
+// ([ErrNotFound]) or one nobody attends ([ErrMethodMismatch]), an
 // unregistered person where registration is required ([ErrNotRegistered]),
 // and a second attendance ([ErrDuplicate]).
 func (p *Process) Attend(id uuid.UUID, who Participant, at time.Time) error {

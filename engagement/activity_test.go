@@ -14,9 +14,9 @@ import (
 // registration and an open public meeting 18:00–20:00.
 var (
 	meetingID    = id(13)
-	workshopSpec = engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.Workshop,
+	workshopSpec = engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop,
 		Start: date(time.March, 23), End: date(time.March, 23).Add(3 * time.Hour), Place: "Riverside School", RegistrationRequired: true}
-	meetingSpec = engagement.ActivitySpec{ID: meetingID, Title: "Public meeting", Method: engagement.PublicMeeting,
+	meetingSpec = engagement.ActivitySpec{ID: meetingID, Title: "Public meeting", Method: engagement.MethodPublicMeeting,
 		Start: date(time.March, 23).Add(9 * time.Hour), End: date(time.March, 23).Add(11 * time.Hour)}
 )
 
@@ -25,7 +25,7 @@ func withGatherings(t *testing.T) *engagement.Process {
 	p := inState(t, engagement.StateOpen)
 	require.NoError(t, p.AddActivity(workshopSpec, p.LastChange()))
 	require.NoError(t, p.AddActivity(meetingSpec, p.LastChange()))
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Survey", Method: engagement.Survey, Start: opened, End: closed}, p.LastChange()))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Survey", Method: engagement.MethodSurvey, Start: opened, End: closed}, p.LastChange()))
 	return p
 }
 
@@ -41,7 +41,7 @@ func TestAttendance(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, workshopID, w.ID())
 	assert.Equal(t, "Design workshop", w.Title())
-	assert.Equal(t, engagement.Workshop, w.Method())
+	assert.Equal(t, engagement.MethodWorkshop, w.Method())
 	assert.Equal(t, workshopSpec.Start, w.Start())
 	assert.Equal(t, workshopSpec.End, w.End())
 	assert.Equal(t, "Riverside School", w.Place())
@@ -94,7 +94,7 @@ func TestAttendanceRefused(t *testing.T) {
 		{"register for a survey", func(p *engagement.Process) error { return p.Register(surveyID, person(5), day) },
 			[]error{engagement.ErrMethodMismatch}},
 		{"unknown activity", func(p *engagement.Process) error { return p.Attend(id(99), person(5), day) },
-			[]error{engagement.ErrUnknownID}},
+			[]error{engagement.ErrNotFound}},
 		{"a profile that differs from the recorded one", func(p *engagement.Process) error { return p.Attend(meetingID, moved, day.Add(10*time.Hour)) },
 			[]error{engagement.ErrProfileConflict}},
 		{"an invalid participant", func(p *engagement.Process) error {
@@ -128,7 +128,7 @@ func TestAddActivityRefused(t *testing.T) {
 	before := marshal(t, p)
 	err := p.AddActivity(workshopSpec, p.LastChange())
 	assert.ErrorIs(t, err, engagement.ErrDuplicate)
-	bad := engagement.ActivitySpec{ID: uuid.Nil, Method: engagement.Survey, RegistrationRequired: true, Start: closed, End: opened, Place: "\xff"}
+	bad := engagement.ActivitySpec{ID: uuid.Nil, Method: engagement.MethodSurvey, RegistrationRequired: true, Start: closed, End: opened, Place: "\xff"}
 	err = p.AddActivity(bad, p.LastChange())
 	assert.ErrorIs(t, err, engagement.ErrInvalid)
 	assert.ErrorIs(t, err, engagement.ErrMethodMismatch)

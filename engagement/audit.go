@@ -24,57 +24,57 @@ type PromiseElement int
 
 // The elements, by the level whose promise first holds them.
 const (
-	// InformedBeforeOpening (inform: "we will keep you informed"): the body
+	// PromiseElementInformedBeforeOpening (inform: "we will keep you informed"): the body
 	// made information public before it asked for input: a public notice
 	// or background information published, or a one-way activity (a fact
 	// sheet, a web page) available, no later than the opening. Pending
 	// until the process opens.
-	InformedBeforeOpening PromiseElement = iota + 1
-	// DecisionPublished (inform): a decision notice published once the
+	PromiseElementInformedBeforeOpening PromiseElement = iota + 1
+	// PromiseElementDecisionPublished (inform): a decision notice published once the
 	// process decided. Pending while decided; broken once implementation
 	// starts without one.
-	DecisionPublished
-	// ProgressReported (inform): a progress report published once
+	PromiseElementDecisionPublished
+	// PromiseElementProgressReported (inform): a progress report published once
 	// implementation started. Pending until the process ends.
-	ProgressReported
-	// InputGathered (consult: "we will listen"): at least one contribution.
+	PromiseElementProgressReported
+	// PromiseElementInputGathered (consult: "we will listen"): at least one contribution.
 	// Pending until the process closes.
-	InputGathered
-	// InputAnswered (consult: "acknowledge concerns and aspirations"):
+	PromiseElementInputGathered
+	// PromiseElementInputAnswered (consult: "acknowledge concerns and aspirations"):
 	// every input (every contribution but votes) answered. Broken when an
 	// input is unanswered once the process decided or past its response
 	// deadline; pending otherwise.
-	InputAnswered
-	// AnsweredOnTime (consult, only when the rules set a response
+	PromiseElementInputAnswered
+	// PromiseElementAnsweredOnTime (consult, only when the rules set a response
 	// commitment): every input answered within it. Broken by an answer
 	// after its deadline or an input unanswered past it at the time of
 	// the audit.
-	AnsweredOnTime
-	// FeedbackPublished (consult: "provide feedback on how public input
+	PromiseElementAnsweredOnTime
+	// PromiseElementFeedbackPublished (consult: "provide feedback on how public input
 	// influenced the decision"): an input summary ("what we heard") or a
 	// feedback report published after the opening. Pending while decided;
 	// broken once implementation starts without one.
-	FeedbackPublished
-	// DecisionCitesInput (consult): the decision names the contributions
+	PromiseElementFeedbackPublished
+	// PromiseElementDecisionCitesInput (consult): the decision names the contributions
 	// that shaped it. Pending until the process decides.
-	DecisionCitesInput
-	// DialogueHeld (involve: "work with you"): at least one attended two-way
+	PromiseElementDecisionCitesInput
+	// PromiseElementDialogueHeld (involve: "work with you"): at least one attended two-way
 	// activity (an open house, a meeting, a workshop, a panel) that started
 	// before the decision and that someone attended. Pending until the
 	// process decides.
-	DialogueHeld
-	// InputReflected (involve: "your concerns and aspirations are directly
+	PromiseElementDialogueHeld
+	// PromiseElementInputReflected (involve: "your concerns and aspirations are directly
 	// reflected"): the decision cites input, every cited contribution's
 	// answer says how it was reflected (accepted, partly accepted, or not
 	// accepted with its reason), and at least one of them was accepted or
 	// partly accepted. Pending until the process decides.
-	InputReflected
-	// DeliberationHeld (collaborate: "look to you for advice and
+	PromiseElementInputReflected
+	// PromiseElementDeliberationHeld (collaborate: "look to you for advice and
 	// innovation"): at least one deliberative activity (see
 	// [Method.Deliberative]) that started before the decision and that
 	// someone attended. Pending until the process decides.
-	DeliberationHeld
-	// RecommendationsIncorporated (collaborate: "incorporate your advice
+	PromiseElementDeliberationHeld
+	// PromiseElementRecommendationsIncorporated (collaborate: "incorporate your advice
 	// and recommendations into the decisions to the maximum extent
 	// possible"). The recommendations are the inputs made through
 	// deliberative activities. As a measurable proxy for "the maximum
@@ -83,19 +83,19 @@ const (
 	// accepted (a partner whose advice is mostly declined is not a
 	// partner), and that every accepted or partly accepted one is cited by
 	// the decision or a commitment. Pending until the process decides.
-	RecommendationsIncorporated
-	// PublicChoiceFollowed (empower: "we will implement what you decide"):
+	PromiseElementRecommendationsIncorporated
+	// PromiseElementPublicChoiceFollowed (empower: "we will implement what you decide"):
 	// the decision follows the public's own choice
 	// ([Decision.FollowsPublicChoice]). Pending until the process decides.
-	PublicChoiceFollowed
-	// ChoiceImplemented (empower): the commitments carry the choice out: at
+	PromiseElementPublicChoiceFollowed
+	// PromiseElementChoiceImplemented (empower): the commitments carry the choice out: at
 	// least one commitment, none dropped, every one done. Broken by a
 	// dropped commitment; pending while some are in progress.
-	ChoiceImplemented
-	// InitiativesAnswered (every level, when the process took up an
+	PromiseElementChoiceImplemented
+	// PromiseElementInitiativesAnswered (every level, when the process took up an
 	// initiative): every initiative taken up was answered. Pending until the
 	// process ends.
-	InitiativesAnswered
+	PromiseElementInitiativesAnswered
 )
 
 var promiseElementNames = [...]string{"", "informed_before_opening", "decision_published", "progress_reported",
@@ -104,8 +104,8 @@ var promiseElementNames = [...]string{"", "informed_before_opening", "decision_p
 	"public_choice_followed", "choice_implemented", "initiatives_answered"}
 
 // promiseElementLevels is the level whose promise first holds each element.
-var promiseElementLevels = [...]Level{0, Inform, Inform, Inform, Consult, Consult, Consult, Consult, Consult,
-	Involve, Involve, Collaborate, Collaborate, Empower, Empower, Inform}
+var promiseElementLevels = [...]Level{0, LevelInform, LevelInform, LevelInform, LevelConsult, LevelConsult, LevelConsult, LevelConsult, LevelConsult,
+	LevelInvolve, LevelInvolve, LevelCollaborate, LevelCollaborate, LevelEmpower, LevelEmpower, LevelInform}
 
 // PromiseElements returns every element in declaration order.
 func PromiseElements() []PromiseElement {
@@ -160,13 +160,13 @@ type PromiseStatus int
 
 // The statuses.
 const (
-	// Kept: the records show the element done.
-	Kept PromiseStatus = iota + 1
-	// Broken: the records show it not done when it was due.
-	Broken
-	// Pending: not yet due, and not yet done. A process in a final state has
+	// PromiseStatusKept: the records show the element done.
+	PromiseStatusKept PromiseStatus = iota + 1
+	// PromiseStatusBroken: the records show it not done when it was due.
+	PromiseStatusBroken
+	// PromiseStatusPending: not yet due, and not yet done. A process in a final state has
 	// nothing pending: what it did not do by then, it broke.
-	Pending
+	PromiseStatusPending
 )
 
 var promiseStatusNames = [...]string{"", "kept", "broken", "pending"}
@@ -209,7 +209,7 @@ func ParsePromiseStatus(s string) (PromiseStatus, error) {
 // not as deliberation here.
 func (m Method) Deliberative() bool {
 	switch m {
-	case CitizensPanel, CitizensAssembly, AdvisoryCommittee:
+	case MethodCitizensPanel, MethodCitizensAssembly, MethodAdvisoryCommittee:
 		return true
 	}
 	return false
@@ -283,7 +283,7 @@ func (a Audit) Count(s PromiseStatus) int {
 
 // Kept reports whether every element of the promise is kept (and there is
 // at least one).
-func (a Audit) Kept() bool { return len(a.Findings) > 0 && a.Count(Kept) == len(a.Findings) }
+func (a Audit) Kept() bool { return len(a.Findings) > 0 && a.Count(PromiseStatusKept) == len(a.Findings) }
 
 // Finding returns the finding on element e, and false when e is not part of
 // the audited promise.
@@ -308,16 +308,16 @@ func (a Audit) FellShort() bool { return a.Rung < a.Expected }
 // power (the public holds the decision). An undeclared level returns 0.
 func ExpectedRung(l Level) participation.Rung {
 	switch l {
-	case Inform:
-		return participation.Informing
-	case Consult:
-		return participation.Consultation
-	case Involve:
-		return participation.Placation
-	case Collaborate:
-		return participation.Partnership
-	case Empower:
-		return participation.DelegatedPower
+	case LevelInform:
+		return participation.RungInforming
+	case LevelConsult:
+		return participation.RungConsultation
+	case LevelInvolve:
+		return participation.RungPlacation
+	case LevelCollaborate:
+		return participation.RungPartnership
+	case LevelEmpower:
+		return participation.RungDelegatedPower
 	}
 	return 0
 }
@@ -327,8 +327,8 @@ func ExpectedRung(l Level) participation.Rung {
 // earlier than the latest change ([ErrTimeOrder]): an audit reads every
 // record it is dated after. Each element of the promise of the process's
 // level (see [PromiseElement] for the checks) is kept, broken or pending;
-// [AnsweredOnTime] is part of it only when the rules set a response
-// commitment, and [InitiativesAnswered] only when the process took up an
+// [PromiseElementAnsweredOnTime] is part of it only when the rules set a response
+// commitment, and [PromiseElementInitiativesAnswered] only when the process took up an
 // initiative.
 //
 // The rung of Arnstein's ladder the process reached in practice is read
@@ -361,14 +361,14 @@ func (p *Process) Audit(at time.Time) (Audit, error) {
 	a := Audit{Process: p.id, Level: p.level, State: p.state, At: utc(at), Expected: ExpectedRung(p.level)}
 	au := p.newAuditor(at)
 	for _, e := range PromiseElements() {
-		if e.Level() > p.level || (e == AnsweredOnTime && p.rules.ResponseDays == 0) ||
-			(e == InitiativesAnswered && len(p.initiatives) == 0) {
+		if e.Level() > p.level || (e == PromiseElementAnsweredOnTime && p.rules.ResponseDays == 0) ||
+			(e == PromiseElementInitiativesAnswered && len(p.initiatives) == 0) {
 			continue
 		}
 		f := au.check(e)
 		f.Element = e
-		if f.Status == Pending && p.state.Final() {
-			f.Status = Broken
+		if f.Status == PromiseStatusPending && p.state.Final() {
+			f.Status = PromiseStatusBroken
 			f.Detail += "; the process " + p.state.String() + " on " + day(p.last)
 		}
 		a.Findings = append(a.Findings, f)
@@ -402,11 +402,11 @@ func (p *Process) newAuditor(at time.Time) *auditor {
 func status(ok, due bool) PromiseStatus {
 	switch {
 	case ok:
-		return Kept
+		return PromiseStatusKept
 	case due:
-		return Broken
+		return PromiseStatusBroken
 	}
-	return Pending
+	return PromiseStatusPending
 }
 
 // day formats a time as its UTC date.
@@ -416,39 +416,39 @@ func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 func (au *auditor) check(e PromiseElement) Finding {
 	p, t := au.p, &au.t
 	switch e {
-	case InformedBeforeOpening:
-		return au.publishedBy(func(k PublicationKind) bool { return k == PublicNotice || k == BackgroundInfo },
+	case PromiseElementInformedBeforeOpening:
+		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindPublicNotice || k == PublicationKindBackgroundInfo },
 			au.opened, true, !au.opened.IsZero(), "before the opening")
-	case DecisionPublished:
-		return au.publishedBy(func(k PublicationKind) bool { return k == DecisionNotice },
+	case PromiseElementDecisionPublished:
+		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindDecisionNotice },
 			au.decided, false, !au.implAt.IsZero(), "after the decision")
-	case ProgressReported:
-		return au.publishedBy(func(k PublicationKind) bool { return k == ProgressReport },
+	case PromiseElementProgressReported:
+		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindProgressReport },
 			au.implAt, false, false, "once implementation started")
-	case InputGathered:
+	case PromiseElementInputGathered:
 		closed := p.state > StateOpen
 		return Finding{Status: status(t.contributions > 0, closed), Count: t.contributions,
 			Detail: fmt.Sprintf("%d contributions from %d people", t.contributions, p.contributors)}
-	case InputAnswered:
+	case PromiseElementInputAnswered:
 		f := Finding{Status: status(t.answered == t.inputs && au.settled(), p.decided || t.overdue > 0), Count: t.answered, Of: t.inputs,
 			Detail: fmt.Sprintf("%d of %d inputs answered", t.answered, t.inputs)}
-		if f.Status != Kept {
+		if f.Status != PromiseStatusKept {
 			f.IDs = p.idsOf(t.unanswered)
 		}
 		return f
-	case AnsweredOnTime:
+	case PromiseElementAnsweredOnTime:
 		late := t.lateAnswered + t.overdue
 		f := Finding{Status: status(t.onTime == t.inputs && au.settled(), late > 0), Count: t.onTime, Of: t.inputs,
 			Detail: fmt.Sprintf("%d of %d inputs answered within %d days; %d answered late, %d overdue",
 				t.onTime, t.inputs, p.rules.ResponseDays, t.lateAnswered, t.overdue)}
-		if f.Status == Broken {
+		if f.Status == PromiseStatusBroken {
 			f.IDs = p.idsOf(t.late)
 		}
 		return f
-	case FeedbackPublished:
-		return au.publishedBy(func(k PublicationKind) bool { return k == InputSummary || k == FeedbackReport },
+	case PromiseElementFeedbackPublished:
+		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindInputSummary || k == PublicationKindFeedbackReport },
 			au.opened, false, !au.implAt.IsZero(), "after the opening")
-	case DecisionCitesInput:
+	case PromiseElementDecisionCitesInput:
 		n := int64(len(p.decision.shaped))
 		f := Finding{Status: status(n > 0, p.decided), Count: n, Of: t.contributions, At: au.decided,
 			Detail: fmt.Sprintf("the decision cites %d of %d contributions", n, t.contributions)}
@@ -457,13 +457,13 @@ func (au *auditor) check(e PromiseElement) Finding {
 		}
 		f.IDs = p.idsOf(p.decision.shaped[:min(len(p.decision.shaped), MaxEvidenceIDs)])
 		return f
-	case DialogueHeld:
-		return au.held(func(m Method) bool { return m.Direction() == TwoWay && m.Attended() }, "attended two-way activities")
-	case DeliberationHeld:
+	case PromiseElementDialogueHeld:
+		return au.held(func(m Method) bool { return m.Direction() == CommunicationTwoWay && m.Attended() }, "attended two-way activities")
+	case PromiseElementDeliberationHeld:
 		return au.held(Method.Deliberative, "deliberative activities")
-	case InputReflected:
+	case PromiseElementInputReflected:
 		return au.reflected()
-	case RecommendationsIncorporated:
+	case PromiseElementRecommendationsIncorporated:
 		ok := t.recommendations > 0 && t.recAnswered == t.recommendations && 2*t.recAccepted >= t.recommendations &&
 			t.recIncorporated == t.recAccepted
 		f := Finding{Status: status(ok, p.decided), Count: t.recIncorporated, Of: t.recommendations,
@@ -473,7 +473,7 @@ func (au *auditor) check(e PromiseElement) Finding {
 			f.IDs = p.idsOf(t.recNotIncorporated)
 		}
 		return f
-	case PublicChoiceFollowed:
+	case PromiseElementPublicChoiceFollowed:
 		f := Finding{Status: status(p.decision.publicChoice, p.decided), At: au.decided, Detail: "not decided yet"}
 		if p.decided {
 			f.Detail = "the decision follows the public's own choice"
@@ -482,9 +482,9 @@ func (au *auditor) check(e PromiseElement) Finding {
 			}
 		}
 		return f
-	case ChoiceImplemented:
+	case PromiseElementChoiceImplemented:
 		return au.implemented()
-	case InitiativesAnswered:
+	case PromiseElementInitiativesAnswered:
 		var answered int64
 		var open []uuid.UUID
 		for _, in := range p.initiatives {
@@ -512,7 +512,7 @@ func (au *auditor) settled() bool { return au.t.inputs > 0 || au.p.state > State
 func (au *auditor) publishedBy(match func(PublicationKind) bool, ref time.Time, before, due bool, when string) Finding {
 	var f Finding
 	if !before && ref.IsZero() {
-		f.Status, f.Detail = Pending, "not due yet"
+		f.Status, f.Detail = PromiseStatusPending, "not due yet"
 		return f
 	}
 	for _, pub := range au.p.publications {
@@ -534,7 +534,7 @@ func (au *auditor) publishedBy(match func(PublicationKind) bool, ref time.Time, 
 			if added := au.p.activities[i].added; added.After(avail) {
 				avail = added
 			}
-			if a.Method.Direction() == OneWay && (ref.IsZero() || !avail.After(ref)) {
+			if a.Method.Direction() == CommunicationOneWay && (ref.IsZero() || !avail.After(ref)) {
 				if f.Count == 0 || avail.Before(f.At) {
 					f.At = avail
 				}
@@ -582,9 +582,9 @@ func (au *auditor) reflected() Finding {
 	var silent []int32 // cited, but the answer does not say how it was reflected
 	for _, i := range p.decision.shaped {
 		switch ResponseKind(p.responses[i].kind) {
-		case Accepted, PartlyAccepted:
+		case ResponseKindAccepted, ResponseKindPartlyAccepted:
 			f.Count++
-		case NotAccepted:
+		case ResponseKindNotAccepted:
 		default:
 			silent = appendEvidence(silent, i)
 		}
@@ -619,11 +619,11 @@ func (au *auditor) implemented() Finding {
 	}
 	switch {
 	case len(dropped) > 0:
-		f.Status, f.IDs = Broken, dropped
+		f.Status, f.IDs = PromiseStatusBroken, dropped
 	case f.Of > 0 && f.Count == f.Of:
-		f.Status = Kept
+		f.Status = PromiseStatusKept
 	default:
-		f.Status = Pending
+		f.Status = PromiseStatusPending
 	}
 	f.Detail = fmt.Sprintf("%d of %d commitments done, %d dropped", f.Count, f.Of, len(dropped))
 	return f
@@ -637,15 +637,15 @@ func (au *auditor) rung() participation.Rung {
 	dropped := slices.ContainsFunc(p.commitments, func(c commitment) bool { return !c.dropped.IsZero() })
 	switch {
 	case p.decided && p.decision.publicChoice && loopClosed && !dropped:
-		return participation.DelegatedPower
+		return participation.RungDelegatedPower
 	case !loopClosed:
-		return participation.Informing
-	case au.reflectedSome() && au.check(DeliberationHeld).Status == Kept && au.check(RecommendationsIncorporated).Status == Kept:
-		return participation.Partnership
+		return participation.RungInforming
+	case au.reflectedSome() && au.check(PromiseElementDeliberationHeld).Status == PromiseStatusKept && au.check(PromiseElementRecommendationsIncorporated).Status == PromiseStatusKept:
+		return participation.RungPartnership
 	case au.reflectedSome():
-		return participation.Placation
+		return participation.RungPlacation
 	}
-	return participation.Consultation
+	return participation.RungConsultation
 }
 
 // reflectedSome reports whether the decision cites input of which some was
@@ -654,7 +654,7 @@ func (au *auditor) reflectedSome() bool {
 	p := au.p
 	return slices.ContainsFunc(p.decision.shaped, func(i int32) bool {
 		k := ResponseKind(p.responses[i].kind)
-		return k == Accepted || k == PartlyAccepted
+		return k == ResponseKindAccepted || k == ResponseKindPartlyAccepted
 	})
 }
 

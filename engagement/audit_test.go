@@ -47,10 +47,10 @@ func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 	}
 	must(p.Announce(announced))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.PublicNotice, Title: "Have your say on the park"}, announced))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Have your say on the park"}, announced))
 	}
-	workshop := engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.Workshop, Start: opened, End: opened.Add(3 * time.Hour)}
-	committee := engagement.ActivitySpec{ID: id(13), Title: "Park advisory committee", Method: engagement.AdvisoryCommittee, Start: opened, End: opened.Add(3 * time.Hour)}
+	workshop := engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop, Start: opened, End: opened.Add(3 * time.Hour)}
+	committee := engagement.ActivitySpec{ID: id(13), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee, Start: opened, End: opened.Add(3 * time.Hour)}
 	if sc.dialogue {
 		must(p.AddActivity(workshop, announced))
 	}
@@ -66,9 +66,9 @@ func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 	}
 	if sc.input {
 		subs := []engagement.Submission{
-			{ID: id(1000), Participant: person(0), Kind: engagement.Idea, Text: "A play area"},
-			{ID: id(1001), Participant: person(1), Kind: engagement.Objection, Text: "Keep the car park"},
-			{ID: id(1002), Participant: person(2), Kind: engagement.Question, Text: "Will the oaks stay?"},
+			{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "A play area"},
+			{ID: id(1001), Participant: person(1), Kind: engagement.ContributionKindObjection, Text: "Keep the car park"},
+			{ID: id(1002), Participant: person(2), Kind: engagement.ContributionKindQuestion, Text: "Will the oaks stay?"},
 		}
 		if sc.dialogue {
 			subs[0].Activity = workshopID
@@ -81,22 +81,22 @@ func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 		}
 	}
 	if sc.input && sc.answer {
-		idea, objection := engagement.Response{Kind: engagement.NotAccepted, Text: "No budget", Responder: officerID}, engagement.Response{Kind: engagement.NotAccepted, Text: "Parking moves", Responder: officerID}
+		idea, objection := engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "No budget", Responder: officerID}, engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "Parking moves", Responder: officerID}
 		if sc.accept {
-			idea, objection = engagement.Response{Kind: engagement.Accepted, Responder: officerID}, engagement.Response{Kind: engagement.PartlyAccepted, Text: "Disabled bays stay", Responder: officerID}
+			idea, objection = engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, engagement.Response{Kind: engagement.ResponseKindPartlyAccepted, Text: "Disabled bays stay", Responder: officerID}
 		}
 		must(p.Respond(id(1000), idea, opened.Add(Week)))
 		must(p.Respond(id(1001), objection, opened.Add(Week)))
 		if !sc.lateQuestion {
-			must(p.Respond(id(1002), engagement.Response{Kind: engagement.Noted, Text: "Yes", Responder: officerID}, opened.Add(Week)))
+			must(p.Respond(id(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: officerID}, opened.Add(Week)))
 		}
 	}
 	if sc.feedback {
-		must(p.Publish(engagement.Publication{Kind: engagement.InputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindInputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
 	}
 	must(p.Close(closed))
 	if sc.input && sc.answer && sc.lateQuestion {
-		must(p.Respond(id(1002), engagement.Response{Kind: engagement.Noted, Text: "Yes", Responder: officerID}, opened.Add(30*engagement.Day)))
+		must(p.Respond(id(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: officerID}, opened.Add(30*engagement.Day)))
 	}
 	d := engagement.Decision{Outcome: "A play area and a quiet area", Rationale: "As residents asked.", FollowsPublicChoice: sc.publicChoice}
 	if sc.cite {
@@ -104,7 +104,7 @@ func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 	}
 	must(p.Decide(d, decided))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.DecisionNotice, Title: "The decision"}, decided))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindDecisionNotice, Title: "The decision"}, decided))
 	}
 	c := commitmentSpec(commitID)
 	c.ShapedBy = nil
@@ -114,7 +114,7 @@ func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 	must(p.AddCommitment(c, decided.Add(time.Hour)))
 	must(p.StartImplementation(started))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.ProgressReport, Title: "Works begin"}, started))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindProgressReport, Title: "Works begin"}, started))
 	}
 	if sc.drop {
 		must(p.DropCommitment(commitID, "No contractor", started.Add(Week)))
@@ -147,12 +147,12 @@ func kept(es ...engagement.PromiseElement) []string {
 // The elements of each level's promise, for processes with a response
 // commitment and no initiative.
 var (
-	informElements  = []engagement.PromiseElement{engagement.InformedBeforeOpening, engagement.DecisionPublished, engagement.ProgressReported}
-	consultElements = append(informElements[:3:3], engagement.InputGathered, engagement.InputAnswered, engagement.AnsweredOnTime,
-		engagement.FeedbackPublished, engagement.DecisionCitesInput)
-	involveElements     = append(consultElements[:8:8], engagement.DialogueHeld, engagement.InputReflected)
-	collaborateElements = append(involveElements[:10:10], engagement.DeliberationHeld, engagement.RecommendationsIncorporated)
-	empowerElements     = append(collaborateElements[:12:12], engagement.PublicChoiceFollowed, engagement.ChoiceImplemented)
+	informElements  = []engagement.PromiseElement{engagement.PromiseElementInformedBeforeOpening, engagement.PromiseElementDecisionPublished, engagement.PromiseElementProgressReported}
+	consultElements = append(informElements[:3:3], engagement.PromiseElementInputGathered, engagement.PromiseElementInputAnswered, engagement.PromiseElementAnsweredOnTime,
+		engagement.PromiseElementFeedbackPublished, engagement.PromiseElementDecisionCitesInput)
+	involveElements     = append(consultElements[:8:8], engagement.PromiseElementDialogueHeld, engagement.PromiseElementInputReflected)
+	collaborateElements = append(involveElements[:10:10], engagement.PromiseElementDeliberationHeld, engagement.PromiseElementRecommendationsIncorporated)
+	empowerElements     = append(collaborateElements[:12:12], engagement.PromiseElementPublicChoiceFollowed, engagement.PromiseElementChoiceImplemented)
 )
 
 // TestAuditKept runs, for each level, a process that keeps every element of
@@ -167,15 +167,15 @@ func TestAuditKept(t *testing.T) {
 		rung  participation.Rung
 	}{
 		// Told, never asked: informing.
-		{engagement.Inform, scenario{inform: true}, informElements, participation.Informing},
+		{engagement.LevelInform, scenario{inform: true}, informElements, participation.RungInforming},
 		// Asked, answered, cited, nothing accepted: consultation.
-		{engagement.Consult, scenario{inform: true, input: true, answer: true, feedback: true, cite: true}, consultElements, participation.Consultation},
+		{engagement.LevelConsult, scenario{inform: true, input: true, answer: true, feedback: true, cite: true}, consultElements, participation.RungConsultation},
 		// Some input accepted and cited, the body judging what to take: placation.
-		{engagement.Involve, scenario{inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, accept: true}, involveElements, participation.Placation},
+		{engagement.LevelInvolve, scenario{inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, accept: true}, involveElements, participation.RungPlacation},
 		// The committee's recommendation accepted and cited: partnership.
-		{engagement.Collaborate, good, collaborateElements, participation.Partnership},
+		{engagement.LevelCollaborate, good, collaborateElements, participation.RungPartnership},
 		// The public's own choice, carried out: delegated power.
-		{engagement.Empower, func() scenario { s := good; s.publicChoice = true; return s }(), empowerElements, participation.DelegatedPower},
+		{engagement.LevelEmpower, func() scenario { s := good; s.publicChoice = true; return s }(), empowerElements, participation.RungDelegatedPower},
 	}
 	for _, tc := range cases {
 		t.Run(tc.level.String(), func(t *testing.T) {
@@ -204,26 +204,26 @@ func TestAuditBroken(t *testing.T) {
 		rung   participation.Rung
 	}{
 		// Nothing published: the public was never told.
-		{"inform", scenario{level: engagement.Inform}, informElements, participation.Informing},
+		{"inform", scenario{level: engagement.LevelInform}, informElements, participation.RungInforming},
 		// Input gathered and answered by nobody, nothing cited: the
 		// consultation was tokenism, the public only informed.
-		{"consult", scenario{level: engagement.Consult, inform: true, input: true},
-			[]engagement.PromiseElement{engagement.InputAnswered, engagement.AnsweredOnTime, engagement.FeedbackPublished, engagement.DecisionCitesInput},
-			participation.Informing},
+		{"consult", scenario{level: engagement.LevelConsult, inform: true, input: true},
+			[]engagement.PromiseElement{engagement.PromiseElementInputAnswered, engagement.PromiseElementAnsweredOnTime, engagement.PromiseElementFeedbackPublished, engagement.PromiseElementDecisionCitesInput},
+			participation.RungInforming},
 		// Everyone answered and the input cited, but no dialogue and
 		// nothing taken up: consultation, short of placation.
-		{"involve", scenario{level: engagement.Involve, inform: true, input: true, answer: true, feedback: true, cite: true},
-			[]engagement.PromiseElement{engagement.DialogueHeld, engagement.InputReflected}, participation.Consultation},
+		{"involve", scenario{level: engagement.LevelInvolve, inform: true, input: true, answer: true, feedback: true, cite: true},
+			[]engagement.PromiseElement{engagement.PromiseElementDialogueHeld, engagement.PromiseElementInputReflected}, participation.RungConsultation},
 		// The committee met, but its recommendation was declined: placation
 		// at best, here consultation as nothing cited was accepted.
-		{"collaborate", scenario{level: engagement.Collaborate, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true},
-			[]engagement.PromiseElement{engagement.InputReflected, engagement.RecommendationsIncorporated}, participation.Consultation},
+		{"collaborate", scenario{level: engagement.LevelCollaborate, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true},
+			[]engagement.PromiseElement{engagement.PromiseElementInputReflected, engagement.PromiseElementRecommendationsIncorporated}, participation.RungConsultation},
 		// The body decided otherwise and dropped the commitment.
-		{"empower", scenario{level: engagement.Empower, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true, accept: true, drop: true},
-			[]engagement.PromiseElement{engagement.PublicChoiceFollowed, engagement.ChoiceImplemented}, participation.Partnership},
+		{"empower", scenario{level: engagement.LevelEmpower, inform: true, input: true, answer: true, feedback: true, cite: true, dialogue: true, deliberate: true, accept: true, drop: true},
+			[]engagement.PromiseElement{engagement.PromiseElementPublicChoiceFollowed, engagement.PromiseElementChoiceImplemented}, participation.RungPartnership},
 		// A late answer breaks the response commitment only.
-		{"consult, late", scenario{level: engagement.Consult, inform: true, input: true, answer: true, lateQuestion: true, feedback: true, cite: true},
-			[]engagement.PromiseElement{engagement.AnsweredOnTime}, participation.Consultation},
+		{"consult, late", scenario{level: engagement.LevelConsult, inform: true, input: true, answer: true, lateQuestion: true, feedback: true, cite: true},
+			[]engagement.PromiseElement{engagement.PromiseElementAnsweredOnTime}, participation.RungConsultation},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -232,8 +232,8 @@ func TestAuditBroken(t *testing.T) {
 			require.NoError(t, err)
 			var broken []engagement.PromiseElement
 			for _, f := range a.Findings {
-				require.NotEqual(t, engagement.Pending, f.Status, "a completed process has nothing pending")
-				if f.Status == engagement.Broken {
+				require.NotEqual(t, engagement.PromiseStatusPending, f.Status, "a completed process has nothing pending")
+				if f.Status == engagement.PromiseStatusBroken {
 					broken = append(broken, f.Element)
 				}
 			}
@@ -248,7 +248,7 @@ func TestAuditBroken(t *testing.T) {
 // TestAuditEvidence checks the counts, IDs and dates of findings worked out
 // by hand.
 func TestAuditEvidence(t *testing.T) {
-	p := auditedProcess(t, scenario{level: engagement.Involve, inform: true, input: true, answer: true, lateQuestion: true,
+	p := auditedProcess(t, scenario{level: engagement.LevelInvolve, inform: true, input: true, answer: true, lateQuestion: true,
 		feedback: true, cite: true, dialogue: true})
 	a, err := p.Audit(completed)
 	require.NoError(t, err)
@@ -258,36 +258,36 @@ func TestAuditEvidence(t *testing.T) {
 		return f
 	}
 	// One notice before the opening, on 2 March.
-	f := find(engagement.InformedBeforeOpening)
+	f := find(engagement.PromiseElementInformedBeforeOpening)
 	assert.Equal(t, int64(1), f.Count)
 	assert.Equal(t, announced, f.At)
 	assert.Equal(t, "1 published before the opening, the first on 2025-03-02", f.Detail)
 	// The question (1002) took 30 days against a commitment of 21.
-	f = find(engagement.AnsweredOnTime)
-	assert.Equal(t, engagement.Broken, f.Status)
+	f = find(engagement.PromiseElementAnsweredOnTime)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, []int64{2, 3}, []int64{f.Count, f.Of})
 	assert.Equal(t, []uuid.UUID{id(1002)}, f.IDs)
 	assert.Equal(t, "2 of 3 inputs answered within 21 days; 1 answered late, 0 overdue", f.Detail)
 	// The decision cites the idea and the objection: 2 of 3.
-	f = find(engagement.DecisionCitesInput)
+	f = find(engagement.PromiseElementDecisionCitesInput)
 	assert.Equal(t, []uuid.UUID{id(1000), id(1001)}, f.IDs)
 	assert.Equal(t, decided, f.At)
 	assert.Equal(t, "kept decision_cites_input: the decision cites 2 of 3 contributions", f.String())
 	// Both cited were declined: nothing reflected.
-	f = find(engagement.InputReflected)
-	assert.Equal(t, engagement.Broken, f.Status)
+	f = find(engagement.PromiseElementInputReflected)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, []int64{0, 2}, []int64{f.Count, f.Of})
 	// The workshop was held.
-	f = find(engagement.DialogueHeld)
+	f = find(engagement.PromiseElementDialogueHeld)
 	assert.Equal(t, []uuid.UUID{workshopID}, f.IDs)
-	_, ok := a.Finding(engagement.DeliberationHeld)
+	_, ok := a.Finding(engagement.PromiseElementDeliberationHeld)
 	assert.False(t, ok, "not part of the involve promise")
 
 	lines := a.Lines()
 	assert.Equal(t, "promised involve (placation); reached consultation (tokenism)", lines[0])
 	assert.Len(t, lines, 1+len(a.Findings))
 	assert.Equal(t, strings.Join(lines, "\n"), a.String())
-	assert.Equal(t, 2, a.Count(engagement.Broken))
+	assert.Equal(t, 2, a.Count(engagement.PromiseStatusBroken))
 	assert.True(t, a.FellShort())
 }
 
@@ -302,14 +302,14 @@ func TestAuditPending(t *testing.T) {
 	a, err := p.Audit(created)
 	require.NoError(t, err)
 	for _, f := range a.Findings {
-		assert.Equal(t, engagement.Pending, f.Status, f.Element)
+		assert.Equal(t, engagement.PromiseStatusPending, f.Status, f.Element)
 	}
-	assert.Equal(t, participation.Informing, a.Rung)
+	assert.Equal(t, participation.RungInforming, a.Rung)
 
 	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "Options"}, announced))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options"}, announced))
 	require.NoError(t, p.Open(opened))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Comment, Text: "More benches"}, opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindComment, Text: "More benches"}, opened))
 
 	a, err = p.Audit(opened.Add(Week))
 	require.NoError(t, err)
@@ -320,11 +320,11 @@ func TestAuditPending(t *testing.T) {
 
 	a, err = p.Audit(opened.Add(22 * engagement.Day))
 	require.NoError(t, err)
-	f, _ := a.Finding(engagement.InputAnswered)
-	assert.Equal(t, engagement.Broken, f.Status, "past its deadline")
+	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status, "past its deadline")
 	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs)
-	f, _ = a.Finding(engagement.AnsweredOnTime)
-	assert.Equal(t, engagement.Broken, f.Status)
+	f, _ = a.Finding(engagement.PromiseElementAnsweredOnTime)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, "0 of 1 inputs answered within 21 days; 0 answered late, 1 overdue", f.Detail)
 }
 
@@ -335,11 +335,11 @@ func TestAuditCancelled(t *testing.T) {
 	require.NoError(t, p.Cancel("budget withdrawn", closed))
 	a, err := p.Audit(closed)
 	require.NoError(t, err)
-	f, ok := a.Finding(engagement.DecisionCitesInput)
+	f, ok := a.Finding(engagement.PromiseElementDecisionCitesInput)
 	require.True(t, ok)
-	assert.Equal(t, engagement.Broken, f.Status)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, "not decided yet; the process cancelled on 2025-04-13", f.Detail)
-	assert.Zero(t, a.Count(engagement.Pending))
+	assert.Zero(t, a.Count(engagement.PromiseStatusPending))
 }
 
 // TestAuditInitiatives adds the initiatives element to any level's promise
@@ -351,16 +351,16 @@ func TestAuditInitiatives(t *testing.T) {
 	require.NoError(t, p.Decide(decision(), decided))
 	a, err := p.Audit(decided)
 	require.NoError(t, err)
-	f, ok := a.Finding(engagement.InitiativesAnswered)
+	f, ok := a.Finding(engagement.PromiseElementInitiativesAnswered)
 	require.True(t, ok)
-	assert.Equal(t, engagement.Pending, f.Status)
+	assert.Equal(t, engagement.PromiseStatusPending, f.Status)
 	assert.Equal(t, []uuid.UUID{petitionID}, f.IDs)
 
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAccepted, "", decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", decided))
 	a, err = p.Audit(decided)
 	require.NoError(t, err)
-	f, _ = a.Finding(engagement.InitiativesAnswered)
-	assert.Equal(t, engagement.Kept, f.Status)
+	f, _ = a.Finding(engagement.PromiseElementInitiativesAnswered)
+	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
 	assert.Equal(t, "1 of 1 initiatives taken up answered", f.Detail)
 }
 
@@ -371,15 +371,15 @@ func TestAuditEvidenceIsCapped(t *testing.T) {
 	require.NoError(t, p.Announce(created))
 	require.NoError(t, p.Open(created))
 	for n := range 15 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n % 4), Kind: engagement.Comment, Text: "x"}, created))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n % 4), Kind: engagement.ContributionKindComment, Text: "x"}, created))
 	}
 	require.NoError(t, p.Cancel("stop", created))
 	a, err := p.Audit(created)
 	require.NoError(t, err)
-	f, _ := a.Finding(engagement.InputAnswered)
+	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
 	assert.Equal(t, []int64{0, 15}, []int64{f.Count, f.Of})
 	assert.Len(t, f.IDs, engagement.MaxEvidenceIDs)
-	_, ok := a.Finding(engagement.AnsweredOnTime)
+	_, ok := a.Finding(engagement.PromiseElementAnsweredOnTime)
 	assert.False(t, ok, "no response commitment, no element")
 }
 
@@ -387,22 +387,22 @@ func TestAuditEvidenceIsCapped(t *testing.T) {
 // counted, not answered one by one.
 func TestAuditVotesNeedNoAnswer(t *testing.T) {
 	s := spec(t)
-	s.Level, s.Rules, s.Phases = engagement.Empower, engagement.Rules{}, nil
+	s.Level, s.Rules, s.Phases = engagement.LevelEmpower, engagement.Rules{}, nil
 	p, err := engagement.NewProcess(s, created)
 	require.NoError(t, err)
 	require.NoError(t, p.Announce(created))
 	require.NoError(t, p.Open(created))
 	for n := range 3 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.Vote, Text: "Play area"}, created))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.ContributionKindVote, Text: "Play area"}, created))
 	}
 	require.NoError(t, p.Close(closed))
 	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Play area", Rationale: "Won the vote", FollowsPublicChoice: true}, decided))
 	a, err := p.Audit(decided)
 	require.NoError(t, err)
-	f, _ := a.Finding(engagement.InputAnswered)
-	assert.Equal(t, engagement.Kept, f.Status)
+	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
+	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
 	assert.Equal(t, "0 of 0 inputs answered", f.Detail)
-	assert.Equal(t, participation.DelegatedPower, a.Rung)
+	assert.Equal(t, participation.RungDelegatedPower, a.Rung)
 }
 
 func TestAuditRefusesTimes(t *testing.T) {
@@ -415,9 +415,9 @@ func TestAuditRefusesTimes(t *testing.T) {
 
 func TestExpectedRung(t *testing.T) {
 	want := map[engagement.Level]participation.Rung{
-		engagement.Inform: participation.Informing, engagement.Consult: participation.Consultation,
-		engagement.Involve: participation.Placation, engagement.Collaborate: participation.Partnership,
-		engagement.Empower: participation.DelegatedPower, 0: 0,
+		engagement.LevelInform: participation.RungInforming, engagement.LevelConsult: participation.RungConsultation,
+		engagement.LevelInvolve: participation.RungPlacation, engagement.LevelCollaborate: participation.RungPartnership,
+		engagement.LevelEmpower: participation.RungDelegatedPower, 0: 0,
 	}
 	for l, r := range want {
 		assert.Equal(t, r, engagement.ExpectedRung(l), l)
@@ -427,31 +427,31 @@ func TestExpectedRung(t *testing.T) {
 func TestPromiseElementLevels(t *testing.T) {
 	want := map[engagement.PromiseElement]engagement.Level{}
 	for _, e := range informElements {
-		want[e] = engagement.Inform
+		want[e] = engagement.LevelInform
 	}
 	for _, e := range consultElements[3:] {
-		want[e] = engagement.Consult
+		want[e] = engagement.LevelConsult
 	}
 	for _, e := range involveElements[8:] {
-		want[e] = engagement.Involve
+		want[e] = engagement.LevelInvolve
 	}
 	for _, e := range collaborateElements[10:] {
-		want[e] = engagement.Collaborate
+		want[e] = engagement.LevelCollaborate
 	}
 	for _, e := range empowerElements[12:] {
-		want[e] = engagement.Empower
+		want[e] = engagement.LevelEmpower
 	}
-	want[engagement.InitiativesAnswered] = engagement.Inform
+	want[engagement.PromiseElementInitiativesAnswered] = engagement.LevelInform
 	require.Len(t, want, len(engagement.PromiseElements()))
 	for e, l := range want {
 		assert.Equal(t, l, e.Level(), e)
 	}
 	assert.Zero(t, engagement.PromiseElement(0).Level())
 	for _, m := range engagement.Methods() {
-		want := m == engagement.CitizensPanel || m == engagement.CitizensAssembly || m == engagement.AdvisoryCommittee
+		want := m == engagement.MethodCitizensPanel || m == engagement.MethodCitizensAssembly || m == engagement.MethodAdvisoryCommittee
 		assert.Equal(t, want, m.Deliberative(), m)
 	}
-	assert.Equal(t, fmt.Sprint(engagement.Kept), "kept")
+	assert.Equal(t, fmt.Sprint(engagement.PromiseStatusKept), "kept")
 }
 
 // TestAuditOneWayActivitiesInform counts a fact sheet available before the
@@ -460,40 +460,40 @@ func TestPromiseElementLevels(t *testing.T) {
 // answer does not say how it was reflected.
 func TestAuditOneWayActivitiesInform(t *testing.T) {
 	s := spec(t)
-	s.Level, s.Phases = engagement.Involve, nil
+	s.Level, s.Phases = engagement.LevelInvolve, nil
 	s.Rules = engagement.Rules{NoticeDays: 14, ResponseDays: 21}
 	p, err := engagement.NewProcess(s, created)
 	require.NoError(t, err)
 	// Recorded on 1 March, available from 28 February: it informs from
 	// when it was recorded.
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.FactSheet,
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
 		Start: created.Add(-engagement.Day), End: completed}, created))
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.OpenHouse,
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.MethodOpenHouse,
 		Start: opened, End: opened.Add(time.Hour)}, created))
 	require.NoError(t, p.Announce(announced))
 	require.NoError(t, p.Open(opened))
 	require.NoError(t, p.Attend(workshopID, person(0), opened))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Comment, Text: "Keep it wild"}, opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindComment, Text: "Keep it wild"}, opened))
 
 	a, err := p.Audit(opened.Add(time.Hour))
 	require.NoError(t, err)
-	f, _ := a.Finding(engagement.InformedBeforeOpening)
-	assert.Equal(t, engagement.Kept, f.Status)
+	f, _ := a.Finding(engagement.PromiseElementInformedBeforeOpening)
+	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
 	assert.Equal(t, []uuid.UUID{leafletID}, f.IDs)
 	assert.Equal(t, created, f.At)
-	f, _ = a.Finding(engagement.DialogueHeld)
-	assert.Equal(t, engagement.Kept, f.Status, "the open house has been held")
-	f, _ = a.Finding(engagement.InputReflected)
-	assert.Equal(t, engagement.Pending, f.Status)
+	f, _ = a.Finding(engagement.PromiseElementDialogueHeld)
+	assert.Equal(t, engagement.PromiseStatusKept, f.Status, "the open house has been held")
+	f, _ = a.Finding(engagement.PromiseElementInputReflected)
+	assert.Equal(t, engagement.PromiseStatusPending, f.Status)
 	assert.Equal(t, "not decided yet", f.Detail)
 
-	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.Noted, Responder: officerID}, opened.Add(time.Hour)))
+	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, opened.Add(time.Hour)))
 	require.NoError(t, p.Close(closed))
 	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Keep it wild", Rationale: "Asked for", ShapedBy: []uuid.UUID{id(1000)}}, decided))
 	a, err = p.Audit(decided)
 	require.NoError(t, err)
-	f, _ = a.Finding(engagement.InputReflected)
-	assert.Equal(t, engagement.Broken, f.Status)
+	f, _ = a.Finding(engagement.PromiseElementInputReflected)
+	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs, "cited, but only noted")
-	assert.Equal(t, participation.Consultation, a.Rung)
+	assert.Equal(t, participation.RungConsultation, a.Rung)
 }

@@ -22,9 +22,9 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 	t0 := p.LastChange()
 	aud, err := engagement.NewAudience("every household")
 	require.NoError(tb, err)
-	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.ChannelDirectMail, Audience: aud}, t0))
+	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.MediumDirectMail, Audience: aud}, t0))
 	require.NoError(tb, p.RecordFigures(campaignID, engagement.Figures{Impressions: 300_000, Reach: 180_000}, t0))
-	require.NoError(tb, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Workshop", Method: engagement.Workshop,
+	require.NoError(tb, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Workshop", Method: engagement.MethodWorkshop,
 		Start: t0.Add(time.Hour), End: t0.Add(4 * time.Hour), RegistrationRequired: true}, t0))
 	for i := range 200 {
 		require.NoError(tb, p.Register(workshopID, who[i], t0))
@@ -34,7 +34,7 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 	}
 	start := t0.Add(time.Hour)
 	for i := range n {
-		s := engagement.Submission{ID: seqID(uint64(i)), Participant: who[i%people], Kind: engagement.Idea, Text: "Benches"}
+		s := engagement.Submission{ID: seqID(uint64(i)), Participant: who[i%people], Kind: engagement.ContributionKindIdea, Text: "Benches"}
 		require.NoError(tb, p.Contribute(s, start.Add(time.Duration(i)*time.Second)))
 	}
 	// 7919 is prime and divides no power of ten: j·7919 mod n visits every
@@ -42,7 +42,7 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 	answerFrom := start.Add(time.Duration(n) * time.Second)
 	for j := range n {
 		i := uint64(j) * 7919 % uint64(n)
-		require.NoError(tb, p.Respond(seqID(i), engagement.Response{Kind: engagement.Noted, Responder: officerID}, answerFrom.Add(time.Duration(j)*time.Second)))
+		require.NoError(tb, p.Respond(seqID(i), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, answerFrom.Add(time.Duration(j)*time.Second)))
 	}
 	require.NoError(tb, p.Close(closed))
 	cited := make([]uuid.UUID, 0, n/1000)
@@ -57,7 +57,7 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 // largeOptions compares the participants by age band with a population of
 // 200,000 people.
 func largeOptions() engagement.ScorecardOptions {
-	return engagement.ScorecardOptions{TargetPopulation: 200_000, Dimension: stakeholder.ByAgeBand, Population: []metrics.GroupCount{
+	return engagement.ScorecardOptions{TargetPopulation: 200_000, Dimension: stakeholder.DimensionAgeBand, Population: []metrics.GroupCount{
 		{Group: "18-24", Count: 40_000}, {Group: "25-34", Count: 60_000}, {Group: "35-44", Count: 50_000}, {Group: "65-74", Count: 50_000}}}
 }
 

@@ -40,7 +40,7 @@ func BenchmarkContribute(b *testing.B) {
 	b.ReportAllocs()
 	n := uint64(0)
 	for b.Loop() {
-		s := engagement.Submission{ID: seqID(n), Participant: people[n%uint64(len(people))], Kind: engagement.Comment, Text: "More trees"}
+		s := engagement.Submission{ID: seqID(n), Participant: people[n%uint64(len(people))], Kind: engagement.ContributionKindComment, Text: "More trees"}
 		if err := p.Contribute(s, at); err != nil {
 			b.Fatal(err)
 		}
@@ -55,10 +55,10 @@ func bigProcess(tb testing.TB, n, people int) *engagement.Process {
 	who := benchPeople(people)
 	at := p.LastChange()
 	for i := range n {
-		require.NoError(tb, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: who[i%people], Kind: engagement.Idea, Text: "Benches"}, at))
+		require.NoError(tb, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: who[i%people], Kind: engagement.ContributionKindIdea, Text: "Benches"}, at))
 	}
 	for i := 0; i < n; i += 2 {
-		require.NoError(tb, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.Noted, Responder: officerID}, at))
+		require.NoError(tb, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, at))
 	}
 	return p
 }
@@ -77,7 +77,7 @@ func BenchmarkRespond(b *testing.B) {
 			i = 1
 			b.StartTimer()
 		}
-		if err := p.Respond(seqID(i), engagement.Response{Kind: engagement.Accepted, Responder: officerID}, at); err != nil {
+		if err := p.Respond(seqID(i), engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, at); err != nil {
 			b.Fatal(err)
 		}
 		i += 2

@@ -104,14 +104,14 @@ type CommitmentStatus int
 
 // The statuses of a commitment.
 const (
-	// CommitmentPlanned: no milestone is done yet.
-	CommitmentPlanned CommitmentStatus = iota + 1
-	// CommitmentInProgress: some milestones are done.
-	CommitmentInProgress
-	// CommitmentDone: every milestone is done.
-	CommitmentDone
-	// CommitmentDropped: abandoned, with a reason.
-	CommitmentDropped
+	// CommitmentStatusPlanned: no milestone is done yet.
+	CommitmentStatusPlanned CommitmentStatus = iota + 1
+	// CommitmentStatusInProgress: some milestones are done.
+	CommitmentStatusInProgress
+	// CommitmentStatusDone: every milestone is done.
+	CommitmentStatusDone
+	// CommitmentStatusDropped: abandoned, with a reason.
+	CommitmentStatusDropped
 )
 
 var commitmentStatusNames = [...]string{"", "planned", "in_progress", "done", "dropped"}
@@ -163,7 +163,7 @@ func (c *commitment) closed() bool {
 // and every reason joined: another state ([ErrWrongState]), a time before
 // the latest change ([ErrTimeOrder]), an invalid spec (see
 // [CommitmentSpec.Validate]), an ID already in use ([ErrDuplicate]) and a
-// cited contribution the process does not hold ([ErrUnknownID]).
+// cited contribution the process does not hold ([ErrNotFound]).
 func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
 	errs := p.precheck(onceDecided, at)
 	c := p.checkCommitment(spec, &errs)
@@ -202,7 +202,7 @@ func (p *Process) appendCommitment(c commitment) {
 // ID id was done at at, while the process is implementing. It refuses, with
 // an [*OpError] and every reason joined: another state ([ErrWrongState]), a
 // time before the latest change ([ErrTimeOrder]), an unknown commitment or
-// milestone ([ErrUnknownID]), a dropped commitment ([ErrCommitmentClosed])
+// milestone ([ErrNotFound]), a dropped commitment ([ErrCommitmentClosed])
 // and a milestone already done ([ErrDuplicate]).
 func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time) error {
 	errs := p.precheck(whileImplement, at)
@@ -213,7 +213,7 @@ func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time
 		k = slices.IndexFunc(c.milestones, func(m Milestone) bool { return m.Name == milestone })
 		switch {
 		case k < 0:
-			errs.add(fieldErr("milestone", milestone, ErrUnknownID))
+			errs.add(fieldErr("milestone", milestone, ErrNotFound))
 		case c.milestones[k].Done():
 			errs.add(fieldErr("milestone", milestone, ErrDuplicate))
 		}
@@ -232,7 +232,7 @@ func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time
 func (p *Process) openCommitment(id uuid.UUID) (*commitment, error) {
 	i, ok := p.commitIndex[id]
 	if !ok {
-		return nil, fieldErr("commitment", id.String(), ErrUnknownID)
+		return nil, fieldErr("commitment", id.String(), ErrNotFound)
 	}
 	c := &p.commitments[i]
 	if !c.dropped.IsZero() {
@@ -245,7 +245,7 @@ func (p *Process) openCommitment(id uuid.UUID) (*commitment, error) {
 // for the given reason, once the process is decided (or implementing). It
 // refuses, with an [*OpError] and every reason joined: another state
 // ([ErrWrongState]), a time before the latest change ([ErrTimeOrder]), an
-// unknown commitment ([ErrUnknownID]), one already done or dropped
+// unknown commitment ([ErrNotFound]), one already done or dropped
 // ([ErrCommitmentClosed]) and a blank reason ([ErrReasonRequired]).
 func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) error {
 	errs := p.precheck(onceDecided, at)
@@ -349,15 +349,15 @@ func (c Commitment) Status() CommitmentStatus {
 	}
 	switch {
 	case !c.dropped.IsZero():
-		return CommitmentDropped
+		return CommitmentStatusDropped
 	case len(c.milestones) == 0:
 		return 0
 	case done == len(c.milestones):
-		return CommitmentDone
+		return CommitmentStatusDone
 	case done > 0:
-		return CommitmentInProgress
+		return CommitmentStatusInProgress
 	}
-	return CommitmentPlanned
+	return CommitmentStatusPlanned
 }
 
 // Progress returns the weighted progress: the weight of the done milestones
@@ -383,7 +383,7 @@ func (c Commitment) Progress() metrics.Ratio {
 // DoneAt returns when the last milestone was done, and false unless every
 // milestone is done and the commitment was not dropped.
 func (c Commitment) DoneAt() (time.Time, bool) {
-	if c.Status() != CommitmentDone {
+	if c.Status() != CommitmentStatusDone {
 		return time.Time{}, false
 	}
 	var last time.Time
@@ -399,5 +399,5 @@ func (c Commitment) DoneAt() (time.Time, bool) {
 // neither done nor dropped.
 func (c Commitment) Overdue(t time.Time) bool {
 	s := c.Status()
-	return (s == CommitmentPlanned || s == CommitmentInProgress) && t.After(c.spec.Due)
+	return (s == CommitmentStatusPlanned || s == CommitmentStatusInProgress) && t.After(c.spec.Due)
 }

@@ -21,7 +21,7 @@ func TestCommitmentProgress(t *testing.T) {
 	assert.Equal(t, date(time.October, 1), c.Due())
 	assert.Equal(t, decided.Add(time.Hour), c.AddedAt())
 	assert.Equal(t, []uuid.UUID{id(1000)}, c.ShapedBy())
-	assert.Equal(t, engagement.CommitmentPlanned, c.Status())
+	assert.Equal(t, engagement.CommitmentStatusPlanned, c.Status())
 	assert.Equal(t, "0/4", c.Progress().String())
 	assert.False(t, c.Overdue(date(time.September, 30)))
 	assert.True(t, c.Overdue(date(time.October, 2)))
@@ -32,7 +32,7 @@ func TestCommitmentProgress(t *testing.T) {
 	require.NoError(t, p.CompleteMilestone(commitID, "Design", started.Add(Week)))
 	c, _ = p.Commitment(commitID)
 	// Design (weight 1) of Design + Build (1 + 3) done: 1/4 = 25.00 %.
-	assert.Equal(t, engagement.CommitmentInProgress, c.Status())
+	assert.Equal(t, engagement.CommitmentStatusInProgress, c.Status())
 	assert.Equal(t, "25.00 %", c.Progress().PercentText())
 	ms := c.Milestones()
 	require.Len(t, ms, 2)
@@ -42,7 +42,7 @@ func TestCommitmentProgress(t *testing.T) {
 
 	require.NoError(t, p.CompleteMilestone(commitID, "Build", started.Add(2*Week)))
 	c, _ = p.Commitment(commitID)
-	assert.Equal(t, engagement.CommitmentDone, c.Status())
+	assert.Equal(t, engagement.CommitmentStatusDone, c.Status())
 	assert.Equal(t, "100.00 %", c.Progress().PercentText())
 	done, ok := c.DoneAt()
 	require.True(t, ok)
@@ -64,7 +64,7 @@ func TestDropCommitment(t *testing.T) {
 	require.NoError(t, p.CompleteMilestone(commit2ID, "Design", started))
 	require.NoError(t, p.DropCommitment(commit2ID, "merged with the play area", started.Add(engagement.Day)))
 	c, _ := p.Commitment(commit2ID)
-	assert.Equal(t, engagement.CommitmentDropped, c.Status())
+	assert.Equal(t, engagement.CommitmentStatusDropped, c.Status())
 	assert.Equal(t, "merged with the play area", c.DropReason())
 	assert.Equal(t, started.Add(engagement.Day), c.DroppedAt())
 	assert.Equal(t, "1/4", c.Progress().String(), "a dropped commitment keeps its progress")
@@ -85,7 +85,7 @@ func TestCommitmentRefused(t *testing.T) {
 			s := commitmentSpec(commitID)
 			s.ShapedBy = []uuid.UUID{id(99), id(1000), id(1000)}
 			return p.AddCommitment(s, decided.Add(time.Hour))
-		}, []error{engagement.ErrDuplicate, engagement.ErrUnknownID}},
+		}, []error{engagement.ErrDuplicate, engagement.ErrNotFound}},
 		{"add without milestones", engagement.StateDecided, func(p *engagement.Process) error {
 			s := valid
 			s.Milestones = nil
@@ -105,10 +105,10 @@ func TestCommitmentRefused(t *testing.T) {
 		}, []error{engagement.ErrWrongState}},
 		{"milestone of an unknown commitment", engagement.StateImplementing, func(p *engagement.Process) error {
 			return p.CompleteMilestone(id(99), "Design", completed)
-		}, []error{engagement.ErrUnknownID}},
+		}, []error{engagement.ErrNotFound}},
 		{"unknown milestone", engagement.StateImplementing, func(p *engagement.Process) error {
 			return p.CompleteMilestone(commitID, "Paint", completed)
-		}, []error{engagement.ErrUnknownID}},
+		}, []error{engagement.ErrNotFound}},
 		{"milestone already done", engagement.StateImplementing, func(p *engagement.Process) error {
 			return p.CompleteMilestone(commitID, "Build", completed)
 		}, []error{engagement.ErrDuplicate}},
@@ -120,7 +120,7 @@ func TestCommitmentRefused(t *testing.T) {
 		}, []error{engagement.ErrReasonRequired}},
 		{"drop an unknown commitment", engagement.StateDecided, func(p *engagement.Process) error {
 			return p.DropCommitment(id(99), "x", decided.Add(time.Hour))
-		}, []error{engagement.ErrUnknownID}},
+		}, []error{engagement.ErrNotFound}},
 		{"milestone of a dropped commitment", engagement.StateDecided, func(p *engagement.Process) error {
 			withDropped(t, p)
 			return p.CompleteMilestone(commit2ID, "Design", started)
@@ -175,7 +175,7 @@ func TestTrace(t *testing.T) {
 		})
 	}
 	_, err := p.Trace(id(99))
-	assert.ErrorIs(t, err, engagement.ErrUnknownID)
+	assert.ErrorIs(t, err, engagement.ErrNotFound)
 
 	ids := func(seq func(func(engagement.Contribution) bool)) []uuid.UUID {
 		var out []uuid.UUID

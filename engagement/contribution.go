@@ -17,18 +17,18 @@ type ContributionKind int
 
 // The kinds of contribution.
 const (
-	// Comment: a view on the decision at stake.
-	Comment ContributionKind = iota + 1
-	// Idea: a proposal of something to do.
-	Idea
-	// Objection: a formal objection to a plan or an option.
-	Objection
-	// Question: a question the body is to answer.
-	Question
-	// SurveyResponse: one person's completed questionnaire.
-	SurveyResponse
-	// Vote: a choice among options.
-	Vote
+	// ContributionKindComment: a view on the decision at stake.
+	ContributionKindComment ContributionKind = iota + 1
+	// ContributionKindIdea: a proposal of something to do.
+	ContributionKindIdea
+	// ContributionKindObjection: a formal objection to a plan or an option.
+	ContributionKindObjection
+	// ContributionKindQuestion: a question the body is to answer.
+	ContributionKindQuestion
+	// ContributionKindSurveyResponse: one person's completed questionnaire.
+	ContributionKindSurveyResponse
+	// ContributionKindVote: a choice among options.
+	ContributionKindVote
 )
 
 var contributionKindNames = [...]string{"", "comment", "idea", "objection", "question", "survey_response", "vote"}
@@ -148,7 +148,7 @@ const noIndex = -1
 // use ([ErrDuplicate]); a participant the eligibility rules exclude
 // ([ErrNotEligible]) or whose profile differs from the recorded one
 // ([ErrProfileConflict]); a time no phase covers when the process has
-// phases ([ErrNoActivePhase]); an unknown activity ([ErrUnknownID]), a
+// phases ([ErrNoActivePhase]); an unknown activity ([ErrNotFound]), a
 // one-way one ([ErrMethodMismatch]) or one that has not started
 // ([ErrTimeOrder]).
 func (p *Process) Contribute(s Submission, at time.Time) error {
@@ -186,8 +186,8 @@ func (p *Process) checkSubmission(s Submission, at time.Time, errs *problems) (c
 		ai, ok := p.activityIndex[s.Activity]
 		switch {
 		case !ok:
-			errs.add(fieldErr("activity", s.Activity.String(), ErrUnknownID))
-		case p.activities[ai].spec.Method.Direction() != TwoWay:
+			errs.add(fieldErr("activity", s.Activity.String(), ErrNotFound))
+		case p.activities[ai].spec.Method.Direction() != CommunicationTwoWay:
 			errs.add(fieldErr("activity", s.Activity.String(), ErrMethodMismatch))
 		case at.Before(p.activities[ai].spec.Start):
 			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
@@ -214,13 +214,13 @@ func (p *Process) appendContribution(c contribution) {
 // replacing any earlier rating: ratings are the body's own assessment, may be
 // revised by a second reader, and are allowed in every state (an evaluation
 // often comes after the process ends). It refuses an unknown ID
-// ([ErrUnknownID]) and an invalid rating ([ErrInvalid]) with an [*OpError].
+// ([ErrNotFound]) and an invalid rating ([ErrInvalid]) with an [*OpError].
 func (p *Process) Rate(id uuid.UUID, q Quality) error {
 	i, ok := p.contributionIndex[id]
 	var errs problems
 	errs.add(q.Validate())
 	if !ok {
-		errs.add(fieldErr("contribution", id.String(), ErrUnknownID))
+		errs.add(fieldErr("contribution", id.String(), ErrNotFound))
 	}
 	if err := p.refuse("rate", errs); err != nil {
 		return err

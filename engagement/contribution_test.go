@@ -16,22 +16,22 @@ import (
 func openWithActivities(t *testing.T) *engagement.Process {
 	t.Helper()
 	p := inState(t, engagement.StateOpen)
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.FactSheet, Start: opened, End: closed}, p.LastChange()))
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Survey", Method: engagement.Survey, Start: opened.Add(Week), End: closed}, p.LastChange()))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet, Start: opened, End: closed}, p.LastChange()))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Survey", Method: engagement.MethodSurvey, Start: opened.Add(Week), End: closed}, p.LastChange()))
 	return p
 }
 
 func TestContribute(t *testing.T) {
 	p := openWithActivities(t)
 	at := opened.Add(Week + time.Hour)
-	sub := engagement.Submission{ID: id(2000), Participant: person(7), Kind: engagement.SurveyResponse, Text: "Q1: yes", Activity: surveyID}
+	sub := engagement.Submission{ID: id(2000), Participant: person(7), Kind: engagement.ContributionKindSurveyResponse, Text: "Q1: yes", Activity: surveyID}
 	require.NoError(t, p.Contribute(sub, at))
 
 	c, ok := p.Contribution(id(2000))
 	require.True(t, ok)
 	assert.Equal(t, id(2000), c.ID())
 	assert.Equal(t, person(7), c.Participant())
-	assert.Equal(t, engagement.SurveyResponse, c.Kind())
+	assert.Equal(t, engagement.ContributionKindSurveyResponse, c.Kind())
 	assert.Equal(t, "Q1: yes", c.Text())
 	assert.Equal(t, surveyID, c.Activity())
 	assert.Equal(t, at, c.At())
@@ -61,7 +61,7 @@ func TestContribute(t *testing.T) {
 	assert.False(t, ok)
 
 	// A second contribution by the same person adds no contributor.
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(2001), Participant: person(7), Kind: engagement.Comment, Text: "Also benches"}, at))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(2001), Participant: person(7), Kind: engagement.ContributionKindComment, Text: "Also benches"}, at))
 	assert.Equal(t, 3, p.ContributorCount())
 }
 
@@ -75,7 +75,7 @@ func TestContributeRefused(t *testing.T) {
 	notUTF8 := person(5)
 	notUTF8.Profile.Sex = "\xff"
 	valid := func() engagement.Submission {
-		return engagement.Submission{ID: id(2000), Participant: person(5), Kind: engagement.Comment, Text: "More bins"}
+		return engagement.Submission{ID: id(2000), Participant: person(5), Kind: engagement.ContributionKindComment, Text: "More bins"}
 	}
 	at := opened.Add(Week + time.Hour)
 	tests := []struct {
@@ -94,7 +94,7 @@ func TestContributeRefused(t *testing.T) {
 		{"under 16", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = young }, at, []error{engagement.ErrNotEligible}},
 		{"profile differs from the recorded one", engagement.StateOpen, func(s *engagement.Submission) { s.Participant = moved }, at, []error{engagement.ErrProfileConflict}},
 		{"no phase on 5 January 2026", engagement.StateOpen, nil, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), []error{engagement.ErrNoActivePhase}},
-		{"unknown activity", engagement.StateOpen, func(s *engagement.Submission) { s.Activity = id(99) }, at, []error{engagement.ErrUnknownID}},
+		{"unknown activity", engagement.StateOpen, func(s *engagement.Submission) { s.Activity = id(99) }, at, []error{engagement.ErrNotFound}},
 		{"through a one-way fact sheet", engagement.StateOpen, func(s *engagement.Submission) { s.Activity = leafletID }, at, []error{engagement.ErrMethodMismatch}},
 		{"before the survey starts", engagement.StateOpen, func(s *engagement.Submission) { s.Activity = surveyID }, opened.Add(time.Hour * 5), []error{engagement.ErrTimeOrder}},
 	}
@@ -131,7 +131,7 @@ func TestContributeWithoutPhases(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, p.Announce(announced))
 	require.NoError(t, p.Open(opened))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(2000), Participant: person(0), Kind: engagement.Vote, Text: "B"}, date(time.December, 30)))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(2000), Participant: person(0), Kind: engagement.ContributionKindVote, Text: "B"}, date(time.December, 30)))
 	c, _ := p.Contribution(id(2000))
 	ph, ok := c.Phase()
 	assert.False(t, ok)
@@ -150,7 +150,7 @@ func TestRate(t *testing.T) {
 
 	before := marshal(t, p)
 	err := p.Rate(id(99), engagement.Quality{Score: engagement.MaxQualityScore + 1})
-	assert.ErrorIs(t, err, engagement.ErrUnknownID)
+	assert.ErrorIs(t, err, engagement.ErrNotFound)
 	assert.ErrorIs(t, err, engagement.ErrInvalid)
 	assert.ErrorIs(t, p.Rate(id(1000), engagement.Quality{Score: -1}), engagement.ErrInvalid)
 	assert.Equal(t, string(before), string(marshal(t, p)))
@@ -159,7 +159,7 @@ func TestRate(t *testing.T) {
 func TestRespond(t *testing.T) {
 	p := openWith(t, 2, 0)
 	at := opened.Add(3 * engagement.Day)
-	r := engagement.Response{Kind: engagement.NotAccepted, Text: "The budget does not allow it.", Responder: officerID}
+	r := engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "The budget does not allow it.", Responder: officerID}
 	require.NoError(t, p.Respond(id(1000), r, at))
 	c, _ := p.Contribution(id(1000))
 	got, ok := c.Response()
@@ -172,14 +172,14 @@ func TestRespond(t *testing.T) {
 	assert.Equal(t, 71*time.Hour, d)
 	assert.Equal(t, 1, p.AnsweredCount())
 	// A second responder.
-	require.NoError(t, p.Respond(id(1001), engagement.Response{Kind: engagement.Noted, Responder: id(31)}, at))
+	require.NoError(t, p.Respond(id(1001), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: id(31)}, at))
 	c, _ = p.Contribution(id(1001))
 	got, _ = c.Response()
 	assert.Equal(t, id(31), got.Responder)
 }
 
 func TestRespondRefused(t *testing.T) {
-	ok := engagement.Response{Kind: engagement.Accepted, Responder: officerID}
+	ok := engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}
 	tests := []struct {
 		name  string
 		state engagement.State
@@ -189,8 +189,8 @@ func TestRespondRefused(t *testing.T) {
 	}{
 		{"already answered (responses are final)", engagement.StateOpen, id(1000), ok, []error{engagement.ErrAlreadyAnswered}},
 		{"after completion", engagement.StateCompleted, id(1000), ok, []error{engagement.ErrWrongState, engagement.ErrAlreadyAnswered}},
-		{"unknown contribution", engagement.StateOpen, id(99), ok, []error{engagement.ErrUnknownID}},
-		{"not accepted without a reason", engagement.StateOpen, id(1000), engagement.Response{Kind: engagement.NotAccepted, Text: " ", Responder: officerID}, []error{engagement.ErrReasonRequired}},
+		{"unknown contribution", engagement.StateOpen, id(99), ok, []error{engagement.ErrNotFound}},
+		{"not accepted without a reason", engagement.StateOpen, id(1000), engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: " ", Responder: officerID}, []error{engagement.ErrReasonRequired}},
 		{"no kind, no responder, bad text", engagement.StateOpen, id(1000), engagement.Response{Text: "\xff"}, []error{engagement.ErrInvalid}},
 	}
 	for _, tt := range tests {

@@ -42,7 +42,7 @@ func (p *Process) checkDecision(d Decision, errs *problems) []int32 {
 }
 
 // resolve returns the indexes of the contributions with the given IDs,
-// adding to errs an unknown ([ErrUnknownID]) or repeated ([ErrDuplicate])
+// adding to errs an unknown ([ErrNotFound]) or repeated ([ErrDuplicate])
 // one.
 func (p *Process) resolve(field string, ids []uuid.UUID, errs *problems) []int32 {
 	out := make([]int32, 0, len(ids))
@@ -52,7 +52,7 @@ func (p *Process) resolve(field string, ids []uuid.UUID, errs *problems) []int32
 		_, dup := seen[i]
 		switch {
 		case !ok:
-			errs.add(fieldErr(fmt.Sprintf("%s[%d]", field, k), id.String(), ErrUnknownID))
+			errs.add(fieldErr(fmt.Sprintf("%s[%d]", field, k), id.String(), ErrNotFound))
 		case dup:
 			errs.add(fieldErr(fmt.Sprintf("%s[%d]", field, k), id.String(), ErrDuplicate))
 		default:
@@ -108,11 +108,11 @@ type Trace struct {
 }
 
 // Trace returns where the contribution with ID id went. It returns an error
-// wrapping [ErrUnknownID] when the process holds no such contribution.
+// wrapping [ErrNotFound] when the process holds no such contribution.
 func (p *Process) Trace(id uuid.UUID) (Trace, error) {
 	i, ok := p.contributionIndex[id]
 	if !ok {
-		return Trace{}, fieldErr("contribution", id.String(), ErrUnknownID)
+		return Trace{}, fieldErr("contribution", id.String(), ErrNotFound)
 	}
 	t := Trace{Contribution: id, Decision: slices.Contains(p.decision.shaped, i)}
 	for k := range p.commitments {

@@ -28,11 +28,11 @@
 // While it runs, the process records:
 //
 //   - activities ([ActivitySpec], [Activity]): a [Method] such as a workshop
-//     or a survey, each one-way outreach or two-way (its [Direction]) and
+//     or a survey, each one-way outreach or two-way (its [Communication]) and
 //     serving a lowest IAP2 level, with a schedule, a place, an [Audience],
 //     registrations and attendance;
 //   - outreach campaigns ([CampaignSpec], [Campaign]): one-way messages on a
-//     [Channel] to an audience, with impressions, reach and media mentions
+//     [Medium] to an audience, with impressions, reach and media mentions
 //     by [Tone];
 //   - publications ([Publication]): what was made public and when;
 //   - contributions ([Submission], [Contribution]): comments, ideas,

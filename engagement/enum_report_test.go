@@ -61,17 +61,17 @@ func TestRoles(t *testing.T) {
 		label   string
 		figures []engagement.Figure
 	}{
-		engagement.CivicEngagementSpecialist: {"Civic Engagement Specialist",
+		engagement.RoleCivicEngagementSpecialist: {"Civic Engagement Specialist",
 			[]engagement.Figure{engagement.FigureVolunteerRate, engagement.FigureAttendanceRate, engagement.FigureInfluenceRate}},
-		engagement.CommunityRelationsManager: {"Community Relations Manager",
+		engagement.RoleCommunityRelationsManager: {"Community Relations Manager",
 			[]engagement.Figure{engagement.FigureCoverageQuality, engagement.FigureRelationshipGrowth, engagement.FigureReputationTrend}},
-		engagement.PublicOutreachCoordinator: {"Public Outreach Coordinator",
+		engagement.RolePublicOutreachCoordinator: {"Public Outreach Coordinator",
 			[]engagement.Figure{engagement.FigureReach, engagement.FigureVisibility, engagement.FigureMediaMentions}},
-		engagement.PublicEngagementCoordinator: {"Public Engagement Coordinator",
+		engagement.RolePublicEngagementCoordinator: {"Public Engagement Coordinator",
 			[]engagement.Figure{engagement.FigureParticipants, engagement.FigureContributions, engagement.FigureSubstantiveShare, engagement.FigureJustification}},
-		engagement.CommunityRelationsOfficer: {"Community Relations Officer",
+		engagement.RoleCommunityRelationsOfficer: {"Community Relations Officer",
 			[]engagement.Figure{engagement.FigureInquiriesOnTime, engagement.FigureConflictsResolved, engagement.FigureContributions}},
-		engagement.CommunityEngagementOfficer: {"Community Engagement Officer",
+		engagement.RoleCommunityEngagementOfficer: {"Community Engagement Officer",
 			[]engagement.Figure{engagement.FigureDialogueShare, engagement.FigureRepresentativeness, engagement.FigureInfluenceRate}},
 	}
 	roles := engagement.Roles()
@@ -82,9 +82,9 @@ func TestRoles(t *testing.T) {
 	}
 	assert.Equal(t, "Role(7)", engagement.Role(7).Label())
 	assert.Nil(t, engagement.Role(0).Figures())
-	f := engagement.CivicEngagementSpecialist.Figures()
+	f := engagement.RoleCivicEngagementSpecialist.Figures()
 	f[0] = engagement.FigureReach
-	assert.Equal(t, engagement.FigureVolunteerRate, engagement.CivicEngagementSpecialist.Figures()[0], "Figures returns a copy")
+	assert.Equal(t, engagement.FigureVolunteerRate, engagement.RoleCivicEngagementSpecialist.Figures()[0], "Figures returns a copy")
 }
 
 // TestFigures checks that every figure has a label, a one-line definition

@@ -54,11 +54,11 @@ func TestEnums(t *testing.T) {
 		enumOf[engagement.PhaseKind]("PhaseKind", engagement.ParsePhaseKind, "information", "consultation", "deliberation", "decision", "implementation", "custom"),
 		enumOf[engagement.State]("State", engagement.ParseState, "draft", "announced", "open", "closed", "decided", "implementing", "completed", "cancelled"),
 		enumOf[engagement.Event]("Event", engagement.ParseEvent, "announce", "open", "close", "decide", "start_implementation", "complete", "cancel"),
-		enumOf[engagement.Direction]("Direction", engagement.ParseDirection, "one_way", "two_way"),
+		enumOf[engagement.Communication]("Direction", engagement.ParseDirection, "one_way", "two_way"),
 		enumOf[engagement.Method]("Method", engagement.ParseMethod, "fact_sheet", "website", "newsletter", "press_release", "social_media",
 			"open_house", "public_meeting", "town_hall", "public_hearing", "survey", "focus_group", "workshop", "public_forum",
 			"online_consultation", "citizens_panel", "citizens_assembly", "deliberative_poll", "advisory_committee", "budget_vote"),
-		enumOf[engagement.Channel]("Channel", engagement.ParseChannel, "print", "website", "newsletter", "email", "direct_mail", "press", "social_media", "broadcast", "outdoor"),
+		enumOf[engagement.Medium]("Channel", engagement.ParseChannel, "print", "website", "newsletter", "email", "direct_mail", "press", "social_media", "broadcast", "outdoor"),
 		enumOf[engagement.Tone]("Tone", engagement.ParseTone, "positive", "neutral", "negative"),
 		enumOf[engagement.ContributionKind]("ContributionKind", engagement.ParseContributionKind, "comment", "idea", "objection", "question", "survey_response", "vote"),
 		enumOf[engagement.ResponseKind]("ResponseKind", engagement.ParseResponseKind, "accepted", "partly_accepted", "not_accepted", "noted", "out_of_scope"),
@@ -109,39 +109,39 @@ func TestLevels(t *testing.T) {
 	}
 	assert.Empty(t, engagement.Level(0).Goal())
 	assert.Empty(t, engagement.Level(6).Promise())
-	assert.Equal(t, "We will carry out what you decide.", engagement.Empower.Promise())
+	assert.Equal(t, "We will carry out what you decide.", engagement.LevelEmpower.Promise())
 }
 
 // TestMethods checks each method's direction, lowest level and attendance
 // against the mapping documented on Method.
 func TestMethods(t *testing.T) {
 	type row struct {
-		dir      engagement.Direction
+		dir      engagement.Communication
 		level    engagement.Level
 		attended bool
 	}
-	one := func(l engagement.Level) row { return row{engagement.OneWay, l, false} }
-	two := func(l engagement.Level, attended bool) row { return row{engagement.TwoWay, l, attended} }
+	one := func(l engagement.Level) row { return row{engagement.CommunicationOneWay, l, false} }
+	two := func(l engagement.Level, attended bool) row { return row{engagement.CommunicationTwoWay, l, attended} }
 	want := map[engagement.Method]row{
-		engagement.FactSheet:          one(engagement.Inform),
-		engagement.Website:            one(engagement.Inform),
-		engagement.Newsletter:         one(engagement.Inform),
-		engagement.PressRelease:       one(engagement.Inform),
-		engagement.SocialMedia:        one(engagement.Inform),
-		engagement.OpenHouse:          two(engagement.Inform, true),
-		engagement.PublicMeeting:      two(engagement.Consult, true),
-		engagement.TownHall:           two(engagement.Consult, true),
-		engagement.PublicHearing:      two(engagement.Consult, true),
-		engagement.Survey:             two(engagement.Consult, false),
-		engagement.FocusGroup:         two(engagement.Consult, true),
-		engagement.Workshop:           two(engagement.Involve, true),
-		engagement.PublicForum:        two(engagement.Consult, true),
-		engagement.OnlineConsultation: two(engagement.Consult, false),
-		engagement.CitizensPanel:      two(engagement.Collaborate, true),
-		engagement.CitizensAssembly:   two(engagement.Collaborate, true),
-		engagement.DeliberativePoll:   two(engagement.Involve, true),
-		engagement.AdvisoryCommittee:  two(engagement.Collaborate, true),
-		engagement.BudgetVote:         two(engagement.Empower, false),
+		engagement.MethodFactSheet:          one(engagement.LevelInform),
+		engagement.MethodWebsite:            one(engagement.LevelInform),
+		engagement.MethodNewsletter:         one(engagement.LevelInform),
+		engagement.MethodPressRelease:       one(engagement.LevelInform),
+		engagement.MethodSocialMedia:        one(engagement.LevelInform),
+		engagement.MethodOpenHouse:          two(engagement.LevelInform, true),
+		engagement.MethodPublicMeeting:      two(engagement.LevelConsult, true),
+		engagement.MethodTownHall:           two(engagement.LevelConsult, true),
+		engagement.MethodPublicHearing:      two(engagement.LevelConsult, true),
+		engagement.MethodSurvey:             two(engagement.LevelConsult, false),
+		engagement.MethodFocusGroup:         two(engagement.LevelConsult, true),
+		engagement.MethodWorkshop:           two(engagement.LevelInvolve, true),
+		engagement.MethodPublicForum:        two(engagement.LevelConsult, true),
+		engagement.MethodOnlineConsultation: two(engagement.LevelConsult, false),
+		engagement.MethodCitizensPanel:      two(engagement.LevelCollaborate, true),
+		engagement.MethodCitizensAssembly:   two(engagement.LevelCollaborate, true),
+		engagement.MethodDeliberativePoll:   two(engagement.LevelInvolve, true),
+		engagement.MethodAdvisoryCommittee:  two(engagement.LevelCollaborate, true),
+		engagement.MethodBudgetVote:         two(engagement.LevelEmpower, false),
 	}
 	methods := engagement.Methods()
 	require.Len(t, methods, 19)
@@ -159,8 +159,8 @@ func TestMethods(t *testing.T) {
 	assert.Zero(t, bad.Direction())
 	assert.Zero(t, bad.MinLevel())
 	assert.False(t, bad.Attended())
-	assert.False(t, bad.Serves(engagement.Empower))
-	assert.False(t, engagement.Survey.Serves(engagement.Level(9)))
+	assert.False(t, bad.Serves(engagement.LevelEmpower))
+	assert.False(t, engagement.MethodSurvey.Serves(engagement.Level(9)))
 }
 
 func TestStatesAndEvents(t *testing.T) {

@@ -63,8 +63,8 @@ var (
 	// milestone already done.
 	ErrDuplicate = errors.New("engagement: already recorded")
 
-	// ErrUnknownID reports an ID that names nothing in the process.
-	ErrUnknownID = errors.New("engagement: unknown ID")
+	// ErrNotFound reports an ID that names nothing in the process.
+	ErrNotFound = errors.New("engagement: unknown ID")
 
 	// ErrNotEligible reports a participant whose profile does not meet the
 	// process's eligibility rules.

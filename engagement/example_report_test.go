@@ -29,8 +29,8 @@ func ExampleProcess_TakeUp() {
 		Kind: participation.KindPetition, Initiators: []uuid.UUID{exCara}, Created: exDay(time.February, 1)})
 	_ = in.SetRules(participation.SupportRules{Threshold: 2})
 	_ = in.Open(exDay(time.February, 2))
-	_ = in.Sign(exAda, stakeholder.Profile{Resident: true}, participation.ChannelOnline, exDay(time.February, 3))
-	_ = in.Sign(exBen, stakeholder.Profile{Resident: true}, participation.ChannelOffline, exDay(time.February, 4))
+	_ = in.Sign(exAda, stakeholder.Profile{Resident: true}, participation.SigningMethodOnline, exDay(time.February, 3))
+	_ = in.Sign(exBen, stakeholder.Profile{Resident: true}, participation.SigningMethodOffline, exDay(time.February, 4))
 	_ = in.Qualify(exDay(time.February, 10))
 
 	p := exampleProcess()
@@ -42,12 +42,12 @@ func ExampleProcess_TakeUp() {
 
 	contribute(p)
 	for _, id := range []uuid.UUID{exIdea, exQuestion} {
-		_ = p.Respond(id, engagement.Response{Kind: engagement.Noted, Responder: exOfficer}, exDay(time.March, 25))
+		_ = p.Respond(id, engagement.Response{Kind: engagement.ResponseKindNoted, Responder: exOfficer}, exDay(time.March, 25))
 	}
 	_ = p.Close(exDay(time.April, 13))
 	_ = p.Decide(engagement.Decision{Outcome: "Keep every oak; a play area by the car park",
 		Rationale: "The petition and the survey agree.", ShapedBy: []uuid.UUID{exIdea}}, exDay(time.April, 20))
-	fmt.Println("answered:", p.AnswerInitiative(in, participation.AnswerAdopted, "", exDay(time.April, 20)))
+	fmt.Println("answered:", p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "", exDay(time.April, 20)))
 
 	r, _ := in.Response()
 	fmt.Printf("the petition: %s, %q, by process %v\n", r.Outcome, r.Text, r.Process == p.ID())
@@ -74,17 +74,17 @@ func ExampleProcess_Plan() {
 		p, i stakeholder.Score // power, interest
 		l, u stakeholder.Score // legitimacy, urgency
 	}{
-		{exFriends, "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5}, // manage closely, definitive
-		{exCafes, "Cafe owners", stakeholder.Business, 4, 4, 4, 1},                 // manage closely, dominant
-		{exRiver, "Anglers", stakeholder.CommunityGroup, 2, 4, 2, 2},               // keep informed, no attribute
+		{exFriends, "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5}, // manage closely, definitive
+		{exCafes, "Cafe owners", stakeholder.KindBusiness, 4, 4, 4, 1},                 // manage closely, dominant
+		{exRiver, "Anglers", stakeholder.KindCommunityGroup, 2, 4, 2, 2},               // keep informed, no attribute
 	} {
 		st, _ := stakeholder.New(s.id, stakeholder.Details{Name: s.name, Kind: s.kind, Assessment: stakeholder.Assessment{
-			Power: s.p, Interest: s.i, Legitimacy: s.l, Urgency: s.u, Attitude: stakeholder.Neutral, Desired: stakeholder.Supportive}})
+			Power: s.p, Interest: s.i, Legitimacy: s.l, Urgency: s.u, Attitude: stakeholder.AttitudeNeutral, Desired: stakeholder.AttitudeSupportive}})
 		_ = m.Add(st)
 	}
 	p := exampleProcess()
 	cafes, _ := engagement.NewAudience("promenade businesses", exCafes)
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflets", Channel: engagement.ChannelPrint, Audience: cafes}, exDay(time.March, 16))
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflets", Channel: engagement.MediumPrint, Audience: cafes}, exDay(time.March, 16))
 
 	plan, _ := p.Plan(m, stakeholder.Grid{})
 	for _, r := range plan.Recommendations {
@@ -113,7 +113,7 @@ func ExampleProcess_Plan() {
 func ExampleProcess_Audit() {
 	p := exampleProcess()
 	contribute(p) // an idea on 17 March, a question on 18 March
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.March, 31))
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: exOfficer}, exDay(time.March, 31))
 	_ = p.Close(exDay(time.April, 13))
 
 	a, _ := p.Audit(exDay(time.April, 14))
@@ -139,7 +139,7 @@ func ExampleProcess_Audit() {
 func ExampleProcess_Scorecard() {
 	p := exampleProcess()
 	contribute(p)
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.March, 31))
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: exOfficer}, exDay(time.March, 31))
 
 	sc, _ := p.Scorecard(engagement.ScorecardOptions{})
 	for _, e := range sc.All() {
@@ -164,12 +164,12 @@ func ExampleProcess_Scorecard() {
 func ExampleRoleScorecard() {
 	p := exampleProcess()
 	homes, _ := engagement.NewAudience("households within 500 m of the park")
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, exDay(time.March, 16))
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, exDay(time.March, 16))
 	_ = p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 2400, Reach: 2100}, exDay(time.March, 20))
 	_ = p.AddMention(exLeaflets, engagement.Mention{Outlet: "Riverton Gazette", Tone: engagement.TonePositive}, exDay(time.March, 21))
 
 	in := engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{TargetPopulation: 3000}}
-	sc, _ := engagement.RoleScorecard(engagement.PublicOutreachCoordinator, in)
+	sc, _ := engagement.RoleScorecard(engagement.RolePublicOutreachCoordinator, in)
 	fmt.Println(sc.Title())
 	for _, e := range sc.All() {
 		fmt.Printf("%-14s %8s %-12s %-16s %s\n", e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict())

@@ -47,7 +47,7 @@ func exampleProcess() *engagement.Process {
 		Title:     "Riverside Park redesign",
 		Question:  "How should Riverside Park be redesigned?",
 		Authority: city,
-		Level:     engagement.Consult,
+		Level:     engagement.LevelConsult,
 		Rules:     engagement.Rules{NoticeDays: 14, ResponseDays: 21, AnswerBeforeDeciding: true, MinParticipants: 2},
 	}, exDay(time.March, 1))
 	if err != nil {
@@ -64,9 +64,9 @@ func exampleProcess() *engagement.Process {
 // contribute records Ada's idea and Ben's question, on 17 and 18 March.
 func contribute(p *engagement.Process) {
 	for _, err := range []error{
-		p.Contribute(engagement.Submission{ID: exIdea, Participant: resident(exAda), Kind: engagement.Idea,
+		p.Contribute(engagement.Submission{ID: exIdea, Participant: resident(exAda), Kind: engagement.ContributionKindIdea,
 			Text: "Turn the car park into a play area"}, exDay(time.March, 17)),
-		p.Contribute(engagement.Submission{ID: exQuestion, Participant: resident(exBen), Kind: engagement.Question,
+		p.Contribute(engagement.Submission{ID: exQuestion, Participant: resident(exBen), Kind: engagement.ContributionKindQuestion,
 			Text: "Will the old oaks stay?"}, exDay(time.March, 18)),
 	} {
 		if err != nil {
@@ -92,8 +92,8 @@ func ExampleLevel() {
 // to consult, a workshop is more than consulting needs, and a fact sheet
 // alone never consults, though it may serve a consultation.
 func ExampleMethod() {
-	for _, m := range []engagement.Method{engagement.FactSheet, engagement.Survey, engagement.Workshop, engagement.BudgetVote} {
-		fmt.Printf("%-11s %s, from %s; serves consult: %v\n", m, m.Direction(), m.MinLevel(), m.Serves(engagement.Consult))
+	for _, m := range []engagement.Method{engagement.MethodFactSheet, engagement.MethodSurvey, engagement.MethodWorkshop, engagement.MethodBudgetVote} {
+		fmt.Printf("%-11s %s, from %s; serves consult: %v\n", m, m.Direction(), m.MinLevel(), m.Serves(engagement.LevelConsult))
 	}
 	// Output:
 	// fact_sheet  one_way, from inform; serves consult: true
@@ -109,7 +109,7 @@ func ExampleProcess() {
 	city, _ := engagement.NewAuthority(exCity, "City of Riverton", exCity)
 	p, _ := engagement.NewProcess(engagement.ProcessSpec{
 		ID: exProcess, Title: "Riverside Park redesign", Question: "How should Riverside Park be redesigned?",
-		Authority: city, Level: engagement.Consult,
+		Authority: city, Level: engagement.LevelConsult,
 		Rules: engagement.Rules{NoticeDays: 14, AnswerBeforeDeciding: true},
 	}, exDay(time.March, 1))
 	_ = p.Announce(exDay(time.March, 2))
@@ -118,13 +118,13 @@ func ExampleProcess() {
 	fmt.Println(errors.Is(err, engagement.ErrNoticeNotElapsed), p.State())
 
 	_ = p.Open(exDay(time.March, 16))
-	_ = p.Contribute(engagement.Submission{ID: exIdea, Participant: resident(exAda), Kind: engagement.Idea, Text: "A play area"}, exDay(time.March, 17))
+	_ = p.Contribute(engagement.Submission{ID: exIdea, Participant: resident(exAda), Kind: engagement.ContributionKindIdea, Text: "A play area"}, exDay(time.March, 17))
 	_ = p.Close(exDay(time.April, 13))
 	d := engagement.Decision{Outcome: "Build a play area", Rationale: "Residents asked for it.", ShapedBy: []uuid.UUID{exIdea}}
 	err = p.Decide(d, exDay(time.April, 20))
 	fmt.Println(errors.Is(err, engagement.ErrUnanswered), p.State())
 
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.April, 14))
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: exOfficer}, exDay(time.April, 14))
 	fmt.Println(p.Decide(d, exDay(time.April, 20)), p.State())
 	for t := range p.History() {
 		fmt.Println(t.At.Format(time.DateOnly), t.Event, t.From, "→", t.To)
@@ -144,8 +144,8 @@ func ExampleProcess() {
 func ExampleProcess_Respond() {
 	p := exampleProcess()
 	contribute(p)
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.PartlyAccepted, Text: "A play area on half of the car park.", Responder: exOfficer}, exDay(time.March, 31))
-	_ = p.Respond(exQuestion, engagement.Response{Kind: engagement.Noted, Text: "Yes: every healthy tree stays.", Responder: exOfficer}, exDay(time.April, 15))
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindPartlyAccepted, Text: "A play area on half of the car park.", Responder: exOfficer}, exDay(time.March, 31))
+	_ = p.Respond(exQuestion, engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes: every healthy tree stays.", Responder: exOfficer}, exDay(time.April, 15))
 
 	for c := range p.Contributions() {
 		r, _ := c.Response()
@@ -163,8 +163,8 @@ func ExampleProcess_Respond() {
 func ExampleProcess_Trace() {
 	p := exampleProcess()
 	contribute(p)
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.Accepted, Responder: exOfficer}, exDay(time.March, 20))
-	_ = p.Respond(exQuestion, engagement.Response{Kind: engagement.Noted, Text: "Yes.", Responder: exOfficer}, exDay(time.March, 20))
+	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: exOfficer}, exDay(time.March, 20))
+	_ = p.Respond(exQuestion, engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes.", Responder: exOfficer}, exDay(time.March, 20))
 	_ = p.Close(exDay(time.April, 13))
 	err := p.Decide(engagement.Decision{
 		Outcome:   "Replace the car park with a play area",
@@ -199,7 +199,7 @@ func ExampleProcess_CompleteMilestone() {
 	p := exampleProcess()
 	contribute(p)
 	for _, id := range []uuid.UUID{exIdea, exQuestion} {
-		_ = p.Respond(id, engagement.Response{Kind: engagement.Noted, Responder: exOfficer}, exDay(time.March, 20))
+		_ = p.Respond(id, engagement.Response{Kind: engagement.ResponseKindNoted, Responder: exOfficer}, exDay(time.March, 20))
 	}
 	_ = p.Close(exDay(time.April, 13))
 	_ = p.Decide(engagement.Decision{Outcome: "A play area", Rationale: "Asked for.", ShapedBy: []uuid.UUID{exIdea}}, exDay(time.April, 20))
@@ -225,7 +225,7 @@ func ExampleProcess_CompleteMilestone() {
 func ExampleProcess_Attend() {
 	p := exampleProcess()
 	_ = p.AddActivity(engagement.ActivitySpec{
-		ID: exWorkshop, Title: "Design workshop", Method: engagement.Workshop,
+		ID: exWorkshop, Title: "Design workshop", Method: engagement.MethodWorkshop,
 		Start: exDay(time.March, 22), End: exDay(time.March, 22).Add(3 * time.Hour),
 		Place: "Riverside School", RegistrationRequired: true,
 	}, exDay(time.March, 16))
@@ -247,7 +247,7 @@ func ExampleProcess_Attend() {
 func ExampleProcess_RecordFigures() {
 	p := exampleProcess()
 	homes, _ := engagement.NewAudience("households within 500 m of the park")
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, exDay(time.March, 16))
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, exDay(time.March, 16))
 	_ = p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 2400, Reach: 2100}, exDay(time.March, 20))
 	_ = p.AddMention(exLeaflets, engagement.Mention{Outlet: "Riverton Gazette", Headline: "Park plans: have your say", Tone: engagement.TonePositive}, exDay(time.March, 21))
 	err := p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 100, Reach: 200}, exDay(time.March, 22))

@@ -72,7 +72,7 @@ func spec(t testing.TB) engagement.ProcessSpec {
 		Title:     "Riverside Park redesign",
 		Question:  "How should Riverside Park be redesigned?",
 		Authority: authority(t),
-		Level:     engagement.Consult,
+		Level:     engagement.LevelConsult,
 		Rules: engagement.Rules{
 			Eligibility:          engagement.Eligibility{MinAge: 16, Areas: []string{"north", "south"}, ResidentsOnly: true},
 			NoticeDays:           14,
@@ -81,10 +81,10 @@ func spec(t testing.TB) engagement.ProcessSpec {
 			MinParticipants:      2,
 		},
 		Phases: []engagement.Phase{
-			{Kind: engagement.PhaseInformation, Start: announced, End: opened},
-			{Kind: engagement.PhaseConsultation, Start: opened, End: closed},
-			{Kind: engagement.PhaseDecision, Start: closed, End: started},
-			{Kind: engagement.PhaseImplementation, Start: started, End: date(time.December, 31)},
+			{Kind: engagement.PhaseKindInformation, Start: announced, End: opened},
+			{Kind: engagement.PhaseKindConsultation, Start: opened, End: closed},
+			{Kind: engagement.PhaseKindDecision, Start: closed, End: started},
+			{Kind: engagement.PhaseKindImplementation, Start: started, End: date(time.December, 31)},
 		},
 	}
 }
@@ -143,11 +143,11 @@ func inState(t testing.TB, s engagement.State) *engagement.Process {
 			}
 			for n := range 2 {
 				at := opened.Add(time.Duration(n+1) * time.Hour)
-				sub := engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.Idea, Text: "A play area instead of the car park"}
+				sub := engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.ContributionKindIdea, Text: "A play area instead of the car park"}
 				if err := p.Contribute(sub, at); err != nil {
 					return err
 				}
-				if err := p.Respond(sub.ID, engagement.Response{Kind: engagement.Accepted, Responder: officerID}, at.Add(time.Hour)); err != nil {
+				if err := p.Respond(sub.ID, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, at.Add(time.Hour)); err != nil {
 					return err
 				}
 			}

@@ -41,7 +41,7 @@ func FuzzUnmarshalInitiatives(f *testing.F) {
 	in := submitted(f)
 	require.NoError(f, answered.TakeUp(in, closed))
 	require.NoError(f, answered.Decide(decision(), decided))
-	require.NoError(f, answered.AnswerInitiative(in, participation.AnswerAdopted, "Adopted", decided.Add(time.Hour)))
+	require.NoError(f, answered.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", decided.Add(time.Hour)))
 	f.Add(marshal(f, answered))
 	open := newProcess(f)
 	require.NoError(f, open.TakeUp(submitted(f), created))
@@ -84,7 +84,7 @@ func FuzzOperationsInitiatives(f *testing.F) {
 		in := []*participation.Initiative{submitted(t), petition(t, id(902), cityBody, date(time.February, 12))}
 		at := created
 		p := looseProcess(t)
-		acts := []engagement.ActivitySpec{{ID: id(10), Title: "Open house", Method: engagement.OpenHouse}}
+		acts := []engagement.ActivitySpec{{ID: id(10), Title: "Open house", Method: engagement.MethodOpenHouse}}
 		aud, err := engagement.NewAudience("everyone")
 		require.NoError(t, err)
 		contributions := 0

@@ -94,9 +94,9 @@ func scriptedProcess(t *testing.T, script []byte) *engagement.Process {
 	at := created
 	p := looseProcess(t)
 	acts := []engagement.ActivitySpec{
-		{ID: id(10), Title: "Open house", Method: engagement.OpenHouse},
-		{ID: id(11), Title: "Workshop", Method: engagement.Workshop, RegistrationRequired: true},
-		{ID: id(12), Title: "Survey", Method: engagement.Survey},
+		{ID: id(10), Title: "Open house", Method: engagement.MethodOpenHouse},
+		{ID: id(11), Title: "Workshop", Method: engagement.MethodWorkshop, RegistrationRequired: true},
+		{ID: id(12), Title: "Survey", Method: engagement.MethodSurvey},
 	}
 	aud, err := engagement.NewAudience("everyone")
 	require.NoError(t, err)
@@ -141,25 +141,25 @@ func runOp(p *engagement.Process, op byte, arg int, at time.Time, acts []engagem
 	case 9:
 		return p.Attend(act.ID, who, at)
 	case 10:
-		return p.AddCampaign(engagement.CampaignSpec{ID: id(20 + arg%2), Name: "c", Channel: engagement.ChannelPrint, Audience: aud}, at)
+		return p.AddCampaign(engagement.CampaignSpec{ID: id(20 + arg%2), Name: "c", Channel: engagement.MediumPrint, Audience: aud}, at)
 	case 11:
 		return p.RecordFigures(id(20+arg%2), engagement.Figures{Impressions: int64(arg), Reach: int64(arg / 2)}, at)
 	case 12:
 		return p.AddMention(id(20+arg%2), engagement.Mention{Outlet: "o", Tone: engagement.ToneNeutral}, at)
 	case 13:
-		return p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "t"}, at)
+		return p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "t"}, at)
 	case 14:
 		var via uuid.UUID
 		if arg%2 == 1 {
 			via = act.ID
 		}
-		err := p.Contribute(engagement.Submission{ID: id(1000 + *contributions), Participant: who, Kind: engagement.Comment, Text: "x", Activity: via}, at)
+		err := p.Contribute(engagement.Submission{ID: id(1000 + *contributions), Participant: who, Kind: engagement.ContributionKindComment, Text: "x", Activity: via}, at)
 		if err == nil {
 			*contributions++
 		}
 		return err
 	case 15:
-		return p.Respond(c, engagement.Response{Kind: engagement.Noted, Responder: officerID}, at)
+		return p.Respond(c, engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, at)
 	case 16:
 		return p.Rate(c, engagement.Quality{Substantive: true, Score: arg % 4})
 	case 17:

@@ -131,7 +131,7 @@ func (p *Process) takeUp(t TakenUp, at time.Time) error {
 // not decided or has ended ([ErrWrongState]); a time before the latest
 // change ([ErrTimeOrder]); a nil initiative, an undeclared outcome, or a text
 // with surrounding spaces or invalid UTF-8 ([ErrInvalid]); an initiative the
-// process did not take up ([ErrUnknownID]) or already answered
+// process did not take up ([ErrNotFound]) or already answered
 // ([ErrDuplicate]); and an initiative that is no longer submitted
 // ([ErrNotSubmitted]), such as one its initiators withdrew. An error from
 // Initiative.Answer itself is wrapped as it is, with the participation
@@ -174,7 +174,7 @@ func (p *Process) checkAnswer(id uuid.UUID, r participation.Response, at time.Ti
 	switch {
 	case id == uuid.Nil:
 	case i < 0:
-		errs.add(fieldErr("initiative", id.String(), ErrUnknownID))
+		errs.add(fieldErr("initiative", id.String(), ErrNotFound))
 	case p.initiatives[i].Answered():
 		errs.add(fieldErr("initiative", id.String(), ErrDuplicate))
 	}

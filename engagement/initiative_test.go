@@ -33,7 +33,7 @@ func petition(t testing.TB, iid uuid.UUID, body participation.PublicBody, submit
 	require.NoError(t, in.SetRules(participation.SupportRules{Threshold: 2}))
 	require.NoError(t, in.Open(date(time.February, 2)))
 	for n := range 2 {
-		require.NoError(t, in.Sign(id(950+n), stakeholder.Profile{Resident: true}, participation.ChannelOnline, date(time.February, 3+n)))
+		require.NoError(t, in.Sign(id(950+n), stakeholder.Profile{Resident: true}, participation.SigningMethodOnline, date(time.February, 3+n)))
 	}
 	require.NoError(t, in.Qualify(date(time.February, 10)))
 	if !submit.IsZero() {
@@ -64,10 +64,10 @@ func TestTakeUpAndAnswer(t *testing.T) {
 	assert.Equal(t, participation.StateSubmitted, in.State(), "taking up does not change the initiative")
 
 	require.NoError(t, p.Decide(decision(), decided))
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAccepted, "", decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", decided))
 
 	// A blank text is the decision's outcome.
-	want := participation.Response{Outcome: participation.AnswerAccepted, Text: decision().Outcome, At: decided, Process: processID}
+	want := participation.Response{Outcome: participation.AnswerOutcomeAccepted, Text: decision().Outcome, At: decided, Process: processID}
 	r, ok := in.Response()
 	require.True(t, ok)
 	assert.Equal(t, want, r, "the initiative names the process")
@@ -165,36 +165,36 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 		want    error
 	}{
 		{"not decided", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, false) },
-			participation.AnswerAccepted, "", engagement.ErrWrongState},
+			participation.AnswerOutcomeAccepted, "", engagement.ErrWrongState},
 		{"never taken up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, _ := takenUp(t, true)
 			return p, petition(t, id(902), cityBody, date(time.February, 11))
-		}, participation.AnswerAccepted, "Yes", engagement.ErrUnknownID},
+		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrNotFound},
 		{"undeclared outcome", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, true) },
 			0, "Yes", engagement.ErrInvalid},
 		{"padded text", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, true) },
-			participation.AnswerRejected, " No ", engagement.ErrInvalid},
+			participation.AnswerOutcomeRejected, " No ", engagement.ErrInvalid},
 		{"nil initiative", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, _ := takenUp(t, true)
 			return p, nil
-		}, participation.AnswerAccepted, "Yes", engagement.ErrInvalid},
+		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrInvalid},
 		{"withdrawn after take-up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, in := takenUp(t, true)
 			require.NoError(t, in.Withdraw(initiatorID, "", decided))
 			return p, in
-		}, participation.AnswerAccepted, "Yes", engagement.ErrNotSubmitted},
+		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrNotSubmitted},
 		{"answered twice", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, in := takenUp(t, true)
-			require.NoError(t, p.AnswerInitiative(in, participation.AnswerAdopted, "Adopted", decided))
+			require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", decided))
 			// Another initiative object with the same ID, still submitted.
 			return p, submitted(t)
-		}, participation.AnswerAccepted, "Yes", engagement.ErrDuplicate},
+		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrDuplicate},
 		{"refused by the initiative", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, _ := takenUp(t, true)
 			// The same ID, submitted after the answer's date: the
 			// initiative refuses an answer before its submission.
 			return p, petition(t, petitionID, cityBody, decided.Add(Week))
-		}, participation.AnswerAccepted, "Yes", participation.ErrTimeOrder},
+		}, participation.AnswerOutcomeAccepted, "Yes", participation.ErrTimeOrder},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -225,12 +225,12 @@ func TestInitiativeAtOneInstant(t *testing.T) {
 	at := created
 	require.NoError(t, p.Announce(at))
 	require.NoError(t, p.Open(at))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.Idea, Text: "Lights"}, at))
-	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.Accepted, Responder: officerID}, at))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "Lights"}, at))
+	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, at))
 	require.NoError(t, p.Close(at))
 	require.NoError(t, p.TakeUp(in, at))
 	require.NoError(t, p.Decide(decision(), at))
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerAdopted, "Adopted as proposed", at))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted as proposed", at))
 	require.NoError(t, p.AddCommitment(commitmentSpec(commitID), at))
 	require.NoError(t, p.StartImplementation(at))
 	require.NoError(t, p.Cancel("merged into the city plan", at))
@@ -248,7 +248,7 @@ func TestDecodeInitiativeRejects(t *testing.T) {
 	p := inState(t, engagement.StateClosed)
 	require.NoError(t, p.TakeUp(in, closed.Add(time.Hour)))
 	require.NoError(t, p.Decide(decision(), decided))
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerRejected, "The path stays closed for safety.", decided.Add(time.Hour)))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeRejected, "The path stays closed for safety.", decided.Add(time.Hour)))
 	good := marshal(t, p)
 
 	edit := func(t *testing.T, change func(x map[string]any)) []byte {

@@ -61,7 +61,7 @@ type attendanceJSON struct {
 type campaignJSON struct {
 	ID       uuid.UUID     `json:"id"`
 	Name     string        `json:"name"`
-	Channel  Channel       `json:"channel"`
+	Channel  Medium       `json:"channel"`
 	Audience Audience      `json:"audience"`
 	AddedAt  time.Time     `json:"added_at"`
 	Figures  []figuresJSON `json:"figures"`
@@ -589,7 +589,7 @@ func (d *decoder) fire(e int) error {
 func (d *decoder) participant(id uuid.UUID) (Participant, error) {
 	pt, ok := d.p.Participant(id)
 	if !ok {
-		return Participant{}, fieldErr("participant", id.String(), ErrUnknownID)
+		return Participant{}, fieldErr("participant", id.String(), ErrNotFound)
 	}
 	return pt, nil
 }

@@ -56,10 +56,10 @@ func TestDecodeRejects(t *testing.T) {
 		{"a reason on an event other than cancel", `"event":"close","from":"open","to":"closed"`, `"event":"close","from":"open","to":"closed","reason":"x"`, engagement.ErrInvalid},
 		{"an unknown event", `"event":"close"`, `"event":"reopen"`, engagement.ErrInvalid},
 		{"a phase that is not the one active", `"at":"2025-03-16T10:00:00Z","phase":1`, `"at":"2025-03-16T10:00:00Z","phase":0`, engagement.ErrInvalid},
-		{"an unknown participant", `"participant":"00000000-0000-4000-8000-000000000103"`, `"participant":"00000000-0000-4000-8000-000000000999"`, engagement.ErrUnknownID},
+		{"an unknown participant", `"participant":"00000000-0000-4000-8000-000000000103"`, `"participant":"00000000-0000-4000-8000-000000000999"`, engagement.ErrNotFound},
 		{"a participant nobody refers to", `"participants":[`, `"participants":[{"id":"00000000-0000-4000-8000-000000000777","profile":{"age_band":"unknown","resident":false}},`, engagement.ErrInvalid},
 		{"a repeated participant", `"participants":[`, `"participants":[{"id":"00000000-0000-4000-8000-000000000100","profile":{"age_band":"35-44","sex":"f","area":"north","resident":true}},`, engagement.ErrDuplicate},
-		{"an unknown activity reference", `"activity":"00000000-0000-4000-8000-000000000011"`, `"activity":"00000000-0000-4000-8000-000000000099"`, engagement.ErrUnknownID},
+		{"an unknown activity reference", `"activity":"00000000-0000-4000-8000-000000000011"`, `"activity":"00000000-0000-4000-8000-000000000099"`, engagement.ErrNotFound},
 		{"a Nil activity reference", `"activity":"00000000-0000-4000-8000-000000000011"`, `"activity":"00000000-0000-0000-0000-000000000000"`, engagement.ErrInvalid},
 		{"a response before its contribution", `"response":{"at":"2025-03-30T09:00:00Z"`, `"response":{"at":"2025-03-16T09:30:00Z"`, engagement.ErrTimeOrder},
 		{"a not-accepted response without a reason", `"kind":"not_accepted","text":"Disabled bays stay; the rest goes."`, `"kind":"not_accepted"`, engagement.ErrReasonRequired},
@@ -97,7 +97,7 @@ func TestDecodeDecisionWithoutEvent(t *testing.T) {
 // activity cannot come from the methods, which keep one record per person.
 func TestDecodeDuplicateAttendance(t *testing.T) {
 	p := inState(t, engagement.StateDraft)
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Meeting", Method: engagement.PublicMeeting, Start: announced, End: opened}, created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Meeting", Method: engagement.MethodPublicMeeting, Start: announced, End: opened}, created))
 	require.NoError(t, p.Attend(workshopID, person(0), announced))
 	require.NoError(t, p.Register(workshopID, person(0), announced.Add(Week)))
 	b := string(marshal(t, p))

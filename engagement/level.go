@@ -18,33 +18,33 @@ type Level int
 
 // The IAP2 levels, from least to most public influence.
 const (
-	// Inform: the public is told, not asked.
-	Inform Level = iota + 1
-	// Consult: the public is asked for feedback and told what it changed.
-	Consult
-	// Involve: the public works with the body throughout, and its concerns
+	// LevelInform: the public is told, not asked.
+	LevelInform Level = iota + 1
+	// LevelConsult: the public is asked for feedback and told what it changed.
+	LevelConsult
+	// LevelInvolve: the public works with the body throughout, and its concerns
 	// shape the options.
-	Involve
-	// Collaborate: the public is a partner in every part of the decision.
-	Collaborate
-	// Empower: the public makes the final decision.
-	Empower
+	LevelInvolve
+	// LevelCollaborate: the public is a partner in every part of the decision.
+	LevelCollaborate
+	// LevelEmpower: the public makes the final decision.
+	LevelEmpower
 )
 
 var levelTexts = [...]struct{ goal, promise string }{
-	Inform: {
+	LevelInform: {
 		"To give the public balanced, factual information that helps them understand the issue, the options and the possible solutions.",
 		"We will keep you up to date."},
-	Consult: {
+	LevelConsult: {
 		"To gather the public's feedback on the analysis, the options and the decision.",
 		"We will keep you up to date, hear and acknowledge your concerns and ideas, and tell you how your input affected the decision."},
-	Involve: {
+	LevelInvolve: {
 		"To work with the public throughout the process so that their concerns and hopes are understood and taken into account at every step.",
 		"We will work with you so that your concerns and hopes show directly in the options we develop, and tell you how your input affected the decision."},
-	Collaborate: {
+	LevelCollaborate: {
 		"To partner with the public in each part of the decision, including developing the options and choosing the preferred solution.",
 		"We will look to you for advice and new ideas in shaping solutions, and build your advice and recommendations into the decision as far as we can."},
-	Empower: {
+	LevelEmpower: {
 		"To put the final decision in the hands of the public.",
 		"We will carry out what you decide."},
 }
@@ -52,7 +52,7 @@ var levelTexts = [...]struct{ goal, promise string }{
 var levelNames = [...]string{"", "inform", "consult", "involve", "collaborate", "empower"}
 
 // Levels returns the five levels in order, Inform first.
-func Levels() []Level { return []Level{Inform, Consult, Involve, Collaborate, Empower} }
+func Levels() []Level { return []Level{LevelInform, LevelConsult, LevelInvolve, LevelCollaborate, LevelEmpower} }
 
 // IsValid reports whether l is one of the five declared levels.
 func (l Level) IsValid() bool { return enumValid(l, levelNames[:]) }

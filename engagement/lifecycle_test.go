@@ -109,11 +109,11 @@ func openWith(t *testing.T, n, answered int) *engagement.Process {
 	require.NoError(t, p.Announce(announced))
 	require.NoError(t, p.Open(opened))
 	for k := range n {
-		sub := engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.Comment, Text: "More trees"}
+		sub := engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.ContributionKindComment, Text: "More trees"}
 		require.NoError(t, p.Contribute(sub, opened.Add(time.Duration(k+1)*time.Hour)))
 	}
 	for k := range answered {
-		require.NoError(t, p.Respond(id(1000+k), engagement.Response{Kind: engagement.Noted, Responder: officerID}, opened.Add(Week)))
+		require.NoError(t, p.Respond(id(1000+k), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, opened.Add(Week)))
 	}
 	return p
 }
@@ -160,7 +160,7 @@ func TestPreconditions(t *testing.T) {
 				d.ShapedBy = []uuid.UUID{id(1000), id(999), id(1000)}
 				return p.Decide(d, decided)
 			},
-			[]error{engagement.ErrUnknownID, engagement.ErrDuplicate}},
+			[]error{engagement.ErrNotFound, engagement.ErrDuplicate}},
 		{"start implementing with no commitment", func(t *testing.T) *engagement.Process {
 			p := closedWith(2, 2)(t)
 			require.NoError(t, p.Decide(decision(), decided))
@@ -231,7 +231,7 @@ func TestDecideWithoutAnswerRule(t *testing.T) {
 	require.NoError(t, p.Announce(announced))
 	require.NoError(t, p.Open(opened))
 	for k := range 2 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.Vote, Text: "option A"}, opened))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.ContributionKindVote, Text: "option A"}, opened))
 	}
 	require.NoError(t, p.Close(closed))
 	require.NoError(t, p.Decide(decision(), decided))
@@ -259,7 +259,7 @@ func TestStateNext(t *testing.T) {
 func TestErrorMessages(t *testing.T) {
 	err := inState(t, engagement.StateDraft).Close(closed)
 	assert.Equal(t, "engagement: cannot close a process in state draft: engagement: event not allowed in this state", err.Error())
-	err = inState(t, engagement.StateDraft).Publish(engagement.Publication{Kind: engagement.BackgroundInfo}, created)
+	err = inState(t, engagement.StateDraft).Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo}, created)
 	var oe *engagement.OpError
 	require.ErrorAs(t, err, &oe)
 	assert.Equal(t, "publish", oe.Op)

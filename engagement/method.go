@@ -1,51 +1,51 @@
 package engagement
 
-// Direction says which way communication flows in an engagement method.
+// Communication says which way communication flows in an engagement method.
 // One-way outreach informs and raises awareness and is measured by reach and
 // visibility; two-way engagement brings the public's input back to the body
 // and is measured by engagement and feedback quality. Outreach is the weakest
 // form of engagement: it tells, it does not listen.
 //
-// The zero value is invalid. Direction's text form is its lowercase name.
-type Direction int
+// The zero value is invalid. Communication's text form is its lowercase name.
+type Communication int
 
 // The directions.
 const (
-	// OneWay: from the body to the public only.
-	OneWay Direction = iota + 1
-	// TwoWay: the public's input comes back to the body.
-	TwoWay
+	// CommunicationOneWay: from the body to the public only.
+	CommunicationOneWay Communication = iota + 1
+	// CommunicationTwoWay: the public's input comes back to the body.
+	CommunicationTwoWay
 )
 
 var directionNames = [...]string{"", "one_way", "two_way"}
 
 // IsValid reports whether d is a declared direction.
-func (d Direction) IsValid() bool { return enumValid(d, directionNames[:]) }
+func (d Communication) IsValid() bool { return enumValid(d, directionNames[:]) }
 
 // String returns "one_way" or "two_way", or "Direction(9)" for an undeclared
 // value.
-func (d Direction) String() string { return enumString(d, directionNames[:], "Direction") }
+func (d Communication) String() string { return enumString(d, directionNames[:], "Direction") }
 
 // MarshalText returns the direction's name; an undeclared direction is an
 // error wrapping [ErrInvalid].
-func (d Direction) MarshalText() ([]byte, error) {
+func (d Communication) MarshalText() ([]byte, error) {
 	return enumMarshal(d, directionNames[:], "Direction")
 }
 
 // UnmarshalText parses a direction's name with [ParseDirection], leaving d
 // unchanged on error.
-func (d *Direction) UnmarshalText(text []byte) error {
+func (d *Communication) UnmarshalText(text []byte) error {
 	return enumUnmarshal(d, text, directionNames[:], "Direction")
 }
 
 // ParseDirection returns the direction named s. Any other text is an error
 // wrapping [ErrInvalid] that quotes s.
-func ParseDirection(s string) (Direction, error) {
-	return enumParse[Direction](s, directionNames[:], "Direction")
+func ParseDirection(s string) (Communication, error) {
+	return enumParse[Communication](s, directionNames[:], "Direction")
 }
 
 // Method is a way a public body engages the public: the tool of an
-// [Activity]. Each method has a [Direction], the lowest IAP2 [Level] it
+// [Activity]. Each method has a [Communication], the lowest IAP2 [Level] it
 // serves, and whether people attend it (and so register and show up).
 //
 // The lowest level is where the method starts to be enough: a method serves
@@ -71,85 +71,85 @@ type Method int
 // The methods: one-way outreach first, then two-way methods from the least to
 // the most public influence.
 const (
-	// FactSheet: a printed or downloadable summary. One-way, inform.
-	FactSheet Method = iota + 1
-	// Website: a project page. One-way, inform.
-	Website
-	// Newsletter: a mailed or e-mailed bulletin. One-way, inform.
-	Newsletter
-	// PressRelease: a statement to the media. One-way, inform.
-	PressRelease
-	// SocialMedia: posts on the body's social media accounts. One-way,
+	// MethodFactSheet: a printed or downloadable summary. One-way, inform.
+	MethodFactSheet Method = iota + 1
+	// MethodWebsite: a project page. One-way, inform.
+	MethodWebsite
+	// MethodNewsletter: a mailed or e-mailed bulletin. One-way, inform.
+	MethodNewsletter
+	// MethodPressRelease: a statement to the media. One-way, inform.
+	MethodPressRelease
+	// MethodSocialMedia: posts on the body's social media accounts. One-way,
 	// inform: replies to posts are not input the body commits to answer.
-	SocialMedia
-	// OpenHouse: a drop-in exhibition with staff to talk to. Two-way,
+	MethodSocialMedia
+	// MethodOpenHouse: a drop-in exhibition with staff to talk to. Two-way,
 	// inform, attended.
-	OpenHouse
-	// PublicMeeting: a meeting open to all with questions from the floor.
+	MethodOpenHouse
+	// MethodPublicMeeting: a meeting open to all with questions from the floor.
 	// Two-way, consult, attended.
-	PublicMeeting
-	// TownHall: a meeting with elected representatives. Two-way, consult,
+	MethodPublicMeeting
+	// MethodTownHall: a meeting with elected representatives. Two-way, consult,
 	// attended.
-	TownHall
-	// PublicHearing: a formal hearing where the public testifies on the
+	MethodTownHall
+	// MethodPublicHearing: a formal hearing where the public testifies on the
 	// record. Two-way, consult, attended.
-	PublicHearing
-	// Survey: a questionnaire. Two-way, consult.
-	Survey
-	// FocusGroup: a moderated discussion with a small group. Two-way,
+	MethodPublicHearing
+	// MethodSurvey: a questionnaire. Two-way, consult.
+	MethodSurvey
+	// MethodFocusGroup: a moderated discussion with a small group. Two-way,
 	// consult, attended.
-	FocusGroup
-	// Workshop: participants work on options with staff. Two-way, involve,
+	MethodFocusGroup
+	// MethodWorkshop: participants work on options with staff. Two-way, involve,
 	// attended.
-	Workshop
-	// PublicForum: an open discussion among residents and officials.
+	MethodWorkshop
+	// MethodPublicForum: an open discussion among residents and officials.
 	// Two-way, consult, attended.
-	PublicForum
-	// OnlineConsultation: comments and ideas on a consultation platform.
+	MethodPublicForum
+	// MethodOnlineConsultation: comments and ideas on a consultation platform.
 	// Two-way, consult.
-	OnlineConsultation
-	// CitizensPanel: a small randomly selected panel that deliberates and
+	MethodOnlineConsultation
+	// MethodCitizensPanel: a small randomly selected panel that deliberates and
 	// recommends. Two-way, collaborate, attended.
-	CitizensPanel
-	// CitizensAssembly: a large randomly selected body that deliberates over
+	MethodCitizensPanel
+	// MethodCitizensAssembly: a large randomly selected body that deliberates over
 	// several sessions and recommends. Two-way, collaborate, attended.
-	CitizensAssembly
-	// DeliberativePoll: a poll before and after informed deliberation
+	MethodCitizensAssembly
+	// MethodDeliberativePoll: a poll before and after informed deliberation
 	// (Fishkin 1991). Two-way, involve, attended.
-	DeliberativePoll
-	// AdvisoryCommittee: standing residents' committee advising the body.
+	MethodDeliberativePoll
+	// MethodAdvisoryCommittee: standing residents' committee advising the body.
 	// Two-way, collaborate, attended.
-	AdvisoryCommittee
-	// BudgetVote: residents vote on how to spend part of a budget, and the
+	MethodAdvisoryCommittee
+	// MethodBudgetVote: residents vote on how to spend part of a budget, and the
 	// body carries out the result. Two-way, empower.
-	BudgetVote
+	MethodBudgetVote
 )
 
 var methods = [...]struct {
 	name      string
-	direction Direction
+	direction Communication
 	level     Level
 	attended  bool
 }{
-	FactSheet:          {"fact_sheet", OneWay, Inform, false},
-	Website:            {"website", OneWay, Inform, false},
-	Newsletter:         {"newsletter", OneWay, Inform, false},
-	PressRelease:       {"press_release", OneWay, Inform, false},
-	SocialMedia:        {"social_media", OneWay, Inform, false},
-	OpenHouse:          {"open_house", TwoWay, Inform, true},
-	PublicMeeting:      {"public_meeting", TwoWay, Consult, true},
-	TownHall:           {"town_hall", TwoWay, Consult, true},
-	PublicHearing:      {"public_hearing", TwoWay, Consult, true},
-	Survey:             {"survey", TwoWay, Consult, false},
-	FocusGroup:         {"focus_group", TwoWay, Consult, true},
-	Workshop:           {"workshop", TwoWay, Involve, true},
-	PublicForum:        {"public_forum", TwoWay, Consult, true},
-	OnlineConsultation: {"online_consultation", TwoWay, Consult, false},
-	CitizensPanel:      {"citizens_panel", TwoWay, Collaborate, true},
-	CitizensAssembly:   {"citizens_assembly", TwoWay, Collaborate, true},
-	DeliberativePoll:   {"deliberative_poll", TwoWay, Involve, true},
-	AdvisoryCommittee:  {"advisory_committee", TwoWay, Collaborate, true},
-	BudgetVote:         {"budget_vote", TwoWay, Empower, false},
+	MethodFactSheet:          {"fact_sheet", CommunicationOneWay, LevelInform, false},
+	MethodWebsite:            {"website", CommunicationOneWay, LevelInform, false},
+	MethodNewsletter:         {"newsletter", CommunicationOneWay, LevelInform, false},
+	MethodPressRelease:       {"press_release", CommunicationOneWay, LevelInform, false},
+	MethodSocialMedia:        {"social_media", CommunicationOneWay, LevelInform, false},
+	MethodOpenHouse:          {"open_house", CommunicationTwoWay, LevelInform, true},
+	MethodPublicMeeting:      {"public_meeting", CommunicationTwoWay, LevelConsult, true},
+	MethodTownHall:           {"town_hall", CommunicationTwoWay, LevelConsult, true},
+	MethodPublicHearing:      {"public_hearing", CommunicationTwoWay, LevelConsult, true},
+	MethodSurvey:             {"survey", CommunicationTwoWay, LevelConsult, false},
+	MethodFocusGroup:         {"focus_group", CommunicationTwoWay, LevelConsult, true},
+	MethodWorkshop:           {"workshop", CommunicationTwoWay, LevelInvolve, true},
+	MethodPublicForum:        {"public_forum", CommunicationTwoWay, LevelConsult, true},
+	MethodOnlineConsultation: {"online_consultation", CommunicationTwoWay, LevelConsult, false},
+	MethodCitizensPanel:      {"citizens_panel", CommunicationTwoWay, LevelCollaborate, true},
+	MethodCitizensAssembly:   {"citizens_assembly", CommunicationTwoWay, LevelCollaborate, true},
+	MethodDeliberativePoll:   {"deliberative_poll", CommunicationTwoWay, LevelInvolve, true},
+	MethodAdvisoryCommittee:  {"advisory_committee", CommunicationTwoWay, LevelCollaborate, true},
+	MethodBudgetVote:         {"budget_vote", CommunicationTwoWay, LevelEmpower, false},
 }
 
 // methodNames is filled from methods by a function so that the two tables
@@ -165,7 +165,7 @@ var methodNames = func() [len(methods)]string {
 // Methods returns the nineteen methods in declaration order.
 func Methods() []Method {
 	out := make([]Method, 0, len(methods)-1)
-	for m := FactSheet; int(m) < len(methods); m++ {
+	for m := MethodFactSheet; int(m) < len(methods); m++ {
 		out = append(out, m)
 	}
 	return out
@@ -180,7 +180,7 @@ func (m Method) String() string { return enumString(m, methodNames[:], "Method")
 
 // Direction returns whether the method is one-way outreach or two-way
 // engagement, or 0 for an undeclared method.
-func (m Method) Direction() Direction {
+func (m Method) Direction() Communication {
 	if !m.IsValid() {
 		return 0
 	}

@@ -9,56 +9,56 @@ import (
 	"github.com/google/uuid"
 )
 
-// Channel is the medium of an outreach campaign.
+// Medium is the medium of an outreach campaign.
 //
-// The zero value is invalid. Channel's text form is its lowercase name.
-type Channel int
+// The zero value is invalid. Medium's text form is its lowercase name.
+type Medium int
 
 // The outreach channels.
 const (
-	// ChannelPrint: leaflets, fact sheets, brochures.
-	ChannelPrint Channel = iota + 1
-	// ChannelWebsite: the body's web pages.
-	ChannelWebsite
-	// ChannelNewsletter: the body's newsletter.
-	ChannelNewsletter
-	// ChannelEmail: e-mail to a list.
-	ChannelEmail
-	// ChannelDirectMail: letters or cards to households.
-	ChannelDirectMail
-	// ChannelPress: press releases and briefings to the media.
-	ChannelPress
-	// ChannelSocialMedia: posts and adverts on social media.
-	ChannelSocialMedia
-	// ChannelBroadcast: radio and television.
-	ChannelBroadcast
-	// ChannelOutdoor: posters, signs and billboards.
-	ChannelOutdoor
+	// MediumPrint: leaflets, fact sheets, brochures.
+	MediumPrint Medium = iota + 1
+	// MediumWebsite: the body's web pages.
+	MediumWebsite
+	// MediumNewsletter: the body's newsletter.
+	MediumNewsletter
+	// MediumEmail: e-mail to a list.
+	MediumEmail
+	// MediumDirectMail: letters or cards to households.
+	MediumDirectMail
+	// MediumPress: press releases and briefings to the media.
+	MediumPress
+	// MediumSocialMedia: posts and adverts on social media.
+	MediumSocialMedia
+	// MediumBroadcast: radio and television.
+	MediumBroadcast
+	// MediumOutdoor: posters, signs and billboards.
+	MediumOutdoor
 )
 
 var channelNames = [...]string{"", "print", "website", "newsletter", "email", "direct_mail", "press", "social_media", "broadcast", "outdoor"}
 
 // IsValid reports whether c is a declared channel.
-func (c Channel) IsValid() bool { return enumValid(c, channelNames[:]) }
+func (c Medium) IsValid() bool { return enumValid(c, channelNames[:]) }
 
 // String returns the channel's lowercase name, such as "direct_mail", or
 // "Channel(99)" for an undeclared value.
-func (c Channel) String() string { return enumString(c, channelNames[:], "Channel") }
+func (c Medium) String() string { return enumString(c, channelNames[:], "Channel") }
 
 // MarshalText returns the channel's name; an undeclared channel is an error
 // wrapping [ErrInvalid].
-func (c Channel) MarshalText() ([]byte, error) { return enumMarshal(c, channelNames[:], "Channel") }
+func (c Medium) MarshalText() ([]byte, error) { return enumMarshal(c, channelNames[:], "Channel") }
 
 // UnmarshalText parses a channel's name with [ParseChannel], leaving c
 // unchanged on error.
-func (c *Channel) UnmarshalText(text []byte) error {
+func (c *Medium) UnmarshalText(text []byte) error {
 	return enumUnmarshal(c, text, channelNames[:], "Channel")
 }
 
 // ParseChannel returns the channel named s. Any other text is an error
 // wrapping [ErrInvalid] that quotes s.
-func ParseChannel(s string) (Channel, error) {
-	return enumParse[Channel](s, channelNames[:], "Channel")
+func ParseChannel(s string) (Medium, error) {
+	return enumParse[Medium](s, channelNames[:], "Channel")
 }
 
 // Tone is the tone of a media mention towards the process, as the body's
@@ -113,7 +113,7 @@ type CampaignSpec struct {
 	// Name names it, such as "Park redesign leaflet drop".
 	Name string
 	// Channel is its medium.
-	Channel Channel
+	Channel Medium
 	// Audience is whom it is meant to reach; it must not be the zero
 	// Audience.
 	Audience Audience
@@ -220,7 +220,7 @@ func addToCampaign[T interface{ Validate() error }](p *Process, op string, id uu
 	errs.add(v.Validate())
 	i, ok := p.campaignIndex[id]
 	if !ok {
-		errs.add(fieldErr("campaign", id.String(), ErrUnknownID))
+		errs.add(fieldErr("campaign", id.String(), ErrNotFound))
 	}
 	if err := p.refuse(op, errs); err != nil {
 		return err
@@ -237,7 +237,7 @@ func addToCampaign[T interface{ Validate() error }](p *Process, op string, id uu
 // downwards. It refuses, with an [*OpError] and every reason joined: a
 // final state ([ErrWrongState]), a time before the latest change
 // ([ErrTimeOrder]), invalid figures ([ErrInvalid]) and an unknown campaign
-// ([ErrUnknownID]).
+// ([ErrNotFound]).
 func (p *Process) RecordFigures(campaignID uuid.UUID, f Figures, at time.Time) error {
 	return addToCampaign(p, "record figures", campaignID, f, at, func(c *campaign) *[]dated[Figures] { return &c.figures })
 }
@@ -245,7 +245,7 @@ func (p *Process) RecordFigures(campaignID uuid.UUID, f Figures, at time.Time) e
 // AddMention records a media mention the campaign earned, published at at.
 // It refuses, with an [*OpError] and every reason joined: a final state
 // ([ErrWrongState]), a time before the latest change ([ErrTimeOrder]), an
-// invalid mention ([ErrInvalid]) and an unknown campaign ([ErrUnknownID]).
+// invalid mention ([ErrInvalid]) and an unknown campaign ([ErrNotFound]).
 func (p *Process) AddMention(campaignID uuid.UUID, m Mention, at time.Time) error {
 	return addToCampaign(p, "add mention", campaignID, m, at, func(c *campaign) *[]dated[Mention] { return &c.mentions })
 }
@@ -278,7 +278,7 @@ func (c Campaign) ID() uuid.UUID { return c.c.spec.ID }
 func (c Campaign) Name() string { return c.c.spec.Name }
 
 // Channel returns its medium.
-func (c Campaign) Channel() Channel { return c.c.spec.Channel }
+func (c Campaign) Channel() Medium { return c.c.spec.Channel }
 
 // Audience returns whom it is meant to reach.
 func (c Campaign) Audience() Audience { return c.c.spec.Audience }

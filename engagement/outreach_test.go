@@ -14,7 +14,7 @@ func TestCampaign(t *testing.T) {
 	p := newProcess(t)
 	aud, err := engagement.NewAudience("park neighbours")
 	require.NoError(t, err)
-	spec := engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.ChannelDirectMail, Audience: aud}
+	spec := engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.MediumDirectMail, Audience: aud}
 	require.NoError(t, p.AddCampaign(spec, created))
 
 	c, ok := p.Campaign(campaignID)
@@ -30,7 +30,7 @@ func TestCampaign(t *testing.T) {
 	c, _ = p.Campaign(campaignID)
 	assert.Equal(t, campaignID, c.ID())
 	assert.Equal(t, "Leaflets", c.Name())
-	assert.Equal(t, engagement.ChannelDirectMail, c.Channel())
+	assert.Equal(t, engagement.MediumDirectMail, c.Channel())
 	assert.Equal(t, aud, c.Audience())
 	assert.Equal(t, created, c.AddedAt())
 	f, at, ok := c.Figures()
@@ -60,7 +60,7 @@ func TestCampaignRefused(t *testing.T) {
 	p := newProcess(t)
 	aud, err := engagement.NewAudience("", id(500))
 	require.NoError(t, err)
-	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Posts", Channel: engagement.ChannelSocialMedia, Audience: aud}, created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Posts", Channel: engagement.MediumSocialMedia, Audience: aud}, created))
 	before := marshal(t, p)
 	tests := []struct {
 		name string
@@ -68,7 +68,7 @@ func TestCampaignRefused(t *testing.T) {
 		want []error
 	}{
 		{"duplicate ID", func() error {
-			return p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "x", Channel: engagement.ChannelPrint, Audience: aud}, created)
+			return p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "x", Channel: engagement.MediumPrint, Audience: aud}, created)
 		}, []error{engagement.ErrDuplicate}},
 		{"no audience, no channel, no name, Nil ID", func() error { return p.AddCampaign(engagement.CampaignSpec{}, created) },
 			[]error{engagement.ErrInvalid}},
@@ -81,7 +81,7 @@ func TestCampaignRefused(t *testing.T) {
 		},
 			[]error{engagement.ErrInvalid}},
 		{"figures of an unknown campaign", func() error { return p.RecordFigures(id(99), engagement.Figures{}, created) },
-			[]error{engagement.ErrUnknownID}},
+			[]error{engagement.ErrNotFound}},
 		{"mention without outlet or tone", func() error { return p.AddMention(campaignID, engagement.Mention{Headline: "\xff"}, created) },
 			[]error{engagement.ErrInvalid}},
 		{"mention before the latest change", func() error {
@@ -102,15 +102,15 @@ func TestCampaignRefused(t *testing.T) {
 
 func TestPublish(t *testing.T) {
 	p := newProcess(t)
-	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicNotice, Title: "Notice", Link: "https://riverton.example"}, announced))
-	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "Options"}, opened))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Notice", Link: "https://riverton.example"}, announced))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options"}, opened))
 	var kinds []engagement.PublicationKind
 	var times []time.Time
 	for at, pub := range p.Publications() {
 		kinds = append(kinds, pub.Kind)
 		times = append(times, at)
 	}
-	assert.Equal(t, []engagement.PublicationKind{engagement.PublicNotice, engagement.BackgroundInfo}, kinds)
+	assert.Equal(t, []engagement.PublicationKind{engagement.PublicationKindPublicNotice, engagement.PublicationKindBackgroundInfo}, kinds)
 	assert.Equal(t, []time.Time{announced, opened}, times)
 	err := p.Publish(engagement.Publication{Title: "x", Link: " "}, opened)
 	assert.ErrorIs(t, err, engagement.ErrInvalid)

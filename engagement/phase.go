@@ -15,18 +15,18 @@ type PhaseKind int
 
 // The kinds of phase, in their usual order.
 const (
-	// PhaseInformation: the body explains the decision at stake and the options.
-	PhaseInformation PhaseKind = iota + 1
-	// PhaseConsultation: the public gives its views and ideas.
-	PhaseConsultation
-	// PhaseDeliberation: the public and the body weigh options together.
-	PhaseDeliberation
-	// PhaseDecision: the body (or, when empowered, the public) decides.
-	PhaseDecision
-	// PhaseImplementation: the body carries out its commitments.
-	PhaseImplementation
-	// PhaseCustom: any other stage, named by [Phase.Name].
-	PhaseCustom
+	// PhaseKindInformation: the body explains the decision at stake and the options.
+	PhaseKindInformation PhaseKind = iota + 1
+	// PhaseKindConsultation: the public gives its views and ideas.
+	PhaseKindConsultation
+	// PhaseKindDeliberation: the public and the body weigh options together.
+	PhaseKindDeliberation
+	// PhaseKindDecision: the body (or, when empowered, the public) decides.
+	PhaseKindDecision
+	// PhaseKindImplementation: the body carries out its commitments.
+	PhaseKindImplementation
+	// PhaseKindCustom: any other stage, named by [Phase.Name].
+	PhaseKindCustom
 )
 
 var phaseKindNames = [...]string{"", "information", "consultation", "deliberation", "decision", "implementation", "custom"}
@@ -100,7 +100,7 @@ func (ph Phase) Validate() error {
 func (ph Phase) validate(field string) error {
 	var errs problems
 	errs.add(checkEnum(field+".kind", ph.Kind))
-	if ph.Kind == PhaseCustom {
+	if ph.Kind == PhaseKindCustom {
 		errs.add(checkText(field+".name", ph.Name))
 	} else {
 		errs.add(checkOptionalText(field+".name", ph.Name))

@@ -39,14 +39,14 @@ import (
 // a choice the body makes for a process as a whole, not a way of managing
 // one stakeholder.
 func RecommendLevel(q stakeholder.Quadrant, c stakeholder.SalienceClass) Level {
-	usual, raised := Inform, Consult
+	usual, raised := LevelInform, LevelConsult
 	switch q {
-	case stakeholder.ManageClosely:
-		usual, raised = Involve, Collaborate
-	case stakeholder.KeepSatisfied:
-		usual, raised = Consult, Involve
-	case stakeholder.KeepInformed:
-		usual, raised = Inform, Involve
+	case stakeholder.QuadrantManageClosely:
+		usual, raised = LevelInvolve, LevelCollaborate
+	case stakeholder.QuadrantKeepSatisfied:
+		usual, raised = LevelConsult, LevelInvolve
+	case stakeholder.QuadrantKeepInformed:
+		usual, raised = LevelInform, LevelInvolve
 	}
 	if c.IsValid() && c.Legitimacy() && c.Attributes() >= 2 {
 		return raised
@@ -73,12 +73,12 @@ func RecommendMethods(l Level, k stakeholder.Kind) []Method {
 
 // individual reports whether stakeholders of kind k are single people.
 func individual(k stakeholder.Kind) bool {
-	return k == stakeholder.Resident || k == stakeholder.Voter || k == stakeholder.CommunityActivist
+	return k == stakeholder.KindResident || k == stakeholder.KindVoter || k == stakeholder.KindCommunityActivist
 }
 
 // byLot reports whether m selects its participants by lot.
 func byLot(m Method) bool {
-	return m == CitizensPanel || m == CitizensAssembly || m == DeliberativePoll
+	return m == MethodCitizensPanel || m == MethodCitizensAssembly || m == MethodDeliberativePoll
 }
 
 // Recommendation is a plan's advice for one stakeholder: where the map
@@ -152,7 +152,7 @@ func (p *Process) Plan(m *stakeholder.Map, g stakeholder.Grid) (Plan, error) {
 		q, c := g.Quadrant(s), s.Salience()
 		l := RecommendLevel(q, c)
 		r := Recommendation{Stakeholder: s.ID(), Name: s.Name(), Kind: s.Kind(), Quadrant: q, Salience: c,
-			Level: l, Methods: RecommendMethods(l, s.Kind()), Key: q == stakeholder.ManageClosely || c == stakeholder.Definitive}
+			Level: l, Methods: RecommendMethods(l, s.Kind()), Key: q == stakeholder.QuadrantManageClosely || c == stakeholder.SalienceClassDefinitive}
 		for i := range p.activities {
 			if a := &p.activities[i].spec; a.Audience.Reaches(s.ID()) {
 				r.ReachedBy = append(r.ReachedBy, a.ID)
@@ -162,7 +162,7 @@ func (p *Process) Plan(m *stakeholder.Map, g stakeholder.Grid) (Plan, error) {
 		for i := range p.campaigns {
 			if cs := &p.campaigns[i].spec; cs.Audience.Reaches(s.ID()) {
 				r.ReachedBy = append(r.ReachedBy, cs.ID)
-				r.Deepest = max(r.Deepest, Inform)
+				r.Deepest = max(r.Deepest, LevelInform)
 			}
 		}
 		pl.Recommendations = append(pl.Recommendations, r)

@@ -17,15 +17,15 @@ import (
 // other.
 func TestRecommendLevel(t *testing.T) {
 	levels := map[stakeholder.Quadrant][2]engagement.Level{ // usual, raised
-		stakeholder.ManageClosely: {engagement.Involve, engagement.Collaborate},
-		stakeholder.KeepSatisfied: {engagement.Consult, engagement.Involve},
-		stakeholder.KeepInformed:  {engagement.Inform, engagement.Involve},
-		stakeholder.Monitor:       {engagement.Inform, engagement.Consult},
+		stakeholder.QuadrantManageClosely: {engagement.LevelInvolve, engagement.LevelCollaborate},
+		stakeholder.QuadrantKeepSatisfied: {engagement.LevelConsult, engagement.LevelInvolve},
+		stakeholder.QuadrantKeepInformed:  {engagement.LevelInform, engagement.LevelInvolve},
+		stakeholder.QuadrantMonitor:       {engagement.LevelInform, engagement.LevelConsult},
 	}
 	raises := map[stakeholder.SalienceClass]bool{
-		stakeholder.Dormant: false, stakeholder.Discretionary: false, stakeholder.Demanding: false,
-		stakeholder.Dominant: true, stakeholder.Dangerous: false, stakeholder.Dependent: true,
-		stakeholder.Definitive: true, stakeholder.NonStakeholder: false,
+		stakeholder.SalienceClassDormant: false, stakeholder.SalienceClassDiscretionary: false, stakeholder.SalienceClassDemanding: false,
+		stakeholder.SalienceClassDominant: true, stakeholder.SalienceClassDangerous: false, stakeholder.SalienceClassDependent: true,
+		stakeholder.SalienceClassDefinitive: true, stakeholder.SalienceClassNonStakeholder: false,
 	}
 	require.Len(t, raises, len(stakeholder.SalienceClasses()))
 	for q, want := range levels {
@@ -40,13 +40,13 @@ func TestRecommendLevel(t *testing.T) {
 		}
 	}
 	t.Run("undeclared", func(t *testing.T) {
-		assert.Equal(t, engagement.Inform, engagement.RecommendLevel(0, 0))
-		assert.Equal(t, engagement.Inform, engagement.RecommendLevel(stakeholder.Monitor, 99))
+		assert.Equal(t, engagement.LevelInform, engagement.RecommendLevel(0, 0))
+		assert.Equal(t, engagement.LevelInform, engagement.RecommendLevel(stakeholder.QuadrantMonitor, 99))
 	})
 	t.Run("never empower", func(t *testing.T) {
 		for _, q := range stakeholder.Quadrants() {
 			for _, c := range stakeholder.SalienceClasses() {
-				assert.Less(t, engagement.RecommendLevel(q, c), engagement.Empower)
+				assert.Less(t, engagement.RecommendLevel(q, c), engagement.LevelEmpower)
 			}
 		}
 	})
@@ -58,17 +58,17 @@ func TestRecommendMethods(t *testing.T) {
 		kind  stakeholder.Kind
 		want  []engagement.Method
 	}{
-		{engagement.Inform, stakeholder.Business, []engagement.Method{engagement.FactSheet, engagement.Website,
-			engagement.Newsletter, engagement.PressRelease, engagement.SocialMedia, engagement.OpenHouse}},
-		{engagement.Consult, stakeholder.Resident, []engagement.Method{engagement.PublicMeeting, engagement.TownHall,
-			engagement.PublicHearing, engagement.Survey, engagement.FocusGroup, engagement.PublicForum, engagement.OnlineConsultation}},
-		{engagement.Involve, stakeholder.Resident, []engagement.Method{engagement.Workshop, engagement.DeliberativePoll}},
-		{engagement.Involve, stakeholder.CommunityGroup, []engagement.Method{engagement.Workshop}},
-		{engagement.Collaborate, stakeholder.Voter, []engagement.Method{engagement.CitizensPanel, engagement.CitizensAssembly, engagement.AdvisoryCommittee}},
-		{engagement.Collaborate, stakeholder.CommunityActivist, []engagement.Method{engagement.CitizensPanel, engagement.CitizensAssembly, engagement.AdvisoryCommittee}},
-		{engagement.Collaborate, stakeholder.Nonprofit, []engagement.Method{engagement.AdvisoryCommittee}},
-		{engagement.Empower, stakeholder.Resident, []engagement.Method{engagement.BudgetVote}},
-		{0, stakeholder.Resident, nil},
+		{engagement.LevelInform, stakeholder.KindBusiness, []engagement.Method{engagement.MethodFactSheet, engagement.MethodWebsite,
+			engagement.MethodNewsletter, engagement.MethodPressRelease, engagement.MethodSocialMedia, engagement.MethodOpenHouse}},
+		{engagement.LevelConsult, stakeholder.KindResident, []engagement.Method{engagement.MethodPublicMeeting, engagement.MethodTownHall,
+			engagement.MethodPublicHearing, engagement.MethodSurvey, engagement.MethodFocusGroup, engagement.MethodPublicForum, engagement.MethodOnlineConsultation}},
+		{engagement.LevelInvolve, stakeholder.KindResident, []engagement.Method{engagement.MethodWorkshop, engagement.MethodDeliberativePoll}},
+		{engagement.LevelInvolve, stakeholder.KindCommunityGroup, []engagement.Method{engagement.MethodWorkshop}},
+		{engagement.LevelCollaborate, stakeholder.KindVoter, []engagement.Method{engagement.MethodCitizensPanel, engagement.MethodCitizensAssembly, engagement.MethodAdvisoryCommittee}},
+		{engagement.LevelCollaborate, stakeholder.KindCommunityActivist, []engagement.Method{engagement.MethodCitizensPanel, engagement.MethodCitizensAssembly, engagement.MethodAdvisoryCommittee}},
+		{engagement.LevelCollaborate, stakeholder.KindNonprofit, []engagement.Method{engagement.MethodAdvisoryCommittee}},
+		{engagement.LevelEmpower, stakeholder.KindResident, []engagement.Method{engagement.MethodBudgetVote}},
+		{0, stakeholder.KindResident, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.level.String()+"/"+tc.kind.String(), func(t *testing.T) {
@@ -83,7 +83,7 @@ func addStakeholder(t testing.TB, m *stakeholder.Map, sid uuid.UUID, name string
 	t.Helper()
 	s, err := stakeholder.New(sid, stakeholder.Details{Name: name, Kind: kind, Assessment: stakeholder.Assessment{
 		Power: scores[0], Interest: scores[1], Legitimacy: scores[2], Urgency: scores[3],
-		Attitude: stakeholder.Neutral, Desired: stakeholder.Supportive,
+		Attitude: stakeholder.AttitudeNeutral, Desired: stakeholder.AttitudeSupportive,
 	}})
 	require.NoError(t, err)
 	require.NoError(t, m.Add(s))
@@ -94,22 +94,22 @@ func addStakeholder(t testing.TB, m *stakeholder.Map, sid uuid.UUID, name string
 // a leaflet, and the river authority by nothing.
 func TestPlan(t *testing.T) {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, cityID, "City of Riverton", stakeholder.GovernmentBody, 5, 5, 5, 5)
-	addStakeholder(t, m, id(501), "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5) // manage closely, definitive
-	addStakeholder(t, m, id(502), "River Authority", stakeholder.GovernmentBody, 4, 2, 4, 4)     // keep satisfied, definitive
-	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.Business, 5, 5, 4, 2)               // manage closely, dominant
-	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.Resident, 2, 5, 4, 4)     // keep informed, dependent
-	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.Business, 4, 2, 2, 1)       // keep satisfied, dormant
-	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)                 // monitor, none
+	addStakeholder(t, m, cityID, "City of Riverton", stakeholder.KindGovernmentBody, 5, 5, 5, 5)
+	addStakeholder(t, m, id(501), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5) // manage closely, definitive
+	addStakeholder(t, m, id(502), "River Authority", stakeholder.KindGovernmentBody, 4, 2, 4, 4)     // keep satisfied, definitive
+	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)               // manage closely, dominant
+	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.KindResident, 2, 5, 4, 4)     // keep informed, dependent
+	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.KindBusiness, 4, 2, 2, 1)       // keep satisfied, dormant
+	addStakeholder(t, m, id(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)                 // monitor, none
 
 	p := newProcess(t)
 	friends, err := engagement.NewAudience("", id(501), id(504))
 	require.NoError(t, err)
 	cafes, err := engagement.NewAudience("shops on the promenade", id(503))
 	require.NoError(t, err)
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: id(10), Title: "Park advisory committee", Method: engagement.AdvisoryCommittee,
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: id(10), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee,
 		Start: opened, End: opened.Add(2 * time.Hour), Audience: friends}, created))
-	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Channel: engagement.ChannelPrint, Audience: cafes}, created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Channel: engagement.MediumPrint, Audience: cafes}, created))
 
 	pl, err := p.Plan(m, stakeholder.Grid{})
 	require.NoError(t, err)
@@ -125,12 +125,12 @@ func TestPlan(t *testing.T) {
 	// Priority order: three attributes first (manage closely before keep
 	// satisfied), then two, one, none.
 	want := []row{
-		{"Friends of the Park", engagement.Collaborate, true, []uuid.UUID{id(10)}, engagement.Collaborate},
-		{"River Authority", engagement.Involve, true, nil, 0},
-		{"Cafe owners", engagement.Collaborate, true, []uuid.UUID{id(20)}, engagement.Inform},
-		{"Bank Street residents", engagement.Involve, false, []uuid.UUID{id(10)}, engagement.Collaborate},
-		{"Chamber of Commerce", engagement.Consult, false, nil, 0},
-		{"Day visitors", engagement.Inform, false, nil, 0},
+		{"Friends of the Park", engagement.LevelCollaborate, true, []uuid.UUID{id(10)}, engagement.LevelCollaborate},
+		{"River Authority", engagement.LevelInvolve, true, nil, 0},
+		{"Cafe owners", engagement.LevelCollaborate, true, []uuid.UUID{id(20)}, engagement.LevelInform},
+		{"Bank Street residents", engagement.LevelInvolve, false, []uuid.UUID{id(10)}, engagement.LevelCollaborate},
+		{"Chamber of Commerce", engagement.LevelConsult, false, nil, 0},
+		{"Day visitors", engagement.LevelInform, false, nil, 0},
 	}
 	var got []row
 	for _, r := range pl.Recommendations {
@@ -159,7 +159,7 @@ func TestPlanRefusesNilMap(t *testing.T) {
 // reached is undefined, not 100 %.
 func TestCoverageWithoutKeyStakeholders(t *testing.T) {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, id(506), "Day visitors", stakeholder.Voter, 1, 1, 1, 1)
+	addStakeholder(t, m, id(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)
 	pl, err := newProcess(t).Plan(m, stakeholder.Grid{})
 	require.NoError(t, err)
 	c := pl.Coverage()

@@ -78,7 +78,7 @@ func (s ProcessSpec) Validate() error {
 //  1. the notice period of the rules has run since the announcement
 //     ([ErrNoticeNotElapsed]);
 //  2. the decision is valid and cites only contributions of the process
-//     ([ErrInvalid], [ErrUnknownID], [ErrDuplicate]);
+//     ([ErrInvalid], [ErrNotFound], [ErrDuplicate]);
 //  3. at least the rules' minimum of distinct contributors
 //     ([ErrTooFewParticipants]);
 //  4. when the rules require it, every contribution is answered

@@ -16,18 +16,18 @@ type PublicationKind int
 
 // The kinds of publication, in the order a process usually needs them.
 const (
-	// PublicNotice: the announcement of the process, its rules and dates.
-	PublicNotice PublicationKind = iota + 1
-	// BackgroundInfo: the facts, the options and the constraints.
-	BackgroundInfo
-	// InputSummary: what the body heard ("what we heard" report).
-	InputSummary
-	// FeedbackReport: the responses to the input and what it changed.
-	FeedbackReport
-	// DecisionNotice: the decision and its rationale.
-	DecisionNotice
-	// ProgressReport: the progress of the commitments.
-	ProgressReport
+	// PublicationKindPublicNotice: the announcement of the process, its rules and dates.
+	PublicationKindPublicNotice PublicationKind = iota + 1
+	// PublicationKindBackgroundInfo: the facts, the options and the constraints.
+	PublicationKindBackgroundInfo
+	// PublicationKindInputSummary: what the body heard ("what we heard" report).
+	PublicationKindInputSummary
+	// PublicationKindFeedbackReport: the responses to the input and what it changed.
+	PublicationKindFeedbackReport
+	// PublicationKindDecisionNotice: the decision and its rationale.
+	PublicationKindDecisionNotice
+	// PublicationKindProgressReport: the progress of the commitments.
+	PublicationKindProgressReport
 )
 
 var publicationKindNames = [...]string{"", "public_notice", "background_info", "input_summary", "feedback_report", "decision_notice", "progress_report"}

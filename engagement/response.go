@@ -16,17 +16,17 @@ type ResponseKind int
 
 // The kinds of response, from most to least uptake.
 const (
-	// Accepted: the contribution is taken up as it stands.
-	Accepted ResponseKind = iota + 1
-	// PartlyAccepted: part of it is taken up, or it is taken up changed.
-	PartlyAccepted
-	// NotAccepted: it is not taken up; the response must give the reason.
-	NotAccepted
-	// Noted: it is acknowledged and recorded without a decision on it (a
+	// ResponseKindAccepted: the contribution is taken up as it stands.
+	ResponseKindAccepted ResponseKind = iota + 1
+	// ResponseKindPartlyAccepted: part of it is taken up, or it is taken up changed.
+	ResponseKindPartlyAccepted
+	// ResponseKindNotAccepted: it is not taken up; the response must give the reason.
+	ResponseKindNotAccepted
+	// ResponseKindNoted: it is acknowledged and recorded without a decision on it (a
 	// comment of support, an answered question).
-	Noted
-	// OutOfScope: it concerns something the process does not decide.
-	OutOfScope
+	ResponseKindNoted
+	// ResponseKindOutOfScope: it concerns something the process does not decide.
+	ResponseKindOutOfScope
 )
 
 var responseKindNames = [...]string{"", "accepted", "partly_accepted", "not_accepted", "noted", "out_of_scope"}
@@ -75,7 +75,7 @@ type Response struct {
 // ([ErrReasonRequired]), joined.
 func (r Response) Validate() error {
 	text := checkOptionalText
-	if r.Kind == NotAccepted {
+	if r.Kind == ResponseKindNotAccepted {
 		text = checkReason
 	}
 	return errors.Join(checkID("response.responder", r.Responder), checkEnum("response.kind", r.Kind), text("response.text", r.Text))
@@ -102,14 +102,14 @@ type response struct {
 // implementing. Respond refuses, with an [*OpError] and every reason joined:
 // another state ([ErrWrongState]), a time before the latest change
 // ([ErrTimeOrder]), an invalid response ([ErrInvalid], [ErrReasonRequired])
-// and an unknown contribution ([ErrUnknownID]).
+// and an unknown contribution ([ErrNotFound]).
 func (p *Process) Respond(id uuid.UUID, r Response, at time.Time) error {
 	errs := p.precheck(whileAnswerable, at)
 	errs.add(r.Validate())
 	i, ok := p.contributionIndex[id]
 	switch {
 	case !ok:
-		errs.add(fieldErr("contribution", id.String(), ErrUnknownID))
+		errs.add(fieldErr("contribution", id.String(), ErrNotFound))
 	case p.responses[i].kind != 0:
 		errs.add(fieldErr("contribution", id.String(), ErrAlreadyAnswered))
 	}

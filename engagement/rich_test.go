@@ -25,17 +25,17 @@ func richProcess(t testing.TB) *engagement.Process {
 	}
 	audience, err := engagement.NewAudience("households within 500 m of the park", id(500), id(501))
 	must(err)
-	must(p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: audience}, created.Add(time.Hour)))
-	must(p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Park fact sheet", Method: engagement.FactSheet,
+	must(p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: audience}, created.Add(time.Hour)))
+	must(p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Park fact sheet", Method: engagement.MethodFactSheet,
 		Start: created, End: completed, Place: "https://riverton.example/park"}, created.Add(time.Hour)))
 	must(p.Announce(announced))
-	must(p.Publish(engagement.Publication{Kind: engagement.PublicNotice, Title: "Consultation on Riverside Park", Link: "https://riverton.example/park"}, announced))
-	must(p.Publish(engagement.Publication{Kind: engagement.BackgroundInfo, Title: "Options report"}, announced.Add(time.Hour)))
+	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Consultation on Riverside Park", Link: "https://riverton.example/park"}, announced))
+	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options report"}, announced.Add(time.Hour)))
 	must(p.RecordFigures(campaignID, engagement.Figures{Impressions: 4000, Reach: 3100}, announced.Add(2*time.Hour)))
-	must(p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.Workshop,
+	must(p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop,
 		Start: opened.Add(Week), End: opened.Add(Week + 3*time.Hour), Place: "Riverside School", RegistrationRequired: true,
 		Audience: audience}, announced.Add(3*time.Hour)))
-	must(p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Park survey", Method: engagement.Survey,
+	must(p.AddActivity(engagement.ActivitySpec{ID: surveyID, Title: "Park survey", Method: engagement.MethodSurvey,
 		Start: opened, End: closed}, announced.Add(3*time.Hour)))
 	must(p.Register(workshopID, person(0), announced.Add(4*time.Hour)))
 	must(p.Register(workshopID, person(1), announced.Add(5*time.Hour)))
@@ -43,26 +43,26 @@ func richProcess(t testing.TB) *engagement.Process {
 	must(p.Open(opened))
 	must(p.RecordFigures(campaignID, engagement.Figures{Impressions: 9000, Reach: 5200}, opened))
 	subs := []engagement.Submission{
-		{ID: id(1000), Participant: person(0), Kind: engagement.Idea, Text: "Replace the car park with a play area", Activity: surveyID},
-		{ID: id(1001), Participant: person(1), Kind: engagement.Objection, Text: "Keep the car park: the elderly need it"},
-		{ID: id(1002), Participant: person(2), Kind: engagement.Question, Text: "Will the trees stay?"},
-		{ID: id(1003), Participant: person(0), Kind: engagement.Comment, Text: "A quiet zone by the water", Activity: surveyID},
-		{ID: id(1004), Participant: person(3), Kind: engagement.SurveyResponse, Text: "Q1 yes; Q2 play area", Activity: surveyID},
+		{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "Replace the car park with a play area", Activity: surveyID},
+		{ID: id(1001), Participant: person(1), Kind: engagement.ContributionKindObjection, Text: "Keep the car park: the elderly need it"},
+		{ID: id(1002), Participant: person(2), Kind: engagement.ContributionKindQuestion, Text: "Will the trees stay?"},
+		{ID: id(1003), Participant: person(0), Kind: engagement.ContributionKindComment, Text: "A quiet zone by the water", Activity: surveyID},
+		{ID: id(1004), Participant: person(3), Kind: engagement.ContributionKindSurveyResponse, Text: "Q1 yes; Q2 play area", Activity: surveyID},
 	}
 	for k, s := range subs {
 		must(p.Contribute(s, opened.Add(time.Duration(k+1)*time.Hour)))
 	}
 	must(p.Attend(workshopID, person(0), opened.Add(Week)))
 	must(p.Attend(workshopID, person(1), opened.Add(Week+time.Minute)))
-	must(p.Contribute(engagement.Submission{ID: id(1005), Participant: person(1), Kind: engagement.Idea, Text: "Shade sails over the play area", Activity: workshopID}, opened.Add(Week+2*time.Hour)))
+	must(p.Contribute(engagement.Submission{ID: id(1005), Participant: person(1), Kind: engagement.ContributionKindIdea, Text: "Shade sails over the play area", Activity: workshopID}, opened.Add(Week+2*time.Hour)))
 	must(p.AddMention(campaignID, engagement.Mention{Outlet: "Radio Riverton", Tone: engagement.ToneNegative}, opened.Add(Week+3*time.Hour)))
 	responses := []engagement.Response{
-		{Kind: engagement.Accepted, Text: "The play area replaces the car park.", Responder: officerID},
-		{Kind: engagement.NotAccepted, Text: "Disabled bays stay; the rest goes.", Responder: officerID},
-		{Kind: engagement.Noted, Text: "All healthy trees stay.", Responder: id(31)},
-		{Kind: engagement.PartlyAccepted, Text: "A quiet area, not a zone.", Responder: officerID},
-		{Kind: engagement.Noted, Responder: id(31)},
-		{Kind: engagement.OutOfScope, Text: "Shade is part of next year's budget.", Responder: officerID},
+		{Kind: engagement.ResponseKindAccepted, Text: "The play area replaces the car park.", Responder: officerID},
+		{Kind: engagement.ResponseKindNotAccepted, Text: "Disabled bays stay; the rest goes.", Responder: officerID},
+		{Kind: engagement.ResponseKindNoted, Text: "All healthy trees stay.", Responder: id(31)},
+		{Kind: engagement.ResponseKindPartlyAccepted, Text: "A quiet area, not a zone.", Responder: officerID},
+		{Kind: engagement.ResponseKindNoted, Responder: id(31)},
+		{Kind: engagement.ResponseKindOutOfScope, Text: "Shade is part of next year's budget.", Responder: officerID},
 	}
 	for k, r := range responses {
 		must(p.Respond(id(1000+k), r, opened.Add(2*Week+time.Duration(k)*time.Hour)))
@@ -70,21 +70,21 @@ func richProcess(t testing.TB) *engagement.Process {
 	must(p.Rate(id(1000), engagement.Quality{Substantive: true, Score: 3}))
 	must(p.Rate(id(1001), engagement.Quality{Substantive: true, Score: 2}))
 	must(p.Rate(id(1002), engagement.Quality{}))
-	must(p.Publish(engagement.Publication{Kind: engagement.InputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
+	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindInputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
 	must(p.Close(closed))
 	must(p.Decide(engagement.Decision{
 		Outcome:   "Play area where the car park is; a quiet area by the water",
 		Rationale: "Most input asked for a play area (1000); disabled bays stay after the objection (1001).",
 		ShapedBy:  []uuid.UUID{id(1000), id(1001), id(1003)},
 	}, decided))
-	must(p.Publish(engagement.Publication{Kind: engagement.DecisionNotice, Title: "Decision on Riverside Park"}, decided))
+	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindDecisionNotice, Title: "Decision on Riverside Park"}, decided))
 	must(p.AddCommitment(commitmentSpec(commitID), decided.Add(time.Hour)))
 	c2 := engagement.CommitmentSpec{ID: commit2ID, Action: "Plant a quiet area", Owner: "Parks Department", Due: date(time.June, 1),
 		Milestones: []engagement.MilestoneSpec{{Name: "Planting", Weight: 5}}, ShapedBy: []uuid.UUID{id(1003)}}
 	must(p.AddCommitment(c2, decided.Add(2*time.Hour)))
 	must(p.StartImplementation(started))
 	must(p.CompleteMilestone(commitID, "Design", started.Add(Week)))
-	must(p.Publish(engagement.Publication{Kind: engagement.ProgressReport, Title: "Park works: design done"}, started.Add(Week)))
+	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindProgressReport, Title: "Park works: design done"}, started.Add(Week)))
 	must(p.DropCommitment(commit2ID, "The river authority refused planting on the bank", started.Add(2*Week)))
 	must(p.CompleteMilestone(commitID, "Build", date(time.June, 20)))
 	must(p.Complete(completed))
@@ -103,15 +103,15 @@ func sameInstant(t testing.TB) *engagement.Process {
 		func() error { return p.Announce(at) },
 		func() error { return p.Open(at) },
 		func() error {
-			return p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.OpenHouse, Start: at, End: at.Add(time.Hour)}, at)
+			return p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.MethodOpenHouse, Start: at, End: at.Add(time.Hour)}, at)
 		},
 		func() error { return p.Attend(workshopID, who, at) },
 		func() error { return p.Register(workshopID, person(1), at) }, // created after who's record
 		func() error {
-			return p.Contribute(engagement.Submission{ID: id(1000), Participant: who, Kind: engagement.Comment, Text: "Benches", Activity: workshopID}, at)
+			return p.Contribute(engagement.Submission{ID: id(1000), Participant: who, Kind: engagement.ContributionKindComment, Text: "Benches", Activity: workshopID}, at)
 		},
 		func() error {
-			return p.Respond(id(1000), engagement.Response{Kind: engagement.Accepted, Responder: officerID}, at)
+			return p.Respond(id(1000), engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, at)
 		},
 		func() error { return p.Close(at) },
 		func() error { return p.Decide(decision(), at) },

@@ -19,30 +19,30 @@ type Role int
 
 // The roles.
 const (
-	// CivicEngagementSpecialist builds the public's part in civic life:
+	// RoleCivicEngagementSpecialist builds the public's part in civic life:
 	// judged by the volunteer participation rate, event attendance and the
 	// community's input in decisions.
-	CivicEngagementSpecialist Role = iota + 1
-	// CommunityRelationsManager looks after the body's standing with the
+	RoleCivicEngagementSpecialist Role = iota + 1
+	// RoleCommunityRelationsManager looks after the body's standing with the
 	// community: judged by the quality of media coverage, the growth of
 	// stakeholder relationships and reputation (the trend of the sentiment
 	// of contacts).
-	CommunityRelationsManager
-	// PublicOutreachCoordinator runs one-way outreach: judged by reach and
+	RoleCommunityRelationsManager
+	// RolePublicOutreachCoordinator runs one-way outreach: judged by reach and
 	// visibility, earned media included.
-	PublicOutreachCoordinator
-	// PublicEngagementCoordinator runs two-way engagement: judged by the
+	RolePublicOutreachCoordinator
+	// RolePublicEngagementCoordinator runs two-way engagement: judged by the
 	// level of engagement (participants, contributions) and the quality of
 	// the feedback.
-	PublicEngagementCoordinator
-	// CommunityRelationsOfficer handles the day-to-day contact: judged by
+	RolePublicEngagementCoordinator
+	// RoleCommunityRelationsOfficer handles the day-to-day contact: judged by
 	// timely answers to inquiries, conflicts resolved and the feedback
 	// gathered.
-	CommunityRelationsOfficer
-	// CommunityEngagementOfficer fosters dialogue and inclusion: judged by
+	RoleCommunityRelationsOfficer
+	// RoleCommunityEngagementOfficer fosters dialogue and inclusion: judged by
 	// the share of dialogue, the inclusion of every group
 	// (representativeness) and the public's voice in decisions.
-	CommunityEngagementOfficer
+	RoleCommunityEngagementOfficer
 )
 
 var roleNames = [...]string{"", "civic_engagement_specialist", "community_relations_manager",
@@ -66,8 +66,8 @@ var roleFigures = [...][]Figure{
 
 // Roles returns the six roles in declaration order.
 func Roles() []Role {
-	return []Role{CivicEngagementSpecialist, CommunityRelationsManager, PublicOutreachCoordinator,
-		PublicEngagementCoordinator, CommunityRelationsOfficer, CommunityEngagementOfficer}
+	return []Role{RoleCivicEngagementSpecialist, RoleCommunityRelationsManager, RolePublicOutreachCoordinator,
+		RolePublicEngagementCoordinator, RoleCommunityRelationsOfficer, RoleCommunityEngagementOfficer}
 }
 
 // IsValid reports whether r is a declared role.
@@ -175,7 +175,7 @@ func (m *measurer) measureRole(f Figure) (metrics.Measurement, error) {
 		for x := range in.Map.Interactions() {
 			if in.Period.Contains(x.At) {
 				all++
-				if x.Direction == stakeholder.TwoWay {
+				if x.Direction == stakeholder.DirectionTwoWay {
 					dialogue++
 				}
 			}

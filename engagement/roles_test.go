@@ -27,15 +27,15 @@ var rolePeriod = participation.Period{Start: date(time.March, 16), End: date(tim
 //	1 Apr  B outbound +1
 func roleMap(t testing.TB) *stakeholder.Map {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, id(601), "Friends of the Park", stakeholder.CommunityGroup, 4, 5, 5, 5)
-	addStakeholder(t, m, id(602), "Cafe owners", stakeholder.Business, 5, 5, 4, 2)
+	addStakeholder(t, m, id(601), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5)
+	addStakeholder(t, m, id(602), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)
 	log := []stakeholder.Interaction{
-		{ID: id(701), Stakeholder: id(601), At: date(time.March, 1), Channel: stakeholder.Email, Direction: stakeholder.Inbound, Sentiment: -1},
-		{ID: id(702), Stakeholder: id(602), At: date(time.March, 3), Channel: stakeholder.Letter, Direction: stakeholder.Outbound},
-		{ID: id(703), Stakeholder: id(601), At: date(time.March, 20), Channel: stakeholder.Email, Direction: stakeholder.Inbound, Sentiment: 1},
-		{ID: id(704), Stakeholder: id(601), At: date(time.March, 23), Channel: stakeholder.Meeting, Direction: stakeholder.TwoWay, Sentiment: 2, InReplyTo: id(703)},
-		{ID: id(705), Stakeholder: id(602), At: date(time.March, 25), Channel: stakeholder.Phone, Direction: stakeholder.Inbound},
-		{ID: id(706), Stakeholder: id(602), At: date(time.April, 1), Channel: stakeholder.Letter, Direction: stakeholder.Outbound, Sentiment: 1},
+		{ID: id(701), Stakeholder: id(601), At: date(time.March, 1), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: -1},
+		{ID: id(702), Stakeholder: id(602), At: date(time.March, 3), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound},
+		{ID: id(703), Stakeholder: id(601), At: date(time.March, 20), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: 1},
+		{ID: id(704), Stakeholder: id(601), At: date(time.March, 23), Channel: stakeholder.ChannelMeeting, Direction: stakeholder.DirectionTwoWay, Sentiment: 2, InReplyTo: id(703)},
+		{ID: id(705), Stakeholder: id(602), At: date(time.March, 25), Channel: stakeholder.ChannelPhone, Direction: stakeholder.DirectionInbound},
+		{ID: id(706), Stakeholder: id(602), At: date(time.April, 1), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound, Sentiment: 1},
 	}
 	for _, x := range log {
 		require.NoError(t, m.Log(x))
@@ -45,7 +45,7 @@ func roleMap(t testing.TB) *stakeholder.Map {
 
 // cleanUp returns a volunteer clean-up in which three people gave two hours
 // each on 20 March.
-func cleanUp(t testing.TB) *participation.Activity {
+func cleanUp(t testing.TB) *participation.VolunteerActivity {
 	a, err := participation.NewActivity(id(800), "River clean-up", id(601))
 	require.NoError(t, err)
 	for n := range 3 {
@@ -59,7 +59,7 @@ func cleanUp(t testing.TB) *participation.Activity {
 func roleInput(t testing.TB) engagement.ScorecardInput {
 	return engagement.ScorecardInput{
 		Process: richProcess(t), Options: engagement.ScorecardOptions{TargetPopulation: 8000},
-		Map: roleMap(t), Period: rolePeriod, Volunteering: []*participation.Activity{cleanUp(t)}, Eligible: 10,
+		Map: roleMap(t), Period: rolePeriod, Volunteering: []*participation.VolunteerActivity{cleanUp(t)}, Eligible: 10,
 	}
 }
 
@@ -68,12 +68,12 @@ func roleInput(t testing.TB) engagement.ScorecardInput {
 func TestRoleScorecards(t *testing.T) {
 	in := roleInput(t)
 	want := map[engagement.Role][]cardRow{
-		engagement.CivicEngagementSpecialist: {
+		engagement.RoleCivicEngagementSpecialist: {
 			{"30.00 %", "3 of 10", "at least 25 %", met}, // three volunteers of ten eligible
 			{"100.00 %", "2 of 2", "at least 60 %", met},
 			{"50.00 %", "3 of 6", "at least 10 %", met},
 		},
-		engagement.CommunityRelationsManager: {
+		engagement.RoleCommunityRelationsManager: {
 			// Of the two mentions, only the negative one (23 March) falls
 			// in the period: (0 − 1) / 1.
 			{"-1.000000", "-1 of 1", "at least 0", notMet},
@@ -87,12 +87,12 @@ func TestRoleScorecards(t *testing.T) {
 			// (4·2 − (−1)·4) / (2·4) = 12/8 = 1.5.
 			{"1.500000", "12 of 8", "at least 0", met},
 		},
-		engagement.PublicOutreachCoordinator: {
+		engagement.RolePublicOutreachCoordinator: {
 			{"5200", "", "at least 4000", met},
 			{"65.00 %", "5200 of 8000", "at least 50 %", met},
 			{"1", "", "at least 1", met},
 		},
-		engagement.PublicEngagementCoordinator: {
+		engagement.RolePublicEngagementCoordinator: {
 			{"4", "", "at least 2", met},
 			{"6", "", "at least 2", met},
 			// Three rated: 1000 (substantive, 3), 1001 (substantive, 2),
@@ -100,14 +100,14 @@ func TestRoleScorecards(t *testing.T) {
 			{"66.67 %", "2 of 3", "at least 75 %", notMet},
 			{"1.666667", "5 of 3", "at least 2", notMet},
 		},
-		engagement.CommunityRelationsOfficer: {
+		engagement.RoleCommunityRelationsOfficer: {
 			// Two inquiries in the period, one answered after 3 days.
 			{"50.00 %", "1 of 2", "at least 90 %", notMet},
 			// The one objection (1001) was declined with its reason.
 			{"100.00 %", "1 of 1", "at least 90 %", met},
 			{"6", "", "at least 2", met},
 		},
-		engagement.CommunityEngagementOfficer: {
+		engagement.RoleCommunityEngagementOfficer: {
 			// One two-way contact of four in the period.
 			{"25.00 %", "1 of 4", "at least 50 %", notMet},
 			{"undefined", "", "at least 0.8", undefined},
@@ -162,13 +162,13 @@ func TestRoleFiguresWithoutInputs(t *testing.T) {
 func TestRoleScorecardRefuses(t *testing.T) {
 	_, err := engagement.RoleScorecard(0, roleInput(t))
 	require.ErrorIs(t, err, engagement.ErrInvalid)
-	_, err = engagement.RoleScorecard(engagement.CivicEngagementSpecialist, engagement.ScorecardInput{})
+	_, err = engagement.RoleScorecard(engagement.RoleCivicEngagementSpecialist, engagement.ScorecardInput{})
 	require.ErrorIs(t, err, engagement.ErrInvalid)
 
 	// Three volunteers cannot be a share of two eligible people.
 	in := roleInput(t)
 	in.Eligible = 2
-	_, err = engagement.RoleScorecard(engagement.CivicEngagementSpecialist, in)
+	_, err = engagement.RoleScorecard(engagement.RoleCivicEngagementSpecialist, in)
 	require.ErrorIs(t, err, metrics.ErrPartExceedsWhole)
 
 }

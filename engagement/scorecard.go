@@ -318,7 +318,7 @@ type ScorecardInput struct {
 	Earlier participation.Period
 	// Volunteering are the volunteer activities of the period; nil leaves
 	// the volunteer participation rate undefined.
-	Volunteering []*participation.Activity
+	Volunteering []*participation.VolunteerActivity
 	// Eligible is the number of people eligible to volunteer, the
 	// denominator of the volunteer participation rate.
 	Eligible int64

@@ -163,7 +163,7 @@ func peopleIn(t *testing.T, areas map[string]int) *engagement.Process {
 	}) {
 		for range areas[area] {
 			who := engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: area, Resident: true}}
-			require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: who, Kind: engagement.Comment, Text: "x"}, created))
+			require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: who, Kind: engagement.ContributionKindComment, Text: "x"}, created))
 			n++
 		}
 	}
@@ -202,7 +202,7 @@ func TestRepresentativeness(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := peopleIn(t, tc.areas)
 			sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-				Dimension: stakeholder.ByArea, Population: tc.population, Suppression: tc.policy}}, engagement.FigureRepresentativeness)
+				Dimension: stakeholder.DimensionArea, Population: tc.population, Suppression: tc.policy}}, engagement.FigureRepresentativeness)
 			require.NoError(t, err)
 			rows, _ := card(t, sc)
 			assert.Equal(t, tc.want, rows["Representativeness"].value)
@@ -212,14 +212,14 @@ func TestRepresentativeness(t *testing.T) {
 	t.Run("group missing from the population", func(t *testing.T) {
 		p := peopleIn(t, map[string]int{"north": 10, "harbour": 3})
 		_, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.ByArea, Population: population}}, engagement.FigureRepresentativeness)
+			Dimension: stakeholder.DimensionArea, Population: population}}, engagement.FigureRepresentativeness)
 		require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
 		require.ErrorContains(t, err, `"harbour"`)
 	})
 	t.Run("no participants", func(t *testing.T) {
 		p := looseProcess(t)
 		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.ByArea, Population: population, Suppression: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}},
+			Dimension: stakeholder.DimensionArea, Population: population, Suppression: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}},
 			engagement.FigureRepresentativeness)
 		require.NoError(t, err)
 		rows, _ := card(t, sc)
@@ -232,7 +232,7 @@ func TestRepresentativeness(t *testing.T) {
 		pop := []metrics.GroupCount{{Group: "north", Count: 1000}, {Group: "(suppressed)", Count: 1000}, {Group: "east", Count: 500}, {Group: "west", Count: 500}}
 		p := peopleIn(t, map[string]int{"north": 10, "(suppressed)": 10, "east": 1, "west": 1})
 		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.ByArea, Population: pop}}, engagement.FigureRepresentativeness)
+			Dimension: stakeholder.DimensionArea, Population: pop}}, engagement.FigureRepresentativeness)
 		require.NoError(t, err)
 		rows, _ := card(t, sc)
 		assert.Equal(t, "0.200000", rows["Representativeness"].value)
@@ -309,7 +309,7 @@ func TestResponseTimePercentiles(t *testing.T) {
 	at := p.LastChange()
 	const n = 2000
 	for i := range n {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: person(i % 3), Kind: engagement.Idea, Text: "x"}, at.Add(time.Duration(i)*time.Second)))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: person(i % 3), Kind: engagement.ContributionKindIdea, Text: "x"}, at.Add(time.Duration(i)*time.Second)))
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	start := at.Add(n * time.Second)
@@ -319,7 +319,7 @@ func TestResponseTimePercentiles(t *testing.T) {
 		if _, done := c.Response(); done {
 			continue
 		}
-		require.NoError(t, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.Noted, Responder: officerID}, start.Add(time.Duration(j)*time.Minute)))
+		require.NoError(t, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, start.Add(time.Duration(j)*time.Minute)))
 	}
 	var times []time.Duration // the fixture's two answers included
 	for c := range p.Contributions() {

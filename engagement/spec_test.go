@@ -136,10 +136,10 @@ func TestProcessSpecValidate(t *testing.T) {
 	s.Level = 0
 	s.Rules.NoticeDays = -1
 	s.Phases = []engagement.Phase{
-		{Kind: engagement.PhaseCustom, Start: opened, End: closed},                   // custom without a name
-		{Kind: engagement.PhaseDecision, Start: closed.Add(-time.Hour), End: closed}, // overlaps
+		{Kind: engagement.PhaseKindCustom, Start: opened, End: closed},                   // custom without a name
+		{Kind: engagement.PhaseKindDecision, Start: closed.Add(-time.Hour), End: closed}, // overlaps
 		{Kind: 0, Start: decided, End: decided},                                      // no kind, empty span
-		{Kind: engagement.PhaseDecision, Name: " ", Start: time.Time{}, End: started},
+		{Kind: engagement.PhaseKindDecision, Name: " ", Start: time.Time{}, End: started},
 	}
 	_, err := engagement.NewProcess(s, time.Time{})
 	require.ErrorIs(t, err, engagement.ErrInvalid)
@@ -155,7 +155,7 @@ func TestProcessSpecValidate(t *testing.T) {
 }
 
 func TestPhase(t *testing.T) {
-	ph := engagement.Phase{Kind: engagement.PhaseDeliberation, Start: opened, End: closed}
+	ph := engagement.Phase{Kind: engagement.PhaseKindDeliberation, Start: opened, End: closed}
 	require.NoError(t, ph.Validate())
 	assert.Equal(t, "deliberation", ph.Label())
 	ph.Name = "Design workshops"
@@ -163,7 +163,7 @@ func TestPhase(t *testing.T) {
 	assert.True(t, ph.Active(opened), "start is inclusive")
 	assert.False(t, ph.Active(closed), "end is exclusive")
 	assert.False(t, ph.Active(announced))
-	assert.ErrorIs(t, engagement.Phase{Kind: engagement.PhaseCustom, Start: opened, End: closed}.Validate(), engagement.ErrInvalid)
+	assert.ErrorIs(t, engagement.Phase{Kind: engagement.PhaseKindCustom, Start: opened, End: closed}.Validate(), engagement.ErrInvalid)
 }
 
 func TestProcessAccessors(t *testing.T) {
@@ -173,7 +173,7 @@ func TestProcessAccessors(t *testing.T) {
 	assert.Equal(t, s.Title, p.Title())
 	assert.Equal(t, s.Question, p.Question())
 	assert.Equal(t, s.Authority, p.Authority())
-	assert.Equal(t, engagement.Consult, p.Level())
+	assert.Equal(t, engagement.LevelConsult, p.Level())
 	assert.Equal(t, s.Rules, p.Rules())
 	assert.Equal(t, s.Phases, p.Phases())
 	assert.Equal(t, engagement.StateDraft, p.State())

@@ -90,7 +90,7 @@ func (p *Process) tally(o tallyOptions) tally {
 				t.scores = append(t.scores, int(c.score))
 			}
 		}
-		if ContributionKind(c.kind) == Vote {
+		if ContributionKind(c.kind) == ContributionKindVote {
 			continue
 		}
 		t.inputs++
@@ -119,10 +119,10 @@ func (p *Process) tally(o tallyOptions) tally {
 				t.late = appendEvidence(t.late, int32(i))
 			}
 		}
-		accepted := kind == Accepted || kind == PartlyAccepted
-		if ContributionKind(c.kind) == Objection {
+		accepted := kind == ResponseKindAccepted || kind == ResponseKindPartlyAccepted
+		if ContributionKind(c.kind) == ContributionKindObjection {
 			t.objections++
-			if accepted || kind == NotAccepted {
+			if accepted || kind == ResponseKindNotAccepted {
 				t.resolved++
 			}
 		}

@@ -37,20 +37,15 @@ func (e *WithheldError) Error() string {
 // Unwrap returns [ErrWithheld].
 func (e *WithheldError) Unwrap() error { return ErrWithheld }
 
-// RepresentativenessInput is what [PublishRepresentativeness] compares: who
-// took part, counted by group, against the population over the same groups.
-// It is plain data; the zero value has no population and is rejected.
-type RepresentativenessInput struct {
-	// Participants counts the participants of each group, labels matched to
-	// the population's by [GroupKey]. A group missing here has none; a
-	// group the population lacks is an error that names it.
-	Participants []GroupCount
-	// Unclassified counts the participants who fall in no group on this
-	// dimension: no age band given, an age outside every band. They are
-	// counted and shown, never dropped and never an error.
-	Unclassified int64
+// RepresentativenessSpec is what a published comparison is held against and
+// how it is released: the population profile, the small-cell policy and the
+// groups an earlier release suppressed. Every package that publishes
+// representativeness (initiatives, processes, participatory budgets) takes
+// one. It is plain data; the zero value has no population and is rejected.
+type RepresentativenessSpec struct {
 	// Population is the population profile: one count per group. Its order
-	// and labels are the result's.
+	// and labels are the result's; participants' labels are matched to it
+	// by [GroupKey].
 	Population []GroupCount
 	// Policy is the small-cell policy; the zero value is the default
 	// (see [SuppressionPolicy]).
@@ -100,7 +95,7 @@ type RepresentativenessInput struct {
 // Suppression protects one release. Two releases of the same breakdown
 // (week 1, then week 2 with one more participant) can be subtracted: a
 // group suppressed in week 1 and visible in week 2 gives its week-1 count
-// away. [RepresentativenessInput.KeepSuppressed] closes that door: a group
+// away. [RepresentativenessSpec.KeepSuppressed] closes that door: a group
 // once suppressed stays suppressed in every later release. Publishing at a
 // coarser grouping, or only when every group has crossed the threshold, are
 // the other remedies.
@@ -131,9 +126,13 @@ type RepresentedGroup struct {
 	shares    bool // participant share and ratio published
 }
 
-// PublishRepresentativeness compares the participants with the population
-// and applies small-cell suppression before any figure is derived (see
-// [Representativeness]). It returns [ErrEmpty] for no population,
+// PublishRepresentativeness compares the participants, counted by group,
+// with spec's population and applies small-cell suppression before any
+// figure is derived (see [Representativeness]). A group missing from
+// participants has none; a group the population lacks is an error that
+// names it. unclassified counts the participants who fall in no group on
+// this dimension (no age band given, an age outside every band): they are
+// counted and shown, never dropped and never an error. It returns [ErrEmpty] for no population,
 // [ErrMismatchedGroups] for a participant group the population does not
 // have (naming it) or a label given twice, [ErrNegative] for a negative
 // count, [ErrPartExceedsWhole] for participants in a group with no
@@ -141,46 +140,46 @@ type RepresentedGroup struct {
 // [ErrUnprotectable] when the suppressed counts cannot be protected (a
 // single group and no unclassified participants). Every error is a
 // [*FieldError] naming the entry.
-func PublishRepresentativeness(in RepresentativenessInput) (Representativeness, error) {
-	if err := in.Policy.Validate(); err != nil {
+func PublishRepresentativeness(participants []GroupCount, unclassified int64, spec RepresentativenessSpec) (Representativeness, error) {
+	if err := spec.Policy.Validate(); err != nil {
 		return Representativeness{}, err
 	}
-	if in.Unclassified < 0 {
-		return Representativeness{}, inputErr("unclassified", in.Unclassified, ErrNegative)
+	if unclassified < 0 {
+		return Representativeness{}, inputErr("unclassified", unclassified, ErrNegative)
 	}
-	if len(in.Population) == 0 {
+	if len(spec.Population) == 0 {
 		return Representativeness{}, &FieldError{Field: "population", Value: "[]", Err: ErrEmpty}
 	}
-	index, _, err := indexGroups("population", in.Population)
+	index, _, err := indexGroups("population", spec.Population)
 	if err != nil {
 		return Representativeness{}, err
 	}
 	// Align the participants with the population's groups.
-	aligned := make([]GroupCount, len(in.Population))
-	for i, g := range in.Population {
+	aligned := make([]GroupCount, len(spec.Population))
+	for i, g := range spec.Population {
 		aligned[i].Group = g.Group
 	}
-	if _, _, err := indexGroups("participants", in.Participants); err != nil {
+	if _, _, err := indexGroups("participants", participants); err != nil {
 		return Representativeness{}, err
 	}
-	for j, p := range in.Participants {
+	for j, p := range participants {
 		i, ok := index[GroupKey(p.Group)]
 		if !ok {
 			return Representativeness{}, &FieldError{
 				Field: fmt.Sprintf("participants[%d].group", j),
-				Value: fmt.Sprintf("%q (not a group of the population: %s)", p.Group, groupList(in.Population)),
+				Value: fmt.Sprintf("%q (not a group of the population: %s)", p.Group, groupList(spec.Population)),
 				Err:   ErrMismatchedGroups,
 			}
 		}
 		aligned[i].Count = p.Count
 	}
-	full, err := CompareToPopulation(aligned, in.Population) // checks counts, zero populations
+	full, err := CompareToPopulation(aligned, spec.Population) // checks counts, zero populations
 	if err != nil {
 		return Representativeness{}, err
 	}
-	total, err := addChecked(full.participants, in.Unclassified)
+	total, err := addChecked(full.participants, unclassified)
 	if err != nil {
-		return Representativeness{}, inputErr("unclassified", in.Unclassified, err)
+		return Representativeness{}, inputErr("unclassified", unclassified, err)
 	}
 
 	// Suppress over the groups and the unclassified together, under
@@ -188,28 +187,28 @@ func PublishRepresentativeness(in RepresentativenessInput) (Representativeness, 
 	n := len(aligned)
 	cells := make([]GroupCount, n, n+1)
 	forced := make([]bool, n, n+1)
-	keep := make(map[string]bool, len(in.KeepSuppressed))
-	for _, g := range in.KeepSuppressed {
+	keep := make(map[string]bool, len(spec.KeepSuppressed))
+	for _, g := range spec.KeepSuppressed {
 		keep[GroupKey(g)] = true
 	}
 	for i, g := range aligned {
 		cells[i] = GroupCount{Group: "g" + strconv.Itoa(i), Count: g.Count}
 		forced[i] = keep[GroupKey(g.Group)]
 	}
-	if in.Unclassified > 0 {
-		cells = append(cells, GroupCount{Group: "unclassified", Count: in.Unclassified})
+	if unclassified > 0 {
+		cells = append(cells, GroupCount{Group: "unclassified", Count: unclassified})
 		forced = append(forced, false)
 	}
-	sup, err := suppressGroupsForced(cells, in.Policy, forced)
+	sup, err := suppressGroupsForced(cells, spec.Policy, forced)
 	if err != nil {
 		return Representativeness{}, err
 	}
 
 	r := Representativeness{
-		policy: in.Policy, total: total, population: full.population,
-		unclassified: Cell{count: in.Unclassified, status: CellStatusVisible},
+		policy: spec.Policy, total: total, population: full.population,
+		unclassified: Cell{count: unclassified, status: CellStatusVisible},
 	}
-	if in.Unclassified > 0 {
+	if unclassified > 0 {
 		r.unclassified = sup.Cell(n)
 	}
 	classifiedPublished := !r.unclassified.Suppressed()
@@ -347,7 +346,7 @@ func (r Representativeness) Population() int64 { return r.population }
 
 // SuppressedGroups returns the labels of the groups whose count is
 // suppressed, in the population's order: pass them as
-// [RepresentativenessInput.KeepSuppressed] to the next release.
+// [RepresentativenessSpec.KeepSuppressed] to the next release.
 func (r Representativeness) SuppressedGroups() []string { return slices.Clone(r.suppressed) }
 
 // Dissimilarity returns the index of dissimilarity ½ Σ |p_k − q_k| (Duncan &

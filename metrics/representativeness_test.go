@@ -15,7 +15,7 @@ import (
 var fourGroups = []metrics.GroupCount{{"A", 400}, {"B", 300}, {"C", 200}, {"D", 100}}
 
 func TestPublishRepresentativeness(t *testing.T) {
-	r, err := metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	r, err := publish(repIn{
 		// labels in another case: matched by GroupKey
 		Participants: []metrics.GroupCount{{"a", 20}, {"b ", 12}, {"C", 3}, {"d", 1}},
 		Population:   fourGroups,
@@ -64,12 +64,12 @@ func TestPublishRepresentativeness(t *testing.T) {
 }
 
 func TestRepresentativenessUnclassified(t *testing.T) {
-	in := metrics.RepresentativenessInput{
+	in := repIn{
 		Participants: []metrics.GroupCount{{"A", 20}, {"B", 12}, {"C", 30}, {"D", 10}},
 		Unclassified: 2,
 		Population:   fourGroups,
 	}
-	r, err := metrics.PublishRepresentativeness(in)
+	r, err := publish(in)
 	require.NoError(t, err, "unclassified participants never fail the figure")
 	assert.Equal(t, int64(74), r.Total())
 	assert.True(t, r.Unclassified().Suppressed(), "2 is below k")
@@ -91,7 +91,7 @@ func TestRepresentativenessUnclassified(t *testing.T) {
 	assert.Equal(t, "20/400", rate.String())
 
 	in.Unclassified = 7 // visible now
-	r, err = metrics.PublishRepresentativeness(in)
+	r, err = publish(in)
 	require.NoError(t, err)
 	n, ok := r.Unclassified().Count()
 	require.True(t, ok)
@@ -104,23 +104,23 @@ func TestRepresentativenessUnclassified(t *testing.T) {
 }
 
 func TestRepresentativenessErrors(t *testing.T) {
-	_, err := metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	_, err := publish(repIn{
 		Participants: []metrics.GroupCount{{"E", 3}}, Population: fourGroups})
 	require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
 	assert.Contains(t, err.Error(), `"E"`, "the mismatch names the group")
 	assert.Contains(t, err.Error(), `"A", "B"`, "and lists the population's groups")
 
-	_, err = metrics.PublishRepresentativeness(metrics.RepresentativenessInput{Population: nil})
+	_, err = publish(repIn{Population: nil})
 	require.ErrorIs(t, err, metrics.ErrEmpty)
-	_, err = metrics.PublishRepresentativeness(metrics.RepresentativenessInput{Population: fourGroups, Unclassified: -1})
+	_, err = publish(repIn{Population: fourGroups, Unclassified: -1})
 	require.ErrorIs(t, err, metrics.ErrNegative)
-	_, err = metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	_, err = publish(repIn{
 		Population: []metrics.GroupCount{{"f", 3}, {"F", 4}}})
 	require.ErrorIs(t, err, metrics.ErrMismatchedGroups, "f and F are one group")
-	_, err = metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	_, err = publish(repIn{
 		Participants: []metrics.GroupCount{{"A", 9}}, Population: []metrics.GroupCount{{"A", 0}, {"B", 5}}})
 	require.ErrorIs(t, err, metrics.ErrPartExceedsWhole)
-	_, err = metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	_, err = publish(repIn{
 		Population: fourGroups, Policy: metrics.SuppressionPolicy{MinCellSize: -1}})
 	require.ErrorIs(t, err, metrics.ErrOutOfRange)
 }
@@ -128,18 +128,18 @@ func TestRepresentativenessErrors(t *testing.T) {
 // TestRepresentativenessAcrossReleases shows the differencing attack and
 // its remedy: week 1 suppresses C; in week 2 one more supporter joins C.
 func TestRepresentativenessAcrossReleases(t *testing.T) {
-	week1 := metrics.RepresentativenessInput{
+	week1 := repIn{
 		Participants: []metrics.GroupCount{{"A", 20}, {"B", 12}, {"C", 4}, {"D", 8}},
 		Population:   fourGroups,
 	}
-	r1, err := metrics.PublishRepresentativeness(week1)
+	r1, err := publish(week1)
 	require.NoError(t, err)
 	// C is below k; D, the smallest visible count, protects it.
 	require.Equal(t, []string{"C", "D"}, r1.SuppressedGroups())
 
 	week2 := week1
 	week2.Participants = []metrics.GroupCount{{"A", 20}, {"B", 12}, {"C", 5}, {"D", 8}}
-	naive, err := metrics.PublishRepresentativeness(week2)
+	naive, err := publish(week2)
 	require.NoError(t, err)
 	c, ok := mustLookup(t, naive, "C").Participants().Count()
 	require.True(t, ok, "without protection C is now shown...")
@@ -148,7 +148,7 @@ func TestRepresentativenessAcrossReleases(t *testing.T) {
 	assert.Equal(t, int64(5), c)
 
 	week2.KeepSuppressed = r1.SuppressedGroups()
-	kept, err := metrics.PublishRepresentativeness(week2)
+	kept, err := publish(week2)
 	require.NoError(t, err)
 	assert.True(t, mustLookup(t, kept, "C").Participants().Suppressed())
 	assert.Equal(t, []string{"C", "D"}, kept.SuppressedGroups())
@@ -165,7 +165,7 @@ func mustLookup(t *testing.T, r metrics.Representativeness, g string) metrics.Re
 // a result whose suppressed counts are distinctive numbers and checks that
 // none of them, nor any figure computed from them, appears.
 func TestRepresentativenessPublishesNothingSuppressed(t *testing.T) {
-	r, err := metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	r, err := publish(repIn{
 		Participants: []metrics.GroupCount{{"A", 211}, {"B", 150}, {"C", 3}, {"D", 1}},
 		Unclassified: 2,
 		Population:   fourGroups,
@@ -193,7 +193,7 @@ func TestRepresentativenessPublishesNothingSuppressed(t *testing.T) {
 }
 
 func TestRepresentativenessJSONRejects(t *testing.T) {
-	r, err := metrics.PublishRepresentativeness(metrics.RepresentativenessInput{
+	r, err := publish(repIn{
 		Participants: []metrics.GroupCount{{"A", 20}, {"B", 12}, {"C", 3}, {"D", 1}}, Population: fourGroups})
 	require.NoError(t, err)
 	b, err := json.Marshal(r)
@@ -232,4 +232,19 @@ func TestRepresentativenessZeroValue(t *testing.T) {
 	assert.NotPanics(t, func() { _ = r.String() })
 	var w *metrics.WithheldError
 	assert.NotPanics(t, func() { _ = w.Error() })
+}
+
+// repIn gathers the arguments of PublishRepresentativeness for the tables
+// above.
+type repIn struct {
+	Participants   []metrics.GroupCount
+	Unclassified   int64
+	Population     []metrics.GroupCount
+	Policy         metrics.SuppressionPolicy
+	KeepSuppressed []string
+}
+
+func publish(in repIn) (metrics.Representativeness, error) {
+	return metrics.PublishRepresentativeness(in.Participants, in.Unclassified, metrics.RepresentativenessSpec{
+		Population: in.Population, Policy: in.Policy, KeepSuppressed: in.KeepSuppressed})
 }

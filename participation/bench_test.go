@@ -68,7 +68,7 @@ func BenchmarkSignMillion(b *testing.B) {
 	base := at(1)
 	sign := func(in *participation.Initiative) {
 		for i, p := range ids {
-			if err := in.Sign(p, profiles[i], participation.ChannelOnline, base.Add(time.Duration(i)*time.Second)); err != nil {
+			if err := in.Sign(p, profiles[i], participation.SigningMethodOnline, base.Add(time.Duration(i)*time.Second)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -111,7 +111,7 @@ func BenchmarkSign(b *testing.B) {
 			in, i = benchInitiative(b), 0
 			b.StartTimer()
 		}
-		if err := in.Sign(ids[i], profiles[i], participation.ChannelOnline, base.Add(time.Duration(i)*time.Second)); err != nil {
+		if err := in.Sign(ids[i], profiles[i], participation.SigningMethodOnline, base.Add(time.Duration(i)*time.Second)); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -124,9 +124,9 @@ func millionInitiative(b *testing.B) *participation.Initiative {
 	ids, profiles := benchSupporters(million)
 	in := benchInitiative(b)
 	for i, p := range ids {
-		ch := participation.ChannelOnline
+		ch := participation.SigningMethodOnline
 		if i%3 == 0 {
-			ch = participation.ChannelOffline
+			ch = participation.SigningMethodOffline
 		}
 		if err := in.Sign(p, profiles[i], ch, at(1).Add(time.Duration(i)*time.Second)); err != nil {
 			b.Fatal(err)
@@ -148,7 +148,7 @@ func BenchmarkFiguresMillion(b *testing.B) {
 			b.Fatal("threshold not met")
 		}
 		_ = in.ChannelShares()
-		if _, err := in.Representativeness(stakeholder.ByArea, population, policy); err != nil {
+		if _, err := in.Representativeness(stakeholder.DimensionArea, population, policy); err != nil {
 			b.Fatal(err)
 		}
 	}

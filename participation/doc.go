@@ -47,7 +47,7 @@
 //
 // A [Group] is an informal grassroots group or coalition with members in
 // roles (initiator, organiser, member, volunteer); joining and leaving are
-// idempotent. An [Activity] records volunteers' time in exact minutes;
+// idempotent. An [VolunteerActivity] records volunteers' time in exact minutes;
 // [SummarizeVolunteering] and [VolunteerRetention] give the volunteer
 // participation rate, hours per volunteer and retention between periods.
 // A [Gathering] is a self-organised event with registration and

@@ -69,7 +69,7 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("Channel", func(t *testing.T) {
 		checkEnum(t, "Channel", participation.Channels(), []string{"online", "offline"},
-			participation.ParseChannel, participation.Channel(3))
+			participation.ParseChannel, participation.SigningMethod(3))
 	})
 	t.Run("AnswerOutcome", func(t *testing.T) {
 		checkEnum(t, "AnswerOutcome", participation.AnswerOutcomes(), []string{"accepted", "rejected", "adopted"},
@@ -78,7 +78,7 @@ func TestEnums(t *testing.T) {
 	t.Run("EventKind", func(t *testing.T) {
 		checkEnum(t, "EventKind", participation.EventKinds(),
 			[]string{"created", "opened", "milestone", "qualified", "submitted", "answered", "expired", "withdrawn"},
-			participation.ParseEventKind, participation.EventKind(9))
+			participation.ParseEventKind, participation.Event(9))
 	})
 	t.Run("Rung", func(t *testing.T) {
 		checkEnum(t, "Rung", participation.Rungs(),
@@ -100,7 +100,7 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("Role", func(t *testing.T) {
 		checkEnum(t, "Role", participation.Roles(), []string{"initiator", "organiser", "member", "volunteer"},
-			participation.ParseRole, participation.Role(5))
+			participation.ParseRole, participation.MemberRole(5))
 	})
 }
 

@@ -22,10 +22,10 @@ var (
 	// ones, such as Kind(9) or the text "referendum".
 	ErrInvalidValue = errors.New("participation: invalid value")
 
-	// ErrWrongState reports an event the initiative's current state does not
+	// ErrInvalidTransition reports an event the initiative's current state does not
 	// allow, such as submitting an initiative that has not qualified. It
 	// arrives in a [*TransitionError].
-	ErrWrongState = errors.New("participation: event not allowed in this state")
+	ErrInvalidTransition = errors.New("participation: event not allowed in this state")
 
 	// ErrTimeOrder reports an event dated before the last event already
 	// recorded: a history only moves forward.
@@ -79,21 +79,21 @@ var (
 	// do not accept, such as an online signature for a paper-only petition.
 	ErrChannelNotAccepted = errors.New("participation: channel not accepted")
 
-	// ErrIneligible reports a supporter the rules' eligibility excludes.
-	// Each reason below wraps it, so errors.Is(err, ErrIneligible) holds for
+	// ErrNotEligible reports a supporter the rules' eligibility excludes.
+	// Each reason below wraps it, so errors.Is(err, ErrNotEligible) holds for
 	// all three.
-	ErrIneligible = errors.New("participation: supporter not eligible")
+	ErrNotEligible = errors.New("participation: supporter not eligible")
 
 	// ErrTooYoung reports a supporter whose age band is not entirely at or
 	// above the minimum age (an unknown age band included).
-	ErrTooYoung = fmt.Errorf("%w: below the minimum age", ErrIneligible)
+	ErrTooYoung = fmt.Errorf("%w: below the minimum age", ErrNotEligible)
 
 	// ErrOutsideArea reports a supporter from an area the rules do not list.
-	ErrOutsideArea = fmt.Errorf("%w: outside the eligible areas", ErrIneligible)
+	ErrOutsideArea = fmt.Errorf("%w: outside the eligible areas", ErrNotEligible)
 
 	// ErrNotResident reports a non-resident supporter under rules that
 	// require residency.
-	ErrNotResident = fmt.Errorf("%w: not a resident", ErrIneligible)
+	ErrNotResident = fmt.Errorf("%w: not a resident", ErrNotEligible)
 
 	// ErrTooManyCategories reports a signature that would bring the number
 	// of distinct areas beyond 65,535 or of distinct sex categories beyond
@@ -116,7 +116,7 @@ var (
 )
 
 // TransitionError reports an event that the initiative's state does not
-// allow. It wraps [ErrWrongState].
+// allow. It wraps [ErrInvalidTransition].
 type TransitionError struct {
 	// State is the state the initiative was in.
 	State State
@@ -126,11 +126,11 @@ type TransitionError struct {
 
 // Error returns a message naming the event and the state.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("%v: %s while %s", ErrWrongState, e.Event, e.State)
+	return fmt.Sprintf("%v: %s while %s", ErrInvalidTransition, e.Event, e.State)
 }
 
-// Unwrap returns [ErrWrongState].
-func (e *TransitionError) Unwrap() error { return ErrWrongState }
+// Unwrap returns [ErrInvalidTransition].
+func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 
 // SupportError reports a refused signature or withdrawal and whose it was.
 // It wraps the reason, such as [ErrAlreadySigned] or [ErrTooYoung].

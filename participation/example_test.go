@@ -48,13 +48,13 @@ func ExampleInitiative() {
 	must(in.Open(start))
 	resident := stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "north", Resident: true}
 	for i := range byte(4) {
-		must(in.Sign(person(10+i), resident, participation.ChannelOnline, start.Add(time.Duration(i+1)*24*time.Hour)))
+		must(in.Sign(person(10+i), resident, participation.SigningMethodOnline, start.Add(time.Duration(i+1)*24*time.Hour)))
 	}
 	fmt.Println("threshold met:", in.ThresholdMet())
 	must(in.Qualify(start.AddDate(0, 0, 5)))
 	must(in.Submit(participation.PublicBody{ID: person(200), Name: "City of Riverton"}, start.AddDate(0, 0, 6)))
 	must(in.Answer(participation.Response{
-		Outcome: participation.AnswerAdopted,
+		Outcome: participation.AnswerOutcomeAdopted,
 		Text:    "The lane is in next year's budget.",
 		At:      start.AddDate(0, 1, 0),
 		Process: person(201), // the city's consultation that took it up
@@ -114,7 +114,7 @@ func ExampleInitiative_Sign() {
 		{3, visitor, start.Add(time.Hour)},
 		{4, adult, start.AddDate(0, 0, 31)},
 	} {
-		err := in.Sign(person(try.who), try.profile, participation.ChannelOnline, try.when)
+		err := in.Sign(person(try.who), try.profile, participation.SigningMethodOnline, try.when)
 		if err != nil {
 			// The *SupportError names the person; its reason is the sentinel.
 			fmt.Printf("person %d: %v\n", try.who, errors.Unwrap(err))
@@ -190,7 +190,7 @@ func ExampleInitiative_concurrent() {
 			defer wg.Done()
 			for n := range byte(50) { // the same 50 people from every goroutine
 				mu.Lock()
-				_ = in.Sign(person(n+1), stakeholder.Profile{}, participation.ChannelOnline, start)
+				_ = in.Sign(person(n+1), stakeholder.Profile{}, participation.SigningMethodOnline, start)
 				mu.Unlock()
 			}
 		}()
@@ -216,12 +216,12 @@ func ExampleInitiative_Representativeness() {
 		count int
 	}{{stakeholder.Age18to24, 6}, {stakeholder.Age25to34, 12}, {stakeholder.Age65to74, 2}} {
 		for range g.count {
-			_ = in.Sign(person(n), stakeholder.Profile{AgeBand: g.band}, participation.ChannelOnline, start)
+			_ = in.Sign(person(n), stakeholder.Profile{AgeBand: g.band}, participation.SigningMethodOnline, start)
 			n++
 		}
 	}
 	population := []metrics.GroupCount{{Group: "18-24", Count: 1000}, {Group: "25-34", Count: 2000}, {Group: "65-74", Count: 2000}}
-	rep, err := in.Representativeness(stakeholder.ByAgeBand, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
+	rep, err := in.Representativeness(stakeholder.DimensionAgeBand, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
 	if err != nil {
 		panic(err)
 	}
@@ -255,12 +255,12 @@ func ExampleAssess() {
 // Joining and leaving a grassroots group are idempotent.
 func ExampleGroup_Join() {
 	founded := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)
-	g, _ := participation.NewGroup(person(50), "Friends of Elm Street", participation.GroupGrassroots, "north", []uuid.UUID{person(1)}, founded)
-	changed, _ := g.Join(person(2), participation.RoleVolunteer, founded.AddDate(0, 1, 0))
+	g, _ := participation.NewGroup(person(50), "Friends of Elm Street", participation.GroupKindGrassroots, "north", []uuid.UUID{person(1)}, founded)
+	changed, _ := g.Join(person(2), participation.MemberRoleVolunteer, founded.AddDate(0, 1, 0))
 	fmt.Println("joined:", changed)
-	changed, _ = g.Join(person(2), participation.RoleVolunteer, founded.AddDate(0, 2, 0))
+	changed, _ = g.Join(person(2), participation.MemberRoleVolunteer, founded.AddDate(0, 2, 0))
 	fmt.Println("joined again:", changed)
-	changed, _ = g.Join(person(2), participation.RoleOrganiser, founded.AddDate(0, 3, 0))
+	changed, _ = g.Join(person(2), participation.MemberRoleOrganiser, founded.AddDate(0, 3, 0))
 	fmt.Println("new role:", changed)
 	left, _ := g.Leave(person(1))
 	fmt.Println("left:", left)
@@ -288,14 +288,14 @@ func ExampleSummarizeVolunteering() {
 	_ = cafe.Log(person(3), may.Start.AddDate(0, 0, 17), 45*time.Minute)
 	_ = cafe.Log(person(1), june.Start.AddDate(0, 0, 7), 2*time.Hour)
 
-	f, err := participation.SummarizeVolunteering([]*participation.Activity{cafe}, may, 40)
+	f, err := participation.SummarizeVolunteering([]*participation.VolunteerActivity{cafe}, may, 40)
 	if err != nil {
 		panic(err)
 	}
 	hours, _ := f.HoursPerVolunteer.Round(2)
 	fmt.Printf("May: %d volunteers of 40 (%s), %d minutes, %s hours each\n",
 		f.Volunteers, f.ParticipationRate.PercentText(), f.Minutes, hours.StringFixed(2))
-	r, _ := participation.VolunteerRetention([]*participation.Activity{cafe}, may, june)
+	r, _ := participation.VolunteerRetention([]*participation.VolunteerActivity{cafe}, may, june)
 	fmt.Printf("retained into June: %s (%s)\n", r, r.PercentText())
 	// Output:
 	// May: 3 volunteers of 40 (7.50 %), 285 minutes, 1.58 hours each

@@ -126,7 +126,7 @@ type ChannelShares struct {
 func (in *Initiative) ChannelShares() ChannelShares {
 	var online int64
 	for _, r := range in.supports.recs {
-		if Channel(r.channel) == ChannelOnline {
+		if SigningMethod(r.channel) == SigningMethodOnline {
 			online++
 		}
 	}

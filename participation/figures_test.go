@@ -19,7 +19,7 @@ func TestSupportsPerDay(t *testing.T) {
 	// Hours after 1 May 09:00 UTC: 2 → 1 May 11:00; 50 → 3 May 11:00;
 	// 60 → 3 May 21:00 (4 May 02:00 at UTC+5).
 	for i, h := range []int{2, 50, 60} {
-		require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.ChannelOnline, at(h)))
+		require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.SigningMethodOnline, at(h)))
 	}
 	day := func(d int, loc *time.Location) time.Time { return time.Date(2025, 5, d, 0, 0, 0, 0, loc) }
 	assert.Equal(t, []participation.DayCount{
@@ -50,7 +50,7 @@ func TestSupportsPerDayAcrossDST(t *testing.T) {
 		time.Date(2025, 3, 29, 23, 30, 0, 0, berlin),
 		time.Date(2025, 3, 31, 0, 30, 0, 0, berlin),
 	} {
-		require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.ChannelOnline, when))
+		require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.SigningMethodOnline, when))
 	}
 	got := in.SupportsPerDay(berlin)
 	require.Len(t, got, 3)
@@ -68,7 +68,7 @@ func TestTimeToThreshold(t *testing.T) {
 		// Signed at hours 5, 3 (a late paper signature), 7, 9: the fourth in
 		// signing order is at hour 9, 8 hours after opening at hour 1.
 		for i, h := range []int{5, 3, 7, 9} {
-			require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.ChannelOnline, at(h)))
+			require.NoError(t, in.Sign(id(uint64(i+1)), adult, participation.SigningMethodOnline, at(h)))
 		}
 		d, ok := in.TimeToThreshold()
 		require.True(t, ok)
@@ -83,7 +83,7 @@ func TestTimeToThreshold(t *testing.T) {
 		signMany(t, in, 1, 3, 2)
 		south := adult
 		south.Area = "south"
-		require.NoError(t, in.Sign(id(9), south, participation.ChannelOnline, at(10)))
+		require.NoError(t, in.Sign(id(9), south, participation.SigningMethodOnline, at(10)))
 		// Counted from the window's start (hour 1) to the south signature.
 		d, ok := in.TimeToThreshold()
 		require.True(t, ok)
@@ -102,7 +102,7 @@ func TestChannelShares(t *testing.T) {
 	shares := in.ChannelShares()
 	assert.False(t, shares.Online.Defined())
 	signMany(t, in, 1, 3, 2)
-	require.NoError(t, in.Sign(id(4), adult, participation.ChannelOffline, at(2)))
+	require.NoError(t, in.Sign(id(4), adult, participation.SigningMethodOffline, at(2)))
 	shares = in.ChannelShares()
 	// 3 online and 1 offline of 4.
 	assert.Equal(t, "75.00 %", shares.Online.PercentText())
@@ -118,7 +118,7 @@ func representativeInitiative(t *testing.T) *participation.Initiative {
 		p := adult
 		p.Area = area
 		for range count {
-			require.NoError(t, in.Sign(id(n), p, participation.ChannelOnline, at(2)))
+			require.NoError(t, in.Sign(id(n), p, participation.SigningMethodOnline, at(2)))
 			n++
 		}
 	}
@@ -127,10 +127,10 @@ func representativeInitiative(t *testing.T) *participation.Initiative {
 
 func TestSupporterCounts(t *testing.T) {
 	in := representativeInitiative(t)
-	got, err := in.SupporterCounts(stakeholder.ByArea)
+	got, err := in.SupporterCounts(stakeholder.DimensionArea)
 	require.NoError(t, err)
 	assert.Equal(t, []metrics.GroupCount{{Group: "east", Count: 2}, {Group: "north", Count: 14}, {Group: "south", Count: 4}}, got)
-	got, err = in.SupporterCounts(stakeholder.ByResidency)
+	got, err = in.SupporterCounts(stakeholder.DimensionResidency)
 	require.NoError(t, err)
 	assert.Equal(t, []metrics.GroupCount{{Group: "resident", Count: 20}}, got)
 	_, err = in.SupporterCounts(stakeholder.Dimension(99))
@@ -140,9 +140,9 @@ func TestSupporterCounts(t *testing.T) {
 func TestRepresentativeness(t *testing.T) {
 	in := representativeInitiative(t)
 	population := []metrics.GroupCount{{Group: "north", Count: 600}, {Group: "south", Count: 300}, {Group: "east", Count: 100}}
-	rep, err := in.Representativeness(stakeholder.ByArea, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
+	rep, err := in.Representativeness(stakeholder.DimensionArea, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
 	require.NoError(t, err)
-	assert.Equal(t, stakeholder.ByArea, rep.Dimension)
+	assert.Equal(t, stakeholder.DimensionArea, rep.Dimension)
 
 	// p = (14, 4, 2)/20 = (0.7, 0.2, 0.1); q = (0.6, 0.3, 0.1):
 	// dissimilarity ½(0.1 + 0.1 + 0) = 0.1.
@@ -171,11 +171,11 @@ func TestRepresentativeness(t *testing.T) {
 	}
 
 	t.Run("a supporter group the population lacks", func(t *testing.T) {
-		_, err := in.Representativeness(stakeholder.ByArea, population[:2], metrics.SuppressionPolicy{MinCellSize: 3})
+		_, err := in.Representativeness(stakeholder.DimensionArea, population[:2], metrics.SuppressionPolicy{MinCellSize: 3})
 		require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
 	})
 	t.Run("bad policy", func(t *testing.T) {
-		_, err := in.Representativeness(stakeholder.ByArea, population, metrics.SuppressionPolicy{})
+		_, err := in.Representativeness(stakeholder.DimensionArea, population, metrics.SuppressionPolicy{})
 		require.ErrorIs(t, err, metrics.ErrOutOfRange)
 	})
 	t.Run("bad dimension", func(t *testing.T) {

@@ -19,18 +19,18 @@ type GroupKind int
 
 // The kinds of group.
 const (
-	// GroupGrassroots is a group of residents organised around a shared
+	// GroupKindGrassroots is a group of residents organised around a shared
 	// concern: a tenants' association, a street's residents, a friends-of
 	// group for a park.
-	GroupGrassroots GroupKind = iota + 1
-	// GroupCoalition is an alliance of groups (its members are usually the
+	GroupKindGrassroots GroupKind = iota + 1
+	// GroupKindCoalition is an alliance of groups (its members are usually the
 	// member groups' IDs) pursuing a shared aim.
-	GroupCoalition
+	GroupKindCoalition
 )
 
 var groupKindNames = []string{
-	GroupGrassroots: "grassroots",
-	GroupCoalition:  "coalition",
+	GroupKindGrassroots: "grassroots",
+	GroupKindCoalition:  "coalition",
 }
 
 // GroupKinds returns every group kind in declaration order.
@@ -61,49 +61,49 @@ func ParseGroupKind(s string) (GroupKind, error) {
 	return enumParse[GroupKind](s, "GroupKind", groupKindNames)
 }
 
-// Role is what a member does in a group. The zero value is invalid.
-type Role int
+// MemberRole is what a member does in a group. The zero value is invalid.
+type MemberRole int
 
 // The roles in a group, from most to least responsibility.
 const (
-	// RoleInitiator started the group (or the initiative it carries).
-	RoleInitiator Role = iota + 1
-	// RoleOrganiser runs its activities: meetings, campaigns, rotas.
-	RoleOrganiser
-	// RoleMember belongs to it and takes part in its decisions.
-	RoleMember
-	// RoleVolunteer gives time to its activities without being a member.
-	RoleVolunteer
+	// MemberRoleInitiator started the group (or the initiative it carries).
+	MemberRoleInitiator MemberRole = iota + 1
+	// MemberRoleOrganiser runs its activities: meetings, campaigns, rotas.
+	MemberRoleOrganiser
+	// MemberRoleMember belongs to it and takes part in its decisions.
+	MemberRoleMember
+	// MemberRoleVolunteer gives time to its activities without being a member.
+	MemberRoleVolunteer
 )
 
 var roleNames = []string{
-	RoleInitiator: "initiator",
-	RoleOrganiser: "organiser",
-	RoleMember:    "member",
-	RoleVolunteer: "volunteer",
+	MemberRoleInitiator: "initiator",
+	MemberRoleOrganiser: "organiser",
+	MemberRoleMember:    "member",
+	MemberRoleVolunteer: "volunteer",
 }
 
 // Roles returns every role in declaration order.
-func Roles() []Role { return enumValues[Role](roleNames) }
+func Roles() []MemberRole { return enumValues[MemberRole](roleNames) }
 
 // IsValid reports whether r is a declared role.
-func (r Role) IsValid() bool { return enumValid(r, roleNames) }
+func (r MemberRole) IsValid() bool { return enumValid(r, roleNames) }
 
 // String returns the role's lowercase name, such as "organiser", or
 // "Role(9)" for an undeclared value.
-func (r Role) String() string { return enumString(r, "Role", roleNames) }
+func (r MemberRole) String() string { return enumString(r, "Role", roleNames) }
 
 // MarshalText returns the role's name; an undeclared value is an error
 // wrapping [ErrInvalidValue].
-func (r Role) MarshalText() ([]byte, error) { return enumMarshal(r, "Role", roleNames) }
+func (r MemberRole) MarshalText() ([]byte, error) { return enumMarshal(r, "Role", roleNames) }
 
 // UnmarshalText parses a name as [ParseRole] does, leaving r unchanged on
 // error.
-func (r *Role) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Role", roleNames) }
+func (r *MemberRole) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Role", roleNames) }
 
 // ParseRole returns the role named s, as String prints it. Any other text
 // is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseRole(s string) (Role, error) { return enumParse[Role](s, "Role", roleNames) }
+func ParseRole(s string) (MemberRole, error) { return enumParse[MemberRole](s, "Role", roleNames) }
 
 // Member is one member of a group: who, in which role, since when. The
 // zero value is not a member.
@@ -111,7 +111,7 @@ type Member struct {
 	// ID is the member's person, stakeholder or (in a coalition) group ID.
 	ID uuid.UUID `json:"id"`
 	// Role is what the member does in the group.
-	Role Role `json:"role"`
+	Role MemberRole `json:"role"`
 	// Since is when the member joined, in UTC.
 	Since time.Time `json:"since"`
 }
@@ -150,7 +150,7 @@ func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders [
 	}
 	g := &Group{id: id, name: name, kind: kind, area: area, founded: founded.UTC(), members: make(map[uuid.UUID]Member, len(founders))}
 	for _, f := range founders {
-		g.members[f] = Member{ID: f, Role: RoleInitiator, Since: g.founded}
+		g.members[f] = Member{ID: f, Role: MemberRoleInitiator, Since: g.founded}
 	}
 	return g, nil
 }
@@ -191,7 +191,7 @@ func (g *Group) Founded() time.Time { return g.founded }
 // (true). It returns [ErrInvalid] for a nil ID or a time that is zero, out
 // of range or before the group was founded, and [ErrInvalidValue] for an
 // undeclared role, changing nothing.
-func (g *Group) Join(id uuid.UUID, role Role, at time.Time) (bool, error) {
+func (g *Group) Join(id uuid.UUID, role MemberRole, at time.Time) (bool, error) {
 	switch {
 	case id == uuid.Nil:
 		return false, invalidf("member ID is nil")
@@ -240,7 +240,7 @@ func (g *Group) Member(id uuid.UUID) (Member, bool) {
 func (g *Group) Len() int { return len(g.members) }
 
 // CountByRole returns the number of members in role r.
-func (g *Group) CountByRole(r Role) int {
+func (g *Group) CountByRole(r MemberRole) int {
 	n := 0
 	for _, m := range g.members {
 		if m.Role == r {

@@ -14,7 +14,7 @@ import (
 
 func newGroup(t *testing.T) *participation.Group {
 	t.Helper()
-	g, err := participation.NewGroup(id(300), "Friends of Elm Street", participation.GroupGrassroots, "north", []uuid.UUID{id(1), id(2)}, day0)
+	g, err := participation.NewGroup(id(300), "Friends of Elm Street", participation.GroupKindGrassroots, "north", []uuid.UUID{id(1), id(2)}, day0)
 	require.NoError(t, err)
 	return g
 }
@@ -23,23 +23,23 @@ func TestGroupJoinLeave(t *testing.T) {
 	g := newGroup(t)
 	assert.Equal(t, id(300), g.ID())
 	assert.Equal(t, "Friends of Elm Street", g.Name())
-	assert.Equal(t, participation.GroupGrassroots, g.Kind())
+	assert.Equal(t, participation.GroupKindGrassroots, g.Kind())
 	assert.Equal(t, "north", g.Area())
 	assert.Equal(t, day0, g.Founded())
-	assert.Equal(t, 2, g.CountByRole(participation.RoleInitiator))
+	assert.Equal(t, 2, g.CountByRole(participation.MemberRoleInitiator))
 
-	changed, err := g.Join(id(3), participation.RoleVolunteer, at(1))
+	changed, err := g.Join(id(3), participation.MemberRoleVolunteer, at(1))
 	require.NoError(t, err)
 	assert.True(t, changed)
-	changed, err = g.Join(id(3), participation.RoleVolunteer, at(2))
+	changed, err = g.Join(id(3), participation.MemberRoleVolunteer, at(2))
 	require.NoError(t, err)
 	assert.False(t, changed, "joining twice in the same role changes nothing")
-	changed, err = g.Join(id(3), participation.RoleOrganiser, at(3))
+	changed, err = g.Join(id(3), participation.MemberRoleOrganiser, at(3))
 	require.NoError(t, err)
 	assert.True(t, changed, "a new role is a change")
 	m, ok := g.Member(id(3))
 	require.True(t, ok)
-	assert.Equal(t, participation.Member{ID: id(3), Role: participation.RoleOrganiser, Since: at(1)}, m, "the join date stays")
+	assert.Equal(t, participation.Member{ID: id(3), Role: participation.MemberRoleOrganiser, Since: at(1)}, m, "the join date stays")
 
 	left, err := g.Leave(id(3))
 	require.NoError(t, err)
@@ -59,10 +59,10 @@ func TestGroupRejects(t *testing.T) {
 		call func() error
 		want error
 	}{
-		{"join nil", func() error { _, err := g.Join(uuid.Nil, participation.RoleMember, at(1)); return err }, participation.ErrInvalid},
+		{"join nil", func() error { _, err := g.Join(uuid.Nil, participation.MemberRoleMember, at(1)); return err }, participation.ErrInvalid},
 		{"join undeclared role", func() error { _, err := g.Join(id(5), 0, at(1)); return err }, participation.ErrInvalidValue},
-		{"join zero time", func() error { _, err := g.Join(id(5), participation.RoleMember, time.Time{}); return err }, participation.ErrInvalid},
-		{"join before founding", func() error { _, err := g.Join(id(5), participation.RoleMember, at(-1)); return err }, participation.ErrInvalid},
+		{"join zero time", func() error { _, err := g.Join(id(5), participation.MemberRoleMember, time.Time{}); return err }, participation.ErrInvalid},
+		{"join before founding", func() error { _, err := g.Join(id(5), participation.MemberRoleMember, at(-1)); return err }, participation.ErrInvalid},
 		{"leave nil", func() error { _, err := g.Leave(uuid.Nil); return err }, participation.ErrInvalid},
 	}
 	for _, tt := range tests {
@@ -73,25 +73,25 @@ func TestGroupRejects(t *testing.T) {
 	}
 	for name, call := range map[string]func() (*participation.Group, error){
 		"nil ID": func() (*participation.Group, error) {
-			return participation.NewGroup(uuid.Nil, "G", participation.GroupCoalition, "", []uuid.UUID{id(1)}, day0)
+			return participation.NewGroup(uuid.Nil, "G", participation.GroupKindCoalition, "", []uuid.UUID{id(1)}, day0)
 		},
 		"no name": func() (*participation.Group, error) {
-			return participation.NewGroup(id(1), "", participation.GroupCoalition, "", []uuid.UUID{id(1)}, day0)
+			return participation.NewGroup(id(1), "", participation.GroupKindCoalition, "", []uuid.UUID{id(1)}, day0)
 		},
 		"bad kind": func() (*participation.Group, error) {
 			return participation.NewGroup(id(1), "G", 0, "", []uuid.UUID{id(1)}, day0)
 		},
 		"padded area": func() (*participation.Group, error) {
-			return participation.NewGroup(id(1), "G", participation.GroupCoalition, " n", []uuid.UUID{id(1)}, day0)
+			return participation.NewGroup(id(1), "G", participation.GroupKindCoalition, " n", []uuid.UUID{id(1)}, day0)
 		},
 		"no founder": func() (*participation.Group, error) {
-			return participation.NewGroup(id(1), "G", participation.GroupCoalition, "", nil, day0)
+			return participation.NewGroup(id(1), "G", participation.GroupKindCoalition, "", nil, day0)
 		},
 		"founder twice": func() (*participation.Group, error) {
-			return participation.NewGroup(id(1), "G", participation.GroupCoalition, "", []uuid.UUID{id(2), id(2)}, day0)
+			return participation.NewGroup(id(1), "G", participation.GroupKindCoalition, "", []uuid.UUID{id(2), id(2)}, day0)
 		},
 		"no time": func() (*participation.Group, error) {
-			return participation.NewGroup(id(1), "G", participation.GroupCoalition, "", []uuid.UUID{id(2)}, time.Time{})
+			return participation.NewGroup(id(1), "G", participation.GroupKindCoalition, "", []uuid.UUID{id(2)}, time.Time{})
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -104,9 +104,9 @@ func TestGroupRejects(t *testing.T) {
 
 func TestGroupMembersOrder(t *testing.T) {
 	g := newGroup(t)
-	_, err := g.Join(id(9), participation.RoleMember, at(2))
+	_, err := g.Join(id(9), participation.MemberRoleMember, at(2))
 	require.NoError(t, err)
-	_, err = g.Join(id(8), participation.RoleVolunteer, at(1))
+	_, err = g.Join(id(8), participation.MemberRoleVolunteer, at(1))
 	require.NoError(t, err)
 	var order []uuid.UUID
 	for m := range g.Members() {
@@ -118,7 +118,7 @@ func TestGroupMembersOrder(t *testing.T) {
 
 func TestGroupJSON(t *testing.T) {
 	g := newGroup(t)
-	_, err := g.Join(id(3), participation.RoleVolunteer, at(1))
+	_, err := g.Join(id(3), participation.MemberRoleVolunteer, at(1))
 	require.NoError(t, err)
 	_, err = g.Leave(id(1)) // a founder may leave
 	require.NoError(t, err)

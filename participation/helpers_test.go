@@ -82,7 +82,7 @@ func openInitiative(t testing.TB, n int) *participation.Initiative {
 func signMany(t testing.TB, in *participation.Initiative, first uint64, n int, h int) {
 	t.Helper()
 	for i := range uint64(n) {
-		require.NoError(t, in.Sign(id(first+i), adult, participation.ChannelOnline, at(h)))
+		require.NoError(t, in.Sign(id(first+i), adult, participation.SigningMethodOnline, at(h)))
 	}
 }
 

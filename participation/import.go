@@ -46,7 +46,7 @@ func (r *ImportReport) reject(row int, person uuid.UUID, err error) {
 	r.Rejected = append(r.Rejected, &RowError{Row: row, Person: person, Err: err})
 }
 
-// Import signs every row through [ChannelOffline] as [Initiative.Sign]
+// Import signs every row through [SigningMethodOffline] as [Initiative.Sign]
 // would, in order, and reports each row's fate. A person twice in the batch
 // (or already signed) has the later row rejected with [ErrAlreadySigned].
 // When the initiative is not open or does not accept offline signatures,
@@ -67,7 +67,7 @@ func (in *Initiative) importRow(rep *ImportReport, row int, r OfflineSignature) 
 		rep.reject(row, r.Person, &TransitionError{State: in.state, Event: "import"})
 		return
 	}
-	err := in.Sign(r.Person, r.Profile, ChannelOffline, r.At)
+	err := in.Sign(r.Person, r.Profile, SigningMethodOffline, r.At)
 	if err == nil {
 		rep.Accepted++
 		return

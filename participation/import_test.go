@@ -16,7 +16,7 @@ import (
 
 func TestImport(t *testing.T) {
 	in := openInitiative(t, 4)
-	require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(2)))
+	require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(2)))
 	young := stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Resident: true}
 	rows := []participation.OfflineSignature{
 		{Person: id(2), Profile: adult, At: at(3)},   // row 1: accepted
@@ -46,14 +46,14 @@ func TestImport(t *testing.T) {
 	assert.Equal(t, 3, in.Count())
 	s, ok := in.Signed(id(5))
 	require.True(t, ok)
-	assert.Equal(t, participation.ChannelOffline, s.Channel)
+	assert.Equal(t, participation.SigningMethodOffline, s.Channel)
 	assert.Equal(t, 75, in.Milestone(), "3 of 4 supports")
 }
 
 func TestImportNotAccepted(t *testing.T) {
 	in := newInitiative(t, 0)
 	r := rules(4)
-	r.Channels = []participation.Channel{participation.ChannelOnline}
+	r.Channels = []participation.SigningMethod{participation.SigningMethodOnline}
 	require.NoError(t, in.SetRules(r))
 	require.NoError(t, in.Open(at(1)))
 	rep := in.Import([]participation.OfflineSignature{{Person: id(1), Profile: adult, At: at(2)}, {Person: id(2), Profile: adult, At: at(2)}})

@@ -105,7 +105,7 @@ type Response struct {
 // Each event is one method. It checks every precondition before it changes
 // anything, and on failure returns an error and leaves the initiative as it
 // was. An event the state does not allow returns a [*TransitionError]
-// wrapping [ErrWrongState]; the table shows the state each allowed event
+// wrapping [ErrInvalidTransition]; the table shows the state each allowed event
 // leads to ("·" is refused):
 //
 //	state \ event  Open    Qualify    Submit     Answer    Expire   Withdraw
@@ -161,7 +161,7 @@ type Initiative struct {
 	rules    *SupportRules
 	gate     gate // the rules compiled for signing
 	state    State
-	history  []Event
+	history  []HistoryEntry
 	lastAt   time.Time // time of the last event that changed the state
 	opened   time.Time
 	latest   int64 // latest signing time ever accepted, Unix ns
@@ -195,7 +195,7 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 		gate:       openGate(),
 		supports:   newStore(),
 	}
-	in.record(Event{Kind: EventCreated, At: in.created})
+	in.record(HistoryEntry{Kind: EventCreated, At: in.created})
 	return in, nil
 }
 
@@ -296,11 +296,11 @@ func (in *Initiative) State() State { return in.state }
 // signature that reached them; an offline signature entered late may be
 // dated before earlier events, so only the events that change the state
 // are guaranteed to be in time order.
-func (in *Initiative) History() []Event { return slices.Clone(in.history) }
+func (in *Initiative) History() []HistoryEntry { return slices.Clone(in.history) }
 
 // Events yields the history like [Initiative.History], without copying it.
 // The initiative must not change during the iteration.
-func (in *Initiative) Events() iter.Seq[Event] { return slices.Values(in.history) }
+func (in *Initiative) Events() iter.Seq[HistoryEntry] { return slices.Values(in.history) }
 
 // Submission returns where and when the initiative was submitted, and
 // false if it never was.
@@ -310,7 +310,7 @@ func (in *Initiative) Submission() (Submission, bool) { return in.sub, !in.sub.A
 func (in *Initiative) Response() (Response, bool) { return in.resp, in.resp.Outcome.IsValid() }
 
 // SetRules sets the support rules, replacing any set before. It is allowed
-// only in draft ([ErrWrongState]) and returns the problems
+// only in draft ([ErrInvalidTransition]) and returns the problems
 // [SupportRules.Validate] finds, leaving the rules unchanged.
 func (in *Initiative) SetRules(r SupportRules) error {
 	if in.state != StateDraft {
@@ -327,7 +327,7 @@ func (in *Initiative) SetRules(r SupportRules) error {
 
 // AddPromoter adds a member to the promoter committee and reports whether
 // it was added: adding a promoter or initiator again changes nothing and
-// returns false. It is allowed only in draft ([ErrWrongState]) and rejects
+// returns false. It is allowed only in draft ([ErrInvalidTransition]) and rejects
 // uuid.Nil ([ErrInvalid]).
 func (in *Initiative) AddPromoter(person uuid.UUID) (bool, error) {
 	if in.state != StateDraft {

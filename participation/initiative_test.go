@@ -26,7 +26,7 @@ func TestNewInitiative(t *testing.T) {
 	assert.Equal(t, "north", in.Area())
 	assert.Equal(t, day0, in.Created())
 	assert.Equal(t, participation.StateDraft, in.State())
-	assert.Equal(t, []participation.Event{{Kind: participation.EventCreated, At: day0}}, in.History())
+	assert.Equal(t, []participation.HistoryEntry{{Kind: participation.EventCreated, At: day0}}, in.History())
 	assert.Equal(t, 0, in.Count())
 	assert.Equal(t, participation.Committee{}, in.Committee())
 	assert.Equal(t, 1, in.CommitteeSize())
@@ -132,8 +132,8 @@ func TestSetRules(t *testing.T) {
 	require.NoError(t, in.SetRules(rules(3)))
 	got, _ = in.Rules()
 	assert.Equal(t, rules(3), got)
-	assert.True(t, got.Accepts(participation.ChannelOffline))
-	assert.False(t, strictRules().Accepts(participation.ChannelOffline))
+	assert.True(t, got.Accepts(participation.SigningMethodOffline))
+	assert.False(t, strictRules().Accepts(participation.SigningMethodOffline))
 	assert.False(t, got.Accepts(0))
 }
 
@@ -150,9 +150,9 @@ func TestSupportRulesValidate(t *testing.T) {
 		{"age 131", func(r *participation.SupportRules) { r.MinAge = 131 }, participation.ErrInvalid},
 		{"empty area", func(r *participation.SupportRules) { r.Areas = []string{""} }, participation.ErrInvalid},
 		{"area twice", func(r *participation.SupportRules) { r.Areas = []string{"north", "north"} }, participation.ErrInvalid},
-		{"undeclared channel", func(r *participation.SupportRules) { r.Channels = []participation.Channel{9} }, participation.ErrInvalidValue},
+		{"undeclared channel", func(r *participation.SupportRules) { r.Channels = []participation.SigningMethod{9} }, participation.ErrInvalidValue},
 		{"channel twice", func(r *participation.SupportRules) {
-			r.Channels = []participation.Channel{participation.ChannelOnline, participation.ChannelOnline}
+			r.Channels = []participation.SigningMethod{participation.SigningMethodOnline, participation.SigningMethodOnline}
 		}, participation.ErrInvalid},
 		{"area threshold 0", func(r *participation.SupportRules) { r.AreaThresholds[0].Threshold = 0 }, participation.ErrInvalid},
 		{"area threshold unnamed", func(r *participation.SupportRules) { r.AreaThresholds[0].Area = "" }, participation.ErrInvalid},
@@ -209,9 +209,9 @@ func TestPublicBodyValidate(t *testing.T) {
 
 func TestErrorMessages(t *testing.T) {
 	in := newInitiative(t, 4)
-	err := in.Sign(id(1), adult, participation.ChannelOnline, at(2))
+	err := in.Sign(id(1), adult, participation.SigningMethodOnline, at(2))
 	assert.EqualError(t, err, "participation: event not allowed in this state: sign while draft")
 	require.NoError(t, in.Open(at(1)))
-	err = in.Sign(id(1), adult, participation.ChannelOnline, at(200))
+	err = in.Sign(id(1), adult, participation.SigningMethodOnline, at(200))
 	assert.EqualError(t, err, "supporter 00000000-0000-0000-0000-000000000001: participation: signature outside the window")
 }

@@ -26,7 +26,7 @@ type initiativeJSON struct {
 	Created    time.Time       `json:"created"`
 	Rules      *SupportRules   `json:"rules,omitempty"`
 	State      State           `json:"state"`
-	History    []Event         `json:"history"`
+	History    []HistoryEntry         `json:"history"`
 	Supports   json.RawMessage `json:"supports,omitempty"` // written by appendSupports
 }
 
@@ -109,7 +109,7 @@ func (in *Initiative) appendSupports(buf []byte) []byte {
 // UnmarshalJSON reads what MarshalJSON writes and validates it as the
 // constructors and events would have: the description as [NewInitiative],
 // the rules as [Initiative.SetRules], every history event on its own
-// ([Event.Validate]) and as a legal sequence from "created" (each allowed
+// ([HistoryEntry.Validate]) and as a legal sequence from "created" (each allowed
 // in the state before it, with the preconditions that can be checked
 // afterwards: time order, the committee's size, the withdrawing
 // initiator, one milestone after another), and every support as
@@ -158,26 +158,26 @@ func (in *Initiative) UnmarshalJSON(data []byte) error {
 // NewInitiative recorded, checking each event. It returns the event that
 // ended support gathering (qualified, expired, or withdrawn while open), or
 // the zero Event.
-func (in *Initiative) replay(history []Event) (Event, error) {
+func (in *Initiative) replay(history []HistoryEntry) (HistoryEntry, error) {
 	if len(history) == 0 {
-		return Event{}, fmt.Errorf("%w: empty history", ErrInconsistent)
+		return HistoryEntry{}, fmt.Errorf("%w: empty history", ErrInconsistent)
 	}
 	if first := history[0]; first.Validate() != nil || first.Kind != EventCreated || !first.At.Equal(in.created) {
-		return Event{}, fmt.Errorf("%w: history must start with the creation at %s", ErrInconsistent, in.created.Format(time.RFC3339Nano))
+		return HistoryEntry{}, fmt.Errorf("%w: history must start with the creation at %s", ErrInconsistent, in.created.Format(time.RFC3339Nano))
 	}
-	var end Event
+	var end HistoryEntry
 	var lastMilestone time.Time
 	for i, e := range history[1:] {
 		e.At = e.At.UTC()
 		if err := in.replayOne(e); err != nil {
-			return Event{}, fmt.Errorf("history[%d]: %w", i+1, err)
+			return HistoryEntry{}, fmt.Errorf("history[%d]: %w", i+1, err)
 		}
 		switch {
 		case e.Kind == EventMilestone:
 			lastMilestone = latestOf(lastMilestone, e.At)
 		case in.state == StateOpen: // every other event from open ends the gathering
 			if e.At.Before(lastMilestone) {
-				return Event{}, fmt.Errorf("history[%d]: %w: %s before a milestone", i+1, ErrTimeOrder, e.Kind)
+				return HistoryEntry{}, fmt.Errorf("history[%d]: %w: %s before a milestone", i+1, ErrTimeOrder, e.Kind)
 			}
 			end = e
 		}
@@ -190,7 +190,7 @@ func (in *Initiative) replay(history []Event) (Event, error) {
 // before it left it, as [Initiative.commit] would have, except for what
 // depends on the supports, which are loaded afterwards (see
 // checkGathering).
-func (in *Initiative) replayOne(e Event) error {
+func (in *Initiative) replayOne(e HistoryEntry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -248,7 +248,7 @@ func (in *Initiative) loadSupports(raw json.RawMessage) error {
 // checkGathering checks the supports against the history: every milestone
 // they reach is recorded, the event that ended gathering (if any) is not
 // before a support, qualification met every threshold and expiry did not.
-func (in *Initiative) checkGathering(end Event) error {
+func (in *Initiative) checkGathering(end HistoryEntry) error {
 	for q := in.quarters + 1; q <= 4; q++ {
 		if in.meets(q) {
 			return fmt.Errorf("%w: supports reach %d %%, history records %d %%", ErrInconsistent, 25*q, 25*in.quarters)

@@ -50,8 +50,8 @@ func TestJSONRoundTripEveryState(t *testing.T) {
 		require.NoError(t, in.SetRules(r))
 		require.NoError(t, in.Open(time.Date(2025, 5, 1, 12, 0, 0, 0, time.FixedZone("CEST", 2*3600))))
 		odd := stakeholder.Profile{AgeBand: stakeholder.Age45to54, Sex: "é\u2028x", Area: `quote"<&>`, Resident: true}
-		require.NoError(t, in.Sign(id(1), odd, participation.ChannelOnline, at(5).Add(time.Nanosecond)))
-		require.NoError(t, in.Sign(id(2), adult, participation.ChannelOnline, at(6)))
+		require.NoError(t, in.Sign(id(1), odd, participation.SigningMethodOnline, at(5).Add(time.Nanosecond)))
+		require.NoError(t, in.Sign(id(2), adult, participation.SigningMethodOnline, at(6)))
 		back := roundTrip(t, in)
 		s1, _ := in.Signed(id(1))
 		s2, ok := back.Signed(id(1))
@@ -69,7 +69,7 @@ func TestSupportEncodingMatchesEncodingJSON(t *testing.T) {
 	in := openInitiative(t, 0)
 	profiles := []stakeholder.Profile{adult, {}, {AgeBand: stakeholder.Age75Plus, Sex: "<x>", Resident: false}}
 	for i, p := range profiles {
-		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.ChannelOffline, at(2).Add(time.Duration(i)*time.Millisecond)))
+		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.SigningMethodOffline, at(2).Add(time.Duration(i)*time.Millisecond)))
 	}
 	data, err := json.Marshal(in)
 	require.NoError(t, err)
@@ -102,9 +102,9 @@ func TestJSONRoundTripLarge(t *testing.T) {
 	require.NoError(t, in.Open(at(1)))
 	ids, profiles := benchSupporters(n)
 	for i := range ids {
-		ch := participation.ChannelOnline
+		ch := participation.SigningMethodOnline
 		if i%3 == 0 {
-			ch = participation.ChannelOffline
+			ch = participation.SigningMethodOffline
 		}
 		require.NoError(t, in.Sign(ids[i], profiles[i], ch, at(2).Add(time.Duration(i)*time.Second)))
 	}
@@ -155,7 +155,7 @@ func TestJSONDecodingValidates(t *testing.T) {
 		{"event out of order", func(m map[string]any) {
 			h := history(m)
 			h[len(h)-2], h[len(h)-1] = h[len(h)-1], h[len(h)-2]
-		}, participation.ErrWrongState},
+		}, participation.ErrInvalidTransition},
 		{"event back in time", func(m map[string]any) { event(m, 7)["at"] = "2025-05-01T09:30:00Z" }, participation.ErrTimeOrder},
 		{"event with a foreign field", func(m map[string]any) { event(m, 1)["percent"] = 25 }, participation.ErrInvalid},
 		{"milestone skipped", func(m map[string]any) {

@@ -128,48 +128,48 @@ func (s *State) UnmarshalText(text []byte) error {
 // is an error wrapping [ErrInvalidValue] that quotes s.
 func ParseState(s string) (State, error) { return enumParse[State](s, "State", stateNames) }
 
-// Channel is how a signature was collected.
+// SigningMethod is how a signature was collected.
 //
 // The zero value is invalid.
-type Channel int
+type SigningMethod int
 
 // The channels of support.
 const (
-	// ChannelOnline: signed on a website or app.
-	ChannelOnline Channel = iota + 1
-	// ChannelOffline: signed on paper (or in person) and entered later,
+	// SigningMethodOnline: signed on a website or app.
+	SigningMethodOnline SigningMethod = iota + 1
+	// SigningMethodOffline: signed on paper (or in person) and entered later,
 	// usually through [Initiative.Import].
-	ChannelOffline
+	SigningMethodOffline
 )
 
 var channelNames = []string{
-	ChannelOnline:  "online",
-	ChannelOffline: "offline",
+	SigningMethodOnline:  "online",
+	SigningMethodOffline: "offline",
 }
 
 // Channels returns every channel in declaration order.
-func Channels() []Channel { return enumValues[Channel](channelNames) }
+func Channels() []SigningMethod { return enumValues[SigningMethod](channelNames) }
 
 // IsValid reports whether c is a declared channel.
-func (c Channel) IsValid() bool { return enumValid(c, channelNames) }
+func (c SigningMethod) IsValid() bool { return enumValid(c, channelNames) }
 
 // String returns "online" or "offline", or "Channel(9)" for an undeclared
 // value.
-func (c Channel) String() string { return enumString(c, "Channel", channelNames) }
+func (c SigningMethod) String() string { return enumString(c, "Channel", channelNames) }
 
 // MarshalText returns the channel's name; an undeclared value is an error
 // wrapping [ErrInvalidValue].
-func (c Channel) MarshalText() ([]byte, error) { return enumMarshal(c, "Channel", channelNames) }
+func (c SigningMethod) MarshalText() ([]byte, error) { return enumMarshal(c, "Channel", channelNames) }
 
 // UnmarshalText parses a name as [ParseChannel] does, leaving c unchanged on
 // error.
-func (c *Channel) UnmarshalText(text []byte) error {
+func (c *SigningMethod) UnmarshalText(text []byte) error {
 	return enumUnmarshal(c, text, "Channel", channelNames)
 }
 
 // ParseChannel returns the channel named s, as String prints it. Any other
 // text is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseChannel(s string) (Channel, error) { return enumParse[Channel](s, "Channel", channelNames) }
+func ParseChannel(s string) (SigningMethod, error) { return enumParse[SigningMethod](s, "Channel", channelNames) }
 
 // AnswerOutcome is what the public body answered to a submitted initiative.
 //
@@ -178,20 +178,20 @@ type AnswerOutcome int
 
 // The outcomes of an answer.
 const (
-	// AnswerAccepted: the body agrees with the initiative and commits to act
+	// AnswerOutcomeAccepted: the body agrees with the initiative and commits to act
 	// on it, typically by taking it up in a formal process of its own.
-	AnswerAccepted AnswerOutcome = iota + 1
-	// AnswerRejected: the body declines to act on it.
-	AnswerRejected
-	// AnswerAdopted: the body adopts the initiative as its own decision, as
+	AnswerOutcomeAccepted AnswerOutcome = iota + 1
+	// AnswerOutcomeRejected: the body declines to act on it.
+	AnswerOutcomeRejected
+	// AnswerOutcomeAdopted: the body adopts the initiative as its own decision, as
 	// proposed.
-	AnswerAdopted
+	AnswerOutcomeAdopted
 )
 
 var answerNames = []string{
-	AnswerAccepted: "accepted",
-	AnswerRejected: "rejected",
-	AnswerAdopted:  "adopted",
+	AnswerOutcomeAccepted: "accepted",
+	AnswerOutcomeRejected: "rejected",
+	AnswerOutcomeAdopted:  "adopted",
 }
 
 // AnswerOutcomes returns every outcome in declaration order.
@@ -222,15 +222,15 @@ func ParseAnswerOutcome(s string) (AnswerOutcome, error) {
 	return enumParse[AnswerOutcome](s, "AnswerOutcome", answerNames)
 }
 
-// EventKind is the kind of an entry in an initiative's history.
+// Event is the kind of an entry in an initiative's history.
 //
 // The zero value is invalid.
-type EventKind int
+type Event int
 
 // The kinds of history event. All but EventMilestone change the state.
 const (
 	// EventCreated: the initiative was created, in draft.
-	EventCreated EventKind = iota + 1
+	EventCreated Event = iota + 1
 	// EventOpened: support gathering began.
 	EventOpened
 	// EventMilestone: progress toward the thresholds first reached a
@@ -261,27 +261,27 @@ var eventNames = []string{
 }
 
 // EventKinds returns every event kind in declaration order.
-func EventKinds() []EventKind { return enumValues[EventKind](eventNames) }
+func EventKinds() []Event { return enumValues[Event](eventNames) }
 
 // IsValid reports whether k is a declared event kind.
-func (k EventKind) IsValid() bool { return enumValid(k, eventNames) }
+func (k Event) IsValid() bool { return enumValid(k, eventNames) }
 
 // String returns the event kind's lowercase name, such as "milestone", or
 // "EventKind(9)" for an undeclared value.
-func (k EventKind) String() string { return enumString(k, "EventKind", eventNames) }
+func (k Event) String() string { return enumString(k, "EventKind", eventNames) }
 
 // MarshalText returns the event kind's name; an undeclared value is an error
 // wrapping [ErrInvalidValue].
-func (k EventKind) MarshalText() ([]byte, error) { return enumMarshal(k, "EventKind", eventNames) }
+func (k Event) MarshalText() ([]byte, error) { return enumMarshal(k, "EventKind", eventNames) }
 
 // UnmarshalText parses a name as [ParseEventKind] does, leaving k unchanged
 // on error.
-func (k *EventKind) UnmarshalText(text []byte) error {
+func (k *Event) UnmarshalText(text []byte) error {
 	return enumUnmarshal(k, text, "EventKind", eventNames)
 }
 
 // ParseEventKind returns the event kind named s, as String prints it. Any
 // other text is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseEventKind(s string) (EventKind, error) {
-	return enumParse[EventKind](s, "EventKind", eventNames)
+func ParseEventKind(s string) (Event, error) {
+	return enumParse[Event](s, "EventKind", eventNames)
 }

@@ -15,42 +15,42 @@ type Rung int
 
 // The eight rungs, bottom to top.
 const (
-	// Manipulation: participation staged to win support ("rubber-stamp"
+	// RungManipulation: participation staged to win support ("rubber-stamp"
 	// advisory committees); power-holders "educate" residents.
-	Manipulation Rung = iota + 1
-	// Therapy: participation used to "cure" residents of their views rather
+	RungManipulation Rung = iota + 1
+	// RungTherapy: participation used to "cure" residents of their views rather
 	// than address the conditions they raise.
-	Therapy
-	// Informing: residents are told of their rights and options, one way,
+	RungTherapy
+	// RungInforming: residents are told of their rights and options, one way,
 	// with no channel for feedback and no power to negotiate.
-	Informing
-	// Consultation: residents are asked (surveys, meetings, hearings) with
+	RungInforming
+	// RungConsultation: residents are asked (surveys, meetings, hearings) with
 	// no assurance their ideas will be taken into account.
-	Consultation
-	// Placation: residents have some influence (a few seats, advice
+	RungConsultation
+	// RungPlacation: residents have some influence (a few seats, advice
 	// invited), but power-holders keep the right to judge its legitimacy
 	// or feasibility and decide.
-	Placation
-	// Partnership: power is redistributed by negotiation; planning and
+	RungPlacation
+	// RungPartnership: power is redistributed by negotiation; planning and
 	// decision-making responsibilities are shared.
-	Partnership
-	// DelegatedPower: residents hold the dominant decision-making authority
+	RungPartnership
+	// RungDelegatedPower: residents hold the dominant decision-making authority
 	// over a particular plan or program.
-	DelegatedPower
-	// CitizenControl: residents govern a program or institution, in full
+	RungDelegatedPower
+	// RungCitizenControl: residents govern a program or institution, in full
 	// charge of its policy and management.
-	CitizenControl
+	RungCitizenControl
 )
 
 var rungNames = []string{
-	Manipulation:   "manipulation",
-	Therapy:        "therapy",
-	Informing:      "informing",
-	Consultation:   "consultation",
-	Placation:      "placation",
-	Partnership:    "partnership",
-	DelegatedPower: "delegated_power",
-	CitizenControl: "citizen_control",
+	RungManipulation:   "manipulation",
+	RungTherapy:        "therapy",
+	RungInforming:      "informing",
+	RungConsultation:   "consultation",
+	RungPlacation:      "placation",
+	RungPartnership:    "partnership",
+	RungDelegatedPower: "delegated_power",
+	RungCitizenControl: "citizen_control",
 }
 
 // Rungs returns the eight rungs, bottom to top.
@@ -83,12 +83,12 @@ func (r Rung) Group() RungGroup {
 	switch {
 	case !r.IsValid():
 		return 0
-	case r <= Therapy:
-		return Nonparticipation
-	case r <= Placation:
-		return Tokenism
+	case r <= RungTherapy:
+		return RungGroupNonparticipation
+	case r <= RungPlacation:
+		return RungGroupTokenism
 	}
-	return CitizenPower
+	return RungGroupCitizenPower
 }
 
 // RungGroup is one of the three groups of rungs on Arnstein's ladder.
@@ -97,21 +97,21 @@ type RungGroup int
 
 // The three groups, bottom to top.
 const (
-	// Nonparticipation: the aim is not to enable people to participate but
+	// RungGroupNonparticipation: the aim is not to enable people to participate but
 	// to let power-holders "educate" or "cure" them.
-	Nonparticipation RungGroup = iota + 1
-	// Tokenism: residents may hear and be heard, but lack the power to
+	RungGroupNonparticipation RungGroup = iota + 1
+	// RungGroupTokenism: residents may hear and be heard, but lack the power to
 	// ensure their views are heeded.
-	Tokenism
-	// CitizenPower: residents hold increasing degrees of decision-making
+	RungGroupTokenism
+	// RungGroupCitizenPower: residents hold increasing degrees of decision-making
 	// clout.
-	CitizenPower
+	RungGroupCitizenPower
 )
 
 var rungGroupNames = []string{
-	Nonparticipation: "nonparticipation",
-	Tokenism:         "tokenism",
-	CitizenPower:     "citizen_power",
+	RungGroupNonparticipation: "nonparticipation",
+	RungGroupTokenism:         "tokenism",
+	RungGroupCitizenPower:     "citizen_power",
 }
 
 // RungGroups returns the three groups, bottom to top.
@@ -210,11 +210,11 @@ func ParseOutcome(s string) (Outcome, error) { return enumParse[Outcome](s, "Out
 
 // outcomeRungs is the mapping documented on Assess.
 var outcomeRungs = [...]Rung{
-	OutcomeIgnored:              Informing,
-	OutcomeAcknowledged:         Consultation,
-	OutcomePartlyAdopted:        Placation,
-	OutcomeAdoptedWithCommunity: Partnership,
-	OutcomeCommunityRun:         CitizenControl,
+	OutcomeIgnored:              RungInforming,
+	OutcomeAcknowledged:         RungConsultation,
+	OutcomePartlyAdopted:        RungPlacation,
+	OutcomeAdoptedWithCommunity: RungPartnership,
+	OutcomeCommunityRun:         RungCitizenControl,
 }
 
 // Assess places an initiative's outcome on Arnstein's ladder: the rung of
@@ -265,7 +265,7 @@ func Assess(o Outcome) (Rung, error) {
 // Assess places the initiative's outcome o on Arnstein's ladder as the
 // package-level [Assess] does, after checking o against the record: the
 // initiative must have been submitted to a public body (an outcome is what
-// a body made of it; [ErrWrongState] in a [*TransitionError] otherwise); a
+// a body made of it; [ErrInvalidTransition] in a [*TransitionError] otherwise); a
 // body that answered did not ignore it; and a body that rejected it changed
 // nothing, so only [OutcomeAcknowledged] fits ([ErrInconsistent]). An
 // accepted or adopted initiative may still end acknowledged without change
@@ -283,7 +283,7 @@ func (in *Initiative) Assess(o Outcome) (Rung, error) {
 	switch {
 	case answered && o == OutcomeIgnored:
 		return 0, fmt.Errorf("%w: the body answered %s, so it did not ignore the initiative", ErrInconsistent, resp.Outcome)
-	case answered && resp.Outcome == AnswerRejected && o != OutcomeAcknowledged:
+	case answered && resp.Outcome == AnswerOutcomeRejected && o != OutcomeAcknowledged:
 		return 0, fmt.Errorf("%w: the body rejected the initiative, outcome %s", ErrInconsistent, o)
 	}
 	return rung, nil

@@ -13,9 +13,9 @@ func TestRungGroups(t *testing.T) {
 	// Arnstein 1969, figure 2: rungs 1–2 nonparticipation, 3–5 tokenism,
 	// 6–8 citizen power.
 	want := map[participation.RungGroup][]participation.Rung{
-		participation.Nonparticipation: {participation.Manipulation, participation.Therapy},
-		participation.Tokenism:         {participation.Informing, participation.Consultation, participation.Placation},
-		participation.CitizenPower:     {participation.Partnership, participation.DelegatedPower, participation.CitizenControl},
+		participation.RungGroupNonparticipation: {participation.RungManipulation, participation.RungTherapy},
+		participation.RungGroupTokenism:         {participation.RungInforming, participation.RungConsultation, participation.RungPlacation},
+		participation.RungGroupCitizenPower:     {participation.RungPartnership, participation.RungDelegatedPower, participation.RungCitizenControl},
 	}
 	for g, rungs := range want {
 		assert.Equal(t, rungs, g.Rungs(), g.String())
@@ -25,16 +25,16 @@ func TestRungGroups(t *testing.T) {
 	}
 	assert.Equal(t, participation.RungGroup(0), participation.Rung(0).Group())
 	assert.Nil(t, participation.RungGroup(0).Rungs())
-	assert.Less(t, participation.Consultation, participation.Partnership, "rungs order by power")
+	assert.Less(t, participation.RungConsultation, participation.RungPartnership, "rungs order by power")
 }
 
 func TestAssess(t *testing.T) {
 	want := map[participation.Outcome]participation.Rung{
-		participation.OutcomeIgnored:              participation.Informing,
-		participation.OutcomeAcknowledged:         participation.Consultation,
-		participation.OutcomePartlyAdopted:        participation.Placation,
-		participation.OutcomeAdoptedWithCommunity: participation.Partnership,
-		participation.OutcomeCommunityRun:         participation.CitizenControl,
+		participation.OutcomeIgnored:              participation.RungInforming,
+		participation.OutcomeAcknowledged:         participation.RungConsultation,
+		participation.OutcomePartlyAdopted:        participation.RungPlacation,
+		participation.OutcomeAdoptedWithCommunity: participation.RungPartnership,
+		participation.OutcomeCommunityRun:         participation.RungCitizenControl,
 	}
 	prev := participation.Rung(0)
 	for _, o := range participation.Outcomes() {
@@ -64,14 +64,14 @@ func TestInitiativeAssess(t *testing.T) {
 		want    participation.Rung
 		err     error
 	}{
-		{"unanswered and ignored", submitted, participation.OutcomeIgnored, participation.Informing, nil},
-		{"not submitted", fixtures()[3].build, participation.OutcomeIgnored, 0, participation.ErrWrongState},
+		{"unanswered and ignored", submitted, participation.OutcomeIgnored, participation.RungInforming, nil},
+		{"not submitted", fixtures()[3].build, participation.OutcomeIgnored, 0, participation.ErrInvalidTransition},
 		{"undeclared outcome", submitted, 0, 0, participation.ErrInvalidValue},
-		{"answered cannot be ignored", answered(participation.AnswerAccepted), participation.OutcomeIgnored, 0, participation.ErrInconsistent},
-		{"rejected is acknowledged", answered(participation.AnswerRejected), participation.OutcomeAcknowledged, participation.Consultation, nil},
-		{"rejected cannot be adopted", answered(participation.AnswerRejected), participation.OutcomePartlyAdopted, 0, participation.ErrInconsistent},
-		{"accepted but nothing done", answered(participation.AnswerAccepted), participation.OutcomeAcknowledged, participation.Consultation, nil},
-		{"adopted and run by the community", answered(participation.AnswerAdopted), participation.OutcomeCommunityRun, participation.CitizenControl, nil},
+		{"answered cannot be ignored", answered(participation.AnswerOutcomeAccepted), participation.OutcomeIgnored, 0, participation.ErrInconsistent},
+		{"rejected is acknowledged", answered(participation.AnswerOutcomeRejected), participation.OutcomeAcknowledged, participation.RungConsultation, nil},
+		{"rejected cannot be adopted", answered(participation.AnswerOutcomeRejected), participation.OutcomePartlyAdopted, 0, participation.ErrInconsistent},
+		{"accepted but nothing done", answered(participation.AnswerOutcomeAccepted), participation.OutcomeAcknowledged, participation.RungConsultation, nil},
+		{"adopted and run by the community", answered(participation.AnswerOutcomeAdopted), participation.OutcomeCommunityRun, participation.RungCitizenControl, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,12 +8,12 @@ import (
 	"github.com/google/uuid"
 )
 
-// Event is one entry in an initiative's history: what happened and when,
+// HistoryEntry is one entry in an initiative's history: what happened and when,
 // with the details its kind carries. Fields that do not belong to the kind
 // are zero. The zero value is not a valid event.
-type Event struct {
+type HistoryEntry struct {
 	// Kind is what happened.
-	Kind EventKind `json:"kind"`
+	Kind Event `json:"kind"`
 	// At is when it happened, in UTC.
 	At time.Time `json:"at"`
 	// Percent is the milestone reached (25, 50, 75 or 100), for
@@ -38,7 +38,7 @@ type Event struct {
 // a detail that is missing or does not belong to the kind ([ErrInvalid]).
 // Whether the event may follow the ones before it is checked when an
 // initiative is decoded.
-func (e Event) Validate() error {
+func (e HistoryEntry) Validate() error {
 	if !e.Kind.IsValid() {
 		return fmt.Errorf("%w: EventKind(%d)", ErrInvalidValue, int(e.Kind))
 	}
@@ -120,7 +120,7 @@ var eventVerbs = [...]string{
 
 // allowed reports whether an event of kind k may follow the current state;
 // a milestone may only be reached while open.
-func (in *Initiative) allowed(k EventKind) error {
+func (in *Initiative) allowed(k Event) error {
 	from := []State{StateOpen}
 	if k != EventMilestone {
 		from = transitions[k].from
@@ -135,7 +135,7 @@ func (in *Initiative) allowed(k EventKind) error {
 
 // record appends e to the history and applies its effect; the caller has
 // checked every precondition.
-func (in *Initiative) record(e Event) {
+func (in *Initiative) record(e HistoryEntry) {
 	in.history = append(in.history, e)
 	switch e.Kind {
 	case EventMilestone:
@@ -156,7 +156,7 @@ func (in *Initiative) record(e Event) {
 // at is set, in range and not before the last event, and, for an event
 // that ends support gathering (every event allowed while open), not before
 // the latest signature it counts.
-func (in *Initiative) begin(k EventKind, at time.Time) error {
+func (in *Initiative) begin(k Event, at time.Time) error {
 	if err := in.allowed(k); err != nil {
 		return err
 	}
@@ -174,11 +174,11 @@ func (in *Initiative) begin(k EventKind, at time.Time) error {
 }
 
 // commit records e after checking every precondition: those of
-// [Initiative.begin], the event's own fields ([Event.Validate]), those
+// [Initiative.begin], the event's own fields ([HistoryEntry.Validate]), those
 // that depend on the rules and committee ([Initiative.precondition]) and
 // those that depend on the supports ([Initiative.supported]). Decoding
 // checks the first three the same way as the history is replayed.
-func (in *Initiative) commit(e Event) error {
+func (in *Initiative) commit(e HistoryEntry) error {
 	if err := in.begin(e.Kind, e.At); err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func (in *Initiative) commit(e Event) error {
 // precondition checks what e needs of the initiative's description and
 // rules: a full committee and an unclosed window to open, rules to
 // qualify, a closed window to expire, an initiator to withdraw.
-func (in *Initiative) precondition(e Event) error {
+func (in *Initiative) precondition(e HistoryEntry) error {
 	switch e.Kind {
 	case EventOpened:
 		if n := in.CommitteeSize(); n < in.committee.MinSize {
@@ -226,7 +226,7 @@ func (in *Initiative) precondition(e Event) error {
 
 // supported checks what e needs of the supports: every threshold met to
 // qualify, one unmet to expire.
-func (in *Initiative) supported(e Event) error {
+func (in *Initiative) supported(e HistoryEntry) error {
 	switch {
 	case e.Kind == EventQualified && !in.meets(4):
 		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
@@ -237,66 +237,66 @@ func (in *Initiative) supported(e Event) error {
 }
 
 // Open starts gathering support at time at: draft → open. It returns
-// [ErrWrongState] (in a [*TransitionError]) unless the initiative is a
+// [ErrInvalidTransition] (in a [*TransitionError]) unless the initiative is a
 // draft; [ErrInvalid] for a zero or out-of-range time; [ErrTimeOrder]
 // before creation; [ErrCommitteeTooSmall] when the promoter committee is
 // smaller than its minimum; and [ErrWindowClosed] at or after the end of
 // the signature window. An initiative may open before its window does:
 // signatures are refused until the window opens.
 func (in *Initiative) Open(at time.Time) error {
-	return in.commit(Event{Kind: EventOpened, At: at})
+	return in.commit(HistoryEntry{Kind: EventOpened, At: at})
 }
 
 // Qualify records that the initiative met its thresholds: open → qualified.
 // Support gathering ends; the count is what will be submitted. Since only
 // signatures inside the window are accepted, a count that meets every
 // threshold met it inside the window, so Qualify may be called after the
-// window closed. It returns [ErrWrongState] (in a [*TransitionError])
+// window closed. It returns [ErrInvalidTransition] (in a [*TransitionError])
 // unless the initiative is open; [ErrInvalid] for a zero or out-of-range
 // time; [ErrTimeOrder] before the last event or the latest signature;
 // [ErrNoThreshold] without rules; and [ErrThresholdNotMet] when a threshold
 // (overall or per area) is not met.
 func (in *Initiative) Qualify(at time.Time) error {
-	return in.commit(Event{Kind: EventQualified, At: at})
+	return in.commit(HistoryEntry{Kind: EventQualified, At: at})
 }
 
 // Submit hands the qualified initiative to a named public body: qualified
 // → submitted. The body's engagement side may then take it up in a formal
 // process and answer it with [Initiative.Answer]. It returns
-// [ErrWrongState] (in a [*TransitionError]) unless the initiative is
+// [ErrInvalidTransition] (in a [*TransitionError]) unless the initiative is
 // qualified; [ErrInvalid] for an invalid body or a zero or out-of-range
 // time; and [ErrTimeOrder] before the last event.
 func (in *Initiative) Submit(to PublicBody, at time.Time) error {
-	return in.commit(Event{Kind: EventSubmitted, At: at, To: to})
+	return in.commit(HistoryEntry{Kind: EventSubmitted, At: at, To: to})
 }
 
 // Answer records the public body's answer r, dated r.At: submitted →
 // answered. The engagement process that took the initiative up calls it
 // when it decides, with its own ID in r.Process. It returns
-// [ErrWrongState] (in a [*TransitionError]) unless the initiative is
+// [ErrInvalidTransition] (in a [*TransitionError]) unless the initiative is
 // submitted; [ErrInvalidValue] for an undeclared outcome; [ErrInvalid] for
 // an empty or padded text or a zero or out-of-range time; and
 // [ErrTimeOrder] before the submission.
 func (in *Initiative) Answer(r Response) error {
-	return in.commit(Event{Kind: EventAnswered, At: r.At, Outcome: r.Outcome, Text: r.Text, Process: r.Process})
+	return in.commit(HistoryEntry{Kind: EventAnswered, At: r.At, Outcome: r.Outcome, Text: r.Text, Process: r.Process})
 }
 
 // Expire records that the signature window closed short of a threshold:
-// open → expired. It returns [ErrWrongState] (in a [*TransitionError])
+// open → expired. It returns [ErrInvalidTransition] (in a [*TransitionError])
 // unless the initiative is open; [ErrInvalid] for a zero or out-of-range
 // time; [ErrTimeOrder] before the last event or the latest signature;
 // [ErrWindowNotClosed] before the window's end or when there is no window;
 // and [ErrThresholdMet] when every threshold is met (it qualifies instead).
 func (in *Initiative) Expire(at time.Time) error {
-	return in.commit(Event{Kind: EventExpired, At: at})
+	return in.commit(HistoryEntry{Kind: EventExpired, At: at})
 }
 
 // Withdraw records that initiator by withdrew the initiative, with an
 // optional reason: draft, open, qualified or submitted → withdrawn. It
-// returns [ErrWrongState] (in a [*TransitionError]) from any other state;
+// returns [ErrInvalidTransition] (in a [*TransitionError]) from any other state;
 // [ErrInvalid] for a zero or out-of-range time, a nil by or a padded
 // reason; [ErrTimeOrder] before the last event or, while open, the latest
 // signature; and [ErrNotInitiator] when by is not an initiator.
 func (in *Initiative) Withdraw(by uuid.UUID, reason string, at time.Time) error {
-	return in.commit(Event{Kind: EventWithdrawn, At: at, Text: reason, By: by})
+	return in.commit(HistoryEntry{Kind: EventWithdrawn, At: at, Text: reason, By: by})
 }

@@ -45,7 +45,7 @@ func fixtures() []fixture {
 		{"submitted", participation.StateSubmitted, submitted},
 		{"answered", participation.StateAnswered, func(t testing.TB) *participation.Initiative {
 			in := submitted(t)
-			require.NoError(t, in.Answer(participation.Response{Outcome: participation.AnswerAdopted, Text: "The lane will be built in 2026.", At: at(12), Process: id(700)}))
+			require.NoError(t, in.Answer(participation.Response{Outcome: participation.AnswerOutcomeAdopted, Text: "The lane will be built in 2026.", At: at(12), Process: id(700)}))
 			return in
 		}},
 		{"expired", participation.StateExpired, func(t testing.TB) *participation.Initiative {
@@ -72,7 +72,7 @@ var events = []struct {
 	{"add promoter", func(in *participation.Initiative) error { _, err := in.AddPromoter(id(500)); return err }},
 	{"open", func(in *participation.Initiative) error { return in.Open(at(1)) }},
 	{"sign", func(in *participation.Initiative) error {
-		return in.Sign(id(99), adult, participation.ChannelOnline, at(50))
+		return in.Sign(id(99), adult, participation.SigningMethodOnline, at(50))
 	}},
 	{"import", func(in *participation.Initiative) error {
 		rep := in.Import([]participation.OfflineSignature{{Person: id(98), Profile: adult, At: at(50)}})
@@ -85,14 +85,14 @@ var events = []struct {
 	{"qualify", func(in *participation.Initiative) error { return in.Qualify(at(150)) }},
 	{"submit", func(in *participation.Initiative) error { return in.Submit(city, at(150)) }},
 	{"answer", func(in *participation.Initiative) error {
-		return in.Answer(participation.Response{Outcome: participation.AnswerRejected, Text: "Not this year.", At: at(150)})
+		return in.Answer(participation.Response{Outcome: participation.AnswerOutcomeRejected, Text: "Not this year.", At: at(150)})
 	}},
 	{"expire", func(in *participation.Initiative) error { return in.Expire(at(150)) }},
 	{"withdraw", func(in *participation.Initiative) error { return in.Withdraw(initiator, "", at(150)) }},
 }
 
 // transitionEvent is the history event recorded on entering each state.
-var transitionEvent = map[participation.State]participation.EventKind{
+var transitionEvent = map[participation.State]participation.Event{
 	participation.StateOpen:      participation.EventOpened,
 	participation.StateQualified: participation.EventQualified,
 	participation.StateSubmitted: participation.EventSubmitted,
@@ -114,7 +114,7 @@ func TestLifecycleEveryStateAndEvent(t *testing.T) {
 		expired   = participation.StateExpired
 		withdrawn = participation.StateWithdrawn
 	)
-	wrong := participation.ErrWrongState
+	wrong := participation.ErrInvalidTransition
 	// want[fixture][event]: a State on success, an error otherwise.
 	want := map[string]map[string]any{
 		"draft": {
@@ -168,7 +168,7 @@ func TestLifecycleEveryStateAndEvent(t *testing.T) {
 				case error:
 					require.ErrorIs(t, err, w)
 					var te *participation.TransitionError
-					if errors.Is(w, participation.ErrWrongState) {
+					if errors.Is(w, participation.ErrInvalidTransition) {
 						require.ErrorAs(t, err, &te)
 						assert.Equal(t, f.state, te.State)
 						assert.Equal(t, e.name, te.Event)
@@ -230,7 +230,7 @@ func TestEventPreconditions(t *testing.T) {
 			r.Window = participation.Period{Start: at(1), End: at(2)}
 			require.NoError(t, in.SetRules(r))
 			require.NoError(t, in.Open(at(1)))
-			require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(1).Add(30*time.Minute)))
+			require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(1).Add(30*time.Minute)))
 			return in
 		}, func(in *participation.Initiative) error { return in.Expire(at(1)) }, participation.ErrTimeOrder},
 		{"submit to a nameless body", fixtures()[3].build,
@@ -245,7 +245,7 @@ func TestEventPreconditions(t *testing.T) {
 			}, participation.ErrInvalidValue},
 		{"answer without text", fixtures()[4].build,
 			func(in *participation.Initiative) error {
-				return in.Answer(participation.Response{Outcome: participation.AnswerAccepted, At: at(12)})
+				return in.Answer(participation.Response{Outcome: participation.AnswerOutcomeAccepted, At: at(12)})
 			}, participation.ErrInvalid},
 		{"withdraw by a stranger", fixtures()[3].build,
 			func(in *participation.Initiative) error { return in.Withdraw(id(77), "", at(12)) }, participation.ErrNotInitiator},
@@ -279,7 +279,7 @@ func TestFullLifecycle(t *testing.T) {
 	require.NoError(t, in.Submit(city, at(11)))
 	_, ok = in.Response()
 	require.False(t, ok)
-	answer := participation.Response{Outcome: participation.AnswerAccepted, Text: "Taken up in the mobility plan.", At: at(12), Process: id(700)}
+	answer := participation.Response{Outcome: participation.AnswerOutcomeAccepted, Text: "Taken up in the mobility plan.", At: at(12), Process: id(700)}
 	require.NoError(t, in.Answer(answer))
 
 	sub, ok := in.Submission()
@@ -306,11 +306,11 @@ func TestFullLifecycle(t *testing.T) {
 
 // TestEventValidate checks details that do not belong to an event's kind.
 func TestEventValidate(t *testing.T) {
-	ok := []participation.Event{
+	ok := []participation.HistoryEntry{
 		{Kind: participation.EventCreated, At: day0},
 		{Kind: participation.EventMilestone, At: day0, Percent: 75},
 		{Kind: participation.EventSubmitted, At: day0, To: city},
-		{Kind: participation.EventAnswered, At: day0, Outcome: participation.AnswerRejected, Text: "No."},
+		{Kind: participation.EventAnswered, At: day0, Outcome: participation.AnswerOutcomeRejected, Text: "No."},
 		{Kind: participation.EventWithdrawn, At: day0, By: initiator},
 		{Kind: participation.EventWithdrawn, At: day0, By: initiator, Text: "done"},
 	}
@@ -319,22 +319,22 @@ func TestEventValidate(t *testing.T) {
 	}
 	bad := []struct {
 		name string
-		e    participation.Event
+		e    participation.HistoryEntry
 		want error
 	}{
-		{"undeclared kind", participation.Event{Kind: 42, At: day0}, participation.ErrInvalidValue},
-		{"no time", participation.Event{Kind: participation.EventOpened}, participation.ErrInvalid},
-		{"milestone of 30 %", participation.Event{Kind: participation.EventMilestone, At: day0, Percent: 30}, participation.ErrInvalid},
-		{"percent on an opening", participation.Event{Kind: participation.EventOpened, At: day0, Percent: 25}, participation.ErrInvalid},
-		{"submitted nowhere", participation.Event{Kind: participation.EventSubmitted, At: day0}, participation.ErrInvalid},
-		{"body on an opening", participation.Event{Kind: participation.EventOpened, At: day0, To: city}, participation.ErrInvalid},
-		{"answer without outcome", participation.Event{Kind: participation.EventAnswered, At: day0, Text: "x"}, participation.ErrInvalidValue},
-		{"outcome on an opening", participation.Event{Kind: participation.EventOpened, At: day0, Outcome: participation.AnswerAdopted}, participation.ErrInvalid},
-		{"answer without text", participation.Event{Kind: participation.EventAnswered, At: day0, Outcome: participation.AnswerAdopted}, participation.ErrInvalid},
-		{"text on an opening", participation.Event{Kind: participation.EventOpened, At: day0, Text: "x"}, participation.ErrInvalid},
-		{"withdrawn by nobody", participation.Event{Kind: participation.EventWithdrawn, At: day0}, participation.ErrInvalid},
-		{"initiator on an opening", participation.Event{Kind: participation.EventOpened, At: day0, By: initiator}, participation.ErrInvalid},
-		{"process on a submission", participation.Event{Kind: participation.EventSubmitted, At: day0, To: city, Process: id(700)}, participation.ErrInvalid},
+		{"undeclared kind", participation.HistoryEntry{Kind: 42, At: day0}, participation.ErrInvalidValue},
+		{"no time", participation.HistoryEntry{Kind: participation.EventOpened}, participation.ErrInvalid},
+		{"milestone of 30 %", participation.HistoryEntry{Kind: participation.EventMilestone, At: day0, Percent: 30}, participation.ErrInvalid},
+		{"percent on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Percent: 25}, participation.ErrInvalid},
+		{"submitted nowhere", participation.HistoryEntry{Kind: participation.EventSubmitted, At: day0}, participation.ErrInvalid},
+		{"body on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, To: city}, participation.ErrInvalid},
+		{"answer without outcome", participation.HistoryEntry{Kind: participation.EventAnswered, At: day0, Text: "x"}, participation.ErrInvalidValue},
+		{"outcome on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Outcome: participation.AnswerOutcomeAdopted}, participation.ErrInvalid},
+		{"answer without text", participation.HistoryEntry{Kind: participation.EventAnswered, At: day0, Outcome: participation.AnswerOutcomeAdopted}, participation.ErrInvalid},
+		{"text on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Text: "x"}, participation.ErrInvalid},
+		{"withdrawn by nobody", participation.HistoryEntry{Kind: participation.EventWithdrawn, At: day0}, participation.ErrInvalid},
+		{"initiator on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, By: initiator}, participation.ErrInvalid},
+		{"process on a submission", participation.HistoryEntry{Kind: participation.EventSubmitted, At: day0, To: city, Process: id(700)}, participation.ErrInvalid},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -348,8 +348,8 @@ func TestEventValidate(t *testing.T) {
 func TestOpenBeforeWindow(t *testing.T) {
 	in := newInitiative(t, 4)
 	require.NoError(t, in.Open(day0))
-	err := in.Sign(id(1), adult, participation.ChannelOnline, day0.Add(time.Minute))
+	err := in.Sign(id(1), adult, participation.SigningMethodOnline, day0.Add(time.Minute))
 	require.ErrorIs(t, err, participation.ErrOutsideWindow)
-	require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(1)))
+	require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(1)))
 	assert.Equal(t, 1, in.Count())
 }

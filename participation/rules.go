@@ -45,7 +45,7 @@ type SupportRules struct {
 	ResidentsOnly bool `json:"residents_only,omitempty"`
 	// Channels lists the accepted channels; empty accepts both online and
 	// offline.
-	Channels []Channel `json:"channels,omitempty"`
+	Channels []SigningMethod `json:"channels,omitempty"`
 	// AreaThresholds are further thresholds, each counting only the
 	// supporters from one area; every one of them must be met as well as
 	// Threshold for the initiative to qualify (Decidim's per-scope
@@ -127,7 +127,7 @@ func (r SupportRules) Validate() error {
 }
 
 // Accepts reports whether the rules accept signatures through c.
-func (r SupportRules) Accepts(c Channel) bool {
+func (r SupportRules) Accepts(c SigningMethod) bool {
 	return c.IsValid() && (len(r.Channels) == 0 || slices.Contains(r.Channels, c))
 }
 

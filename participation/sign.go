@@ -21,7 +21,7 @@ type Support struct {
 	// what representativeness is measured on.
 	Profile stakeholder.Profile `json:"profile"`
 	// Channel is how the signature was collected.
-	Channel Channel `json:"channel"`
+	Channel SigningMethod `json:"channel"`
 	// At is when the supporter signed.
 	At time.Time `json:"at"`
 }
@@ -51,7 +51,7 @@ type areaNeed struct {
 
 // openGate is the gate of an initiative without rules.
 func openGate() gate {
-	return gate{channels: 1<<ChannelOnline | 1<<ChannelOffline, allowWithdrawal: true}
+	return gate{channels: 1<<SigningMethodOnline | 1<<SigningMethodOffline, allowWithdrawal: true}
 }
 
 // contains reports whether t is inside the gate's window (always without
@@ -109,7 +109,7 @@ func compile(r *SupportRules, s *store) gate {
 // person: a second signature is refused with [ErrAlreadySigned] and the
 // count does not move. The checks, in order, each a reason for refusal:
 //
-//   - the initiative is open ([ErrWrongState], in a [*TransitionError]);
+//   - the initiative is open ([ErrInvalidTransition], in a [*TransitionError]);
 //   - person is not uuid.Nil ([ErrInvalid]), ch is declared
 //     ([ErrInvalidValue]) and p is valid
 //     ([stakeholder.ErrInvalidProfile]);
@@ -119,7 +119,7 @@ func compile(r *SupportRules, s *store) gate {
 //     opened ([ErrOutsideWindow]);
 //   - p is eligible: old enough ([ErrTooYoung]), from a listed area
 //     ([ErrOutsideArea]), a resident if required ([ErrNotResident]), all
-//     wrapping [ErrIneligible];
+//     wrapping [ErrNotEligible];
 //   - the support store can index p's area and sex
 //     ([ErrTooManyCategories]).
 //
@@ -131,7 +131,7 @@ func compile(r *SupportRules, s *store) gate {
 //
 // Sign does not allocate once the store has room, and is not safe for
 // concurrent use (see [Initiative]).
-func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch Channel, at time.Time) error {
+func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) error {
 	if in.state != StateOpen {
 		return &TransitionError{State: in.state, Event: "sign"}
 	}
@@ -148,7 +148,7 @@ func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch Channel, 
 
 // admit checks one signature against everything but the state and returns
 // its record, areas and sexes not yet interned.
-func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch Channel, at time.Time) (support, error) {
+func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) (support, error) {
 	switch {
 	case person == uuid.Nil:
 		return support{}, invalidf("supporter ID is nil")
@@ -200,7 +200,7 @@ func (in *Initiative) accept(r support, p stakeholder.Profile) error {
 // advance records every milestone that progress has newly reached, dated at.
 func (in *Initiative) advance(at time.Time) {
 	for in.quarters < 4 && in.meets(in.quarters+1) {
-		in.record(Event{Kind: EventMilestone, At: at.UTC(), Percent: 25 * (in.quarters + 1)})
+		in.record(HistoryEntry{Kind: EventMilestone, At: at.UTC(), Percent: 25 * (in.quarters + 1)})
 	}
 }
 
@@ -221,7 +221,7 @@ func (in *Initiative) meets(q int) bool {
 }
 
 // WithdrawSupport removes person's support. It is allowed only while the
-// initiative is open ([ErrWrongState], in a [*TransitionError]) and when
+// initiative is open ([ErrInvalidTransition], in a [*TransitionError]) and when
 // the rules allow withdrawal ([ErrWithdrawalNotAllowed]; without rules it
 // is allowed). Other refusals, each a [*SupportError] that leaves the
 // initiative unchanged: person is uuid.Nil ([ErrInvalid]), has no support

@@ -26,7 +26,7 @@ func strictRules() participation.SupportRules {
 		MinAge:         18,
 		Areas:          []string{"north", "south"},
 		ResidentsOnly:  true,
-		Channels:       []participation.Channel{participation.ChannelOnline},
+		Channels:       []participation.SigningMethod{participation.SigningMethodOnline},
 		AreaThresholds: []participation.AreaThreshold{{Area: "south", Threshold: 2}},
 	}
 }
@@ -49,29 +49,29 @@ func TestSignRefusals(t *testing.T) {
 		name    string
 		person  uuid.UUID
 		profile stakeholder.Profile
-		channel participation.Channel
+		channel participation.SigningMethod
 		when    time.Time
 		want    error
 	}{
-		{"nil person", uuid.Nil, adult, participation.ChannelOnline, at(5), participation.ErrInvalid},
+		{"nil person", uuid.Nil, adult, participation.SigningMethodOnline, at(5), participation.ErrInvalid},
 		{"undeclared channel", id(2), adult, 7, at(5), participation.ErrInvalidValue},
-		{"invalid profile", id(2), with(func(p *stakeholder.Profile) { p.Area = " north" }), participation.ChannelOnline, at(5), stakeholder.ErrInvalidProfile},
-		{"second signature", id(1), adult, participation.ChannelOnline, at(6), participation.ErrAlreadySigned},
-		{"offline channel", id(2), adult, participation.ChannelOffline, at(5), participation.ErrChannelNotAccepted},
-		{"before the window", id(2), adult, participation.ChannelOnline, at(1).Add(-time.Nanosecond), participation.ErrOutsideWindow},
-		{"at the window's end", id(2), adult, participation.ChannelOnline, at(100), participation.ErrOutsideWindow},
-		{"far future", id(2), adult, participation.ChannelOnline, time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), participation.ErrOutsideWindow},
+		{"invalid profile", id(2), with(func(p *stakeholder.Profile) { p.Area = " north" }), participation.SigningMethodOnline, at(5), stakeholder.ErrInvalidProfile},
+		{"second signature", id(1), adult, participation.SigningMethodOnline, at(6), participation.ErrAlreadySigned},
+		{"offline channel", id(2), adult, participation.SigningMethodOffline, at(5), participation.ErrChannelNotAccepted},
+		{"before the window", id(2), adult, participation.SigningMethodOnline, at(1).Add(-time.Nanosecond), participation.ErrOutsideWindow},
+		{"at the window's end", id(2), adult, participation.SigningMethodOnline, at(100), participation.ErrOutsideWindow},
+		{"far future", id(2), adult, participation.SigningMethodOnline, time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), participation.ErrOutsideWindow},
 		// 16–17 straddles no age but lies wholly below 18.
-		{"too young", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.Age16to17 }), participation.ChannelOnline, at(5), participation.ErrTooYoung},
-		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeUnknown }), participation.ChannelOnline, at(5), participation.ErrTooYoung},
-		{"other area", id(2), with(func(p *stakeholder.Profile) { p.Area = "east" }), participation.ChannelOnline, at(5), participation.ErrOutsideArea},
-		{"area unknown", id(2), with(func(p *stakeholder.Profile) { p.Area = "" }), participation.ChannelOnline, at(5), participation.ErrOutsideArea},
-		{"non-resident", id(2), with(func(p *stakeholder.Profile) { p.Resident = false }), participation.ChannelOnline, at(5), participation.ErrNotResident},
+		{"too young", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.Age16to17 }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
+		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeUnknown }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
+		{"other area", id(2), with(func(p *stakeholder.Profile) { p.Area = "east" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
+		{"area unknown", id(2), with(func(p *stakeholder.Profile) { p.Area = "" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
+		{"non-resident", id(2), with(func(p *stakeholder.Profile) { p.Resident = false }), participation.SigningMethodOnline, at(5), participation.ErrNotResident},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := strictInitiative(t)
-			require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(5)))
+			require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(5)))
 			before, err := json.Marshal(in)
 			require.NoError(t, err)
 
@@ -91,15 +91,15 @@ func TestSignRefusals(t *testing.T) {
 
 func TestIneligibleReasonsWrapIneligible(t *testing.T) {
 	for _, err := range []error{participation.ErrTooYoung, participation.ErrOutsideArea, participation.ErrNotResident} {
-		assert.ErrorIs(t, err, participation.ErrIneligible)
+		assert.ErrorIs(t, err, participation.ErrNotEligible)
 	}
 }
 
 func TestSignWithoutRulesAcceptsAnyone(t *testing.T) {
 	in := openInitiative(t, 0)
 	young := stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elsewhere"}
-	require.NoError(t, in.Sign(id(1), young, participation.ChannelOffline, at(1000)))
-	require.NoError(t, in.Sign(id(2), stakeholder.Profile{}, participation.ChannelOnline, at(2)))
+	require.NoError(t, in.Sign(id(1), young, participation.SigningMethodOffline, at(1000)))
+	require.NoError(t, in.Sign(id(2), stakeholder.Profile{}, participation.SigningMethodOnline, at(2)))
 	assert.Equal(t, 2, in.Count())
 	assert.False(t, in.ThresholdMet())
 	assert.Nil(t, in.Requirements())
@@ -114,12 +114,12 @@ func TestSignWithoutRulesAcceptsAnyone(t *testing.T) {
 func TestSignedAndSupports(t *testing.T) {
 	in := strictInitiative(t)
 	south := stakeholder.Profile{AgeBand: stakeholder.Age65to74, Sex: "m", Area: "south", Resident: true}
-	require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(5)))
-	require.NoError(t, in.Sign(id(2), south, participation.ChannelOnline, at(6).Add(123*time.Nanosecond)))
+	require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(5)))
+	require.NoError(t, in.Sign(id(2), south, participation.SigningMethodOnline, at(6).Add(123*time.Nanosecond)))
 
 	s, ok := in.Signed(id(2))
 	require.True(t, ok)
-	assert.Equal(t, participation.Support{Person: id(2), Profile: south, Channel: participation.ChannelOnline, At: at(6).Add(123 * time.Nanosecond)}, s)
+	assert.Equal(t, participation.Support{Person: id(2), Profile: south, Channel: participation.SigningMethodOnline, At: at(6).Add(123 * time.Nanosecond)}, s)
 	_, ok = in.Signed(id(3))
 	assert.False(t, ok)
 
@@ -157,25 +157,25 @@ func TestMilestonesWithAreaThresholds(t *testing.T) {
 	signMany(t, in, 1, 6, 2)
 	assert.Equal(t, 0, in.Milestone())
 	// 1 from south (hour 3): overall 7/8, south 1/4 = 25 %: 25 %.
-	require.NoError(t, in.Sign(id(101), south, participation.ChannelOnline, at(3)))
+	require.NoError(t, in.Sign(id(101), south, participation.SigningMethodOnline, at(3)))
 	assert.Equal(t, 25, in.Milestone())
 	// 2nd from south (hour 4): 8/8, 2/4 = 50 %.
-	require.NoError(t, in.Sign(id(102), south, participation.ChannelOnline, at(4)))
+	require.NoError(t, in.Sign(id(102), south, participation.SigningMethodOnline, at(4)))
 	assert.Equal(t, 50, in.Milestone())
 	assert.False(t, in.ThresholdMet())
 	// 3rd (hour 5): 3/4 = 75 %; 4th (hour 6): every threshold met, 100 %.
-	require.NoError(t, in.Sign(id(103), south, participation.ChannelOnline, at(5)))
-	require.NoError(t, in.Sign(id(104), south, participation.ChannelOnline, at(6)))
+	require.NoError(t, in.Sign(id(103), south, participation.SigningMethodOnline, at(5)))
+	require.NoError(t, in.Sign(id(104), south, participation.SigningMethodOnline, at(6)))
 	assert.Equal(t, 100, in.Milestone())
 	assert.True(t, in.ThresholdMet())
 
-	var got []participation.Event
+	var got []participation.HistoryEntry
 	for _, e := range in.History() {
 		if e.Kind == participation.EventMilestone {
 			got = append(got, e)
 		}
 	}
-	assert.Equal(t, []participation.Event{
+	assert.Equal(t, []participation.HistoryEntry{
 		{Kind: participation.EventMilestone, At: at(3), Percent: 25},
 		{Kind: participation.EventMilestone, At: at(4), Percent: 50},
 		{Kind: participation.EventMilestone, At: at(5), Percent: 75},
@@ -187,7 +187,7 @@ func TestMilestonesWithAreaThresholds(t *testing.T) {
 	require.NoError(t, in.WithdrawSupport(id(104), at(7)))
 	assert.Equal(t, 100, in.Milestone())
 	require.ErrorIs(t, in.Qualify(at(8)), participation.ErrThresholdNotMet)
-	require.NoError(t, in.Sign(id(104), south, participation.ChannelOnline, at(9)))
+	require.NoError(t, in.Sign(id(104), south, participation.SigningMethodOnline, at(9)))
 	assert.Len(t, in.History(), 2+4, "regaining a milestone does not repeat it")
 	require.NoError(t, in.Qualify(at(10)))
 }
@@ -232,7 +232,7 @@ func TestWithdrawSupport(t *testing.T) {
 	})
 	t.Run("not allowed by the rules", func(t *testing.T) {
 		in := strictInitiative(t)
-		require.NoError(t, in.Sign(id(1), adult, participation.ChannelOnline, at(5)))
+		require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(5)))
 		require.ErrorIs(t, in.WithdrawSupport(id(1), at(6)), participation.ErrWithdrawalNotAllowed)
 		assert.Equal(t, 1, in.Count())
 	})
@@ -250,10 +250,10 @@ func TestWithdrawSupport(t *testing.T) {
 		}
 		assert.Equal(t, []uuid.UUID{id(3), id(2)}, order)
 		require.ErrorIs(t, in.WithdrawSupport(id(1), at(7)), participation.ErrNotSigned)
-		require.NoError(t, in.Sign(id(1), adult, participation.ChannelOffline, at(8)))
+		require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOffline, at(8)))
 		s, ok := in.Signed(id(1))
 		require.True(t, ok)
-		assert.Equal(t, participation.ChannelOffline, s.Channel)
+		assert.Equal(t, participation.SigningMethodOffline, s.Channel)
 		assert.Equal(t, at(8), s.At)
 	})
 }
@@ -288,7 +288,7 @@ func TestStoreAgainstModel(t *testing.T) {
 				require.ErrorIs(t, err, participation.ErrNotSigned)
 			}
 		} else {
-			err := in.Sign(p, adult, participation.ChannelOnline, when)
+			err := in.Sign(p, adult, participation.SigningMethodOnline, when)
 			if model[p] {
 				require.ErrorIs(t, err, participation.ErrAlreadySigned)
 			} else {
@@ -328,7 +328,7 @@ func TestConcurrentSigning(t *testing.T) {
 		sign              = func(p uuid.UUID) error {
 			mu.Lock()
 			defer mu.Unlock()
-			return in.Sign(p, adult, participation.ChannelOnline, at(5))
+			return in.Sign(p, adult, participation.SigningMethodOnline, at(5))
 		}
 	)
 	for g := range goroutines {
@@ -373,12 +373,12 @@ func TestTooManyCategories(t *testing.T) {
 	p := adult
 	for i := range 255 {
 		p.Sex = "s" + strconv.Itoa(i)
-		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.ChannelOnline, at(2)))
+		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.SigningMethodOnline, at(2)))
 	}
 	p.Sex = "one too many"
-	err := in.Sign(id(1000), p, participation.ChannelOnline, at(2))
+	err := in.Sign(id(1000), p, participation.SigningMethodOnline, at(2))
 	require.ErrorIs(t, err, participation.ErrTooManyCategories)
 	assert.Equal(t, 255, in.Count())
 	p.Sex = "s0" // a known category still signs
-	require.NoError(t, in.Sign(id(1000), p, participation.ChannelOnline, at(2)))
+	require.NoError(t, in.Sign(id(1000), p, participation.SigningMethodOnline, at(2)))
 }

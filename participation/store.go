@@ -203,7 +203,7 @@ func (s *store) export(r support) Support {
 	return Support{
 		Person:  r.person,
 		Profile: s.profile(r),
-		Channel: Channel(r.channel),
+		Channel: SigningMethod(r.channel),
 		At:      time.Unix(0, r.at).UTC(),
 	}
 }

@@ -13,14 +13,14 @@ import (
 	"github.com/civitas-go/civitas/metrics"
 )
 
-// Activity is a volunteer activity: a clean-up, a repair café, a food-share
+// VolunteerActivity is a volunteer activity: a clean-up, a repair café, a food-share
 // rota, with the time each volunteer gave. Time is kept in exact whole
 // minutes, never as fractional hours, so totals add up exactly; hours are
 // reported as exact ratios (minutes / 60).
 //
-// An Activity is not safe for concurrent use. The zero value is not usable:
+// An VolunteerActivity is not safe for concurrent use. The zero value is not usable:
 // create one with [NewActivity] or decode one from JSON.
-type Activity struct {
+type VolunteerActivity struct {
 	id        uuid.UUID
 	title     string
 	organiser uuid.UUID
@@ -60,7 +60,7 @@ func (s Shift) validate() error {
 // NewActivity returns an activity with no time logged yet. organiser is the
 // group or person running it. It returns every problem, joined, each
 // wrapping [ErrInvalid]: a nil ID or organiser, an empty or padded title.
-func NewActivity(id uuid.UUID, title string, organiser uuid.UUID) (*Activity, error) {
+func NewActivity(id uuid.UUID, title string, organiser uuid.UUID) (*VolunteerActivity, error) {
 	errs := checkIdentity("activity", id, "title", title)
 	if organiser == uuid.Nil {
 		errs = append(errs, invalidf("organiser ID is nil"))
@@ -68,23 +68,23 @@ func NewActivity(id uuid.UUID, title string, organiser uuid.UUID) (*Activity, er
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return &Activity{id: id, title: title, organiser: organiser}, nil
+	return &VolunteerActivity{id: id, title: title, organiser: organiser}, nil
 }
 
 // ID returns the activity's ID.
-func (a *Activity) ID() uuid.UUID { return a.id }
+func (a *VolunteerActivity) ID() uuid.UUID { return a.id }
 
 // Title returns the activity's title.
-func (a *Activity) Title() string { return a.title }
+func (a *VolunteerActivity) Title() string { return a.title }
 
 // Organiser returns the group or person running the activity.
-func (a *Activity) Organiser() uuid.UUID { return a.organiser }
+func (a *VolunteerActivity) Organiser() uuid.UUID { return a.organiser }
 
 // Log records that person gave d of time starting at at. d must be a whole
 // number of minutes from 1 minute to 24 hours; the same person may log
 // several shifts. It returns [ErrInvalid] for a nil person, a zero or
 // out-of-range time, or a bad duration, changing nothing.
-func (a *Activity) Log(person uuid.UUID, at time.Time, d time.Duration) error {
+func (a *VolunteerActivity) Log(person uuid.UUID, at time.Time, d time.Duration) error {
 	if d%time.Minute != 0 {
 		return invalidf("duration %s is not whole minutes", d)
 	}
@@ -97,10 +97,10 @@ func (a *Activity) Log(person uuid.UUID, at time.Time, d time.Duration) error {
 }
 
 // Shifts yields the shifts in the order logged.
-func (a *Activity) Shifts() iter.Seq[Shift] { return slices.Values(a.shifts) }
+func (a *VolunteerActivity) Shifts() iter.Seq[Shift] { return slices.Values(a.shifts) }
 
 // Minutes returns the total minutes person gave to the activity.
-func (a *Activity) Minutes(person uuid.UUID) int64 {
+func (a *VolunteerActivity) Minutes(person uuid.UUID) int64 {
 	var n int64
 	for _, s := range a.shifts {
 		if s.Person == person {
@@ -118,13 +118,13 @@ type activityJSON struct {
 }
 
 // MarshalJSON writes the activity and its shifts in the order logged.
-func (a *Activity) MarshalJSON() ([]byte, error) {
+func (a *VolunteerActivity) MarshalJSON() ([]byte, error) {
 	return json.Marshal(activityJSON{ID: a.id, Title: a.title, Organiser: a.organiser, Shifts: a.shifts})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, validating as
-// [NewActivity] and [Activity.Log] do. On error the activity is unchanged.
-func (a *Activity) UnmarshalJSON(data []byte) error {
+// [NewActivity] and [VolunteerActivity.Log] do. On error the activity is unchanged.
+func (a *VolunteerActivity) UnmarshalJSON(data []byte) error {
 	var w activityJSON
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
@@ -171,7 +171,7 @@ type VolunteerFigures struct {
 // the errors of metrics.Turnout ([metrics.ErrNegative],
 // [metrics.ErrPartExceedsWhole] when there are more volunteers than
 // eligible people) and [metrics.ErrOverflow] for a total beyond int64.
-func SummarizeVolunteering(activities []*Activity, period Period, eligible int64) (VolunteerFigures, error) {
+func SummarizeVolunteering(activities []*VolunteerActivity, period Period, eligible int64) (VolunteerFigures, error) {
 	if err := checkActivities(activities, period); err != nil {
 		return VolunteerFigures{}, err
 	}
@@ -205,7 +205,7 @@ func SummarizeVolunteering(activities []*Activity, period Period, eligible int64
 // Service), across activities: a person counts once per period. It is
 // undefined when nobody volunteered in the earlier period. It returns
 // [ErrInvalid] for an invalid period or a nil activity.
-func VolunteerRetention(activities []*Activity, earlier, later Period) (metrics.Ratio, error) {
+func VolunteerRetention(activities []*VolunteerActivity, earlier, later Period) (metrics.Ratio, error) {
 	if err := checkActivities(activities, earlier); err != nil {
 		return metrics.Ratio{}, err
 	}
@@ -225,7 +225,7 @@ func VolunteerRetention(activities []*Activity, earlier, later Period) (metrics.
 }
 
 // checkActivities checks the inputs shared by the volunteer figures.
-func checkActivities(activities []*Activity, period Period) error {
+func checkActivities(activities []*VolunteerActivity, period Period) error {
 	if slices.Contains(activities, nil) {
 		return invalidf("nil activity")
 	}
@@ -233,7 +233,7 @@ func checkActivities(activities []*Activity, period Period) error {
 }
 
 // shiftsIn yields the shifts of activities that start in period.
-func shiftsIn(activities []*Activity, period Period) iter.Seq[Shift] {
+func shiftsIn(activities []*VolunteerActivity, period Period) iter.Seq[Shift] {
 	return func(yield func(Shift) bool) {
 		for _, a := range activities {
 			for _, s := range a.shifts {

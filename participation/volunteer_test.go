@@ -30,7 +30,7 @@ func TestActivityAndVolunteerFigures(t *testing.T) {
 	require.NoError(t, repair.Log(id(2), june.Start.AddDate(0, 0, 9), 45*time.Minute))
 	assert.Equal(t, int64(120), cleanUp.Minutes(id(1)))
 
-	activities := []*participation.Activity{cleanUp, repair}
+	activities := []*participation.VolunteerActivity{cleanUp, repair}
 	// May: people 1 (90 min), 2 (60), 3 (120): 3 volunteers, 270 minutes,
 	// 270 / (60 × 3) = 1.5 hours each; 3 of 10 eligible = 30.00 %.
 	got, err := participation.SummarizeVolunteering(activities, may, 10)
@@ -55,7 +55,7 @@ func TestActivityAndVolunteerFigures(t *testing.T) {
 
 	_, err = participation.SummarizeVolunteering(activities, may, 2)
 	require.ErrorIs(t, err, metrics.ErrPartExceedsWhole, "3 volunteers of 2 eligible")
-	_, err = participation.SummarizeVolunteering([]*participation.Activity{nil}, may, 2)
+	_, err = participation.SummarizeVolunteering([]*participation.VolunteerActivity{nil}, may, 2)
 	require.ErrorIs(t, err, participation.ErrInvalid)
 	_, err = participation.VolunteerRetention(activities, may, participation.Period{Start: june.End, End: june.Start})
 	require.ErrorIs(t, err, participation.ErrInvalid)

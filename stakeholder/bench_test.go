@@ -62,7 +62,7 @@ var benchMap = sync.OnceValue(func() *stakeholder.Map {
 func BenchmarkSelect(b *testing.B) {
 	m := benchMap()
 	var g stakeholder.Grid
-	filters := []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.ManageClosely),
+	filters := []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.QuadrantManageClosely),
 		stakeholder.GapAtLeast(1), stakeholder.Tagged("park")}
 	b.ReportAllocs()
 	for b.Loop() {

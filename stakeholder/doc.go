@@ -46,7 +46,7 @@
 // answers an earlier interaction with the same stakeholder. A change that
 // would break this is refused with an error that [errors.Is] matches
 // ([ErrNilID], [ErrDuplicate], [ErrNotFound], [ErrOutOfRange], [ErrInvalid]),
-// wrapped in an [*Error] that names the record, and the map stays as it was.
+// wrapped in an [*FieldError] that names the record, and the map stays as it was.
 // Removing a stakeholder removes its relationships and interactions too.
 //
 // [Map.Select] iterates over the stakeholders that pass a set of [Filter]s

@@ -22,7 +22,7 @@ func enumString[E ~int](v E, names []string, typ string) string {
 
 func enumMarshal[E ~int](v E, names []string, typ string) ([]byte, error) {
 	if !enumValid(v, names) {
-		return nil, &Error{Field: typ, Value: strconv.Itoa(int(v)), Err: ErrOutOfRange}
+		return nil, &FieldError{Field: typ, Value: strconv.Itoa(int(v)), Err: ErrOutOfRange}
 	}
 	return []byte(names[v]), nil
 }
@@ -33,7 +33,7 @@ func enumParse[E ~int](s string, names []string, typ string) (E, error) {
 			return E(i), nil
 		}
 	}
-	return 0, &Error{Field: typ, Value: strconv.Quote(s), Err: ErrOutOfRange}
+	return 0, &FieldError{Field: typ, Value: strconv.Quote(s), Err: ErrOutOfRange}
 }
 
 func enumUnmarshal[E ~int](dst *E, text []byte, names []string, typ string) error {
@@ -50,7 +50,7 @@ func enumUnmarshal[E ~int](dst *E, text []byte, names []string, typ string) erro
 // voters, community activists), organised civil society (community groups,
 // nonprofits), the market (businesses), the media, and the public side
 // (government bodies, elected officials, partner organisations). A party
-// that fits none is [OtherKind] with a free label.
+// that fits none is [KindOther] with a free label.
 //
 // The zero value is invalid. The text form is the lowercase name with
 // underscores, such as "community_activist".
@@ -58,17 +58,17 @@ type Kind int
 
 // The kinds of stakeholder.
 const (
-	Resident            Kind = iota + 1 // a person who lives in the area
-	Voter                               // a person addressed as an elector
-	CommunityActivist                   // a person who organises others
-	CommunityGroup                      // an informal or registered local group
-	Nonprofit                           // a charity, foundation or NGO
-	Business                            // a firm or a business association
-	Media                               // a newspaper, broadcaster, blog or channel
-	GovernmentBody                      // an authority, agency or public utility
-	ElectedOfficial                     // a councillor, mayor or member of parliament
-	PartnerOrganisation                 // an organisation that co-delivers the work
-	OtherKind                           // anything else, described by a label
+	KindResident            Kind = iota + 1 // a person who lives in the area
+	KindVoter                               // a person addressed as an elector
+	KindCommunityActivist                   // a person who organises others
+	KindCommunityGroup                      // an informal or registered local group
+	KindNonprofit                           // a charity, foundation or NGO
+	KindBusiness                            // a firm or a business association
+	KindMedia                               // a newspaper, broadcaster, blog or channel
+	KindGovernmentBody                      // an authority, agency or public utility
+	KindElectedOfficial                     // a councillor, mayor or member of parliament
+	KindPartnerOrganisation                 // an organisation that co-delivers the work
+	KindOther                           // anything else, described by a label
 )
 
 var kindNames = []string{"", "resident", "voter", "community_activist", "community_group", "nonprofit",
@@ -91,7 +91,7 @@ func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(k, kindNames, "
 func (k *Kind) UnmarshalText(text []byte) error { return enumUnmarshal(k, text, kindNames, "kind") }
 
 // ParseKind parses a kind's name as String prints it. Any other text is an
-// [*Error] wrapping [ErrOutOfRange] that quotes it.
+// [*FieldError] wrapping [ErrOutOfRange] that quotes it.
 func ParseKind(s string) (Kind, error) { return enumParse[Kind](s, kindNames, "kind") }
 
 // Attitude is a stakeholder's stance towards the project, on the five
@@ -109,11 +109,11 @@ type Attitude int
 
 // The attitudes, lowest first.
 const (
-	Unaware    Attitude = iota + 1 // does not know of the project or its impact
-	Resistant                      // knows and resists change
-	Neutral                        // knows, neither supports nor resists
-	Supportive                     // knows and supports change
-	Leading                        // knows and actively works for its success
+	AttitudeUnaware    Attitude = iota + 1 // does not know of the project or its impact
+	AttitudeResistant                      // knows and resists change
+	AttitudeNeutral                        // knows, neither supports nor resists
+	AttitudeSupportive                     // knows and supports change
+	AttitudeLeading                        // knows and actively works for its success
 )
 
 var attitudeNames = []string{"", "unaware", "resistant", "neutral", "supportive", "leading"}
@@ -137,7 +137,7 @@ func (a *Attitude) UnmarshalText(text []byte) error {
 }
 
 // ParseAttitude parses an attitude's name as String prints it. Any other
-// text is an [*Error] wrapping [ErrOutOfRange].
+// text is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseAttitude(s string) (Attitude, error) {
 	return enumParse[Attitude](s, attitudeNames, "attitude")
 }

@@ -92,8 +92,8 @@ func TestEnums(t *testing.T) {
 }
 
 func TestLabels(t *testing.T) {
-	assert.Equal(t, "Manage closely", stakeholder.ManageClosely.Label())
-	assert.Equal(t, "Covers as media", stakeholder.CoversAsMedia.Label())
+	assert.Equal(t, "Manage closely", stakeholder.QuadrantManageClosely.Label())
+	assert.Equal(t, "Covers as media", stakeholder.RelationTypeCoversAsMedia.Label())
 	assert.Equal(t, "Quadrant(9)", stakeholder.Quadrant(9).Label())
 	assert.Equal(t, "", stakeholder.Quadrant(9).Strategy())
 	for _, q := range stakeholder.Quadrants() {
@@ -103,7 +103,7 @@ func TestLabels(t *testing.T) {
 
 func TestRelationTypeDirected(t *testing.T) {
 	for _, rt := range stakeholder.RelationTypes() {
-		assert.Equal(t, rt != stakeholder.PartnerOf, rt.Directed(), rt.String())
+		assert.Equal(t, rt != stakeholder.RelationTypePartnerOf, rt.Directed(), rt.String())
 	}
 	assert.False(t, stakeholder.RelationType(0).Directed())
 }

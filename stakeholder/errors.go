@@ -8,7 +8,7 @@ import (
 )
 
 // Sentinel errors. Every error this package returns matches one of them with
-// [errors.Is]; most arrive wrapped in an [*Error] that names the record and
+// [errors.Is]; most arrive wrapped in an [*FieldError] that names the record and
 // the field at fault.
 var (
 	// ErrNilID reports a stakeholder, relationship end or interaction whose
@@ -33,10 +33,10 @@ var (
 	ErrInvalid = errors.New("stakeholder: invalid")
 )
 
-// Error describes one rejected input: which record, which field, its value
+// FieldError describes one rejected input: which record, which field, its value
 // and the sentinel it breaks. It wraps Err, so errors.Is(err, ErrNotFound)
-// holds for an *Error whose Err is ErrNotFound.
-type Error struct {
+// holds for an *FieldError whose Err is ErrNotFound.
+type FieldError struct {
 	// ID is the stakeholder or interaction the error concerns, or uuid.Nil
 	// when the record has no usable ID.
 	ID uuid.UUID
@@ -50,7 +50,7 @@ type Error struct {
 }
 
 // Error returns a message that names the record, the field and the value.
-func (e *Error) Error() string {
+func (e *FieldError) Error() string {
 	msg := e.Err.Error()
 	if e.ID != uuid.Nil {
 		msg += " (" + e.ID.String() + ")"
@@ -67,10 +67,10 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns the sentinel error, for errors.Is.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // fieldErr builds an *Error; value is formatted with %v (strings are quoted).
-func fieldErr(id uuid.UUID, field string, value any, err error) *Error {
+func fieldErr(id uuid.UUID, field string, value any, err error) *FieldError {
 	var v string
 	switch x := value.(type) {
 	case nil:
@@ -79,5 +79,5 @@ func fieldErr(id uuid.UUID, field string, value any, err error) *Error {
 	default:
 		v = fmt.Sprint(x)
 	}
-	return &Error{ID: id, Field: field, Value: v, Err: err}
+	return &FieldError{ID: id, Field: field, Value: v, Err: err}
 }

@@ -24,21 +24,21 @@ func exampleMap() *stakeholder.Map {
 			panic(err)
 		}
 	}
-	add(1, "Residents' Association", stakeholder.CommunityGroup, stakeholder.Assessment{
-		Power: 3, Interest: 5, Legitimacy: 5, Urgency: 4, Attitude: stakeholder.Resistant, Desired: stakeholder.Supportive})
-	add(2, "Cllr Okafor", stakeholder.ElectedOfficial, stakeholder.Assessment{
-		Power: 5, Interest: 4, Legitimacy: 5, Urgency: 2, Attitude: stakeholder.Supportive, Desired: stakeholder.Leading})
-	add(3, "Cycling Club", stakeholder.CommunityGroup, stakeholder.Assessment{
-		Power: 2, Interest: 4, Legitimacy: 3, Urgency: 3, Attitude: stakeholder.Supportive, Desired: stakeholder.Supportive})
-	add(4, "Rivergate Water", stakeholder.GovernmentBody, stakeholder.Assessment{
-		Power: 5, Interest: 2, Legitimacy: 4, Urgency: 1, Attitude: stakeholder.Unaware, Desired: stakeholder.Neutral})
-	add(5, "Gazette", stakeholder.Media, stakeholder.Assessment{
-		Power: 2, Interest: 2, Legitimacy: 2, Urgency: 1, Attitude: stakeholder.Neutral, Desired: stakeholder.Neutral})
+	add(1, "Residents' Association", stakeholder.KindCommunityGroup, stakeholder.Assessment{
+		Power: 3, Interest: 5, Legitimacy: 5, Urgency: 4, Attitude: stakeholder.AttitudeResistant, Desired: stakeholder.AttitudeSupportive})
+	add(2, "Cllr Okafor", stakeholder.KindElectedOfficial, stakeholder.Assessment{
+		Power: 5, Interest: 4, Legitimacy: 5, Urgency: 2, Attitude: stakeholder.AttitudeSupportive, Desired: stakeholder.AttitudeLeading})
+	add(3, "Cycling Club", stakeholder.KindCommunityGroup, stakeholder.Assessment{
+		Power: 2, Interest: 4, Legitimacy: 3, Urgency: 3, Attitude: stakeholder.AttitudeSupportive, Desired: stakeholder.AttitudeSupportive})
+	add(4, "Rivergate Water", stakeholder.KindGovernmentBody, stakeholder.Assessment{
+		Power: 5, Interest: 2, Legitimacy: 4, Urgency: 1, Attitude: stakeholder.AttitudeUnaware, Desired: stakeholder.AttitudeNeutral})
+	add(5, "Gazette", stakeholder.KindMedia, stakeholder.Assessment{
+		Power: 2, Interest: 2, Legitimacy: 2, Urgency: 1, Attitude: stakeholder.AttitudeNeutral, Desired: stakeholder.AttitudeNeutral})
 	for _, r := range []stakeholder.Relationship{
-		{From: uuid.UUID{15: 1}, To: uuid.UUID{15: 2}, Type: stakeholder.Influences, Strength: 4},
-		{From: uuid.UUID{15: 3}, To: uuid.UUID{15: 2}, Type: stakeholder.Influences, Strength: 2},
-		{From: uuid.UUID{15: 4}, To: uuid.UUID{15: 2}, Type: stakeholder.PartnerOf, Strength: 3},
-		{From: uuid.UUID{15: 5}, To: uuid.UUID{15: 1}, Type: stakeholder.CoversAsMedia, Strength: 3},
+		{From: uuid.UUID{15: 1}, To: uuid.UUID{15: 2}, Type: stakeholder.RelationTypeInfluences, Strength: 4},
+		{From: uuid.UUID{15: 3}, To: uuid.UUID{15: 2}, Type: stakeholder.RelationTypeInfluences, Strength: 2},
+		{From: uuid.UUID{15: 4}, To: uuid.UUID{15: 2}, Type: stakeholder.RelationTypePartnerOf, Strength: 3},
+		{From: uuid.UUID{15: 5}, To: uuid.UUID{15: 1}, Type: stakeholder.RelationTypeCoversAsMedia, Strength: 3},
 	} {
 		if err := m.AddRelationship(r); err != nil {
 			panic(err)
@@ -58,7 +58,7 @@ func ExampleGrid() {
 		}
 		fmt.Printf("%s: %s\n", q.Label(), strings.Join(names, ", "))
 	}
-	fmt.Println(stakeholder.KeepSatisfied.Strategy())
+	fmt.Println(stakeholder.QuadrantKeepSatisfied.Strategy())
 	// Output:
 	// Manage closely: Residents' Association, Cllr Okafor
 	// Keep satisfied: Rivergate Water
@@ -136,10 +136,10 @@ func ExampleMap_Strength() {
 	residents := uuid.UUID{15: 1}
 	day := func(d int) time.Time { return time.Date(2025, time.March, d, 9, 0, 0, 0, time.UTC) }
 	for _, x := range []stakeholder.Interaction{
-		{ID: uuid.UUID{0: 1, 15: 1}, Stakeholder: residents, At: day(3), Channel: stakeholder.Email,
-			Direction: stakeholder.Inbound, Topic: "lawn", Sentiment: -2},
-		{ID: uuid.UUID{0: 1, 15: 2}, Stakeholder: residents, At: day(5), Channel: stakeholder.Meeting,
-			Direction: stakeholder.TwoWay, Topic: "lawn", Sentiment: 1, InReplyTo: uuid.UUID{0: 1, 15: 1}},
+		{ID: uuid.UUID{0: 1, 15: 1}, Stakeholder: residents, At: day(3), Channel: stakeholder.ChannelEmail,
+			Direction: stakeholder.DirectionInbound, Topic: "lawn", Sentiment: -2},
+		{ID: uuid.UUID{0: 1, 15: 2}, Stakeholder: residents, At: day(5), Channel: stakeholder.ChannelMeeting,
+			Direction: stakeholder.DirectionTwoWay, Topic: "lawn", Sentiment: 1, InReplyTo: uuid.UUID{0: 1, 15: 1}},
 	} {
 		if err := m.Log(x); err != nil {
 			panic(err)

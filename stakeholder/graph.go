@@ -125,12 +125,12 @@ func (m *Map) Components(types ...RelationType) [][]*Stakeholder {
 }
 
 // Coalitions returns the groups of two or more stakeholders joined by ties
-// of cooperation: the components of the network of [MemberOf], [PartnerOf],
-// [Funds] and [Represents] relationships, in the order [Map.Components]
+// of cooperation: the components of the network of [RelationTypeMemberOf], [RelationTypePartnerOf],
+// [RelationTypeFunds] and [RelationTypeRepresents] relationships, in the order [Map.Components]
 // gives. Influence and media coverage reach across camps and opposition
 // links adversaries, so none of them joins a coalition.
 func (m *Map) Coalitions() [][]*Stakeholder {
-	return slices.DeleteFunc(m.Components(MemberOf, PartnerOf, Funds, Represents),
+	return slices.DeleteFunc(m.Components(RelationTypeMemberOf, RelationTypePartnerOf, RelationTypeFunds, RelationTypeRepresents),
 		func(c []*Stakeholder) bool { return len(c) < 2 })
 }
 

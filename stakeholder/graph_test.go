@@ -17,10 +17,10 @@ func rel(from, to int, t stakeholder.RelationType) stakeholder.Relationship {
 
 func TestRelationships(t *testing.T) {
 	m := mapOf(t, 4)
-	require.NoError(t, m.AddRelationship(rel(1, 2, stakeholder.MemberOf)))
-	require.NoError(t, m.AddRelationship(rel(2, 1, stakeholder.MemberOf)), "directed: the other way is another tie")
-	require.NoError(t, m.AddRelationship(rel(1, 2, stakeholder.Funds)), "another type is another tie")
-	require.NoError(t, m.AddRelationship(rel(3, 1, stakeholder.PartnerOf)))
+	require.NoError(t, m.AddRelationship(rel(1, 2, stakeholder.RelationTypeMemberOf)))
+	require.NoError(t, m.AddRelationship(rel(2, 1, stakeholder.RelationTypeMemberOf)), "directed: the other way is another tie")
+	require.NoError(t, m.AddRelationship(rel(1, 2, stakeholder.RelationTypeFunds)), "another type is another tie")
+	require.NoError(t, m.AddRelationship(rel(3, 1, stakeholder.RelationTypePartnerOf)))
 	before := snapshot(t, m)
 
 	tests := []struct {
@@ -29,22 +29,22 @@ func TestRelationships(t *testing.T) {
 		want error
 		id   uuid.UUID
 	}{
-		{"nil from", stakeholder.Relationship{To: id(1), Type: stakeholder.Funds, Strength: 1}, stakeholder.ErrNilID, uuid.Nil},
-		{"nil to", stakeholder.Relationship{From: id(1), Type: stakeholder.Funds, Strength: 1}, stakeholder.ErrNilID, uuid.Nil},
-		{"dangling from", rel(9, 1, stakeholder.Funds), stakeholder.ErrNotFound, id(9)},
-		{"dangling to", rel(1, 9, stakeholder.Funds), stakeholder.ErrNotFound, id(9)},
-		{"self", rel(1, 1, stakeholder.Funds), stakeholder.ErrInvalid, id(1)},
+		{"nil from", stakeholder.Relationship{To: id(1), Type: stakeholder.RelationTypeFunds, Strength: 1}, stakeholder.ErrNilID, uuid.Nil},
+		{"nil to", stakeholder.Relationship{From: id(1), Type: stakeholder.RelationTypeFunds, Strength: 1}, stakeholder.ErrNilID, uuid.Nil},
+		{"dangling from", rel(9, 1, stakeholder.RelationTypeFunds), stakeholder.ErrNotFound, id(9)},
+		{"dangling to", rel(1, 9, stakeholder.RelationTypeFunds), stakeholder.ErrNotFound, id(9)},
+		{"self", rel(1, 1, stakeholder.RelationTypeFunds), stakeholder.ErrInvalid, id(1)},
 		{"type 0", rel(1, 3, 0), stakeholder.ErrOutOfRange, id(1)},
-		{"strength 0", stakeholder.Relationship{From: id(1), To: id(3), Type: stakeholder.Funds}, stakeholder.ErrOutOfRange, id(1)},
-		{"strength 6", stakeholder.Relationship{From: id(1), To: id(3), Type: stakeholder.Funds, Strength: 6}, stakeholder.ErrOutOfRange, id(1)},
-		{"duplicate", rel(1, 2, stakeholder.MemberOf), stakeholder.ErrDuplicate, id(1)},
-		{"mutual duplicate the other way", rel(1, 3, stakeholder.PartnerOf), stakeholder.ErrDuplicate, id(1)},
+		{"strength 0", stakeholder.Relationship{From: id(1), To: id(3), Type: stakeholder.RelationTypeFunds}, stakeholder.ErrOutOfRange, id(1)},
+		{"strength 6", stakeholder.Relationship{From: id(1), To: id(3), Type: stakeholder.RelationTypeFunds, Strength: 6}, stakeholder.ErrOutOfRange, id(1)},
+		{"duplicate", rel(1, 2, stakeholder.RelationTypeMemberOf), stakeholder.ErrDuplicate, id(1)},
+		{"mutual duplicate the other way", rel(1, 3, stakeholder.RelationTypePartnerOf), stakeholder.ErrDuplicate, id(1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := m.AddRelationship(tt.r)
 			require.ErrorIs(t, err, tt.want)
-			var e *stakeholder.Error
+			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, tt.id, e.ID)
 			assert.Equal(t, before, snapshot(t, m))
@@ -52,13 +52,13 @@ func TestRelationships(t *testing.T) {
 	}
 
 	// Update changes only the strength, and finds a mutual tie either way.
-	up := rel(1, 3, stakeholder.PartnerOf)
+	up := rel(1, 3, stakeholder.RelationTypePartnerOf)
 	up.Strength = 5
 	require.NoError(t, m.UpdateRelationship(up))
 	assert.Equal(t, stakeholder.Score(5), collect(m.Relationships())[3].Strength)
-	require.ErrorIs(t, m.UpdateRelationship(rel(1, 4, stakeholder.Funds)), stakeholder.ErrNotFound)
-	require.ErrorIs(t, m.UpdateRelationship(rel(1, 9, stakeholder.Funds)), stakeholder.ErrNotFound)
-	require.ErrorIs(t, m.UpdateRelationship(rel(1, 1, stakeholder.Funds)), stakeholder.ErrInvalid)
+	require.ErrorIs(t, m.UpdateRelationship(rel(1, 4, stakeholder.RelationTypeFunds)), stakeholder.ErrNotFound)
+	require.ErrorIs(t, m.UpdateRelationship(rel(1, 9, stakeholder.RelationTypeFunds)), stakeholder.ErrNotFound)
+	require.ErrorIs(t, m.UpdateRelationship(rel(1, 1, stakeholder.RelationTypeFunds)), stakeholder.ErrInvalid)
 
 	deg, err := m.Degree(id(1))
 	require.NoError(t, err)
@@ -87,12 +87,12 @@ func TestRelationships(t *testing.T) {
 	}
 
 	// Removal: a mutual tie either way round, then errors.
-	require.NoError(t, m.RemoveRelationship(id(1), id(3), stakeholder.PartnerOf))
-	require.NoError(t, m.RemoveRelationship(id(1), id(2), stakeholder.MemberOf))
-	require.ErrorIs(t, m.RemoveRelationship(id(1), id(2), stakeholder.MemberOf), stakeholder.ErrNotFound)
-	assert.Equal(t, []stakeholder.Relationship{rel(2, 1, stakeholder.MemberOf), rel(1, 2, stakeholder.Funds)},
+	require.NoError(t, m.RemoveRelationship(id(1), id(3), stakeholder.RelationTypePartnerOf))
+	require.NoError(t, m.RemoveRelationship(id(1), id(2), stakeholder.RelationTypeMemberOf))
+	require.ErrorIs(t, m.RemoveRelationship(id(1), id(2), stakeholder.RelationTypeMemberOf), stakeholder.ErrNotFound)
+	assert.Equal(t, []stakeholder.Relationship{rel(2, 1, stakeholder.RelationTypeMemberOf), rel(1, 2, stakeholder.RelationTypeFunds)},
 		collect(m.Relationships()))
-	require.NoError(t, m.RemoveRelationship(id(1), id(2), stakeholder.Funds), "the index followed the shift")
+	require.NoError(t, m.RemoveRelationship(id(1), id(2), stakeholder.RelationTypeFunds), "the index followed the shift")
 }
 
 // buildGraph returns a map of n stakeholders with a MemberOf tie for each
@@ -101,7 +101,7 @@ func buildGraph(t testing.TB, n int, edges [][2]int) *stakeholder.Map {
 	t.Helper()
 	m := mapOf(t, n)
 	for _, e := range edges {
-		require.NoError(t, m.AddRelationship(rel(e[0], e[1], stakeholder.MemberOf)))
+		require.NoError(t, m.AddRelationship(rel(e[0], e[1], stakeholder.RelationTypeMemberOf)))
 	}
 	return m
 }
@@ -259,11 +259,11 @@ func TestBrokers(t *testing.T) {
 func TestComponentsAndCoalitions(t *testing.T) {
 	m := mapOf(t, 7)
 	for _, r := range []stakeholder.Relationship{
-		rel(2, 1, stakeholder.MemberOf),
-		rel(3, 2, stakeholder.Funds),
-		rel(4, 5, stakeholder.PartnerOf),
-		rel(5, 3, stakeholder.Opposes),
-		rel(6, 1, stakeholder.CoversAsMedia),
+		rel(2, 1, stakeholder.RelationTypeMemberOf),
+		rel(3, 2, stakeholder.RelationTypeFunds),
+		rel(4, 5, stakeholder.RelationTypePartnerOf),
+		rel(5, 3, stakeholder.RelationTypeOpposes),
+		rel(6, 1, stakeholder.RelationTypeCoversAsMedia),
 	} {
 		require.NoError(t, m.AddRelationship(r))
 	}
@@ -276,7 +276,7 @@ func TestComponentsAndCoalitions(t *testing.T) {
 	}
 	assert.Equal(t, [][]string{{"S1", "S2", "S3", "S4", "S5", "S6"}, {"S7"}}, names(m.Components()))
 	assert.Equal(t, [][]string{{"S1", "S2", "S3"}, {"S4", "S5"}, {"S6"}, {"S7"}},
-		names(m.Components(stakeholder.MemberOf, stakeholder.Funds, stakeholder.PartnerOf)))
+		names(m.Components(stakeholder.RelationTypeMemberOf, stakeholder.RelationTypeFunds, stakeholder.RelationTypePartnerOf)))
 	assert.Equal(t, [][]string{{"S1", "S2", "S3"}, {"S4", "S5"}}, names(m.Coalitions()),
 		"opposition and media coverage join no coalition; singletons are no coalition")
 	assert.Empty(t, stakeholder.NewMap().Components())

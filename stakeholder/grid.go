@@ -20,10 +20,10 @@ type Quadrant int
 
 // The quadrants, in priority order: the first needs the most attention.
 const (
-	ManageClosely Quadrant = iota + 1 // high power, high interest: key players
-	KeepSatisfied                     // high power, low interest: context setters
-	KeepInformed                      // low power, high interest: subjects
-	Monitor                           // low power, low interest: the crowd
+	QuadrantManageClosely Quadrant = iota + 1 // high power, high interest: key players
+	QuadrantKeepSatisfied                     // high power, low interest: context setters
+	QuadrantKeepInformed                      // low power, high interest: subjects
+	QuadrantMonitor                           // low power, low interest: the crowd
 )
 
 var quadrantNames = []string{"", "manage_closely", "keep_satisfied", "keep_informed", "monitor"}
@@ -59,10 +59,10 @@ func (q Quadrant) Strategy() string {
 }
 
 // HighPower reports whether the quadrant is in the high-power half of the grid.
-func (q Quadrant) HighPower() bool { return q == ManageClosely || q == KeepSatisfied }
+func (q Quadrant) HighPower() bool { return q == QuadrantManageClosely || q == QuadrantKeepSatisfied }
 
 // HighInterest reports whether the quadrant is in the high-interest half.
-func (q Quadrant) HighInterest() bool { return q == ManageClosely || q == KeepInformed }
+func (q Quadrant) HighInterest() bool { return q == QuadrantManageClosely || q == QuadrantKeepInformed }
 
 // MarshalText returns the quadrant's name; an undeclared value is an
 // [ErrOutOfRange] error.
@@ -74,7 +74,7 @@ func (q *Quadrant) UnmarshalText(text []byte) error {
 }
 
 // ParseQuadrant parses a quadrant's name as String prints it. Any other text
-// is an [*Error] wrapping [ErrOutOfRange].
+// is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseQuadrant(s string) (Quadrant, error) {
 	return enumParse[Quadrant](s, quadrantNames, "quadrant")
 }
@@ -111,14 +111,14 @@ type Grid struct {
 }
 
 // NewGrid returns a grid with the given cuts. A cut outside 2..5 is an
-// [*Error] wrapping [ErrOutOfRange].
+// [*FieldError] wrapping [ErrOutOfRange].
 func NewGrid(powerCut, interestCut Score) (Grid, error) {
 	for _, c := range [...]struct {
 		name string
 		cut  Score
 	}{{"power cut", powerCut}, {"interest cut", interestCut}} {
 		if c.cut <= MinScore || c.cut > MaxScore {
-			return Grid{}, &Error{Field: c.name, Value: strconv.Itoa(int(c.cut)), Err: ErrOutOfRange}
+			return Grid{}, &FieldError{Field: c.name, Value: strconv.Itoa(int(c.cut)), Err: ErrOutOfRange}
 		}
 	}
 	return Grid{powerCut: powerCut, interestCut: interestCut}, nil
@@ -136,13 +136,13 @@ func (g Grid) Place(power, interest Score) Quadrant {
 	hp, hi := power >= g.PowerCut(), interest >= g.InterestCut()
 	switch {
 	case hp && hi:
-		return ManageClosely
+		return QuadrantManageClosely
 	case hp:
-		return KeepSatisfied
+		return QuadrantKeepSatisfied
 	case hi:
-		return KeepInformed
+		return QuadrantKeepInformed
 	}
-	return Monitor
+	return QuadrantMonitor
 }
 
 // Quadrant returns the stakeholder's quadrant on this grid.

@@ -19,19 +19,19 @@ func TestGridPlace(t *testing.T) {
 		want            stakeholder.Quadrant
 	}{
 		// The zero grid cuts at 3: 3 is high, 2 is low.
-		{"default top corner", stakeholder.Grid{}, 5, 5, stakeholder.ManageClosely},
-		{"default both at cut", stakeholder.Grid{}, 3, 3, stakeholder.ManageClosely},
-		{"default interest just below", stakeholder.Grid{}, 3, 2, stakeholder.KeepSatisfied},
-		{"default power just below", stakeholder.Grid{}, 2, 3, stakeholder.KeepInformed},
-		{"default both just below", stakeholder.Grid{}, 2, 2, stakeholder.Monitor},
-		{"default high power, lowest interest", stakeholder.Grid{}, 5, 1, stakeholder.KeepSatisfied},
-		{"default lowest power, high interest", stakeholder.Grid{}, 1, 5, stakeholder.KeepInformed},
-		{"default bottom corner", stakeholder.Grid{}, 1, 1, stakeholder.Monitor},
+		{"default top corner", stakeholder.Grid{}, 5, 5, stakeholder.QuadrantManageClosely},
+		{"default both at cut", stakeholder.Grid{}, 3, 3, stakeholder.QuadrantManageClosely},
+		{"default interest just below", stakeholder.Grid{}, 3, 2, stakeholder.QuadrantKeepSatisfied},
+		{"default power just below", stakeholder.Grid{}, 2, 3, stakeholder.QuadrantKeepInformed},
+		{"default both just below", stakeholder.Grid{}, 2, 2, stakeholder.QuadrantMonitor},
+		{"default high power, lowest interest", stakeholder.Grid{}, 5, 1, stakeholder.QuadrantKeepSatisfied},
+		{"default lowest power, high interest", stakeholder.Grid{}, 1, 5, stakeholder.QuadrantKeepInformed},
+		{"default bottom corner", stakeholder.Grid{}, 1, 1, stakeholder.QuadrantMonitor},
 		// Power cut 4, interest cut 2.
-		{"custom both at cut", custom, 4, 2, stakeholder.ManageClosely},
-		{"custom power 3 is low", custom, 3, 2, stakeholder.KeepInformed},
-		{"custom interest 1 is low", custom, 4, 1, stakeholder.KeepSatisfied},
-		{"custom both below", custom, 3, 1, stakeholder.Monitor},
+		{"custom both at cut", custom, 4, 2, stakeholder.QuadrantManageClosely},
+		{"custom power 3 is low", custom, 3, 2, stakeholder.QuadrantKeepInformed},
+		{"custom interest 1 is low", custom, 4, 1, stakeholder.QuadrantKeepSatisfied},
+		{"custom both below", custom, 3, 1, stakeholder.QuadrantMonitor},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,9 +75,9 @@ func TestComparePriority(t *testing.T) {
 		mustNew(t, 1, details("Definitive", 3, 1, 3, 3)),
 		// 2. Two attributes, manage closely, gap leading → resistant = −3:
 		// the size counts, not the sign.
-		mustNew(t, 2, withGap(details("Dominant gap -3", 3, 3, 3, 1), stakeholder.Leading, stakeholder.Resistant)),
+		mustNew(t, 2, withGap(details("Dominant gap -3", 3, 3, 3, 1), stakeholder.AttitudeLeading, stakeholder.AttitudeResistant)),
 		// 3. Same, gap resistant → supportive = 2 < 3.
-		mustNew(t, 3, withGap(details("Dominant gap 2", 3, 3, 3, 1), stakeholder.Resistant, stakeholder.Supportive)),
+		mustNew(t, 3, withGap(details("Dominant gap 2", 3, 3, 3, 1), stakeholder.AttitudeResistant, stakeholder.AttitudeSupportive)),
 		// 4. Gap 1 (neutral → supportive) like 5 and 6, but power+interest
 		// 4+3 = 7 beats their 3+3 = 6.
 		mustNew(t, 4, details("Dominant big", 4, 3, 3, 1)),

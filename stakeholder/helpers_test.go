@@ -16,9 +16,9 @@ func id(n int) uuid.UUID { return uuid.MustParse(fmt.Sprintf("00000000-0000-4000
 // details returns valid details with the given scores and a neutral to
 // supportive attitude.
 func details(name string, power, interest, legitimacy, urgency stakeholder.Score) stakeholder.Details {
-	return stakeholder.Details{Name: name, Kind: stakeholder.CommunityGroup, Assessment: stakeholder.Assessment{
+	return stakeholder.Details{Name: name, Kind: stakeholder.KindCommunityGroup, Assessment: stakeholder.Assessment{
 		Power: power, Interest: interest, Legitimacy: legitimacy, Urgency: urgency,
-		Attitude: stakeholder.Neutral, Desired: stakeholder.Supportive}}
+		Attitude: stakeholder.AttitudeNeutral, Desired: stakeholder.AttitudeSupportive}}
 }
 
 func mustNew(t testing.TB, n int, d stakeholder.Details) *stakeholder.Stakeholder {

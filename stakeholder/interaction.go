@@ -17,14 +17,14 @@ type Channel int
 
 // The channels.
 const (
-	Meeting        Channel = iota + 1 // a meeting in person or online
-	Phone                             // a phone call
-	Email                             // an email
-	Letter                            // a letter on paper
-	SocialMedia                       // a post, comment or message on a social platform
-	Event                             // a public event, workshop or drop-in
-	MediaInterview                    // an interview given to or taken by the media
-	SiteVisit                         // a visit to the site concerned
+	ChannelMeeting        Channel = iota + 1 // a meeting in person or online
+	ChannelPhone                             // a phone call
+	ChannelEmail                             // an email
+	ChannelLetter                            // a letter on paper
+	ChannelSocialMedia                       // a post, comment or message on a social platform
+	ChannelEvent                             // a public event, workshop or drop-in
+	ChannelMediaInterview                    // an interview given to or taken by the media
+	ChannelSiteVisit                         // a visit to the site concerned
 )
 
 var channelNames = []string{"", "meeting", "phone", "email", "letter", "social_media", "event",
@@ -49,7 +49,7 @@ func (c *Channel) UnmarshalText(text []byte) error {
 }
 
 // ParseChannel parses a channel's name as String prints it. Any other text
-// is an [*Error] wrapping [ErrOutOfRange].
+// is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseChannel(s string) (Channel, error) { return enumParse[Channel](s, channelNames, "channel") }
 
 // Direction is which way an interaction went, from the team's side. One-way
@@ -61,9 +61,9 @@ type Direction int
 
 // The directions.
 const (
-	Outbound Direction = iota + 1 // the team told the stakeholder: one-way outreach
-	Inbound                       // the stakeholder contacted the team: an inquiry, complaint or comment
-	TwoWay                        // both spoke and listened: dialogue
+	DirectionOutbound Direction = iota + 1 // the team told the stakeholder: one-way outreach
+	DirectionInbound                       // the stakeholder contacted the team: an inquiry, complaint or comment
+	DirectionTwoWay                        // both spoke and listened: dialogue
 )
 
 var directionNames = []string{"", "outbound", "inbound", "two_way"}
@@ -87,7 +87,7 @@ func (d *Direction) UnmarshalText(text []byte) error {
 }
 
 // ParseDirection parses a direction's name as String prints it. Any other
-// text is an [*Error] wrapping [ErrOutOfRange].
+// text is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseDirection(s string) (Direction, error) {
 	return enumParse[Direction](s, directionNames, "direction")
 }
@@ -139,7 +139,7 @@ type Interaction struct {
 // channel or direction or a sentiment off the scale ([ErrOutOfRange]); a
 // follow-up due before At, a topic with control characters, surrounding
 // spaces or invalid UTF-8, or a reply that breaks the rules of
-// [Interaction.InReplyTo] ([ErrInvalid]). Each is an [*Error] carrying the
+// [Interaction.InReplyTo] ([ErrInvalid]). Each is an [*FieldError] carrying the
 // interaction's ID.
 func (m *Map) Log(x Interaction) error {
 	x.At, x.FollowUpDue = x.At.UTC(), x.FollowUpDue.UTC()
@@ -158,12 +158,12 @@ func (m *Map) checkInteraction(x Interaction) error {
 	id := x.ID
 	switch {
 	case id == uuid.Nil:
-		return &Error{Field: "id", Err: ErrNilID}
+		return &FieldError{Field: "id", Err: ErrNilID}
 	case x.Stakeholder == uuid.Nil:
-		return &Error{ID: id, Field: "stakeholder", Err: ErrNilID}
+		return &FieldError{ID: id, Field: "stakeholder", Err: ErrNilID}
 	}
 	if _, dup := m.logIndex[id]; dup {
-		return &Error{ID: id, Err: ErrDuplicate}
+		return &FieldError{ID: id, Err: ErrDuplicate}
 	}
 	if _, ok := m.index[x.Stakeholder]; !ok {
 		return fieldErr(id, "stakeholder", x.Stakeholder.String(), ErrNotFound)
@@ -201,8 +201,8 @@ func (m *Map) checkInteraction(x Interaction) error {
 	switch {
 	case orig.Stakeholder != x.Stakeholder,
 		!orig.At.Before(x.At),
-		x.Direction == Inbound,
-		orig.Direction != Inbound && orig.FollowUpDue.IsZero():
+		x.Direction == DirectionInbound,
+		orig.Direction != DirectionInbound && orig.FollowUpDue.IsZero():
 		return fieldErr(id, "in_reply_to", x.InReplyTo.String(), ErrInvalid)
 	}
 	return nil
@@ -275,7 +275,7 @@ const (
 	DefaultHalfLife = 90 * 24 * time.Hour
 )
 
-var directionWeight = [...]int64{Outbound: 1, Inbound: 2, TwoWay: 3}
+var directionWeight = [...]int64{DirectionOutbound: 1, DirectionInbound: 2, DirectionTwoWay: 3}
 
 // strengthNumerator returns Σ weight·(sentiment+3)·2^(horizon−1−k) over the
 // interactions with stakeholder id (every stakeholder when id is Nil) at or
@@ -302,7 +302,7 @@ func strengthValue(num int64) decimal.Decimal {
 
 func checkHalfLife(h time.Duration) error {
 	if h <= 0 {
-		return &Error{Field: "half-life", Value: h.String(), Err: ErrOutOfRange}
+		return &FieldError{Field: "half-life", Value: h.String(), Err: ErrOutOfRange}
 	}
 	return nil
 }
@@ -332,7 +332,7 @@ func (m *Map) TotalStrength(t time.Time, halfLife time.Duration, filters ...Filt
 
 func (m *Map) checkStrength(id uuid.UUID, halfLife time.Duration) error {
 	if _, ok := m.index[id]; !ok {
-		return &Error{ID: id, Err: ErrNotFound}
+		return &FieldError{ID: id, Err: ErrNotFound}
 	}
 	return checkHalfLife(halfLife)
 }
@@ -395,13 +395,13 @@ type Responsiveness struct {
 // after its start is an [ErrInvalid] error.
 func (m *Map) Responsiveness(from, to time.Time) (Responsiveness, error) {
 	if !from.Before(to) {
-		return Responsiveness{}, &Error{Field: "period", Value: from.String() + " – " + to.String(), Err: ErrInvalid}
+		return Responsiveness{}, &FieldError{Field: "period", Value: from.String() + " – " + to.String(), Err: ErrInvalid}
 	}
 	replies := m.firstReplies(to.Add(-1))
 	var received int64
 	var times []time.Duration
 	for _, x := range m.log {
-		if x.Direction != Inbound || x.At.Before(from) || !x.At.Before(to) {
+		if x.Direction != DirectionInbound || x.At.Before(from) || !x.At.Before(to) {
 			continue
 		}
 		received++

@@ -12,25 +12,25 @@ import (
 )
 
 func contact(n, who int, when time.Time, d stakeholder.Direction, sentiment int) stakeholder.Interaction {
-	return stakeholder.Interaction{ID: id(n), Stakeholder: id(who), At: when, Channel: stakeholder.Meeting,
+	return stakeholder.Interaction{ID: id(n), Stakeholder: id(who), At: when, Channel: stakeholder.ChannelMeeting,
 		Direction: d, Sentiment: sentiment}
 }
 
 func reply(n, who int, when time.Time, to int) stakeholder.Interaction {
-	x := contact(n, who, when, stakeholder.Outbound, 0)
+	x := contact(n, who, when, stakeholder.DirectionOutbound, 0)
 	x.InReplyTo = id(to)
 	return x
 }
 
 func TestLog(t *testing.T) {
 	m := mapOf(t, 2)
-	inquiry := contact(101, 1, at(2), stakeholder.Inbound, -1)
+	inquiry := contact(101, 1, at(2), stakeholder.DirectionInbound, -1)
 	inquiry.Topic = "flooding"
 	require.NoError(t, m.Log(inquiry))
-	outreach := contact(102, 1, at(3), stakeholder.Outbound, 0)
+	outreach := contact(102, 1, at(3), stakeholder.DirectionOutbound, 0)
 	outreach.FollowUpDue = at(10)
 	require.NoError(t, m.Log(outreach))
-	require.NoError(t, m.Log(contact(103, 2, at(3), stakeholder.TwoWay, 2)))
+	require.NoError(t, m.Log(contact(103, 2, at(3), stakeholder.DirectionTwoWay, 2)))
 	// A time in another zone is stored in UTC.
 	paris := time.FixedZone("CET", 3600)
 	require.NoError(t, m.Log(reply(104, 1, at(4).In(paris), 101)))
@@ -66,16 +66,16 @@ func TestLog(t *testing.T) {
 		{"reply to nothing", func(x *stakeholder.Interaction) { x.InReplyTo = id(999) }, stakeholder.ErrNotFound},
 		{"reply to another stakeholder", func(x *stakeholder.Interaction) { x.InReplyTo = id(103) }, stakeholder.ErrInvalid},
 		{"reply not later", func(x *stakeholder.Interaction) { x.InReplyTo, x.At = id(101), at(2) }, stakeholder.ErrInvalid},
-		{"inbound reply", func(x *stakeholder.Interaction) { x.InReplyTo, x.Direction = id(101), stakeholder.Inbound }, stakeholder.ErrInvalid},
+		{"inbound reply", func(x *stakeholder.Interaction) { x.InReplyTo, x.Direction = id(101), stakeholder.DirectionInbound }, stakeholder.ErrInvalid},
 		{"reply to outreach without follow-up", func(x *stakeholder.Interaction) { x.InReplyTo = id(104) }, stakeholder.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := contact(200, 1, at(5), stakeholder.Outbound, 0)
+			x := contact(200, 1, at(5), stakeholder.DirectionOutbound, 0)
 			tt.edit(&x)
 			err := m.Log(x)
 			require.ErrorIs(t, err, tt.want)
-			var e *stakeholder.Error
+			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, x.ID, e.ID)
 			assert.Equal(t, before, snapshot(t, m))
@@ -96,11 +96,11 @@ func TestLog(t *testing.T) {
 func strengthMap(t *testing.T) *stakeholder.Map {
 	m := mapOf(t, 2)
 	for _, x := range []stakeholder.Interaction{
-		contact(1, 1, at(1), stakeholder.TwoWay, 2),
-		contact(2, 1, at(11), stakeholder.Inbound, -2),
-		contact(3, 1, at(20), stakeholder.Outbound, 0),
-		contact(4, 1, at(25), stakeholder.TwoWay, 0),
-		contact(5, 2, at(1), stakeholder.Outbound, 1),
+		contact(1, 1, at(1), stakeholder.DirectionTwoWay, 2),
+		contact(2, 1, at(11), stakeholder.DirectionInbound, -2),
+		contact(3, 1, at(20), stakeholder.DirectionOutbound, 0),
+		contact(4, 1, at(25), stakeholder.DirectionTwoWay, 0),
+		contact(5, 2, at(1), stakeholder.DirectionOutbound, 1),
 	} {
 		require.NoError(t, m.Log(x))
 	}
@@ -180,12 +180,12 @@ func TestGrowth(t *testing.T) {
 func TestResponsiveness(t *testing.T) {
 	m := mapOf(t, 2)
 	for _, x := range []stakeholder.Interaction{
-		contact(1, 1, at(2), stakeholder.Inbound, 0),  // answered after 2 days
-		contact(2, 1, at(3), stakeholder.Inbound, 0),  // answered after 7 days
-		contact(3, 2, at(5), stakeholder.Inbound, 0),  // never answered
-		contact(4, 2, at(6), stakeholder.Inbound, 0),  // answered after the period
-		contact(5, 2, at(7), stakeholder.Outbound, 0), // not an inquiry
-		contact(6, 1, at(31), stakeholder.Inbound, 0), // after the period
+		contact(1, 1, at(2), stakeholder.DirectionInbound, 0),  // answered after 2 days
+		contact(2, 1, at(3), stakeholder.DirectionInbound, 0),  // answered after 7 days
+		contact(3, 2, at(5), stakeholder.DirectionInbound, 0),  // never answered
+		contact(4, 2, at(6), stakeholder.DirectionInbound, 0),  // answered after the period
+		contact(5, 2, at(7), stakeholder.DirectionOutbound, 0), // not an inquiry
+		contact(6, 1, at(31), stakeholder.DirectionInbound, 0), // after the period
 		reply(11, 1, at(4), 1),
 		reply(12, 1, at(6), 1), // a second reply does not change the time
 		reply(13, 1, at(10), 2),
@@ -225,11 +225,11 @@ func TestResponsiveness(t *testing.T) {
 
 func TestOverdue(t *testing.T) {
 	m := mapOf(t, 2)
-	a := contact(1, 1, at(5), stakeholder.TwoWay, 0)
+	a := contact(1, 1, at(5), stakeholder.DirectionTwoWay, 0)
 	a.FollowUpDue = at(10)
-	b := contact(2, 2, at(1), stakeholder.Outbound, 0)
+	b := contact(2, 2, at(1), stakeholder.DirectionOutbound, 0)
 	b.FollowUpDue = at(8)
-	c := contact(3, 2, at(2), stakeholder.Inbound, 0) // no follow-up due
+	c := contact(3, 2, at(2), stakeholder.DirectionInbound, 0) // no follow-up due
 	for _, x := range []stakeholder.Interaction{a, b, c, reply(4, 1, at(12), 1)} {
 		require.NoError(t, m.Log(x))
 	}

@@ -20,7 +20,7 @@ func fullMap(t testing.TB) *stakeholder.Map {
 		d := details("Stakeholder "+k.String(), stakeholder.Score(1+i%5), stakeholder.Score(1+(i+2)%5),
 			stakeholder.Score(1+(i+1)%5), stakeholder.Score(1+(i+3)%5))
 		d.Kind = k
-		if k == stakeholder.OtherKind {
+		if k == stakeholder.KindOther {
 			d.KindLabel = `a "quoted" <label> & more`
 		}
 		if i%2 == 0 {
@@ -32,9 +32,9 @@ func fullMap(t testing.TB) *stakeholder.Map {
 		require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(i + 1), To: id(i + 2), Type: rt,
 			Strength: stakeholder.Score(1 + i%5)}))
 	}
-	x := contact(101, 1, at(1), stakeholder.Inbound, -2)
-	x.Topic, x.Channel = "flooding", stakeholder.Letter
-	y := contact(102, 2, at(2), stakeholder.Outbound, 1)
+	x := contact(101, 1, at(1), stakeholder.DirectionInbound, -2)
+	x.Topic, x.Channel = "flooding", stakeholder.ChannelLetter
+	y := contact(102, 2, at(2), stakeholder.DirectionOutbound, 1)
 	y.FollowUpDue = at(9)
 	for _, z := range []stakeholder.Interaction{x, y, reply(103, 1, at(3), 101), reply(104, 2, at(9), 102)} {
 		require.NoError(t, m.Log(z))

@@ -33,12 +33,12 @@ func TestMapAddGetRemove(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, []string{"B", "A", "C"}, namesOf(collect(m.All())), "insertion order")
 
-	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.MemberOf, Strength: 3}))
-	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(2), To: id(3), Type: stakeholder.PartnerOf, Strength: 3}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.RelationTypeMemberOf, Strength: 3}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(2), To: id(3), Type: stakeholder.RelationTypePartnerOf, Strength: 3}))
 	require.NoError(t, m.Log(stakeholder.Interaction{ID: id(101), Stakeholder: id(1), At: at(1),
-		Channel: stakeholder.Email, Direction: stakeholder.Inbound}))
+		Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound}))
 	require.NoError(t, m.Log(stakeholder.Interaction{ID: id(102), Stakeholder: id(2), At: at(1),
-		Channel: stakeholder.Email, Direction: stakeholder.Inbound}))
+		Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound}))
 
 	require.NoError(t, m.Remove(id(1)))
 	assert.Equal(t, []string{"B", "C"}, namesOf(collect(m.All())))
@@ -55,19 +55,19 @@ func TestMapAddGetRemove(t *testing.T) {
 	assert.Equal(t, id(102), log[0].ID)
 	// The freed interaction ID and relationship can be used again.
 	require.NoError(t, m.Add(a))
-	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.MemberOf, Strength: 3}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.RelationTypeMemberOf, Strength: 3}))
 	require.NoError(t, m.Log(stakeholder.Interaction{ID: id(101), Stakeholder: id(1), At: at(1),
-		Channel: stakeholder.Email, Direction: stakeholder.Inbound}))
-	require.NoError(t, m.RemoveRelationship(id(2), id(3), stakeholder.PartnerOf))
+		Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound}))
+	require.NoError(t, m.RemoveRelationship(id(2), id(3), stakeholder.RelationTypePartnerOf))
 	require.NoError(t, m.Remove(id(2)))
 	assert.Empty(t, collect(m.Relationships()))
 	require.NoError(t, m.Log(stakeholder.Interaction{ID: id(102), Stakeholder: id(1), At: at(1),
-		Channel: stakeholder.Email, Direction: stakeholder.Inbound}), "the index was rebuilt after the removal")
+		Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound}), "the index was rebuilt after the removal")
 }
 
 func TestMapRejectsLeaveItUnchanged(t *testing.T) {
 	m := mapOf(t, 2)
-	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.Funds, Strength: 2}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.RelationTypeFunds, Strength: 2}))
 	before := snapshot(t, m)
 	tests := []struct {
 		name   string
@@ -86,7 +86,7 @@ func TestMapRejectsLeaveItUnchanged(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.change()
 			require.ErrorIs(t, err, tt.want)
-			var e *stakeholder.Error
+			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, tt.id, e.ID)
 			assert.Equal(t, before, snapshot(t, m))
@@ -98,7 +98,7 @@ func TestMapUpdate(t *testing.T) {
 	m := mapOf(t, 3)
 	s, _ := m.Get(id(2))
 	d := s.Details()
-	d.Name, d.Attitude = "Renamed", stakeholder.Supportive
+	d.Name, d.Attitude = "Renamed", stakeholder.AttitudeSupportive
 	changed, err := stakeholder.New(s.ID(), d)
 	require.NoError(t, err)
 	require.NoError(t, m.Update(changed))
@@ -120,11 +120,11 @@ func TestMapFilters(t *testing.T) {
 	// Cyclists        group        north  park,bike   2 4 3 3  keep informed   dependent   +1
 	// Gazette         media        -      -           4 3 3 2  manage closely  dominant    +1
 	// Dog walkers     resident     south  park        1 1 2 2  monitor         none        +2
-	add(1, "Council", stakeholder.GovernmentBody, "", nil, 5, 2, 5, 1, stakeholder.Neutral, stakeholder.Neutral)
-	add(2, "Residents", stakeholder.CommunityGroup, "north", []string{"park"}, 3, 5, 5, 4, stakeholder.Resistant, stakeholder.Supportive)
-	add(3, "Cyclists", stakeholder.CommunityGroup, "north", []string{"park", "bike"}, 2, 4, 3, 3, stakeholder.Supportive, stakeholder.Leading)
-	add(4, "Gazette", stakeholder.Media, "", nil, 4, 3, 3, 2, stakeholder.Neutral, stakeholder.Supportive)
-	add(5, "Dog walkers", stakeholder.Resident, "south", []string{"park"}, 1, 1, 2, 2, stakeholder.Unaware, stakeholder.Neutral)
+	add(1, "Council", stakeholder.KindGovernmentBody, "", nil, 5, 2, 5, 1, stakeholder.AttitudeNeutral, stakeholder.AttitudeNeutral)
+	add(2, "Residents", stakeholder.KindCommunityGroup, "north", []string{"park"}, 3, 5, 5, 4, stakeholder.AttitudeResistant, stakeholder.AttitudeSupportive)
+	add(3, "Cyclists", stakeholder.KindCommunityGroup, "north", []string{"park", "bike"}, 2, 4, 3, 3, stakeholder.AttitudeSupportive, stakeholder.AttitudeLeading)
+	add(4, "Gazette", stakeholder.KindMedia, "", nil, 4, 3, 3, 2, stakeholder.AttitudeNeutral, stakeholder.AttitudeSupportive)
+	add(5, "Dog walkers", stakeholder.KindResident, "south", []string{"park"}, 1, 1, 2, 2, stakeholder.AttitudeUnaware, stakeholder.AttitudeNeutral)
 	var g stakeholder.Grid
 	tests := []struct {
 		name    string
@@ -132,18 +132,18 @@ func TestMapFilters(t *testing.T) {
 		want    []string
 	}{
 		{"none", nil, []string{"Council", "Residents", "Cyclists", "Gazette", "Dog walkers"}},
-		{"kind", []stakeholder.Filter{stakeholder.OfKind(stakeholder.CommunityGroup)}, []string{"Residents", "Cyclists"}},
-		{"manage closely", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.ManageClosely)}, []string{"Residents", "Gazette"}},
-		{"keep satisfied", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.KeepSatisfied)}, []string{"Council"}},
-		{"keep informed", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.KeepInformed)}, []string{"Cyclists"}},
-		{"monitor", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.Monitor)}, []string{"Dog walkers"}},
-		{"dominant", []stakeholder.Filter{stakeholder.InClass(stakeholder.Dominant)}, []string{"Council", "Gazette"}},
+		{"kind", []stakeholder.Filter{stakeholder.OfKind(stakeholder.KindCommunityGroup)}, []string{"Residents", "Cyclists"}},
+		{"manage closely", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.QuadrantManageClosely)}, []string{"Residents", "Gazette"}},
+		{"keep satisfied", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.QuadrantKeepSatisfied)}, []string{"Council"}},
+		{"keep informed", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.QuadrantKeepInformed)}, []string{"Cyclists"}},
+		{"monitor", []stakeholder.Filter{stakeholder.InQuadrant(g, stakeholder.QuadrantMonitor)}, []string{"Dog walkers"}},
+		{"dominant", []stakeholder.Filter{stakeholder.InClass(stakeholder.SalienceClassDominant)}, []string{"Council", "Gazette"}},
 		{"no area", []stakeholder.Filter{stakeholder.InArea("")}, []string{"Council", "Gazette"}},
 		{"north", []stakeholder.Filter{stakeholder.InArea("north")}, []string{"Residents", "Cyclists"}},
 		{"tag", []stakeholder.Filter{stakeholder.Tagged("bike")}, []string{"Cyclists"}},
 		{"gap 2", []stakeholder.Filter{stakeholder.GapAtLeast(2)}, []string{"Residents", "Dog walkers"}},
 		{"gap 1 and park", []stakeholder.Filter{stakeholder.GapAtLeast(1), stakeholder.Tagged("park")}, []string{"Residents", "Cyclists", "Dog walkers"}},
-		{"nobody", []stakeholder.Filter{stakeholder.OfKind(stakeholder.Voter)}, nil},
+		{"nobody", []stakeholder.Filter{stakeholder.OfKind(stakeholder.KindVoter)}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,14 +163,14 @@ func TestMapFilters(t *testing.T) {
 	}
 	assert.Equal(t, 1, n)
 
-	assert.Equal(t, map[stakeholder.Quadrant]int{stakeholder.ManageClosely: 2, stakeholder.KeepSatisfied: 1,
-		stakeholder.KeepInformed: 1, stakeholder.Monitor: 1}, m.QuadrantCounts(g))
-	assert.Equal(t, map[stakeholder.SalienceClass]int{stakeholder.Dormant: 0, stakeholder.Discretionary: 0,
-		stakeholder.Demanding: 0, stakeholder.Dominant: 2, stakeholder.Dangerous: 0, stakeholder.Dependent: 1,
-		stakeholder.Definitive: 1, stakeholder.NonStakeholder: 1}, m.SalienceCounts())
+	assert.Equal(t, map[stakeholder.Quadrant]int{stakeholder.QuadrantManageClosely: 2, stakeholder.QuadrantKeepSatisfied: 1,
+		stakeholder.QuadrantKeepInformed: 1, stakeholder.QuadrantMonitor: 1}, m.QuadrantCounts(g))
+	assert.Equal(t, map[stakeholder.SalienceClass]int{stakeholder.SalienceClassDormant: 0, stakeholder.SalienceClassDiscretionary: 0,
+		stakeholder.SalienceClassDemanding: 0, stakeholder.SalienceClassDominant: 2, stakeholder.SalienceClassDangerous: 0, stakeholder.SalienceClassDependent: 1,
+		stakeholder.SalienceClassDefinitive: 1, stakeholder.SalienceClassNonStakeholder: 1}, m.SalienceCounts())
 	strict, err := stakeholder.NewGrid(5, 5)
 	require.NoError(t, err)
 	// Only the Council has power 5, and its interest is 2: keep satisfied.
-	assert.Equal(t, map[stakeholder.Quadrant]int{stakeholder.ManageClosely: 0, stakeholder.KeepSatisfied: 1,
-		stakeholder.KeepInformed: 1, stakeholder.Monitor: 3}, m.QuadrantCounts(strict))
+	assert.Equal(t, map[stakeholder.Quadrant]int{stakeholder.QuadrantManageClosely: 0, stakeholder.QuadrantKeepSatisfied: 1,
+		stakeholder.QuadrantKeepInformed: 1, stakeholder.QuadrantMonitor: 3}, m.QuadrantCounts(strict))
 }

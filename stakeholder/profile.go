@@ -138,22 +138,22 @@ type Dimension int
 
 // The dimensions of a profile.
 const (
-	ByAgeBand Dimension = iota + 1
-	BySex
-	ByArea
-	ByResidency
+	DimensionAgeBand Dimension = iota + 1
+	DimensionSex
+	DimensionArea
+	DimensionResidency
 )
 
 // String returns the dimension's lowercase name, such as "age_band".
 func (d Dimension) String() string {
 	switch d {
-	case ByAgeBand:
+	case DimensionAgeBand:
 		return "age_band"
-	case BySex:
+	case DimensionSex:
 		return "sex"
-	case ByArea:
+	case DimensionArea:
 		return "area"
-	case ByResidency:
+	case DimensionResidency:
 		return "residency"
 	}
 	return fmt.Sprintf("Dimension(%d)", int(d))
@@ -164,13 +164,13 @@ func (d Dimension) String() string {
 // "unknown"; an undeclared dimension returns "".
 func (p Profile) Group(d Dimension) string {
 	switch d {
-	case ByAgeBand:
+	case DimensionAgeBand:
 		return p.AgeBand.String()
-	case BySex:
+	case DimensionSex:
 		return orUnknown(p.Sex)
-	case ByArea:
+	case DimensionArea:
 		return orUnknown(p.Area)
-	case ByResidency:
+	case DimensionResidency:
 		if p.Resident {
 			return "resident"
 		}

@@ -18,13 +18,13 @@ type RelationType int
 
 // The relationship types.
 const (
-	MemberOf      RelationType = iota + 1 // From belongs to the group or body To
-	PartnerOf                             // From and To work together (mutual)
-	Funds                                 // From pays for To or its work
-	Influences                            // From sways To's position
-	Opposes                               // From works against To
-	Represents                            // From speaks for To
-	CoversAsMedia                         // the media outlet From reports on To
+	RelationTypeMemberOf      RelationType = iota + 1 // From belongs to the group or body To
+	RelationTypePartnerOf                             // From and To work together (mutual)
+	RelationTypeFunds                                 // From pays for To or its work
+	RelationTypeInfluences                            // From sways To's position
+	RelationTypeOpposes                               // From works against To
+	RelationTypeRepresents                            // From speaks for To
+	RelationTypeCoversAsMedia                         // the media outlet From reports on To
 )
 
 var relationTypeNames = []string{"", "member_of", "partner_of", "funds", "influences", "opposes",
@@ -34,7 +34,7 @@ var relationTypeNames = []string{"", "member_of", "partner_of", "funds", "influe
 func RelationTypes() []RelationType { return enumAll[RelationType](relationTypeNames) }
 
 // Directed reports whether the type reads one way (every type but PartnerOf).
-func (t RelationType) Directed() bool { return t.IsValid() && t != PartnerOf }
+func (t RelationType) Directed() bool { return t.IsValid() && t != RelationTypePartnerOf }
 
 // Label returns the type's name for people, such as "Covers as media".
 func (t RelationType) Label() string { return label(t.String()) }
@@ -57,7 +57,7 @@ func (t *RelationType) UnmarshalText(text []byte) error {
 }
 
 // ParseRelationType parses a type's name as String prints it. Any other text
-// is an [*Error] wrapping [ErrOutOfRange].
+// is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseRelationType(s string) (RelationType, error) {
 	return enumParse[RelationType](s, relationTypeNames, "relationship type")
 }
@@ -103,15 +103,15 @@ func (m *Map) checkRelationship(r Relationship) error {
 		id   uuid.UUID
 	}{{"from", r.From}, {"to", r.To}} {
 		if end.id == uuid.Nil {
-			return &Error{Field: end.name, Err: ErrNilID}
+			return &FieldError{Field: end.name, Err: ErrNilID}
 		}
 		if _, ok := m.index[end.id]; !ok {
-			return &Error{ID: end.id, Field: end.name, Err: ErrNotFound}
+			return &FieldError{ID: end.id, Field: end.name, Err: ErrNotFound}
 		}
 	}
 	switch {
 	case r.From == r.To:
-		return &Error{ID: r.From, Field: "to", Value: "itself", Err: ErrInvalid}
+		return &FieldError{ID: r.From, Field: "to", Value: "itself", Err: ErrInvalid}
 	case !r.Type.IsValid():
 		return fieldErr(r.From, "type", int(r.Type), ErrOutOfRange)
 	}
@@ -122,14 +122,14 @@ func (m *Map) checkRelationship(r Relationship) error {
 // end not in the map ([ErrNotFound]), a tie from a stakeholder to itself
 // ([ErrInvalid]), an undeclared type or a strength off the scale
 // ([ErrOutOfRange]) and a second relationship of the same type between the
-// same ends ([ErrDuplicate]), each as an [*Error] that names the end.
+// same ends ([ErrDuplicate]), each as an [*FieldError] that names the end.
 func (m *Map) AddRelationship(r Relationship) error {
 	if err := m.checkRelationship(r); err != nil {
 		return err
 	}
 	k := r.key()
 	if _, dup := m.relIndex[k]; dup {
-		return &Error{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrDuplicate}
+		return &FieldError{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrDuplicate}
 	}
 	if m.relIndex == nil {
 		m.relIndex = make(map[relKey]int)
@@ -148,7 +148,7 @@ func (m *Map) UpdateRelationship(r Relationship) error {
 	}
 	i, ok := m.relIndex[r.key()]
 	if !ok {
-		return &Error{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrNotFound}
+		return &FieldError{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrNotFound}
 	}
 	m.rels[i].Strength = r.Strength
 	return nil
@@ -161,7 +161,7 @@ func (m *Map) RemoveRelationship(from, to uuid.UUID, t RelationType) error {
 	k := Relationship{From: from, To: to, Type: t}.key()
 	i, ok := m.relIndex[k]
 	if !ok {
-		return &Error{ID: from, Field: "type", Value: t.String(), Err: ErrNotFound}
+		return &FieldError{ID: from, Field: "type", Value: t.String(), Err: ErrNotFound}
 	}
 	delete(m.relIndex, k)
 	for j := i + 1; j < len(m.rels); j++ {
@@ -198,7 +198,7 @@ func (m *Map) RelationshipsOf(id uuid.UUID) iter.Seq[Relationship] {
 // either direction. An unknown id is an [ErrNotFound] error.
 func (m *Map) Degree(id uuid.UUID) (int, error) {
 	if _, ok := m.index[id]; !ok {
-		return 0, &Error{ID: id, Err: ErrNotFound}
+		return 0, &FieldError{ID: id, Err: ErrNotFound}
 	}
 	n := 0
 	for range m.RelationshipsOf(id) {
@@ -212,7 +212,7 @@ func (m *Map) Degree(id uuid.UUID) (int, error) {
 // an [ErrNotFound] error.
 func (m *Map) Neighbours(id uuid.UUID) ([]*Stakeholder, error) {
 	if _, ok := m.index[id]; !ok {
-		return nil, &Error{ID: id, Err: ErrNotFound}
+		return nil, &FieldError{ID: id, Err: ErrNotFound}
 	}
 	seen := make(map[int]bool)
 	for r := range m.RelationshipsOf(id) {

@@ -24,14 +24,14 @@ type SalienceClass int
 
 // The salience classes: latent, then expectant, then definitive, then none.
 const (
-	Dormant        SalienceClass = iota + 1 // power only
-	Discretionary                           // legitimacy only
-	Demanding                               // urgency only
-	Dominant                                // power and legitimacy
-	Dangerous                               // power and urgency
-	Dependent                               // legitimacy and urgency
-	Definitive                              // power, legitimacy and urgency
-	NonStakeholder                          // none of the three
+	SalienceClassDormant        SalienceClass = iota + 1 // power only
+	SalienceClassDiscretionary                           // legitimacy only
+	SalienceClassDemanding                               // urgency only
+	SalienceClassDominant                                // power and legitimacy
+	SalienceClassDangerous                               // power and urgency
+	SalienceClassDependent                               // legitimacy and urgency
+	SalienceClassDefinitive                              // power, legitimacy and urgency
+	SalienceClassNonStakeholder                          // none of the three
 )
 
 var salienceNames = []string{"", "dormant", "discretionary", "demanding", "dominant", "dangerous",
@@ -39,8 +39,8 @@ var salienceNames = []string{"", "dormant", "discretionary", "demanding", "domin
 
 // salienceByBits maps power<<2 | legitimacy<<1 | urgency to the class.
 var salienceByBits = [8]SalienceClass{
-	0b000: NonStakeholder, 0b100: Dormant, 0b010: Discretionary, 0b001: Demanding,
-	0b110: Dominant, 0b101: Dangerous, 0b011: Dependent, 0b111: Definitive,
+	0b000: SalienceClassNonStakeholder, 0b100: SalienceClassDormant, 0b010: SalienceClassDiscretionary, 0b001: SalienceClassDemanding,
+	0b110: SalienceClassDominant, 0b101: SalienceClassDangerous, 0b011: SalienceClassDependent, 0b111: SalienceClassDefinitive,
 }
 
 // AttributeCut is the lowest [Score] at which a salience attribute counts as
@@ -120,7 +120,7 @@ func (c *SalienceClass) UnmarshalText(text []byte) error {
 }
 
 // ParseSalienceClass parses a class's name as String prints it ("none" for
-// NonStakeholder). Any other text is an [*Error] wrapping [ErrOutOfRange].
+// NonStakeholder). Any other text is an [*FieldError] wrapping [ErrOutOfRange].
 func ParseSalienceClass(s string) (SalienceClass, error) {
 	return enumParse[SalienceClass](s, salienceNames, "salience class")
 }

@@ -17,14 +17,14 @@ func TestSalience(t *testing.T) {
 		attributes int
 		name       string
 	}{
-		{stakeholder.NonStakeholder, false, false, false, 0, "none"},
-		{stakeholder.Dormant, true, false, false, 1, "dormant"},
-		{stakeholder.Discretionary, false, true, false, 1, "discretionary"},
-		{stakeholder.Demanding, false, false, true, 1, "demanding"},
-		{stakeholder.Dominant, true, true, false, 2, "dominant"},
-		{stakeholder.Dangerous, true, false, true, 2, "dangerous"},
-		{stakeholder.Dependent, false, true, true, 2, "dependent"},
-		{stakeholder.Definitive, true, true, true, 3, "definitive"},
+		{stakeholder.SalienceClassNonStakeholder, false, false, false, 0, "none"},
+		{stakeholder.SalienceClassDormant, true, false, false, 1, "dormant"},
+		{stakeholder.SalienceClassDiscretionary, false, true, false, 1, "discretionary"},
+		{stakeholder.SalienceClassDemanding, false, false, true, 1, "demanding"},
+		{stakeholder.SalienceClassDominant, true, true, false, 2, "dominant"},
+		{stakeholder.SalienceClassDangerous, true, false, true, 2, "dangerous"},
+		{stakeholder.SalienceClassDependent, false, true, true, 2, "dependent"},
+		{stakeholder.SalienceClassDefinitive, true, true, true, 3, "definitive"},
 	}
 	score := func(present bool, high, low stakeholder.Score) stakeholder.Score {
 		if present {

@@ -41,7 +41,7 @@ type Assessment struct {
 	Desired Attitude `json:"desired_attitude"`
 }
 
-// Validate reports every field off its scale, joined, each an [*Error]
+// Validate reports every field off its scale, joined, each an [*FieldError]
 // wrapping [ErrOutOfRange]. [New] runs the same checks and puts the
 // stakeholder's ID in each error.
 func (a Assessment) Validate() error { return a.validate(uuid.Nil) }
@@ -125,12 +125,12 @@ type Stakeholder struct {
 // empty name, a text with surrounding spaces, control characters or invalid
 // UTF-8, an empty or duplicate tag, a missing or superfluous kind label
 // ([ErrInvalid]); an undeclared kind, a score off the scale or an undeclared
-// attitude ([ErrOutOfRange]). Each problem is an [*Error] that carries id.
+// attitude ([ErrOutOfRange]). Each problem is an [*FieldError] that carries id.
 // The tags are copied and sorted.
 func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 	var errs []error
 	if id == uuid.Nil {
-		errs = append(errs, &Error{Field: "id", Err: ErrNilID})
+		errs = append(errs, &FieldError{Field: "id", Err: ErrNilID})
 	}
 	if d.Name == "" {
 		errs = append(errs, fieldErr(id, "name", "", ErrInvalid))
@@ -139,9 +139,9 @@ func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 		errs = append(errs, fieldErr(id, "kind", int(d.Kind), ErrOutOfRange))
 	}
 	switch {
-	case d.Kind == OtherKind && d.KindLabel == "":
+	case d.Kind == KindOther && d.KindLabel == "":
 		errs = append(errs, fieldErr(id, "kind_label", "", ErrInvalid))
-	case d.Kind != OtherKind && d.KindLabel != "":
+	case d.Kind != KindOther && d.KindLabel != "":
 		errs = append(errs, fieldErr(id, "kind_label", d.KindLabel, ErrInvalid))
 	}
 	for _, f := range [...]struct{ name, value string }{{"name", d.Name}, {"kind_label", d.KindLabel}, {"area", d.Area}} {
@@ -200,10 +200,10 @@ func (s *Stakeholder) Name() string { return s.name }
 // Kind returns what sort of party the stakeholder is.
 func (s *Stakeholder) Kind() Kind { return s.kind }
 
-// KindLabel returns the label of an [OtherKind] stakeholder, or the kind's
+// KindLabel returns the label of an [KindOther] stakeholder, or the kind's
 // name for people ("community activist") for every other kind.
 func (s *Stakeholder) KindLabel() string {
-	if s.kind == OtherKind {
+	if s.kind == KindOther {
 		return s.kindLabel
 	}
 	return strings.ReplaceAll(s.kind.String(), "_", " ")
@@ -276,7 +276,7 @@ func decodeStrict(b []byte, v any) error {
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return &Error{Value: "data after the JSON value", Err: ErrInvalid}
+		return &FieldError{Value: "data after the JSON value", Err: ErrInvalid}
 	}
 	return nil
 }

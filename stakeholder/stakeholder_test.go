@@ -20,7 +20,7 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, id(1), s.ID())
 	assert.Equal(t, "Riverside Residents", s.Name())
 	assert.Equal(t, "Riverside Residents", s.String())
-	assert.Equal(t, stakeholder.CommunityGroup, s.Kind())
+	assert.Equal(t, stakeholder.KindCommunityGroup, s.Kind())
 	assert.Equal(t, "community group", s.KindLabel())
 	assert.Equal(t, "riverside", s.Area())
 	assert.Equal(t, []string{"housing", "park"}, s.Tags(), "tags are kept sorted")
@@ -46,7 +46,7 @@ func TestNew(t *testing.T) {
 
 func TestNewOtherKind(t *testing.T) {
 	d := details("Dog walkers", 1, 3, 2, 2)
-	d.Kind, d.KindLabel = stakeholder.OtherKind, "online group"
+	d.Kind, d.KindLabel = stakeholder.KindOther, "online group"
 	s, err := stakeholder.New(id(1), d)
 	require.NoError(t, err)
 	assert.Equal(t, "online group", s.KindLabel())
@@ -67,7 +67,7 @@ func TestNewRejects(t *testing.T) {
 		{"area with spaces", id(1), func(d *stakeholder.Details) { d.Area = "north " }, stakeholder.ErrInvalid},
 		{"kind 0", id(1), func(d *stakeholder.Details) { d.Kind = 0 }, stakeholder.ErrOutOfRange},
 		{"kind 12", id(1), func(d *stakeholder.Details) { d.Kind = 12 }, stakeholder.ErrOutOfRange},
-		{"other without label", id(1), func(d *stakeholder.Details) { d.Kind = stakeholder.OtherKind }, stakeholder.ErrInvalid},
+		{"other without label", id(1), func(d *stakeholder.Details) { d.Kind = stakeholder.KindOther }, stakeholder.ErrInvalid},
 		{"label without other", id(1), func(d *stakeholder.Details) { d.KindLabel = "club" }, stakeholder.ErrInvalid},
 		{"empty tag", id(1), func(d *stakeholder.Details) { d.Tags = []string{""} }, stakeholder.ErrInvalid},
 		{"tag with spaces", id(1), func(d *stakeholder.Details) { d.Tags = []string{"park "} }, stakeholder.ErrInvalid},
@@ -86,7 +86,7 @@ func TestNewRejects(t *testing.T) {
 			s, err := stakeholder.New(tt.id, d)
 			require.ErrorIs(t, err, tt.want)
 			assert.Nil(t, s)
-			var e *stakeholder.Error
+			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, tt.id, e.ID, "the error names the stakeholder")
 		})
@@ -115,18 +115,18 @@ func flatten(err error) []error {
 }
 
 func TestErrorMessage(t *testing.T) {
-	e := &stakeholder.Error{ID: id(7), Field: "power", Value: "9", Err: stakeholder.ErrOutOfRange}
+	e := &stakeholder.FieldError{ID: id(7), Field: "power", Value: "9", Err: stakeholder.ErrOutOfRange}
 	assert.Equal(t, "stakeholder: value out of range (00000000-0000-4000-8000-000000000007): power = 9", e.Error())
 	assert.True(t, errors.Is(e, stakeholder.ErrOutOfRange))
-	e = &stakeholder.Error{Value: "nil stakeholder", Err: stakeholder.ErrInvalid}
+	e = &stakeholder.FieldError{Value: "nil stakeholder", Err: stakeholder.ErrInvalid}
 	assert.Equal(t, "stakeholder: invalid: nil stakeholder", e.Error())
-	e = &stakeholder.Error{Field: "name", Err: stakeholder.ErrInvalid}
+	e = &stakeholder.FieldError{Field: "name", Err: stakeholder.ErrInvalid}
 	assert.Equal(t, "stakeholder: invalid: name", e.Error())
 }
 
 func TestStakeholderJSON(t *testing.T) {
 	d := details("Dog walkers", 1, 3, 2, 2)
-	d.Kind, d.KindLabel, d.Tags, d.Area = stakeholder.OtherKind, "online group", []string{"dogs"}, "riverside"
+	d.Kind, d.KindLabel, d.Tags, d.Area = stakeholder.KindOther, "online group", []string{"dogs"}, "riverside"
 	s := mustNew(t, 1, d)
 	b, err := json.Marshal(s)
 	require.NoError(t, err)

@@ -19,12 +19,12 @@ import (
 // unaware, red to green through amber for resistant to supportive, blue for
 // leading. The palette stays apart for common colour-vision deficiencies
 // because every point also carries its name.
-var attitudeColours = [...]string{Unaware: "#9e9e9e", Resistant: "#d62728", Neutral: "#f2a900",
-	Supportive: "#2ca02c", Leading: "#1f77b4"}
+var attitudeColours = [...]string{AttitudeUnaware: "#9e9e9e", AttitudeResistant: "#d62728", AttitudeNeutral: "#f2a900",
+	AttitudeSupportive: "#2ca02c", AttitudeLeading: "#1f77b4"}
 
 // quadrantFills are the background tints of the grid's quadrants.
-var quadrantFills = [...]string{ManageClosely: "#fbe3e1", KeepSatisfied: "#fdf0d5", KeepInformed: "#e2eef9",
-	Monitor: "#eeeff1"}
+var quadrantFills = [...]string{QuadrantManageClosely: "#fbe3e1", QuadrantKeepSatisfied: "#fdf0d5", QuadrantKeepInformed: "#e2eef9",
+	QuadrantMonitor: "#eeeff1"}
 
 // edgeStyle is how the network draws one relationship type.
 type edgeStyle struct {
@@ -32,13 +32,13 @@ type edgeStyle struct {
 }
 
 var edgeStyles = [...]edgeStyle{
-	MemberOf:      {"#6b6b6b", ""},
-	PartnerOf:     {"#2ca02c", ""},
-	Funds:         {"#1f77b4", ""},
-	Influences:    {"#9467bd", "7 4"},
-	Opposes:       {"#d62728", "3 3"},
-	Represents:    {"#0e8c99", "2 3"},
-	CoversAsMedia: {"#e377c2", "10 3 2 3"},
+	RelationTypeMemberOf:      {"#6b6b6b", ""},
+	RelationTypePartnerOf:     {"#2ca02c", ""},
+	RelationTypeFunds:         {"#1f77b4", ""},
+	RelationTypeInfluences:    {"#9467bd", "7 4"},
+	RelationTypeOpposes:       {"#d62728", "3 3"},
+	RelationTypeRepresents:    {"#0e8c99", "2 3"},
+	RelationTypeCoversAsMedia: {"#e377c2", "10 3 2 3"},
 }
 
 // svgWriter accumulates an SVG document.

@@ -61,12 +61,12 @@ func pictureMap(t *testing.T) *stakeholder.Map {
 		p, i stakeholder.Score
 		now  stakeholder.Attitude
 	}{
-		{"Riverside Residents' Association", 3, 5, stakeholder.Resistant},
-		{"Council <Planning> & Parks", 5, 4, stakeholder.Leading},
-		{"Gazette", 4, 2, stakeholder.Neutral},
-		{"Cycling Club", 2, 4, stakeholder.Supportive},
-		{"Dog walkers", 1, 1, stakeholder.Unaware},
-		{`The "Quoted" Society`, 2, 2, stakeholder.Neutral},
+		{"Riverside Residents' Association", 3, 5, stakeholder.AttitudeResistant},
+		{"Council <Planning> & Parks", 5, 4, stakeholder.AttitudeLeading},
+		{"Gazette", 4, 2, stakeholder.AttitudeNeutral},
+		{"Cycling Club", 2, 4, stakeholder.AttitudeSupportive},
+		{"Dog walkers", 1, 1, stakeholder.AttitudeUnaware},
+		{`The "Quoted" Society`, 2, 2, stakeholder.AttitudeNeutral},
 	}
 	for i, p := range people {
 		d := details(p.name, p.p, p.i, 3, 3)
@@ -81,7 +81,7 @@ func pictureMap(t *testing.T) *stakeholder.Map {
 		require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1 + i%6), To: id(1 + (i+2)%6),
 			Type: rt, Strength: stakeholder.Score(1 + i%5)}))
 	}
-	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(3), To: id(1), Type: stakeholder.Funds, Strength: 5}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(3), To: id(1), Type: stakeholder.RelationTypeFunds, Strength: 5}))
 	return m
 }
 

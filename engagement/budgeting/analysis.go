@@ -82,7 +82,7 @@ type AnalysisOption func(*analysisOptions)
 
 type analysisOptions struct {
 	compare    bool // WithPopulation was given
-	by         Dimension
+	by         VoterAttribute
 	population []metrics.GroupCount
 	policy     metrics.SuppressionPolicy
 }
@@ -90,12 +90,12 @@ type analysisOptions struct {
 // WithPopulation makes [Analyze] hold the voters against the population
 // the budget was for, broken down by one [Dimension]: population gives
 // each group's size, with labels as the file writes the voters' values
-// ("F", "M"; "internet", "paper"; an area's name) or, for [ByAge], age
+// ("F", "M"; "internet", "paper"; an area's name) or, for [VoterAttributeAge], age
 // bands "18-24" and "65+" (whole years, both ends included; bands must
 // not overlap). Labels are compared exactly. The voters' counts are
 // published under policy, which suppresses small cells
 // ([metrics.SuppressGroups]).
-func WithPopulation(by Dimension, population []metrics.GroupCount, policy metrics.SuppressionPolicy) AnalysisOption {
+func WithPopulation(by VoterAttribute, population []metrics.GroupCount, policy metrics.SuppressionPolicy) AnalysisOption {
 	return func(o *analysisOptions) {
 		o.compare, o.by, o.population, o.policy = true, by, slices.Clone(population), policy
 	}
@@ -103,7 +103,7 @@ func WithPopulation(by Dimension, population []metrics.GroupCount, policy metric
 
 // Analyze computes the figures of [Analysis] for res.
 //
-// It returns an error wrapping [ErrInvalidValue] for a nil or zero Result,
+// It returns an error wrapping [ErrInvalid] for a nil or zero Result,
 // an undeclared dimension, an age label that is not a band or bands that
 // overlap, or a population or policy package metrics rejects (the error
 // wraps metrics' too: [metrics.ErrMismatchedGroups], [metrics.ErrNegative],
@@ -114,7 +114,7 @@ func WithPopulation(by Dimension, population []metrics.GroupCount, policy metric
 // 63 bits.
 func Analyze(res *Result, opts ...AnalysisOption) (*Analysis, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
-		return nil, errorf(ErrInvalidValue, "no result to analyse")
+		return nil, errorf(ErrInvalid, "no result to analyse")
 	}
 	var o analysisOptions
 	for _, opt := range opts {
@@ -123,7 +123,7 @@ func Analyze(res *Result, opts ...AnalysisOption) (*Analysis, error) {
 	e := res.election
 	u := res.rule.utility
 	if u == 0 {
-		u = CostUtility
+		u = UtilityCost
 	}
 	pe, err := prepare(e, u, true)
 	if err != nil {
@@ -135,7 +135,7 @@ func Analyze(res *Result, opts ...AnalysisOption) (*Analysis, error) {
 	a.Currency, _ = in.Meta("currency")
 	a.BudgetSpent, err = metrics.NewProportion(pe.spent(res.selected), pe.budget)
 	if err != nil { // cannot happen: a rule never overspends
-		return nil, errorf(ErrInvalidValue, "budget spent: %w", err)
+		return nil, errorf(ErrInvalid, "budget spent: %w", err)
 	}
 	if err := a.satisfaction(pe, res.selected); err != nil {
 		return nil, err
@@ -202,10 +202,10 @@ func (a *Analysis) satisfaction(pe *prepared, selected []int) error {
 // Budget; funded IDs non-empty and distinct; BudgetSpent equal to Spent /
 // Budget; Satisfied a share of Voters; MeanUtility not negative; Gini from
 // 0 to 1; and a representation that validates. It returns every problem
-// joined, each wrapping [ErrInvalidValue].
+// joined, each wrapping [ErrInvalid].
 func (a *Analysis) Validate() error {
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalidValue, format, args...)) }
+	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalid, format, args...)) }
 	if !a.Rule.IsValid() || !a.Utility.IsValid() || !a.VoteType.IsValid() {
 		bad("rule %s, utility %d, vote type %d", a.Rule, int(a.Utility), int(a.VoteType))
 	}
@@ -243,7 +243,7 @@ func (a *Analysis) UnmarshalJSON(b []byte) error {
 	type plain Analysis // without this method
 	var v plain
 	if err := json.Unmarshal(b, &v); err != nil {
-		return errorf(ErrInvalidValue, "analysis: %w", err)
+		return errorf(ErrInvalid, "analysis: %w", err)
 	}
 	if err := (*Analysis)(&v).Validate(); err != nil {
 		return err
@@ -273,7 +273,7 @@ func (a *Analysis) WriteText(w io.Writer) error {
 	mean, gini := "undefined", "undefined"
 	if a.MeanUtility != nil {
 		mean = figure(*a.MeanUtility)
-		if a.Utility == CostUtility && a.VoteType.approvalLike() {
+		if a.Utility == UtilityCost && a.VoteType.approvalLike() {
 			p := max(AmountPlaces, places)
 			mean = a.MeanUtility.Round(p).StringFixed(p) + unit
 		}
@@ -294,59 +294,59 @@ func (a *Analysis) WriteText(w io.Writer) error {
 // utilityMeaning says what a voter's utility counts.
 func (a *Analysis) utilityMeaning() string {
 	switch {
-	case a.Utility == CardinalityUtility:
+	case a.Utility == UtilityCardinality:
 		return "funded projects on her ballot"
 	case a.VoteType.approvalLike():
 		return "cost of the funded projects she approved"
-	case a.VoteType == Ordinal:
+	case a.VoteType == VoteTypeOrdinal:
 		return "Borda points of the funded projects she ranked"
 	}
 	return "points she gave the funded projects"
 }
 
-// Dimension is a characteristic by which voters are compared with the
+// VoterAttribute is a characteristic by which voters are compared with the
 // population: the breakdowns Pabulib files record about voters.
 //
 // The zero value is invalid.
-type Dimension int
+type VoterAttribute int
 
 const (
-	// ByAge groups voters into age bands from the "age" column.
-	ByAge Dimension = iota + 1
-	// BySex groups voters by the "sex" column.
-	BySex
-	// ByArea groups voters by where they live: the first of the columns
+	// VoterAttributeAge groups voters into age bands from the "age" column.
+	VoterAttributeAge VoterAttribute = iota + 1
+	// VoterAttributeSex groups voters by the "sex" column.
+	VoterAttributeSex
+	// VoterAttributeArea groups voters by where they live: the first of the columns
 	// area, district, neighborhood, neighbourhood and subunit the file has
 	// ([Voter.Area]).
-	ByArea
-	// ByVotingMethod groups voters by the "voting_method" column
+	VoterAttributeArea
+	// VoterAttributeVotingMethod groups voters by the "voting_method" column
 	// ("internet", "paper", …).
-	ByVotingMethod
+	VoterAttributeVotingMethod
 )
 
 var dimensionNames = []string{"", "age", "sex", "area", "voting_method"}
 
 // ParseDimension returns the dimension named s ("age", "sex", "area",
-// "voting_method"), or an error wrapping [ErrInvalidValue].
-func ParseDimension(s string) (Dimension, error) {
-	return parseEnum[Dimension]("dimension", dimensionNames, s, ErrInvalidValue)
+// "voting_method"), or an error wrapping [ErrInvalid].
+func ParseDimension(s string) (VoterAttribute, error) {
+	return parseEnum[VoterAttribute]("dimension", dimensionNames, s, ErrInvalid)
 }
 
 // IsValid reports whether d is one of the declared dimensions.
-func (d Dimension) IsValid() bool { return d > 0 && int(d) < len(dimensionNames) }
+func (d VoterAttribute) IsValid() bool { return d > 0 && int(d) < len(dimensionNames) }
 
 // String returns the dimension's name, such as "age"; an undeclared value
 // prints as "Dimension(7)".
-func (d Dimension) String() string { return enumName("Dimension", dimensionNames, int(d)) }
+func (d VoterAttribute) String() string { return enumName("Dimension", dimensionNames, int(d)) }
 
 // MarshalText returns the dimension's name; it fails with
-// [ErrInvalidValue] for an undeclared value.
-func (d Dimension) MarshalText() ([]byte, error) {
+// [ErrInvalid] for an undeclared value.
+func (d VoterAttribute) MarshalText() ([]byte, error) {
 	return enumText("dimension", dimensionNames, int(d))
 }
 
 // UnmarshalText parses a dimension's name with [ParseDimension].
-func (d *Dimension) UnmarshalText(b []byte) error {
+func (d *VoterAttribute) UnmarshalText(b []byte) error {
 	v, err := ParseDimension(string(b))
 	if err == nil {
 		*d = v
@@ -355,7 +355,7 @@ func (d *Dimension) UnmarshalText(b []byte) error {
 }
 
 // Representativeness holds who voted against who lives there, by one
-// [Dimension], in figures that may be published: the voters' counts per
+// [VoterAttribute], in figures that may be published: the voters' counts per
 // group with small cells suppressed, the population's, and the index of
 // dissimilarity (Duncan & Duncan 1955) and representation score of
 // [metrics.Representation], computed from the exact counts. Only voters
@@ -366,7 +366,7 @@ func (d *Dimension) UnmarshalText(b []byte) error {
 // zero value has no dimension and does not validate.
 type Representativeness struct {
 	// Dimension is the characteristic compared.
-	Dimension Dimension
+	Dimension VoterAttribute
 	// Voters are the classified voters per group, in the population's
 	// order, small counts suppressed; Voters.Total() is their number, A.
 	Voters metrics.SuppressedGroups
@@ -385,14 +385,14 @@ type Representativeness struct {
 }
 
 // represent builds the Representativeness of the voters of prof.
-func represent(prof *Profile, o analysisOptions) (*Representativeness, error) {
+func represent(prof *BallotProfile, o analysisOptions) (*Representativeness, error) {
 	if !o.by.IsValid() {
-		return nil, errorf(ErrInvalidValue, "dimension %d", int(o.by))
+		return nil, errorf(ErrInvalid, "dimension %d", int(o.by))
 	}
 	value := dimensionValue(o.by)
 	classify := func(s string) (string, bool) { return s, true }
 	var err error
-	if o.by == ByAge {
+	if o.by == VoterAttributeAge {
 		if classify, err = ageBands(o.population); err != nil {
 			return nil, err
 		}
@@ -425,10 +425,10 @@ func represent(prof *Profile, o analysisOptions) (*Representativeness, error) {
 	}
 	rep, err := metrics.CompareToPopulation(counts, o.population)
 	if err != nil {
-		return nil, errorf(ErrInvalidValue, "population: %w", err)
+		return nil, errorf(ErrInvalid, "population: %w", err)
 	}
 	if r.Voters, err = metrics.SuppressGroups(counts, o.policy); err != nil {
-		return nil, errorf(ErrInvalidValue, "voters by %s: %w", o.by, err)
+		return nil, errorf(ErrInvalid, "voters by %s: %w", o.by, err)
 	}
 	if r.suppressed() {
 		return r, nil // the figures would give the suppressed counts away
@@ -444,18 +444,18 @@ func represent(prof *Profile, o analysisOptions) (*Representativeness, error) {
 
 // dimensionValue returns the function that reads a voter's value of d: ""
 // when the voter has none.
-func dimensionValue(d Dimension) func(Voter) string {
+func dimensionValue(d VoterAttribute) func(Voter) string {
 	switch d {
-	case ByAge:
+	case VoterAttributeAge:
 		return func(v Voter) string {
 			if n, ok := v.Age(); ok {
 				return strconv.Itoa(n)
 			}
 			return ""
 		}
-	case BySex:
+	case VoterAttributeSex:
 		return Voter.Sex
-	case ByArea:
+	case VoterAttributeArea:
 		return Voter.Area
 	}
 	return Voter.VotingMethod
@@ -474,14 +474,14 @@ func ageBands(groups []metrics.GroupCount) (func(string) (string, bool), error) 
 	for _, g := range groups {
 		lo, hi, ok := parseBand(g.Group)
 		if !ok {
-			return nil, errorf(ErrInvalidValue, "age band %q: want \"18-24\" or \"65+\"", g.Group)
+			return nil, errorf(ErrInvalid, "age band %q: want \"18-24\" or \"65+\"", g.Group)
 		}
 		bands = append(bands, band{lo, hi, g.Group})
 	}
 	slices.SortFunc(bands, func(a, b band) int { return a.lo - b.lo })
 	for i := 1; i < len(bands); i++ {
 		if bands[i].lo <= bands[i-1].hi {
-			return nil, errorf(ErrInvalidValue, "age bands %q and %q overlap", bands[i-1].label, bands[i].label)
+			return nil, errorf(ErrInvalid, "age bands %q and %q overlap", bands[i-1].label, bands[i].label)
 		}
 	}
 	return func(s string) (string, bool) {
@@ -574,10 +574,10 @@ func (r *Representativeness) populationTotal() int64 {
 // more and a total within int64; voters over the same groups in the same
 // order, with no voter in a group of nobody; no negative count; and
 // figures from 0 to 1. It returns every problem joined, each wrapping
-// [ErrInvalidValue].
+// [ErrInvalid].
 func (r *Representativeness) Validate() error {
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalidValue, format, args...)) }
+	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalid, format, args...)) }
 	if !r.Dimension.IsValid() {
 		bad("dimension %d", int(r.Dimension))
 	}
@@ -614,7 +614,7 @@ func (r *Representativeness) Validate() error {
 
 // representativenessJSON is the JSON form of a Representativeness.
 type representativenessJSON struct {
-	Dimension     Dimension                `json:"dimension"`
+	Dimension     VoterAttribute                `json:"dimension"`
 	Voters        metrics.SuppressedGroups `json:"voters"`
 	Population    []groupCountJSON         `json:"population"`
 	Unclassified  int64                    `json:"unclassified"`
@@ -646,7 +646,7 @@ func (r Representativeness) MarshalJSON() ([]byte, error) {
 func (r *Representativeness) UnmarshalJSON(b []byte) error {
 	var w representativenessJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return errorf(ErrInvalidValue, "representativeness: %w", err)
+		return errorf(ErrInvalid, "representativeness: %w", err)
 	}
 	v := Representativeness{Dimension: w.Dimension, Voters: w.Voters, Unclassified: w.Unclassified,
 		Dissimilarity: w.Dissimilarity, Score: w.Score, Population: make([]metrics.GroupCount, len(w.Population))}

@@ -39,8 +39,8 @@ func TestAnalyzeGreedy(t *testing.T) {
 	require.NoError(t, a.Validate())
 	assert.Equal(t, []string{"a", "b"}, a.Funded)
 	assert.Equal(t, int64(5), a.Voters)
-	assert.Equal(t, budgeting.CostUtility, a.Utility)
-	assert.Equal(t, budgeting.Approval, a.VoteType)
+	assert.Equal(t, budgeting.UtilityCost, a.Utility)
+	assert.Equal(t, budgeting.VoteTypeApproval, a.VoteType)
 	assertRatio(t, 10, 10, a.BudgetSpent, "budget spent")
 	assertRatio(t, 4, 5, a.Satisfied, "satisfied")
 	assertFrac(t, "26/5", a.MeanUtility, "mean utility")
@@ -53,7 +53,7 @@ func TestAnalyzeGreedy(t *testing.T) {
 	// 5/5 = 1; Gini of 0, 1, 1, 1, 2 (Σ = 5, Σ i·x_(i) = 0 + 2 + 3 + 4 + 10 =
 	// 19): 2·19/25 − 6/5 = 38/25 − 30/25 = 8/25 = 0.32.
 	a = analyzeNamed(t, readPB(t, instanceGreedy), "greedy_card")
-	assert.Equal(t, budgeting.CardinalityUtility, a.Utility)
+	assert.Equal(t, budgeting.UtilityCardinality, a.Utility)
 	assertRatio(t, 9, 10, a.BudgetSpent, "c 5 + b 4 of 10")
 	assertRatio(t, 4, 5, a.Satisfied, "all but v3")
 	assertFrac(t, "1", a.MeanUtility, "mean")
@@ -65,7 +65,7 @@ func TestAnalyzeUtilities(t *testing.T) {
 	// instance P it funds a (4, v1 v2) and b (6, v3): v1 4, v2 4, v3 6; mean
 	// 14/3.
 	a := analyzeNamed(t, readPB(t, instancePhragmen), "phragmen")
-	assert.Equal(t, budgeting.CostUtility, a.Utility)
+	assert.Equal(t, budgeting.UtilityCost, a.Utility)
 	assertFrac(t, "14/3", a.MeanUtility, "mean")
 	assertRatio(t, 3, 3, a.Satisfied, "everyone")
 
@@ -164,12 +164,12 @@ func TestAnalyzeRepresentation(t *testing.T) {
 	// 8·23000/(27·11000) = 0.6195286… → 0.619529. Dissimilarity =
 	// |19/27 − 12/23| = 113/621 = 0.1819645… → 0.181965. Score = (8/11000) /
 	// (19/12000) = 96/209 = 0.4593301… → 0.459330.
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.BySex, warszawaSex,
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
 		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}))
 	require.NoError(t, a.Validate())
 	r := a.Representation
 	require.NotNil(t, r)
-	assert.Equal(t, budgeting.BySex, r.Dimension)
+	assert.Equal(t, budgeting.VoterAttributeSex, r.Dimension)
 	assert.Equal(t, int64(27), r.Voters.Total())
 	assert.Zero(t, r.Unclassified)
 	for i, w := range []struct {
@@ -204,7 +204,7 @@ func TestAnalyzeAgeBands(t *testing.T) {
 	// suppressed count would follow from the total. With counts withheld
 	// the two figures are withheld too.
 	pop := []metrics.GroupCount{{Group: "18-39", Count: 6000}, {Group: "40–64", Count: 7000}, {Group: "65+", Count: 4000}}
-	a := analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.ByAge, pop,
+	a := analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeAge, pop,
 		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}))
 	r := a.Representation
 	require.NotNil(t, r)
@@ -236,7 +236,7 @@ func TestAnalyzeOtherDimensions(t *testing.T) {
 	require.NoError(t, err)
 	// Voting method: 23 internet, 4 paper (both shown at a threshold of 3);
 	// ratio internet = (23/27)/(1/2) = 46/27 = 1.7037037… → 1.703704.
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.ByVotingMethod,
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeVotingMethod,
 		[]metrics.GroupCount{{Group: "internet", Count: 100}, {Group: "paper", Count: 100}},
 		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}))
 	ratio, ok := a.Representation.RepresentationRatio(0)
@@ -260,7 +260,7 @@ v3;a;South
 v4;a;West
 v5;a;none
 `)
-	a = analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.ByArea,
+	a = analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeArea,
 		[]metrics.GroupCount{{Group: "North", Count: 10}, {Group: "South", Count: 10}},
 		metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}))
 	r := a.Representation
@@ -279,7 +279,7 @@ func TestAnalyzeErrors(t *testing.T) {
 	policy := metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
 	for _, res := range []*budgeting.Result{nil, {}} {
 		_, err := budgeting.Analyze(res)
-		require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+		require.ErrorIs(t, err, budgeting.ErrInvalid)
 	}
 	cases := []struct {
 		name  string
@@ -287,25 +287,25 @@ func TestAnalyzeErrors(t *testing.T) {
 		opt   budgeting.AnalysisOption
 		wants []error
 	}{
-		{"dimension", warszawa, budgeting.WithPopulation(0, warszawaSex, policy), []error{budgeting.ErrInvalidValue}},
-		{"nothing", warszawa, budgeting.WithPopulation(0, nil, policy), []error{budgeting.ErrInvalidValue}},
-		{"no such column", toulouse, budgeting.WithPopulation(budgeting.BySex, warszawaSex, policy), []error{budgeting.ErrMissingField}},
-		{"age label", warszawa, budgeting.WithPopulation(budgeting.ByAge, []metrics.GroupCount{{Group: "young", Count: 3}}, policy),
-			[]error{budgeting.ErrInvalidValue}},
-		{"age bands overlap", warszawa, budgeting.WithPopulation(budgeting.ByAge,
-			[]metrics.GroupCount{{Group: "18-40", Count: 3}, {Group: "40+", Count: 3}}, policy), []error{budgeting.ErrInvalidValue}},
-		{"backwards band", warszawa, budgeting.WithPopulation(budgeting.ByAge, []metrics.GroupCount{{Group: "40-18", Count: 3}}, policy),
-			[]error{budgeting.ErrInvalidValue}},
-		{"empty population", warszawa, budgeting.WithPopulation(budgeting.BySex, nil, policy),
-			[]error{budgeting.ErrInvalidValue, metrics.ErrEmpty}},
-		{"voters in a group of nobody", warszawa, budgeting.WithPopulation(budgeting.BySex,
+		{"dimension", warszawa, budgeting.WithPopulation(0, warszawaSex, policy), []error{budgeting.ErrInvalid}},
+		{"nothing", warszawa, budgeting.WithPopulation(0, nil, policy), []error{budgeting.ErrInvalid}},
+		{"no such column", toulouse, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy), []error{budgeting.ErrMissingField}},
+		{"age label", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, []metrics.GroupCount{{Group: "young", Count: 3}}, policy),
+			[]error{budgeting.ErrInvalid}},
+		{"age bands overlap", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge,
+			[]metrics.GroupCount{{Group: "18-40", Count: 3}, {Group: "40+", Count: 3}}, policy), []error{budgeting.ErrInvalid}},
+		{"backwards band", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, []metrics.GroupCount{{Group: "40-18", Count: 3}}, policy),
+			[]error{budgeting.ErrInvalid}},
+		{"empty population", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, nil, policy),
+			[]error{budgeting.ErrInvalid, metrics.ErrEmpty}},
+		{"voters in a group of nobody", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex,
 			[]metrics.GroupCount{{Group: "F", Count: 0}, {Group: "M", Count: 10}}, policy),
-			[]error{budgeting.ErrInvalidValue, metrics.ErrPartExceedsWhole}},
-		{"group twice", warszawa, budgeting.WithPopulation(budgeting.BySex,
+			[]error{budgeting.ErrInvalid, metrics.ErrPartExceedsWhole}},
+		{"group twice", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex,
 			[]metrics.GroupCount{{Group: "F", Count: 3}, {Group: "F", Count: 3}}, policy),
-			[]error{budgeting.ErrInvalidValue, metrics.ErrMismatchedGroups}},
-		{"policy", warszawa, budgeting.WithPopulation(budgeting.BySex, warszawaSex, metrics.SuppressionPolicy{}),
-			[]error{budgeting.ErrInvalidValue, metrics.ErrOutOfRange}},
+			[]error{budgeting.ErrInvalid, metrics.ErrMismatchedGroups}},
+		{"policy", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, metrics.SuppressionPolicy{}),
+			[]error{budgeting.ErrInvalid, metrics.ErrOutOfRange}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -330,7 +330,7 @@ func TestAnalysisJSONRoundTrip(t *testing.T) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(t, err)
 	for _, policy := range []metrics.SuppressionPolicy{{MinCellSize: 3}, {MinCellSize: 10}} {
-		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.BySex, warszawaSex, policy))
+		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy))
 		roundTrip(t, a, "by sex")
 		b, err := json.Marshal(a)
 		require.NoError(t, err)
@@ -343,7 +343,7 @@ func TestAnalysisJSONRoundTrip(t *testing.T) {
 func TestAnalysisJSONErrors(t *testing.T) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(t, err)
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.BySex, warszawaSex,
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
 		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}))
 	good, err := json.Marshal(a)
 	require.NoError(t, err)
@@ -363,8 +363,8 @@ func TestAnalysisJSONErrors(t *testing.T) {
 		"unclassified":   {`"unclassified":0`, `"unclassified":-2`},
 	})
 	var r budgeting.Representativeness
-	require.ErrorIs(t, r.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalidValue)
-	require.ErrorIs(t, a.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalidValue)
+	require.ErrorIs(t, r.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalid)
+	require.ErrorIs(t, a.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalid)
 }
 
 // TestAnalysisText holds the text of an analysis against a golden file:
@@ -374,7 +374,7 @@ func TestAnalysisText(t *testing.T) {
 	require.NoError(t, err)
 	var b bytes.Buffer
 	for _, policy := range []metrics.SuppressionPolicy{{MinCellSize: 3}, {MinCellSize: 10}} {
-		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.BySex, warszawaSex, policy))
+		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy))
 		require.NoError(t, a.WriteText(&b))
 	}
 	require.NoError(t, analyzeNamed(t, readPB(t, instanceGreedy), "greedy_card").WriteText(&b))
@@ -383,8 +383,8 @@ func TestAnalysisText(t *testing.T) {
 }
 
 func TestDimension(t *testing.T) {
-	checkEnum(t, map[budgeting.Dimension]string{budgeting.ByAge: "age", budgeting.BySex: "sex",
-		budgeting.ByArea: "area", budgeting.ByVotingMethod: "voting_method"}, 5, "Dimension(5)", "height")
+	checkEnum(t, map[budgeting.VoterAttribute]string{budgeting.VoterAttributeAge: "age", budgeting.VoterAttributeSex: "sex",
+		budgeting.VoterAttributeArea: "area", budgeting.VoterAttributeVotingMethod: "voting_method"}, 5, "Dimension(5)", "height")
 }
 
 func TestAnalysisValidate(t *testing.T) {
@@ -405,11 +405,11 @@ func TestAnalysisValidate(t *testing.T) {
 	require.NoError(t, err)
 	for name, br := range breakers {
 		t.Run(name, func(t *testing.T) {
-			a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.BySex, warszawaSex,
+			a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
 				metrics.SuppressionPolicy{MinCellSize: 3}))
 			require.NoError(t, a.Validate())
 			br(a)
-			require.ErrorIs(t, a.Validate(), budgeting.ErrInvalidValue)
+			require.ErrorIs(t, a.Validate(), budgeting.ErrInvalid)
 		})
 	}
 }

@@ -21,11 +21,11 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 	var b0 *big.Rat
 	var err error
 	switch r.completion {
-	case NoCompletion:
+	case CompletionNone:
 		kept, b0 = newMESEngine(pe), perVoter(budget)
 		kept.run(b0)
 		res.runs = 1
-	case Add1:
+	case CompletionAdd1:
 		// b = B/n + k currency units, k = 0, 1, …: the first outcome that is
 		// exhaustive among the candidates.
 		unit := big.NewRat(pow10(pe.places), 1)
@@ -34,7 +34,7 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 				return new(big.Rat).Add(perVoter(budget), new(big.Rat).Mul(unit, big.NewRat(k, 1))), true
 			},
 			func(m *mesEngine) bool { return exhaustiveAmong(pe, m.selected, m.cand, pe.budget) })
-	case Exh1pct:
+	case CompletionExh1pct:
 		// B' = B·(100+j)/100, j = 0, 1, … while B' ≤ B·(n+1): the first
 		// outcome exhaustive over all projects with respect to B.
 		kept, b0, err = raiseBudget(ctx, pe, res,
@@ -99,7 +99,7 @@ func (m *mesEngine) steps(res *Result, trace bool) {
 	rounds := 0
 	for _, p := range m.selected {
 		spent += pe.cost[p]
-		s := Step{kind: Funded, project: p, method: EqualShares, remaining: unscaled(pe.budget-spent, pe.places)}
+		s := Step{kind: StepKindFunded, project: p, method: MethodEqualShares, remaining: unscaled(pe.budget-spent, pe.places)}
 		if rounds < len(m.rounds) && int(m.rounds[rounds].project) == p {
 			if trace {
 				m.traceRound(&s, int32(rounds))
@@ -151,7 +151,7 @@ func (m *mesEngine) traceRound(s *Step, r int32) {
 // internally: costs for approval ballots under CostUtility, points for
 // point ballots under CostUtility, none otherwise.
 func (pe *prepared) utilityPlaces() int32 {
-	if pe.utility != CostUtility {
+	if pe.utility != UtilityCost {
 		return 0
 	}
 	switch {

@@ -49,7 +49,7 @@
 // "2532645,83" all work, and nothing goes through float64.
 //
 // [Parse], [Read] and [ReadFile] return an [Election]: an [Instance] (the
-// budget, the projects, every META row) and a [Profile] (the ballots and
+// budget, the projects, every META row) and a [BallotProfile] (the ballots and
 // whatever the file says about each voter: age, sex, voting method,
 // neighbourhood, for checking how representative the voters were). Every
 // META key and every column is kept, in order, so [Election.WriteTo] writes
@@ -73,18 +73,18 @@
 // Faliszewski et al. (2023) and the Pabulib reference outcomes. With n
 // voters (empty ballots included), budget B and project costs c(p), a
 // voter's utility for a funded project is, in the cost family
-// ([CostUtility]), its cost for an approval ballot, the points given for a
+// ([UtilityCost]), its cost for an approval ballot, the points given for a
 // cumulative or scoring ballot, and its Borda score (ballot length −
 // position − 1, positions from 0) for an ordinal ballot; in the
-// cardinality family ([CardinalityUtility]) it is 1 for every project the
+// cardinality family ([UtilityCardinality]) it is 1 for every project the
 // ballot lists. U(p) is the sum over voters. Ties are always broken by
 // project ID as a string in byte order ("10" < "9").
 //
-//   - greedy_cost, greedy_card ([Greedy]): order projects by U(p)/c(p),
+//   - greedy_cost, greedy_card ([MethodGreedy]): order projects by U(p)/c(p),
 //     highest first (U(p) > 0 with c(p) = 0 first of all; U(p) = 0 counts as
 //     0), and fund each project that fits in what remains of B. With approval
 //     ballots and the cost family this is "most votes first".
-//   - mes_cost, mes_card ([EqualShares]): every voter starts with B/n.
+//   - mes_cost, mes_card ([MethodEqualShares]): every voter starts with B/n.
 //     Projects with U(p) > 0 and c(p) = 0 are funded at once. Each round,
 //     for each project p whose supporters still hold c(p) between them,
 //     find the smallest ρ with Σ_i min(b_i, ρ·u_i(p)) = c(p); fund the
@@ -92,12 +92,12 @@
 //     The method may leave money unspent, hence its completions:
 //   - mes_cost_greedy ([WithGreedyCompletion]): then greedy funds what still
 //     fits.
-//   - mes_cost_add1 ([Add1]): rerun with each voter's budget raised by one
+//   - mes_cost_add1 ([CompletionAdd1]): rerun with each voter's budget raised by one
 //     currency unit at a time until the outcome is exhaustive among the
 //     candidates, or return the last outcome before one that overspends B.
-//   - mes_cost_exh1pct ([Exh1pct]): rerun with B raised by 1 % at a time
+//   - mes_cost_exh1pct ([CompletionExh1pct]): rerun with B raised by 1 % at a time
 //     until the outcome is exhaustive over all projects, likewise.
-//   - phragmen ([Phragmen]), approval ballots only: voters' loads start at
+//   - phragmen ([MethodPhragmen]), approval ballots only: voters' loads start at
 //     0; each round the project minimizing (Σ loads of its approvers +
 //     c(p)) / approvers is funded and its approvers' loads set to that
 //     value, until a project tied for the minimum does not fit.

@@ -9,7 +9,7 @@ import (
 )
 
 // Election is a participatory budgeting election as a Pabulib file holds it:
-// an [Instance] (budget, projects, META) and the [Profile] of ballots cast
+// an [Instance] (budget, projects, META) and the [BallotProfile] of ballots cast
 // on it, with the warnings found while checking the ballots. It is
 // immutable and safe for concurrent use.
 //
@@ -17,7 +17,7 @@ import (
 // one with [Parse], [Read] or [ReadFile].
 type Election struct {
 	inst     *Instance
-	prof     *Profile
+	prof     *BallotProfile
 	warnings []Warning
 }
 
@@ -25,7 +25,7 @@ type Election struct {
 func (e *Election) Instance() *Instance { return e.inst }
 
 // Profile returns the election's ballots.
-func (e *Election) Profile() *Profile { return e.prof }
+func (e *Election) Profile() *BallotProfile { return e.prof }
 
 // Warnings returns a copy of what checking the election found that the
 // format tolerates: META's num_votes or num_projects disagreeing with the
@@ -35,7 +35,7 @@ func (e *Election) Profile() *Profile { return e.prof }
 func (e *Election) Warnings() []Warning { return slices.Clone(e.warnings) }
 
 // Equal reports whether e and o have equal instances and profiles
-// ([Instance.Equal], [Profile.Equal]); warnings are not compared.
+// ([Instance.Equal], [BallotProfile.Equal]); warnings are not compared.
 func (e *Election) Equal(o *Election) bool {
 	if e == nil || o == nil {
 		return e == o
@@ -49,8 +49,8 @@ func (e *Election) Equal(o *Election) bool {
 // first appear; a voter without one of them gets it with no value.
 //
 // It checks every ballot against the instance as [Parse] does and returns
-// every problem joined: [ErrInvalidValue] for a missing instance, an empty
-// or padded voter ID or a negative number of points, [ErrDuplicateID] for a
+// every problem joined: [ErrInvalid] for a missing instance, an empty
+// or padded voter ID or a negative number of points, [ErrDuplicate] for a
 // repeated voter ID or attribute key, [ErrUnknownProject],
 // [ErrRepeatedProject], [ErrPointsMismatch], [ErrBallotTooLong],
 // [ErrTooManyPoints] and [ErrInvalidNumber] for points with more than 18
@@ -58,7 +58,7 @@ func (e *Election) Equal(o *Election) bool {
 // disagrees are reported by [Election.Warnings].
 func NewElection(inst *Instance, votes []Vote) (*Election, error) {
 	if inst == nil || !inst.voteType.IsValid() {
-		return nil, errorf(ErrInvalidValue, "election without an instance")
+		return nil, errorf(ErrInvalid, "election without an instance")
 	}
 	cols := []string{"voter_id", "vote"}
 	if inst.voteType.hasPoints() {
@@ -100,11 +100,11 @@ func newElection(inst *Instance, cols []string, votes []Vote) (*Election, error)
 		for j, f := range v.Attributes {
 			for _, g := range v.Attributes[:j] {
 				if g.Key == f.Key {
-					b.fail(0, errorf(ErrDuplicateID, "voter %q: attribute %q", v.VoterID, f.Key))
+					b.fail(0, errorf(ErrDuplicate, "voter %q: attribute %q", v.VoterID, f.Key))
 				}
 			}
 			if !slices.Contains(b.prof.attrCols, f.Key) {
-				b.fail(0, errorf(ErrInvalidValue, "voter %q: attribute %q is not an attribute column", v.VoterID, f.Key))
+				b.fail(0, errorf(ErrInvalid, "voter %q: attribute %q is not an attribute column", v.VoterID, f.Key))
 			}
 		}
 		for _, c := range b.prof.attrCols {
@@ -130,7 +130,7 @@ func newElection(inst *Instance, cols []string, votes []Vote) (*Election, error)
 type profileBuilder struct {
 	problems
 	inst      *Instance
-	prof      *Profile
+	prof      *BallotProfile
 	ws        warnings
 	stamp     []int32 // stamp[p] = number of the ballot that last listed p
 	lines     []int32 // line of each point ballot, for errors found at the end
@@ -142,7 +142,7 @@ type profileBuilder struct {
 func newProfileBuilder(inst *Instance, capacity int) *profileBuilder {
 	b := &profileBuilder{
 		inst:  inst,
-		prof:  &Profile{voteType: inst.voteType, nProjects: len(inst.projects)},
+		prof:  &BallotProfile{voteType: inst.voteType, nProjects: len(inst.projects)},
 		stamp: make([]int32, len(inst.projects)),
 	}
 	b.prof.ids = make([]strRef, 0, capacity)
@@ -206,7 +206,7 @@ func (b *profileBuilder) addProject(j int32, line int) bool {
 // addPointsDecimal appends the points of the project just added.
 func (b *profileBuilder) addPointsDecimal(d decimal.Decimal, line int) {
 	if d.Sign() < 0 {
-		b.fail(line, errorf(ErrInvalidValue, "negative points %s", d))
+		b.fail(line, errorf(ErrInvalid, "negative points %s", d))
 		d = decimal.Zero
 	}
 	places := significantPlaces(d)
@@ -262,11 +262,11 @@ func (b *profileBuilder) endBallot(voterID string, ref strRef, line int) {
 		}
 	}
 	if voterID != "" && !b.newVoterID(voterID) {
-		b.fail(line, errorf(ErrDuplicateID, "voter %q", voterID))
+		b.fail(line, errorf(ErrDuplicate, "voter %q", voterID))
 	}
 	n := int64(int32(len(p.items)) - b.start)
 	l := b.inst.limits
-	if b.inst.voteType == ChooseOne && n > 1 {
+	if b.inst.voteType == VoteTypeChooseOne && n > 1 {
 		b.fail(line, errorf(ErrBallotTooLong, "voter %q lists %d projects on a choose-1 ballot", voterID, n))
 	} else if l.maxLength >= 0 && n > l.maxLength {
 		b.fail(line, errorf(ErrBallotTooLong, "voter %q lists %d projects, max_length is %d", voterID, n, l.maxLength))

@@ -16,10 +16,10 @@ func enumName(typ string, names []string, i int) string {
 }
 
 // enumText is MarshalText for an enum table: it rejects the zero value and
-// values outside the table with [ErrInvalidValue].
+// values outside the table with [ErrInvalid].
 func enumText(typ string, names []string, i int) ([]byte, error) {
 	if i <= 0 || i >= len(names) {
-		return nil, errorf(ErrInvalidValue, "%s %d", typ, i)
+		return nil, errorf(ErrInvalid, "%s %d", typ, i)
 	}
 	return []byte(names[i]), nil
 }
@@ -43,26 +43,26 @@ func parseEnum[T ~int](typ string, names []string, s string, sentinel error) (T,
 type VoteType int
 
 const (
-	// Approval ballots list the projects a voter approves of ("approval").
-	Approval VoteType = iota + 1
-	// ChooseOne ballots approve of at most one project ("choose-1").
-	ChooseOne
-	// Cumulative ballots spread a number of points over projects
+	// VoteTypeApproval ballots list the projects a voter approves of ("approval").
+	VoteTypeApproval VoteType = iota + 1
+	// VoteTypeChooseOne ballots approve of at most one project ("choose-1").
+	VoteTypeChooseOne
+	// VoteTypeCumulative ballots spread a number of points over projects
 	// ("cumulative"); META's max_sum_points bounds the total.
-	Cumulative
-	// Scoring ballots give each listed project a score ("scoring").
-	Scoring
-	// Ordinal ballots rank projects, most preferred first ("ordinal").
-	Ordinal
+	VoteTypeCumulative
+	// VoteTypeScoring ballots give each listed project a score ("scoring").
+	VoteTypeScoring
+	// VoteTypeOrdinal ballots rank projects, most preferred first ("ordinal").
+	VoteTypeOrdinal
 )
 
 var voteTypeNames = []string{"", "approval", "choose-1", "cumulative", "scoring", "ordinal"}
 
 // ParseVoteType returns the vote type named s, as META's vote_type writes it
 // ("approval", "choose-1", "cumulative", "scoring", "ordinal"; case does not
-// matter), or an error wrapping [ErrInvalidValue].
+// matter), or an error wrapping [ErrInvalid].
 func ParseVoteType(s string) (VoteType, error) {
-	return parseEnum[VoteType]("vote type", voteTypeNames, s, ErrInvalidValue)
+	return parseEnum[VoteType]("vote type", voteTypeNames, s, ErrInvalid)
 }
 
 // IsValid reports whether t is one of the declared vote types.
@@ -72,7 +72,7 @@ func (t VoteType) IsValid() bool { return t > 0 && int(t) < len(voteTypeNames) }
 // prints as "VoteType(9)".
 func (t VoteType) String() string { return enumName("VoteType", voteTypeNames, int(t)) }
 
-// MarshalText returns the Pabulib name; it fails with [ErrInvalidValue] for an
+// MarshalText returns the Pabulib name; it fails with [ErrInvalid] for an
 // undeclared value.
 func (t VoteType) MarshalText() ([]byte, error) { return enumText("vote type", voteTypeNames, int(t)) }
 
@@ -87,10 +87,10 @@ func (t *VoteType) UnmarshalText(b []byte) error {
 
 // approvalLike reports whether ballots of type t are sets of approved
 // projects without points or order.
-func (t VoteType) approvalLike() bool { return t == Approval || t == ChooseOne }
+func (t VoteType) approvalLike() bool { return t == VoteTypeApproval || t == VoteTypeChooseOne }
 
 // hasPoints reports whether ballots of type t carry a points column.
-func (t VoteType) hasPoints() bool { return t == Cumulative || t == Scoring }
+func (t VoteType) hasPoints() bool { return t == VoteTypeCumulative || t == VoteTypeScoring }
 
 // Utility is the family of utility functions a rule assumes: what a voter
 // gains when a project is funded (Peters & Skowron, "Proportional
@@ -101,13 +101,13 @@ func (t VoteType) hasPoints() bool { return t == Cumulative || t == Scoring }
 type Utility int
 
 const (
-	// CostUtility values a funded project at its cost for an approval
+	// UtilityCost values a funded project at its cost for an approval
 	// ballot, at the points given for a cumulative or scoring ballot, and at
 	// its Borda score (ballot length - position - 1) for an ordinal ballot.
-	CostUtility Utility = iota + 1
-	// CardinalityUtility values every funded project the voter's ballot
+	UtilityCost Utility = iota + 1
+	// UtilityCardinality values every funded project the voter's ballot
 	// lists at 1.
-	CardinalityUtility
+	UtilityCardinality
 )
 
 var utilityNames = []string{"", "cost", "card"}
@@ -125,7 +125,7 @@ func (u Utility) IsValid() bool { return u > 0 && int(u) < len(utilityNames) }
 // "Utility(7)".
 func (u Utility) String() string { return enumName("Utility", utilityNames, int(u)) }
 
-// MarshalText returns the family's name; it fails with [ErrInvalidValue] for
+// MarshalText returns the family's name; it fails with [ErrInvalid] for
 // an undeclared value.
 func (u Utility) MarshalText() ([]byte, error) { return enumText("utility", utilityNames, int(u)) }
 
@@ -144,17 +144,17 @@ func (u *Utility) UnmarshalText(b []byte) error {
 type Method int
 
 const (
-	// Greedy funds projects by utility per unit of cost, skipping those that
+	// MethodGreedy funds projects by utility per unit of cost, skipping those that
 	// no longer fit: the usual "most votes first" rule of city budgets.
-	Greedy Method = iota + 1
-	// EqualShares is the Method of Equal Shares (Peters & Skowron 2021;
+	MethodGreedy Method = iota + 1
+	// MethodEqualShares is the Method of Equal Shares (Peters & Skowron 2021;
 	// Peters, Pierczyński & Skowron 2021): every voter holds an equal share
 	// of the budget and pays for the projects she supports.
-	EqualShares
-	// Phragmen is sequential Phragmén (Phragmén 1894; Los, Christoff &
+	MethodEqualShares
+	// MethodPhragmen is sequential Phragmén (Phragmén 1894; Los, Christoff &
 	// Grossi 2022 for budgets): voters earn money continuously and a project
 	// is bought as soon as its supporters can afford it.
-	Phragmen
+	MethodPhragmen
 )
 
 var methodNames = []string{"", "greedy", "mes", "phragmen"}
@@ -172,7 +172,7 @@ func (m Method) IsValid() bool { return m > 0 && int(m) < len(methodNames) }
 // as "Method(5)".
 func (m Method) String() string { return enumName("Method", methodNames, int(m)) }
 
-// MarshalText returns the method's name; it fails with [ErrInvalidValue] for
+// MarshalText returns the method's name; it fails with [ErrInvalid] for
 // an undeclared value.
 func (m Method) MarshalText() ([]byte, error) { return enumText("method", methodNames, int(m)) }
 
@@ -192,16 +192,16 @@ func (m *Method) UnmarshalText(b []byte) error {
 type Completion int
 
 const (
-	// NoCompletion returns the outcome of a single run.
-	NoCompletion Completion = iota + 1
-	// Add1 reruns the method with each voter's budget raised one currency
+	// CompletionNone returns the outcome of a single run.
+	CompletionNone Completion = iota + 1
+	// CompletionAdd1 reruns the method with each voter's budget raised one currency
 	// unit at a time, until the outcome is exhaustive or the next one would
 	// overspend ("add1", the variant Assen and Świecie used).
-	Add1
-	// Exh1pct reruns the method with the whole budget raised in steps of
+	CompletionAdd1
+	// CompletionExh1pct reruns the method with the whole budget raised in steps of
 	// 1 % until the outcome is exhaustive or the next one would overspend
 	// ("exh1pct").
-	Exh1pct
+	CompletionExh1pct
 )
 
 var completionNames = []string{"", "none", "add1", "exh1pct"}
@@ -219,7 +219,7 @@ func (c Completion) IsValid() bool { return c > 0 && int(c) < len(completionName
 // "Completion(4)".
 func (c Completion) String() string { return enumName("Completion", completionNames, int(c)) }
 
-// MarshalText returns the completion's name; it fails with [ErrInvalidValue]
+// MarshalText returns the completion's name; it fails with [ErrInvalid]
 // for an undeclared value.
 func (c Completion) MarshalText() ([]byte, error) {
 	return enumText("completion", completionNames, int(c))
@@ -240,22 +240,22 @@ func (c *Completion) UnmarshalText(b []byte) error {
 type StepKind int
 
 const (
-	// Funded: the project was selected.
-	Funded StepKind = iota + 1
-	// Skipped: greedy passed over the project because its cost exceeded what
+	// StepKindFunded: the project was selected.
+	StepKindFunded StepKind = iota + 1
+	// StepKindSkipped: greedy passed over the project because its cost exceeded what
 	// remained of the budget.
-	Skipped
-	// Stopped: Phragmén stopped because a project tied for the lowest load
+	StepKindSkipped
+	// StepKindStopped: Phragmén stopped because a project tied for the lowest load
 	// did not fit in what remained of the budget.
-	Stopped
+	StepKindStopped
 )
 
 var stepKindNames = []string{"", "funded", "skipped", "stopped"}
 
 // ParseStepKind returns the step kind named s ("funded", "skipped",
-// "stopped"), or an error wrapping [ErrInvalidValue].
+// "stopped"), or an error wrapping [ErrInvalid].
 func ParseStepKind(s string) (StepKind, error) {
-	return parseEnum[StepKind]("step kind", stepKindNames, s, ErrInvalidValue)
+	return parseEnum[StepKind]("step kind", stepKindNames, s, ErrInvalid)
 }
 
 // IsValid reports whether k is one of the declared kinds.
@@ -265,7 +265,7 @@ func (k StepKind) IsValid() bool { return k > 0 && int(k) < len(stepKindNames) }
 // prints as "StepKind(6)".
 func (k StepKind) String() string { return enumName("StepKind", stepKindNames, int(k)) }
 
-// MarshalText returns the kind's name; it fails with [ErrInvalidValue] for an
+// MarshalText returns the kind's name; it fails with [ErrInvalid] for an
 // undeclared value.
 func (k StepKind) MarshalText() ([]byte, error) { return enumText("step kind", stepKindNames, int(k)) }
 

@@ -37,14 +37,14 @@ var (
 	// ErrNegativeCost reports a negative project cost or budget.
 	ErrNegativeCost = errors.New("budgeting: negative cost")
 
-	// ErrInvalidValue reports a value that cannot be stored or written back:
+	// ErrInvalid reports a value that cannot be stored or written back:
 	// an empty or padded ID, a vote type Pabulib does not define, text with a
 	// line break, a list element with a comma, a negative number of points.
-	ErrInvalidValue = errors.New("budgeting: invalid value")
+	ErrInvalid = errors.New("budgeting: invalid value")
 
-	// ErrDuplicateID reports a project ID or voter ID given twice, or a META
+	// ErrDuplicate reports a project ID or voter ID given twice, or a META
 	// key or column name given twice.
-	ErrDuplicateID = errors.New("budgeting: duplicate ID")
+	ErrDuplicate = errors.New("budgeting: duplicate ID")
 
 	// ErrUnknownProject reports a ballot that names a project the PROJECTS
 	// section does not list.
@@ -181,7 +181,7 @@ func (ps *problems) checkColumns(section string, cols []string, line int) {
 			ps.fail(line, err)
 		}
 		if seen[c] {
-			ps.fail(line, errorf(ErrDuplicateID, "%s column %q", section, c))
+			ps.fail(line, errorf(ErrDuplicate, "%s column %q", section, c))
 		}
 		seen[c] = true
 	}

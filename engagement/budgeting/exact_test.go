@@ -144,7 +144,7 @@ func TestGreedyHugeUtilities(t *testing.T) {
 	assert.Equal(t, []string{"small"}, res.SelectedIDs())
 	steps := res.Steps()
 	require.Len(t, steps, 2)
-	assert.Equal(t, budgeting.Skipped, steps[0].Kind())
+	assert.Equal(t, budgeting.StepKindSkipped, steps[0].Kind())
 	assert.Equal(t, "big", e.Instance().ProjectID(steps[0].Project()))
 }
 

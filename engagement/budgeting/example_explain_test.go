@@ -97,7 +97,7 @@ func ExampleAnalyze() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	population := budgeting.WithPopulation(budgeting.BySex,
+	population := budgeting.WithPopulation(budgeting.VoterAttributeSex,
 		[]metrics.GroupCount{{Group: "F", Count: 50}, {Group: "M", Count: 50}},
 		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
 	for _, name := range []string{"greedy_cost", "mes_cost"} {

@@ -100,8 +100,8 @@ eli;trees
 	if err != nil {
 		log.Fatal(err)
 	}
-	rule, err := budgeting.NewRule(budgeting.EqualShares,
-		budgeting.WithUtility(budgeting.CostUtility), budgeting.WithTrace())
+	rule, err := budgeting.NewRule(budgeting.MethodEqualShares,
+		budgeting.WithUtility(budgeting.UtilityCost), budgeting.WithTrace())
 	if err != nil {
 		log.Fatal(err)
 	}

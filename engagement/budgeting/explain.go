@@ -138,19 +138,19 @@ func (f Fraction) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes. The exact value is required
 // and read by [ParseFraction]; the decimal may be left out, and when given
-// must be the exact value rounded to [FractionPlaces] ([ErrInvalidValue]).
+// must be the exact value rounded to [FractionPlaces] ([ErrInvalid]).
 // On error f is not changed.
 func (f *Fraction) UnmarshalJSON(b []byte) error {
 	var w fractionJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return errorf(ErrInvalidValue, "fraction: %v", err)
+		return errorf(ErrInvalid, "fraction: %v", err)
 	}
 	v, err := ParseFraction(w.Exact)
 	if err != nil {
 		return err
 	}
 	if want := v.Round(FractionPlaces).StringFixed(FractionPlaces); w.Decimal != "" && w.Decimal != want {
-		return errorf(ErrInvalidValue, "fraction %s: decimal %q, want %q", w.Exact, w.Decimal, want)
+		return errorf(ErrInvalid, "fraction %s: decimal %q, want %q", w.Exact, w.Decimal, want)
 	}
 	*f = v
 	return nil
@@ -190,36 +190,36 @@ func roundRat(r *big.Rat, places int32) decimal.Decimal {
 type ReasonKind int
 
 const (
-	// NoSupport: no voter gains anything from the project under the rule's
+	// ReasonKindNoSupport: no voter gains anything from the project under the rule's
 	// utility (U(p) = 0), so the Method of Equal Shares never considers it.
 	// Under cost utility an approved project that costs nothing is one.
-	NoSupport ReasonKind = iota + 1
-	// Unaffordable: under the Method of Equal Shares, the project's
+	ReasonKindNoSupport ReasonKind = iota + 1
+	// ReasonKindUnaffordable: under the Method of Equal Shares, the project's
 	// supporters held less than its cost in all from the start.
-	Unaffordable
-	// Outbid: under the Method of Equal Shares, another project cost less
+	ReasonKindUnaffordable
+	// ReasonKindOutbid: under the Method of Equal Shares, another project cost less
 	// per unit of utility (a smaller ρ, or the same ρ and an ID first in
 	// byte order) in the last round the project could still be paid for;
 	// after that round its supporters held less than its cost.
-	Outbid
-	// DidNotFit: its cost exceeded what was left of the budget when the
+	ReasonKindOutbid
+	// ReasonKindDidNotFit: its cost exceeded what was left of the budget when the
 	// rule came to it: greedy passed over it, or Phragmén stopped on it.
-	DidNotFit
-	// OverBudget: it costs more than the whole budget, so Phragmén removes
+	ReasonKindDidNotFit
+	// ReasonKindOverBudget: it costs more than the whole budget, so Phragmén removes
 	// it before the first round.
-	OverBudget
-	// NotReached: Phragmén stopped, on another project that did not fit,
+	ReasonKindOverBudget
+	// ReasonKindNotReached: Phragmén stopped, on another project that did not fit,
 	// before the project's turn came.
-	NotReached
+	ReasonKindNotReached
 )
 
 var reasonKindNames = []string{"", "no-support", "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"}
 
 // ParseReasonKind returns the reason kind named s ("no-support",
 // "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"),
-// or an error wrapping [ErrInvalidValue].
+// or an error wrapping [ErrInvalid].
 func ParseReasonKind(s string) (ReasonKind, error) {
-	return parseEnum[ReasonKind]("reason kind", reasonKindNames, s, ErrInvalidValue)
+	return parseEnum[ReasonKind]("reason kind", reasonKindNames, s, ErrInvalid)
 }
 
 // IsValid reports whether k is one of the declared kinds.
@@ -229,7 +229,7 @@ func (k ReasonKind) IsValid() bool { return k > 0 && int(k) < len(reasonKindName
 // prints as "ReasonKind(9)".
 func (k ReasonKind) String() string { return enumName("ReasonKind", reasonKindNames, int(k)) }
 
-// MarshalText returns the kind's name; it fails with [ErrInvalidValue] for
+// MarshalText returns the kind's name; it fails with [ErrInvalid] for
 // an undeclared value.
 func (k ReasonKind) MarshalText() ([]byte, error) {
 	return enumText("reason kind", reasonKindNames, int(k))
@@ -395,12 +395,12 @@ type Reason struct {
 //
 // The figures are recomputed exactly from the election and the order in
 // which res funded the projects, so res need not have been built
-// [WithTrace]. It returns an error wrapping [ErrInvalidValue] for a nil or
+// [WithTrace]. It returns an error wrapping [ErrInvalid] for a nil or
 // zero Result, and [ErrOverflow] for amounts the rules could not scale
 // either.
 func Explain(res *Result) (*Explanation, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
-		return nil, errorf(ErrInvalidValue, "no result to explain")
+		return nil, errorf(ErrInvalid, "no result to explain")
 	}
 	e, r := res.election, res.rule
 	pe, err := prepare(e, r.utility, true)
@@ -413,15 +413,15 @@ func Explain(res *Result) (*Explanation, error) {
 	x.Currency, _ = in.Meta("currency")
 	xp := &explainer{pe: pe, x: x, votes: ballotsListing(pe), reasons: make([][]Reason, in.Len())}
 	switch r.method {
-	case Greedy:
+	case MethodGreedy:
 		xp.greedy(res.steps)
-	case Phragmen:
+	case MethodPhragmen:
 		xp.phragmen(res.steps)
 	default:
 		vb := NewFraction(res.perVoter)
 		x.VoterBudget = &vb
 		n := 0
-		for n < len(res.steps) && res.steps[n].method == EqualShares {
+		for n < len(res.steps) && res.steps[n].method == MethodEqualShares {
 			n++
 		}
 		xp.equalShares(res.steps[:n], vb.rat())
@@ -436,7 +436,7 @@ func Explain(res *Result) (*Explanation, error) {
 			continue
 		}
 		if len(xp.reasons[p]) == 0 {
-			return nil, errorf(ErrInvalidValue, "project %q: the result cannot be explained", pr.ID)
+			return nil, errorf(ErrInvalid, "project %q: the result cannot be explained", pr.ID)
 		}
 		x.Unfunded = append(x.Unfunded, Unfunded{Project: pr.ID, Name: pr.Name, Cost: pr.Cost, Votes: xp.votes[p],
 			Reasons: xp.reasons[p]})
@@ -470,7 +470,7 @@ func (xp *explainer) round(s Step) Round {
 	pr := &xp.pe.e.inst.projects[s.project]
 	rd := Round{Number: len(xp.x.Rounds) + 1, Method: s.method, Kind: s.kind, Project: pr.ID, Name: pr.Name,
 		Cost: pr.Cost, Before: s.remaining, After: s.remaining, Votes: xp.votes[s.project]}
-	if s.kind == Funded {
+	if s.kind == StepKindFunded {
 		rd.Before = s.remaining.Add(pr.Cost)
 	}
 	return rd
@@ -497,9 +497,9 @@ func (xp *explainer) greedy(steps []Step) {
 			f := NewFraction(new(big.Rat).SetFrac(num, den))
 			rd.Score = &f
 		}
-		if s.kind == Skipped {
+		if s.kind == StepKindSkipped {
 			before := rd.Before
-			xp.reasons[p] = append(xp.reasons[p], Reason{Method: Greedy, Kind: DidNotFit, Round: rd.Number, Remaining: &before})
+			xp.reasons[p] = append(xp.reasons[p], Reason{Method: MethodGreedy, Kind: ReasonKindDidNotFit, Round: rd.Number, Remaining: &before})
 		}
 		xp.x.Rounds = append(xp.x.Rounds, rd)
 	}
@@ -520,10 +520,10 @@ func (xp *explainer) equalShares(steps []Step, b0 *big.Rat) {
 		switch {
 		case bought[p]:
 		case pe.supOff[p+1] == pe.supOff[p]:
-			xp.reasons[p] = append(xp.reasons[p], Reason{Method: EqualShares, Kind: NoSupport})
+			xp.reasons[p] = append(xp.reasons[p], Reason{Method: MethodEqualShares, Kind: ReasonKindNoSupport})
 		case pe.cost[p] > 0:
 			if !m.enter(p) {
-				xp.reasons[p] = append(xp.reasons[p], Reason{Method: EqualShares, Kind: Unaffordable, Held: xp.money(m.held[p])})
+				xp.reasons[p] = append(xp.reasons[p], Reason{Method: MethodEqualShares, Kind: ReasonKindUnaffordable, Held: xp.money(m.held[p])})
 			}
 		}
 	}
@@ -552,7 +552,7 @@ func (xp *explainer) buy(m *shareReplay, rd *Round) {
 	rd.Supporters = mergeGroups(rd.Supporters)
 	for _, d := range m.pay(p, terms, q) {
 		dq := m.price(d.terms, pe.cost[d.project])
-		xp.reasons[d.project] = append(xp.reasons[d.project], Reason{Method: EqualShares, Kind: Outbid,
+		xp.reasons[d.project] = append(xp.reasons[d.project], Reason{Method: MethodEqualShares, Kind: ReasonKindOutbid,
 			Round: rd.Number, Held: xp.money(m.held[d.project]), Rho: xp.rho(dq, d.project),
 			Rival: rd.Project, RivalRho: rd.Rho})
 	}
@@ -808,7 +808,7 @@ func (xp *explainer) phragmen(steps []Step) {
 		if ell != nil {
 			rd.Load = xp.money(ell)
 		}
-		if s.kind == Funded {
+		if s.kind == StepKindFunded {
 			m.fund(s.project, ell)
 		} else {
 			stop, stopper = len(xp.x.Rounds), s.project
@@ -817,7 +817,7 @@ func (xp *explainer) phragmen(steps []Step) {
 	}
 	funded := make([]bool, len(pe.cost))
 	for _, s := range steps {
-		funded[s.project] = s.kind == Funded
+		funded[s.project] = s.kind == StepKindFunded
 	}
 	for p := range pe.cost {
 		var r Reason
@@ -825,15 +825,15 @@ func (xp *explainer) phragmen(steps []Step) {
 		case funded[p]:
 			continue
 		case pe.cost[p] > pe.budget:
-			r = Reason{Method: Phragmen, Kind: OverBudget}
+			r = Reason{Method: MethodPhragmen, Kind: ReasonKindOverBudget}
 		case stop < 0:
 			continue // cannot happen: Phragmén runs until a project does not fit
 		case p == stopper:
 			sr := xp.x.Rounds[stop]
-			r = Reason{Method: Phragmen, Kind: DidNotFit, Round: sr.Number, Remaining: &sr.Before, Load: sr.Load}
+			r = Reason{Method: MethodPhragmen, Kind: ReasonKindDidNotFit, Round: sr.Number, Remaining: &sr.Before, Load: sr.Load}
 		default:
 			sr := xp.x.Rounds[stop]
-			r = Reason{Method: Phragmen, Kind: NotReached, Round: sr.Number, Remaining: &sr.Before,
+			r = Reason{Method: MethodPhragmen, Kind: ReasonKindNotReached, Round: sr.Number, Remaining: &sr.Before,
 				Rival: sr.Project, RivalLoad: sr.Load}
 			if ell := m.ell(p); ell != nil {
 				r.Load = xp.money(ell)
@@ -890,10 +890,10 @@ func (m *loadReplay) fund(p int, ell *big.Rat) {
 // least one voter that paid Before − After; and every unfunded project
 // named once, not among the funded, with at least one reason of a declared
 // kind and method that names a round that exists. It returns every problem
-// joined, each wrapping [ErrInvalidValue].
+// joined, each wrapping [ErrInvalid].
 func (x *Explanation) Validate() error {
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalidValue, format, args...)) }
+	bad := func(format string, args ...any) { errs = append(errs, errorf(ErrInvalid, format, args...)) }
 	if !x.Rule.IsValid() {
 		bad("explanation without a valid rule")
 	}
@@ -913,7 +913,7 @@ func (x *Explanation) Validate() error {
 			at("method %d, kind %d, project %q", int(rd.Method), int(rd.Kind), rd.Project)
 		}
 		spent := decimal.Zero
-		if rd.Kind == Funded {
+		if rd.Kind == StepKindFunded {
 			spent = rd.Cost
 			funded[rd.Project] = true
 		}
@@ -951,7 +951,7 @@ func (x *Explanation) UnmarshalJSON(b []byte) error {
 	type plain Explanation // without this method
 	var v plain
 	if err := json.Unmarshal(b, &v); err != nil {
-		return errorf(ErrInvalidValue, "explanation: %w", err)
+		return errorf(ErrInvalid, "explanation: %w", err)
 	}
 	if err := (*Explanation)(&v).Validate(); err != nil {
 		return err
@@ -982,13 +982,13 @@ func (x *Explanation) WriteText(w io.Writer) error {
 	t.header()
 	rounds := x.Rounds
 	switch x.Rule.Method() {
-	case Greedy:
+	case MethodGreedy:
 		t.greedyTable(rounds)
-	case Phragmen:
+	case MethodPhragmen:
 		t.phragmenRounds(rounds)
 	default:
 		n := 0
-		for n < len(rounds) && rounds[n].Method == EqualShares {
+		for n < len(rounds) && rounds[n].Method == MethodEqualShares {
 			t.shareRound(rounds[n])
 			n++
 		}
@@ -1093,7 +1093,7 @@ func shorten(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-var methodTitles = [...]string{Greedy: "Greedy", EqualShares: "Method of Equal Shares", Phragmen: "Sequential Phragmén"}
+var methodTitles = [...]string{MethodGreedy: "Greedy", MethodEqualShares: "Method of Equal Shares", MethodPhragmen: "Sequential Phragmén"}
 
 // header writes the rule, the budget and how the rule works.
 func (t *textOut) header() {
@@ -1103,18 +1103,18 @@ func (t *textOut) header() {
 		t.amount(x.Budget), x.Voters, x.Projects, t.amount(x.Spent))
 	worth := "its cost if she approved it, the points she gave it, or its Borda score if she ranked it"
 	score := "with approval ballots and cost utility, its number of votes"
-	if x.Rule.Utility() == CardinalityUtility {
+	if x.Rule.Utility() == UtilityCardinality {
 		worth = "1 for every project on her ballot"
 		score = "with cardinality utility, its number of votes per unit of cost"
 	}
 	switch m {
-	case Greedy:
+	case MethodGreedy:
 		t.line("Projects are considered one at a time, highest score first (ties by project ID), and each is funded "+
 			"if its cost fits in what is left of the budget. A project's score is the total utility per unit of cost: "+
 			"%s.", score)
 		t.line("Scores are rounded to %d significant digits; ≈ marks a rounded figure.", FigureDigits)
 		return
-	case Phragmen:
+	case MethodPhragmen:
 		t.line("Voters earn money at the same steady rate. A project is bought as soon as its approvers have earned " +
 			"its cost between them, and each of them then carries the same load ℓ: all she has paid so far. So each " +
 			"round funds the project with the smallest load (the loads of its approvers + its cost) / its approvers; " +
@@ -1142,7 +1142,7 @@ func (t *textOut) voterBudget() {
 		return
 	}
 	how := "one currency unit at a time by the add1 completion"
-	if x.Rule.Completion() == Exh1pct {
+	if x.Rule.Completion() == CompletionExh1pct {
 		how = "by the exh1pct completion, which raises the whole budget 1 % at a time,"
 	}
 	t.line("Every voter started with %s: the equal share of the budget, %s / %d = %s, raised %s until the "+
@@ -1200,7 +1200,7 @@ func (t *textOut) greedyTable(rounds []Round) {
 		if rd.Score != nil {
 			score = figure(*rd.Score)
 		}
-		if rd.Kind != Funded {
+		if rd.Kind != StepKindFunded {
 			decision = "skipped: does not fit"
 		}
 		tb.rows = append(tb.rows, []string{strconv.Itoa(rd.Number), t.project(rd.Project), strconv.FormatInt(rd.Votes, 10),
@@ -1217,7 +1217,7 @@ func (t *textOut) phragmenRounds(rounds []Round) {
 		right: []bool{true, false, true, true, true, true}}
 	var stop *Round
 	for i, rd := range rounds {
-		if rd.Kind != Funded {
+		if rd.Kind != StepKindFunded {
 			stop = &rounds[i]
 			continue
 		}
@@ -1263,9 +1263,9 @@ func (t *textOut) unfunded() {
 // by names the method that gave a reason.
 func (t *textOut) by(m Method) string {
 	switch {
-	case m == Greedy && t.x.Rule.Method() == EqualShares:
+	case m == MethodGreedy && t.x.Rule.Method() == MethodEqualShares:
 		return "Greedy completion"
-	case m == EqualShares:
+	case m == MethodEqualShares:
 		return "Equal shares"
 	}
 	return methodTitles[m]
@@ -1286,11 +1286,11 @@ func (t *textOut) why(r Reason) string {
 		return t.money(*r.Held)
 	}
 	switch r.Kind {
-	case NoSupport:
+	case ReasonKindNoSupport:
 		return "no voter gains anything from it under this rule's utility, so it was never a candidate."
-	case Unaffordable:
+	case ReasonKindUnaffordable:
 		return fmt.Sprintf("its supporters held only %s in all from the start, less than its cost.", held())
-	case Outbid:
+	case ReasonKindOutbid:
 		var rho, rival Fraction
 		if r.Rho != nil {
 			rho = *r.Rho
@@ -1305,15 +1305,15 @@ func (t *textOut) why(r Reason) string {
 				r.Round, t.project(r.Rival), equals(rho))
 		}
 		return s + fmt.Sprintf("; after that round its supporters held %s in all, less than its cost.", held())
-	case DidNotFit:
-		if r.Method == Phragmen {
+	case ReasonKindDidNotFit:
+		if r.Method == MethodPhragmen {
 			return fmt.Sprintf("in round %d it came next, with load ℓ = %s, but %s was left, so the rule stopped.",
 				r.Round, t.load(r.Load), remaining())
 		}
 		return fmt.Sprintf("in round %d it did not fit: %s was left.", r.Round, remaining())
-	case OverBudget:
+	case ReasonKindOverBudget:
 		return "it costs more than the whole budget, so the rule set it aside before the first round."
-	case NotReached:
+	case ReasonKindNotReached:
 		return fmt.Sprintf("the rule stopped in round %d, when %s (load ℓ = %s) did not fit (%s was left), "+
 			"before this project's turn (its load ℓ would have been %s).", r.Round, t.project(r.Rival), t.load(r.RivalLoad),
 			remaining(), t.load(r.Load))

@@ -35,7 +35,7 @@ func runNamed(t testing.TB, e *budgeting.Election, name string, traced bool) *bu
 	require.NoError(t, err)
 	if traced {
 		opts := []budgeting.Option{budgeting.WithTrace()}
-		if r.Method() != budgeting.Phragmen {
+		if r.Method() != budgeting.MethodPhragmen {
 			opts = append(opts, budgeting.WithUtility(r.Utility()), budgeting.WithCompletion(r.Completion()))
 		}
 		if r.GreedyCompletion() {
@@ -114,16 +114,16 @@ func TestExplainGreedy(t *testing.T) {
 		kind                   budgeting.StepKind
 		votes                  int64
 	}{
-		{"a", "10", "4", budgeting.Funded, 3},
-		{"c", "4", "4", budgeting.Skipped, 3},
-		{"b", "4", "0", budgeting.Funded, 2},
-		{"d", "0", "0", budgeting.Skipped, 1},
+		{"a", "10", "4", budgeting.StepKindFunded, 3},
+		{"c", "4", "4", budgeting.StepKindSkipped, 3},
+		{"b", "4", "0", budgeting.StepKindFunded, 2},
+		{"d", "0", "0", budgeting.StepKindSkipped, 1},
 	}
 	require.Len(t, x.Rounds, len(want))
 	for i, w := range want {
 		rd := x.Rounds[i]
 		assert.Equal(t, i+1, rd.Number)
-		assert.Equal(t, budgeting.Greedy, rd.Method)
+		assert.Equal(t, budgeting.MethodGreedy, rd.Method)
 		assert.Equal(t, w.project, rd.Project)
 		assert.Equal(t, w.kind, rd.Kind, w.project)
 		assert.True(t, rd.Before.Equal(decimalOf(w.before)), "%s before %s", w.project, rd.Before)
@@ -143,8 +143,8 @@ func TestExplainGreedy(t *testing.T) {
 		assert.Equal(t, w.project, u.Project)
 		require.Len(t, u.Reasons, 1)
 		r := u.Reasons[0]
-		assert.Equal(t, budgeting.DidNotFit, r.Kind)
-		assert.Equal(t, budgeting.Greedy, r.Method)
+		assert.Equal(t, budgeting.ReasonKindDidNotFit, r.Kind)
+		assert.Equal(t, budgeting.MethodGreedy, r.Method)
 		assert.Equal(t, w.round, r.Round)
 		require.NotNil(t, r.Remaining)
 		assert.True(t, r.Remaining.Equal(decimalOf(w.remaining)))
@@ -183,7 +183,7 @@ func TestExplainEqualShares(t *testing.T) {
 
 	pool := x.Rounds[0]
 	assert.Equal(t, "pool", pool.Project)
-	assert.Equal(t, budgeting.EqualShares, pool.Method)
+	assert.Equal(t, budgeting.MethodEqualShares, pool.Method)
 	assertFrac(t, "1/3", pool.Rho, "pool ρ")
 	assert.True(t, pool.Before.Equal(decimalOf("10")) && pool.After.Equal(decimalOf("4")))
 	require.Len(t, pool.Supporters, 1)
@@ -206,8 +206,8 @@ func TestExplainEqualShares(t *testing.T) {
 		assert.Equal(t, w.project, u.Project)
 		require.Len(t, u.Reasons, 1)
 		r := u.Reasons[0]
-		assert.Equal(t, budgeting.Outbid, r.Kind)
-		assert.Equal(t, budgeting.EqualShares, r.Method)
+		assert.Equal(t, budgeting.ReasonKindOutbid, r.Kind)
+		assert.Equal(t, budgeting.MethodEqualShares, r.Method)
 		assert.Equal(t, 1, r.Round)
 		assert.Equal(t, "pool", r.Rival)
 		assertFrac(t, "1/3", r.RivalRho, "rival ρ")
@@ -251,11 +251,11 @@ func TestExplainEqualSharesReasons(t *testing.T) {
 		require.Len(t, u.Reasons, 1, u.Project)
 		kinds[u.Project] = u.Reasons[0]
 	}
-	assert.Equal(t, budgeting.Unaffordable, kinds["x"].Kind)
+	assert.Equal(t, budgeting.ReasonKindUnaffordable, kinds["x"].Kind)
 	assert.Equal(t, 0, kinds["x"].Round)
 	assertFrac(t, "9", kinds["x"].Held, "x held")
-	assert.Equal(t, budgeting.NoSupport, kinds["y"].Kind)
-	assert.Equal(t, budgeting.NoSupport, kinds["w"].Kind)
+	assert.Equal(t, budgeting.ReasonKindNoSupport, kinds["y"].Kind)
+	assert.Equal(t, budgeting.ReasonKindNoSupport, kinds["w"].Kind)
 
 	// Under cardinality utility y is worth 1 to v1 and costs nothing: it is
 	// funded at once, with no ρ; then z at ρ = 3 (v2 pays 3 = ρ·1).
@@ -280,9 +280,9 @@ func TestExplainEqualSharesReasons(t *testing.T) {
 	u := x.Unfunded[0]
 	assert.Equal(t, "x", u.Project)
 	require.Len(t, u.Reasons, 2)
-	assert.Equal(t, budgeting.Unaffordable, u.Reasons[0].Kind)
-	assert.Equal(t, budgeting.DidNotFit, u.Reasons[1].Kind)
-	assert.Equal(t, budgeting.Greedy, u.Reasons[1].Method)
+	assert.Equal(t, budgeting.ReasonKindUnaffordable, u.Reasons[0].Kind)
+	assert.Equal(t, budgeting.ReasonKindDidNotFit, u.Reasons[1].Kind)
+	assert.Equal(t, budgeting.MethodGreedy, u.Reasons[1].Method)
 	assert.Equal(t, 2, u.Reasons[1].Round)
 	assert.True(t, u.Reasons[1].Remaining.Equal(decimalOf("6")))
 }
@@ -311,7 +311,7 @@ func TestExplainEqualSharesTie(t *testing.T) {
 	assert.Equal(t, "a", x.Rounds[0].Project)
 	require.Len(t, x.Unfunded, 1)
 	r := x.Unfunded[0].Reasons[0]
-	assert.Equal(t, budgeting.Outbid, r.Kind)
+	assert.Equal(t, budgeting.ReasonKindOutbid, r.Kind)
 	assert.Equal(t, "a", r.Rival)
 	assertFrac(t, "1/2", r.Rho, "b's ρ")
 	assertFrac(t, "1/2", r.RivalRho, "a's ρ")
@@ -357,7 +357,7 @@ func TestExplainPhragmen(t *testing.T) {
 	for i, w := range []struct {
 		project, load, after string
 		kind                 budgeting.StepKind
-	}{{"a", "2", "6", budgeting.Funded}, {"b", "6", "0", budgeting.Funded}, {"e", "7", "0", budgeting.Stopped}} {
+	}{{"a", "2", "6", budgeting.StepKindFunded}, {"b", "6", "0", budgeting.StepKindFunded}, {"e", "7", "0", budgeting.StepKindStopped}} {
 		rd := x.Rounds[i]
 		assert.Equal(t, w.project, rd.Project)
 		assert.Equal(t, w.kind, rd.Kind)
@@ -369,15 +369,15 @@ func TestExplainPhragmen(t *testing.T) {
 		reasons[u.Project] = u.Reasons[0]
 	}
 	require.Len(t, reasons, 3)
-	assert.Equal(t, budgeting.OverBudget, reasons["c"].Kind)
+	assert.Equal(t, budgeting.ReasonKindOverBudget, reasons["c"].Kind)
 	d := reasons["d"]
-	assert.Equal(t, budgeting.NotReached, d.Kind)
+	assert.Equal(t, budgeting.ReasonKindNotReached, d.Kind)
 	assert.Equal(t, 3, d.Round)
 	assert.Equal(t, "e", d.Rival)
 	assert.Nil(t, d.Load, "nobody approves d")
 	assertFrac(t, "7", d.RivalLoad, "e's load")
 	e := reasons["e"]
-	assert.Equal(t, budgeting.DidNotFit, e.Kind)
+	assert.Equal(t, budgeting.ReasonKindDidNotFit, e.Kind)
 	assertFrac(t, "7", e.Load, "e's load")
 	assert.True(t, e.Remaining.Equal(decimalOf("0")))
 }
@@ -385,7 +385,7 @@ func TestExplainPhragmen(t *testing.T) {
 func TestExplainErrors(t *testing.T) {
 	for name, res := range map[string]*budgeting.Result{"nil": nil, "zero": {}} {
 		_, err := budgeting.Explain(res)
-		require.ErrorIs(t, err, budgeting.ErrInvalidValue, name)
+		require.ErrorIs(t, err, budgeting.ErrInvalid, name)
 	}
 }
 
@@ -402,7 +402,7 @@ func TestExplainAgreesWithTrace(t *testing.T) {
 		e, err := budgeting.ReadFile(f)
 		require.NoError(t, err)
 		for _, name := range budgeting.ReferenceRules() {
-			if name == "phragmen" && e.Instance().VoteType() != budgeting.Approval && e.Instance().VoteType() != budgeting.ChooseOne {
+			if name == "phragmen" && e.Instance().VoteType() != budgeting.VoteTypeApproval && e.Instance().VoteType() != budgeting.VoteTypeChooseOne {
 				continue
 			}
 			t.Run(filepath.Base(f)+"/"+name, func(t *testing.T) {
@@ -439,7 +439,7 @@ func TestExplainAgreesWithTrace(t *testing.T) {
 						if r.Held != nil {
 							assert.Negative(t, r.Held.Rat().Cmp(u.Cost.Rat()), "%s: held %s of %s", u.Project, r.Held, u.Cost)
 						}
-						if r.Kind == budgeting.Outbid {
+						if r.Kind == budgeting.ReasonKindOutbid {
 							c := r.Rho.Cmp(*r.RivalRho)
 							assert.True(t, c > 0 || (c == 0 && r.Rival < u.Project), "%s outbid by %s", u.Project, r.Rival)
 						}
@@ -457,7 +457,7 @@ func TestExplanationJSONRoundTrip(t *testing.T) {
 		e, err := budgeting.ReadFile(f)
 		require.NoError(t, err)
 		for _, name := range []string{"greedy_cost", "mes_cost_greedy", "mes_card", "phragmen"} {
-			if name == "phragmen" && e.Instance().VoteType() != budgeting.Approval {
+			if name == "phragmen" && e.Instance().VoteType() != budgeting.VoteTypeApproval {
 				continue
 			}
 			roundTrip(t, explainNamed(t, e, name), f+" "+name)
@@ -472,7 +472,7 @@ func TestExplanationJSONErrors(t *testing.T) {
 	var probe budgeting.Explanation
 	require.NoError(t, json.Unmarshal(good, &probe))
 
-	require.ErrorIs(t, probe.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalidValue)
+	require.ErrorIs(t, probe.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalid)
 	badJSON(t, good, &probe, map[string][2]string{
 		"rule":           {`"rule":"mes_cost_greedy"`, `"rule":"mes_nothing"`},
 		"numbered":       {`"number":2`, `"number":7`},
@@ -511,7 +511,7 @@ func badJSON[T any](t *testing.T, good []byte, v *T, cases map[string][2]string)
 			require.NotEqual(t, string(good), bad, "the case changes nothing")
 			before, err := json.Marshal(v)
 			require.NoError(t, err)
-			require.ErrorIs(t, json.Unmarshal([]byte(bad), v), budgeting.ErrInvalidValue)
+			require.ErrorIs(t, json.Unmarshal([]byte(bad), v), budgeting.ErrInvalid)
 			after, err := json.Marshal(v)
 			require.NoError(t, err)
 			assert.Equal(t, string(before), string(after), "a failed decoding changes nothing")
@@ -539,7 +539,7 @@ func TestExplanationValidate(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			y := explainNamed(t, readPB(t, instanceReasons), "mes_cost_greedy")
 			br(y)
-			require.ErrorIs(t, y.Validate(), budgeting.ErrInvalidValue)
+			require.ErrorIs(t, y.Validate(), budgeting.ErrInvalid)
 		})
 	}
 }
@@ -604,7 +604,7 @@ func TestFractionJSON(t *testing.T) {
 	for _, bad := range []string{`{"exact":"1/3","decimal":"0.33"}`, `{"exact":"2/6"}`, `{}`, `"1/3"`, `{"exact":3}`} {
 		err := json.Unmarshal([]byte(bad), &f)
 		require.Error(t, err, bad)
-		assert.True(t, errors.Is(err, budgeting.ErrInvalidValue) || errors.Is(err, budgeting.ErrInvalidNumber), bad)
+		assert.True(t, errors.Is(err, budgeting.ErrInvalid) || errors.Is(err, budgeting.ErrInvalidNumber), bad)
 		assert.Equal(t, "-3", f.String(), "a failed decoding changes nothing")
 	}
 }
@@ -640,18 +640,18 @@ func checkEnum[T textEnum, P interface {
 	for _, v := range []T{zero, out} {
 		assert.False(t, v.IsValid())
 		_, err := v.MarshalText()
-		require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+		require.ErrorIs(t, err, budgeting.ErrInvalid)
 	}
 	assert.Equal(t, outText, out.String())
 	var v T
-	require.ErrorIs(t, P(&v).UnmarshalText([]byte(bad)), budgeting.ErrInvalidValue)
+	require.ErrorIs(t, P(&v).UnmarshalText([]byte(bad)), budgeting.ErrInvalid)
 	assert.Equal(t, zero, v)
 }
 
 func TestReasonKind(t *testing.T) {
-	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.NoSupport: "no-support", budgeting.Unaffordable: "unaffordable",
-		budgeting.Outbid: "outbid", budgeting.DidNotFit: "did-not-fit", budgeting.OverBudget: "over-budget",
-		budgeting.NotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
+	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no-support", budgeting.ReasonKindUnaffordable: "unaffordable",
+		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did-not-fit", budgeting.ReasonKindOverBudget: "over-budget",
+		budgeting.ReasonKindNotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden
@@ -759,7 +759,7 @@ func FuzzAnalysisJSON(f *testing.F) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(f, err)
 	for _, min := range []metrics.MinCellSize{3, 10} {
-		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.BySex,
+		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeSex,
 			[]metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, metrics.SuppressionPolicy{MinCellSize: min}))
 		require.NoError(f, err)
 		b, err := json.Marshal(a)

@@ -91,13 +91,13 @@ func runGreedy(pe *prepared, res *Result, done []int, budget int64) {
 	remaining := budget - pe.spent(done)
 	res.selected = append(res.selected[:0], done...)
 	for _, k := range greedyOrder(pe, done) {
-		s := Step{project: k.p, method: Greedy}
+		s := Step{project: k.p, method: MethodGreedy}
 		if pe.cost[k.p] <= remaining {
 			remaining -= pe.cost[k.p]
 			res.selected = append(res.selected, k.p)
-			s.kind = Funded
+			s.kind = StepKindFunded
 		} else {
-			s.kind = Skipped
+			s.kind = StepKindSkipped
 		}
 		s.remaining = unscaled(remaining, pe.places)
 		res.steps = append(res.steps, s)

@@ -31,7 +31,7 @@ func (g *voterGroups) ballot(i int) ([]int32, []int64) {
 }
 
 // voterGroups returns the profile's groups, computing them once.
-func (p *Profile) voterGroups() *voterGroups {
+func (p *BallotProfile) voterGroups() *voterGroups {
 	p.groupsOnce.Do(func() { p.groups = buildGroups(p) })
 	return p.groups
 }
@@ -47,7 +47,7 @@ const maxSetWords = 8
 // approval and comparing a few words is cheaper than sorting the ballot,
 // and reading the bits back in order gives the sorted ballot), otherwise
 // its canonical list of projects, each followed by its points.
-func buildGroups(p *Profile) *voterGroups {
+func buildGroups(p *BallotProfile) *voterGroups {
 	n := len(p.ids)
 	g := &voterGroups{
 		weight:  make([]int64, 0, n/2+1),
@@ -81,7 +81,7 @@ func buildGroups(p *Profile) *voterGroups {
 				vals = append(vals, p.points[lo:hi]...)
 				pairs.items, pairs.values = its, vals
 				sort.Sort(pairs)
-			case p.voteType != Ordinal:
+			case p.voteType != VoteTypeOrdinal:
 				slices.Sort(its)
 			}
 			for k, it := range its {

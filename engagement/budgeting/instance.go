@@ -141,8 +141,8 @@ type limits struct {
 // it with no value.
 //
 // It returns an error wrapping [ErrNegativeCost] for a negative budget or
-// cost, [ErrInvalidValue] for an undeclared vote type, an empty or padded ID
-// or text that cannot be written back, [ErrDuplicateID] for a repeated
+// cost, [ErrInvalid] for an undeclared vote type, an empty or padded ID
+// or text that cannot be written back, [ErrDuplicate] for a repeated
 // project ID or META key, and [ErrInvalidNumber] for a ballot limit that is
 // not a number. Problems are joined, one per offending value.
 func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, meta ...Field) (*Instance, error) {
@@ -160,19 +160,19 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 		if full[i].Key == "budget" && hasBudget {
 			d, ok := parseDecimal(full[i].Value)
 			if !ok || !d.Equal(budget) {
-				b.fail(0, errorf(ErrInvalidValue, "META budget %q disagrees with budget %s", full[i].Value, budget))
+				b.fail(0, errorf(ErrInvalid, "META budget %q disagrees with budget %s", full[i].Value, budget))
 			}
 			full[i].Value = decimalText(budget)
 		}
 		if full[i].Key == "vote_type" && hasType {
 			if t, err := ParseVoteType(full[i].Value); err != nil || t != voteType {
-				b.fail(0, errorf(ErrInvalidValue, "META vote_type %q disagrees with %s", full[i].Value, voteType))
+				b.fail(0, errorf(ErrInvalid, "META vote_type %q disagrees with %s", full[i].Value, voteType))
 			}
 		}
 	}
 	b.setMetaLines(full, nil)
 	if !voteType.IsValid() {
-		b.fail(0, errorf(ErrInvalidValue, "vote type %d", int(voteType)))
+		b.fail(0, errorf(ErrInvalid, "vote type %d", int(voteType)))
 	}
 	b.inst.budget = budget
 	b.inst.voteType = voteType
@@ -208,7 +208,7 @@ func (b *instanceBuilder) setMetaLines(meta []Field, lines []int) {
 			b.fail(at, err)
 		}
 		if seen[f.Key] {
-			b.fail(at, errorf(ErrDuplicateID, "META key %q", f.Key))
+			b.fail(at, errorf(ErrDuplicate, "META key %q", f.Key))
 		}
 		seen[f.Key] = true
 		b.interpretLimit(f, at)
@@ -350,10 +350,10 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 	if err := checkID("project", p.ID); err != nil {
 		b.fail(line, err)
 	} else if strings.IndexByte(p.ID, ',') >= 0 {
-		b.fail(line, errorf(ErrInvalidValue, "project ID %q has a comma", p.ID))
+		b.fail(line, errorf(ErrInvalid, "project ID %q has a comma", p.ID))
 	}
 	if _, dup := in.index[p.ID]; dup {
-		b.fail(line, errorf(ErrDuplicateID, "project %q", p.ID))
+		b.fail(line, errorf(ErrDuplicate, "project %q", p.ID))
 	}
 	if p.Cost.Sign() < 0 {
 		b.fail(line, errorf(ErrNegativeCost, "project %q costs %s", p.ID, p.Cost))
@@ -379,11 +379,11 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 	}
 	for i, f := range p.Extra {
 		if projectColumnRoleIn(in, f.Key) != colExtra {
-			b.fail(line, errorf(ErrInvalidValue, "project %q: extra field %q is not an extra column", p.ID, f.Key))
+			b.fail(line, errorf(ErrInvalid, "project %q: extra field %q is not an extra column", p.ID, f.Key))
 		}
 		for _, g := range p.Extra[:i] {
 			if g.Key == f.Key {
-				b.fail(line, errorf(ErrDuplicateID, "project %q: extra field %q", p.ID, f.Key))
+				b.fail(line, errorf(ErrDuplicate, "project %q: extra field %q", p.ID, f.Key))
 			}
 		}
 	}
@@ -424,7 +424,7 @@ func (b *instanceBuilder) finish() (*Instance, error) {
 // break: it would not read back the same.
 func checkID(kind, id string) error {
 	if id == "" || strings.TrimSpace(id) != id || strings.ContainsAny(id, "\r\n") {
-		return errorf(ErrInvalidValue, "%s ID %q", kind, id)
+		return errorf(ErrInvalid, "%s ID %q", kind, id)
 	}
 	return nil
 }
@@ -433,7 +433,7 @@ func checkID(kind, id string) error {
 // surrounding spaces, or (when empty is false) no text at all.
 func checkText(what, s string, empty bool) error {
 	if (!empty && s == "") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\r\n") {
-		return errorf(ErrInvalidValue, "%s %q", what, s)
+		return errorf(ErrInvalid, "%s %q", what, s)
 	}
 	return nil
 }
@@ -446,7 +446,7 @@ func checkList(list []string) error {
 			return err
 		}
 		if strings.IndexByte(s, ',') >= 0 {
-			return errorf(ErrInvalidValue, "list element %q has a comma", s)
+			return errorf(ErrInvalid, "list element %q has a comma", s)
 		}
 	}
 	return nil

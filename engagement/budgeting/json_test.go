@@ -60,7 +60,7 @@ func TestElectionJSONErrors(t *testing.T) {
 		{"bad cost", `"cost":"4"`, `"cost":"4,5"`, budgeting.ErrInvalidNumber},
 		{"no cost column", `["project_id","cost"]`, `["project_id"]`, budgeting.ErrMissingField},
 		{"unknown project", `"vote":["a"]`, `"vote":["b"]`, budgeting.ErrUnknownProject},
-		{"attribute not a column", `"vote":["a"]}`, `"vote":["a"],"attributes":[{"key":"age","value":"1"}]}`, budgeting.ErrInvalidValue},
+		{"attribute not a column", `"vote":["a"]}`, `"vote":["a"],"attributes":[{"key":"age","value":"1"}]}`, budgeting.ErrInvalid},
 		{"no vote column", `["voter_id","vote"]`, `["voter_id"]`, budgeting.ErrMissingField},
 	}
 	for _, tc := range tests {

@@ -18,7 +18,7 @@ func TestNewInstance(t *testing.T) {
 		{ID: "1", Cost: dec("5"), Name: "Lamps", Categories: []string{"safety"}, Extra: []budgeting.Field{{Key: "votes", Value: "3"}}},
 		{ID: "2", Cost: dec("7.50")},
 	}
-	in, err := budgeting.NewInstance(dec("10"), budgeting.Approval, ps, budgeting.Field{Key: "country", Value: "Poland"})
+	in, err := budgeting.NewInstance(dec("10"), budgeting.VoteTypeApproval, ps, budgeting.Field{Key: "country", Value: "Poland"})
 	require.NoError(t, err)
 	assert.Equal(t, []budgeting.Field{{Key: "budget", Value: "10"}, {Key: "vote_type", Value: "approval"}, {Key: "country", Value: "Poland"}}, in.MetaFields())
 	assert.Equal(t, []string{"project_id", "cost", "name", "category", "votes"}, in.Columns())
@@ -46,7 +46,7 @@ func TestNewInstance(t *testing.T) {
 	assert.Equal(t, 1, n)
 
 	// budget and vote_type given in meta keep their place.
-	in, err = budgeting.NewInstance(dec("10"), budgeting.Ordinal, nil,
+	in, err = budgeting.NewInstance(dec("10"), budgeting.VoteTypeOrdinal, nil,
 		budgeting.Field{Key: "description", Value: "x"}, budgeting.Field{Key: "vote_type", Value: "ordinal"},
 		budgeting.Field{Key: "budget", Value: "10.0"})
 	require.NoError(t, err)
@@ -64,26 +64,26 @@ func TestNewInstanceErrors(t *testing.T) {
 		meta     []budgeting.Field
 		want     error
 	}{
-		{"negative budget", "-1", budgeting.Approval, nil, nil, budgeting.ErrNegativeCost},
-		{"no vote type", "1", 0, nil, nil, budgeting.ErrInvalidValue},
-		{"negative cost", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("-1")}}, nil, budgeting.ErrNegativeCost},
-		{"duplicate project", "1", budgeting.Approval, []budgeting.Project{ok, ok}, nil, budgeting.ErrDuplicateID},
-		{"empty ID", "1", budgeting.Approval, []budgeting.Project{{Cost: dec("1")}}, nil, budgeting.ErrInvalidValue},
-		{"padded ID", "1", budgeting.Approval, []budgeting.Project{{ID: " a", Cost: dec("1")}}, nil, budgeting.ErrInvalidValue},
-		{"ID with a comma", "1", budgeting.Approval, []budgeting.Project{{ID: "a,b", Cost: dec("1")}}, nil, budgeting.ErrInvalidValue},
-		{"name with a line break", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Name: "x\ny"}}, nil, budgeting.ErrInvalidValue},
-		{"category with a comma", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Categories: []string{"x,y"}}}, nil, budgeting.ErrInvalidValue},
-		{"empty target", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Targets: []string{""}}}, nil, budgeting.ErrInvalidValue},
-		{"extra field named like a column", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "Category", Value: "x"}}}}, nil, budgeting.ErrInvalidValue},
-		{"extra field twice", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "v", Value: "1"}, {Key: "v", Value: "2"}}}}, nil, budgeting.ErrDuplicateID},
-		{"extra value padded", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "v", Value: " 1"}}}}, nil, budgeting.ErrInvalidValue},
-		{"extra column clashes", "1", budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("1"), Name: "n", Extra: []budgeting.Field{{Key: "name", Value: "x"}}}}, nil, budgeting.ErrDuplicateID},
-		{"META budget disagrees", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "budget", Value: "2"}}, budgeting.ErrInvalidValue},
-		{"META vote type disagrees", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "vote_type", Value: "ordinal"}}, budgeting.ErrInvalidValue},
-		{"META key twice", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "unit", Value: "a"}, {Key: "unit", Value: "b"}}, budgeting.ErrDuplicateID},
-		{"empty META key", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "", Value: "a"}}, budgeting.ErrInvalidValue},
-		{"bad min_length", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "min_length", Value: "-1"}}, budgeting.ErrInvalidNumber},
-		{"bad max_points", "1", budgeting.Approval, nil, []budgeting.Field{{Key: "max_points", Value: "many"}}, budgeting.ErrInvalidNumber},
+		{"negative budget", "-1", budgeting.VoteTypeApproval, nil, nil, budgeting.ErrNegativeCost},
+		{"no vote type", "1", 0, nil, nil, budgeting.ErrInvalid},
+		{"negative cost", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("-1")}}, nil, budgeting.ErrNegativeCost},
+		{"duplicate project", "1", budgeting.VoteTypeApproval, []budgeting.Project{ok, ok}, nil, budgeting.ErrDuplicate},
+		{"empty ID", "1", budgeting.VoteTypeApproval, []budgeting.Project{{Cost: dec("1")}}, nil, budgeting.ErrInvalid},
+		{"padded ID", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: " a", Cost: dec("1")}}, nil, budgeting.ErrInvalid},
+		{"ID with a comma", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a,b", Cost: dec("1")}}, nil, budgeting.ErrInvalid},
+		{"name with a line break", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Name: "x\ny"}}, nil, budgeting.ErrInvalid},
+		{"category with a comma", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Categories: []string{"x,y"}}}, nil, budgeting.ErrInvalid},
+		{"empty target", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Targets: []string{""}}}, nil, budgeting.ErrInvalid},
+		{"extra field named like a column", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "Category", Value: "x"}}}}, nil, budgeting.ErrInvalid},
+		{"extra field twice", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "v", Value: "1"}, {Key: "v", Value: "2"}}}}, nil, budgeting.ErrDuplicate},
+		{"extra value padded", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Extra: []budgeting.Field{{Key: "v", Value: " 1"}}}}, nil, budgeting.ErrInvalid},
+		{"extra column clashes", "1", budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("1"), Name: "n", Extra: []budgeting.Field{{Key: "name", Value: "x"}}}}, nil, budgeting.ErrDuplicate},
+		{"META budget disagrees", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "budget", Value: "2"}}, budgeting.ErrInvalid},
+		{"META vote type disagrees", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "vote_type", Value: "ordinal"}}, budgeting.ErrInvalid},
+		{"META key twice", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "unit", Value: "a"}, {Key: "unit", Value: "b"}}, budgeting.ErrDuplicate},
+		{"empty META key", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "", Value: "a"}}, budgeting.ErrInvalid},
+		{"bad min_length", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "min_length", Value: "-1"}}, budgeting.ErrInvalidNumber},
+		{"bad max_points", "1", budgeting.VoteTypeApproval, nil, []budgeting.Field{{Key: "max_points", Value: "many"}}, budgeting.ErrInvalidNumber},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,16 +92,16 @@ func TestNewInstanceErrors(t *testing.T) {
 		})
 	}
 	// Every problem is reported, joined.
-	_, err := budgeting.NewInstance(dec("-1"), budgeting.Approval, []budgeting.Project{{ID: "a", Cost: dec("-1")}, {ID: "a", Cost: dec("1")}})
+	_, err := budgeting.NewInstance(dec("-1"), budgeting.VoteTypeApproval, []budgeting.Project{{ID: "a", Cost: dec("-1")}, {ID: "a", Cost: dec("1")}})
 	require.ErrorIs(t, err, budgeting.ErrNegativeCost)
-	require.ErrorIs(t, err, budgeting.ErrDuplicateID)
+	require.ErrorIs(t, err, budgeting.ErrDuplicate)
 }
 
 func TestNewElectionErrors(t *testing.T) {
-	approval, err := budgeting.NewInstance(dec("10"), budgeting.Approval,
+	approval, err := budgeting.NewInstance(dec("10"), budgeting.VoteTypeApproval,
 		[]budgeting.Project{{ID: "a", Cost: dec("1")}, {ID: "b", Cost: dec("1")}}, budgeting.Field{Key: "max_length", Value: "1"})
 	require.NoError(t, err)
-	scoring, err := budgeting.NewInstance(dec("10"), budgeting.Scoring,
+	scoring, err := budgeting.NewInstance(dec("10"), budgeting.VoteTypeScoring,
 		[]budgeting.Project{{ID: "a", Cost: dec("1")}}, budgeting.Field{Key: "max_points", Value: "3"})
 	require.NoError(t, err)
 	one := []decimal.Decimal{dec("1")}
@@ -111,20 +111,20 @@ func TestNewElectionErrors(t *testing.T) {
 		votes []budgeting.Vote
 		want  error
 	}{
-		{"no instance", nil, nil, budgeting.ErrInvalidValue},
+		{"no instance", nil, nil, budgeting.ErrInvalid},
 		{"unknown project", approval, []budgeting.Vote{{VoterID: "1", Projects: []string{"c"}}}, budgeting.ErrUnknownProject},
 		{"over max_length", approval, []budgeting.Vote{{VoterID: "1", Projects: []string{"a", "b"}}}, budgeting.ErrBallotTooLong},
 		{"repeated project", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a", "a"}, Points: []decimal.Decimal{dec("1"), dec("1")}}}, budgeting.ErrRepeatedProject},
-		{"duplicate voter", approval, []budgeting.Vote{{VoterID: "1"}, {VoterID: "1"}}, budgeting.ErrDuplicateID},
-		{"empty voter ID", approval, []budgeting.Vote{{}}, budgeting.ErrInvalidValue},
+		{"duplicate voter", approval, []budgeting.Vote{{VoterID: "1"}, {VoterID: "1"}}, budgeting.ErrDuplicate},
+		{"empty voter ID", approval, []budgeting.Vote{{}}, budgeting.ErrInvalid},
 		{"points on approval", approval, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}, Points: one}}, budgeting.ErrPointsMismatch},
 		{"missing points", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}}}, budgeting.ErrPointsMismatch},
-		{"negative points", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}, Points: []decimal.Decimal{dec("-1")}}}, budgeting.ErrInvalidValue},
+		{"negative points", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}, Points: []decimal.Decimal{dec("-1")}}}, budgeting.ErrInvalid},
 		{"too many decimals", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}, Points: []decimal.Decimal{dec("0.0000000000000000001")}}}, budgeting.ErrInvalidNumber},
 		{"over max_points", scoring, []budgeting.Vote{{VoterID: "1", Projects: []string{"a"}, Points: []decimal.Decimal{dec("3.5")}}}, budgeting.ErrTooManyPoints},
-		{"attribute twice", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "age", Value: "1"}, {Key: "age", Value: "2"}}}}, budgeting.ErrDuplicateID},
-		{"attribute padded", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "age", Value: "1 "}}}}, budgeting.ErrInvalidValue},
-		{"attribute named vote", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "vote", Value: "1"}}}}, budgeting.ErrDuplicateID},
+		{"attribute twice", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "age", Value: "1"}, {Key: "age", Value: "2"}}}}, budgeting.ErrDuplicate},
+		{"attribute padded", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "age", Value: "1 "}}}}, budgeting.ErrInvalid},
+		{"attribute named vote", approval, []budgeting.Vote{{VoterID: "1", Attributes: []budgeting.Field{{Key: "vote", Value: "1"}}}}, budgeting.ErrDuplicate},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,7 +136,7 @@ func TestNewElectionErrors(t *testing.T) {
 
 func TestPointsScale(t *testing.T) {
 	// Points with different numbers of decimals share one exact scale.
-	inst, err := budgeting.NewInstance(dec("10"), budgeting.Cumulative, []budgeting.Project{{ID: "a", Cost: dec("1")}, {ID: "b", Cost: dec("1")}})
+	inst, err := budgeting.NewInstance(dec("10"), budgeting.VoteTypeCumulative, []budgeting.Project{{ID: "a", Cost: dec("1")}, {ID: "b", Cost: dec("1")}})
 	require.NoError(t, err)
 	e, err := budgeting.NewElection(inst, []budgeting.Vote{
 		{VoterID: "1", Projects: []string{"a"}, Points: []decimal.Decimal{dec("2")}},
@@ -159,22 +159,22 @@ func TestEnums(t *testing.T) {
 		name  string
 		parse func(string) (enum, error)
 	}{
-		{budgeting.Approval, "approval", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.ChooseOne, "choose-1", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.Cumulative, "cumulative", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.Scoring, "scoring", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.Ordinal, "ordinal", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.CostUtility, "cost", func(s string) (enum, error) { return budgeting.ParseUtility(s) }},
-		{budgeting.CardinalityUtility, "card", func(s string) (enum, error) { return budgeting.ParseUtility(s) }},
-		{budgeting.Greedy, "greedy", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
-		{budgeting.EqualShares, "mes", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
-		{budgeting.Phragmen, "phragmen", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
-		{budgeting.NoCompletion, "none", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
-		{budgeting.Add1, "add1", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
-		{budgeting.Exh1pct, "exh1pct", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
-		{budgeting.Funded, "funded", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
-		{budgeting.Skipped, "skipped", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
-		{budgeting.Stopped, "stopped", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
+		{budgeting.VoteTypeApproval, "approval", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.VoteTypeChooseOne, "choose-1", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.VoteTypeCumulative, "cumulative", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.VoteTypeScoring, "scoring", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.VoteTypeOrdinal, "ordinal", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.UtilityCost, "cost", func(s string) (enum, error) { return budgeting.ParseUtility(s) }},
+		{budgeting.UtilityCardinality, "card", func(s string) (enum, error) { return budgeting.ParseUtility(s) }},
+		{budgeting.MethodGreedy, "greedy", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
+		{budgeting.MethodEqualShares, "mes", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
+		{budgeting.MethodPhragmen, "phragmen", func(s string) (enum, error) { return budgeting.ParseMethod(s) }},
+		{budgeting.CompletionNone, "none", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
+		{budgeting.CompletionAdd1, "add1", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
+		{budgeting.CompletionExh1pct, "exh1pct", func(s string) (enum, error) { return budgeting.ParseCompletion(s) }},
+		{budgeting.StepKindFunded, "funded", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
+		{budgeting.StepKindSkipped, "skipped", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
+		{budgeting.StepKindStopped, "stopped", func(s string) (enum, error) { return budgeting.ParseStepKind(s) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,10 +202,10 @@ func TestEnumsOutOfRange(t *testing.T) {
 		assert.False(t, v.IsValid())
 		assert.Equal(t, names[i], v.String())
 		_, err := v.MarshalText()
-		require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+		require.ErrorIs(t, err, budgeting.ErrInvalid)
 	}
 	_, err := budgeting.ParseVoteType("quadratic")
-	require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
 	_, err = budgeting.ParseUtility("joy")
 	require.ErrorIs(t, err, budgeting.ErrInvalidRule)
 	_, err = budgeting.ParseMethod("borda")
@@ -213,11 +213,11 @@ func TestEnumsOutOfRange(t *testing.T) {
 	_, err = budgeting.ParseCompletion("add2")
 	require.ErrorIs(t, err, budgeting.ErrInvalidRule)
 	_, err = budgeting.ParseStepKind("won")
-	require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
 	// Vote types parse in any case, as META writes them.
 	v, err := budgeting.ParseVoteType("Approval")
 	require.NoError(t, err)
-	assert.Equal(t, budgeting.Approval, v)
+	assert.Equal(t, budgeting.VoteTypeApproval, v)
 }
 
 func TestEnumsUnmarshalText(t *testing.T) {
@@ -236,11 +236,11 @@ func TestEnumsUnmarshalText(t *testing.T) {
 		want     any
 		sentinel error
 	}{
-		{"vote type", &vt, "ordinal", func() any { return vt }, budgeting.Ordinal, budgeting.ErrInvalidValue},
-		{"utility", &u, "card", func() any { return u }, budgeting.CardinalityUtility, budgeting.ErrInvalidRule},
-		{"method", &m, "phragmen", func() any { return m }, budgeting.Phragmen, budgeting.ErrInvalidRule},
-		{"completion", &c, "add1", func() any { return c }, budgeting.Add1, budgeting.ErrInvalidRule},
-		{"step kind", &k, "skipped", func() any { return k }, budgeting.Skipped, budgeting.ErrInvalidValue},
+		{"vote type", &vt, "ordinal", func() any { return vt }, budgeting.VoteTypeOrdinal, budgeting.ErrInvalid},
+		{"utility", &u, "card", func() any { return u }, budgeting.UtilityCardinality, budgeting.ErrInvalidRule},
+		{"method", &m, "phragmen", func() any { return m }, budgeting.MethodPhragmen, budgeting.ErrInvalidRule},
+		{"completion", &c, "add1", func() any { return c }, budgeting.CompletionAdd1, budgeting.ErrInvalidRule},
+		{"step kind", &k, "skipped", func() any { return k }, budgeting.StepKindSkipped, budgeting.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

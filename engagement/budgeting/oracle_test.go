@@ -40,7 +40,7 @@ func newOracle(e *budgeting.Election) *oracle {
 			pts = append(pts, b.Points(k).Rat())
 		}
 		o.ballot = append(o.ballot, ps)
-		if in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring {
+		if in.VoteType() == budgeting.VoteTypeCumulative || in.VoteType() == budgeting.VoteTypeScoring {
 			o.points = append(o.points, pts)
 		}
 	}
@@ -58,7 +58,7 @@ func (o *oracle) util(i, p int, card bool) *big.Rat {
 			return big.NewRat(1, 1)
 		case o.points != nil:
 			return o.points[i][k]
-		case o.kind == budgeting.Ordinal:
+		case o.kind == budgeting.VoteTypeOrdinal:
 			return big.NewRat(int64(len(o.ballot[i])-k-1), 1)
 		}
 		return o.cost[p]
@@ -245,18 +245,18 @@ func (o *oracle) perVoter(total *big.Rat) *big.Rat {
 
 // run computes the rule named name (see budgeting.RuleByName).
 func (o *oracle) run(r budgeting.Rule) []int {
-	card := r.Utility() == budgeting.CardinalityUtility
+	card := r.Utility() == budgeting.UtilityCardinality
 	switch r.Method() {
-	case budgeting.Greedy:
+	case budgeting.MethodGreedy:
 		return o.greedy(nil, card)
-	case budgeting.Phragmen:
+	case budgeting.MethodPhragmen:
 		return o.phragmen()
 	}
 	var sel []int
 	switch r.Completion() {
-	case budgeting.NoCompletion:
+	case budgeting.CompletionNone:
 		sel = o.mes(o.perVoter(o.budget), card)
-	case budgeting.Add1:
+	case budgeting.CompletionAdd1:
 		cands, _ := o.candidates(card)
 		b := o.perVoter(o.budget)
 		for {
@@ -270,7 +270,7 @@ func (o *oracle) run(r budgeting.Rule) []int {
 			}
 			b = new(big.Rat).Add(b, big.NewRat(1, 1))
 		}
-	case budgeting.Exh1pct:
+	case budgeting.CompletionExh1pct:
 		n := int64(len(o.ballot))
 		for j := int64(0); j <= 100*n || j == 0; j++ {
 			total := new(big.Rat).Mul(o.budget, big.NewRat(100+j, 100))

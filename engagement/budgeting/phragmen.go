@@ -65,13 +65,13 @@ func runPhragmen(pe *prepared, res *Result, trace bool) {
 		best, tied := m.minimum()
 		for _, p := range tied {
 			if pe.cost[p] > remaining {
-				res.steps = append(res.steps, Step{kind: Stopped, project: int(p), method: Phragmen, remaining: unscaled(remaining, pe.places)})
+				res.steps = append(res.steps, Step{kind: StepKindStopped, project: int(p), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)})
 				return
 			}
 		}
 		remaining -= pe.cost[best]
 		m.fund(best)
-		s := Step{kind: Funded, project: int(best), method: Phragmen, remaining: unscaled(remaining, pe.places)}
+		s := Step{kind: StepKindFunded, project: int(best), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)}
 		if trace {
 			s.load = pe.currency(m.exactLoad(int32(len(m.load) - 1)))
 		}
@@ -83,7 +83,7 @@ func runPhragmen(pe *prepared, res *Result, trace bool) {
 	for len(unapproved) > 0 {
 		for _, p := range unapproved {
 			if pe.cost[p] > remaining {
-				res.steps = append(res.steps, Step{kind: Stopped, project: int(p), method: Phragmen, remaining: unscaled(remaining, pe.places)})
+				res.steps = append(res.steps, Step{kind: StepKindStopped, project: int(p), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)})
 				return
 			}
 		}
@@ -91,7 +91,7 @@ func runPhragmen(pe *prepared, res *Result, trace bool) {
 		unapproved = unapproved[1:]
 		remaining -= pe.cost[p]
 		res.selected = append(res.selected, int(p))
-		res.steps = append(res.steps, Step{kind: Funded, project: int(p), method: Phragmen, remaining: unscaled(remaining, pe.places)})
+		res.steps = append(res.steps, Step{kind: StepKindFunded, project: int(p), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)})
 	}
 }
 

@@ -100,10 +100,10 @@ func compareIDs(a, b string) int {
 }
 
 // utilityOf returns u_i(p) for the k-th entry of a group's point or
-// ordinal ballot: see [CostUtility] and [CardinalityUtility].
+// ordinal ballot: see [UtilityCost] and [UtilityCardinality].
 func (pe *prepared) utilityOf(k, length int, points []int64) int64 {
 	switch {
-	case pe.utility != CostUtility:
+	case pe.utility != UtilityCost:
 		return 1
 	case points != nil:
 		return points[k]
@@ -131,7 +131,7 @@ func (pe *prepared) approvalSupporters(csr bool) {
 	pe.uniform = make([]bool, nP)
 	for p := range pe.scale {
 		pe.scale[p], pe.uniform[p] = 1, true
-		if pe.utility == CostUtility {
+		if pe.utility == UtilityCost {
 			pe.scale[p] = max(pe.cost[p], 1)
 			if pe.cost[p] == 0 {
 				pe.weightU[p], counts[p+1] = 0, 0

@@ -10,18 +10,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Profile is the set of ballots cast in an election, one per voter, with
+// BallotProfile is the set of ballots cast in an election, one per voter, with
 // whatever the file records about each voter (age, sex, voting method,
 // neighbourhood, …) for checking how representative the voters were. It is
 // immutable once built and safe for concurrent use.
 //
 // Ballots are stored compactly: project positions (indexes into the
 // [Instance]) carved from one backing array, points scaled to integers.
-// Read them through [Profile.Ballot] and [Profile.Voter].
+// Read them through [BallotProfile.Ballot] and [BallotProfile.Voter].
 //
 // The zero value has no ballots; profiles come from [Parse] and
 // [NewElection].
-type Profile struct {
+type BallotProfile struct {
 	voteType  VoteType
 	columns   []string // VOTES header, voter ID column first
 	roles     []int
@@ -55,7 +55,7 @@ const (
 )
 
 // own stores s among the extra strings and returns its reference.
-func (p *Profile) own(s string) strRef {
+func (p *BallotProfile) own(s string) strRef {
 	if s == "" {
 		return 0
 	}
@@ -64,7 +64,7 @@ func (p *Profile) own(s string) strRef {
 }
 
 // str returns the string r refers to.
-func (p *Profile) str(r strRef) string {
+func (p *BallotProfile) str(r strRef) string {
 	if r&refExtra != 0 {
 		return p.extra[r&^refExtra]
 	}
@@ -73,7 +73,7 @@ func (p *Profile) str(r strRef) string {
 }
 
 // strsEqual reports whether two lists of references name the same strings.
-func strsEqual(p *Profile, a []strRef, o *Profile, b []strRef) bool {
+func strsEqual(p *BallotProfile, a []strRef, o *BallotProfile, b []strRef) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -108,11 +108,11 @@ func voteColumnRole(name string, t VoteType) int {
 }
 
 // Len returns the number of ballots (voters), empty ballots included.
-func (p *Profile) Len() int { return len(p.ids) }
+func (p *BallotProfile) Len() int { return len(p.ids) }
 
 // Ballot returns voter i's ballot (0 ≤ i < Len, in file order); it panics
 // for an index out of range, like a slice.
-func (p *Profile) Ballot(i int) Ballot {
+func (p *BallotProfile) Ballot(i int) Ballot {
 	lo, hi := p.offsets[i], p.offsets[i+1]
 	b := Ballot{projects: p.items[lo:hi:hi], places: p.places}
 	if p.points != nil {
@@ -122,13 +122,13 @@ func (p *Profile) Ballot(i int) Ballot {
 }
 
 // Voter returns voter i (0 ≤ i < Len); it panics for an index out of range.
-func (p *Profile) Voter(i int) Voter {
+func (p *BallotProfile) Voter(i int) Voter {
 	_ = p.ids[i]
 	return Voter{p: p, i: i}
 }
 
 // Voters yields each voter's position and the voter, in file order.
-func (p *Profile) Voters() iter.Seq2[int, Voter] {
+func (p *BallotProfile) Voters() iter.Seq2[int, Voter] {
 	return func(yield func(int, Voter) bool) {
 		for i := range p.ids {
 			if !yield(i, Voter{p: p, i: i}) {
@@ -140,18 +140,18 @@ func (p *Profile) Voters() iter.Seq2[int, Voter] {
 
 // Columns returns a copy of the VOTES header: the voter ID column first,
 // then vote, points and the attribute columns in file order.
-func (p *Profile) Columns() []string { return slices.Clone(p.columns) }
+func (p *BallotProfile) Columns() []string { return slices.Clone(p.columns) }
 
 // AttributeColumns returns a copy of the names of the columns that describe
 // voters rather than their votes (age, sex, voting_method, …), in order.
-func (p *Profile) AttributeColumns() []string { return slices.Clone(p.attrCols) }
+func (p *BallotProfile) AttributeColumns() []string { return slices.Clone(p.attrCols) }
 
 // HasAttribute reports whether the profile has the attribute column key.
-func (p *Profile) HasAttribute(key string) bool { return slices.Contains(p.attrCols, key) }
+func (p *BallotProfile) HasAttribute(key string) bool { return slices.Contains(p.attrCols, key) }
 
 // Equal reports whether p and o hold the same voters, ballots, points and
 // attributes in the same order, with the same columns.
-func (p *Profile) Equal(o *Profile) bool {
+func (p *BallotProfile) Equal(o *BallotProfile) bool {
 	if p == nil || o == nil {
 		return p == o
 	}
@@ -173,7 +173,7 @@ func (p *Profile) Equal(o *Profile) bool {
 
 // Ballot is one voter's vote: the projects listed (in rank order for an
 // ordinal ballot) and, for cumulative and scoring ballots, the points given
-// to each. It is a read-only view into its [Profile].
+// to each. It is a read-only view into its [BallotProfile].
 //
 // The zero value is an empty ballot.
 type Ballot struct {
@@ -221,9 +221,9 @@ func (b Ballot) Contains(project int) bool {
 // Voter is one voter of a [Profile]: an ID, a ballot and the file's other
 // columns about the voter. It is a read-only view.
 //
-// The zero value is not a voter; get voters from [Profile.Voter].
+// The zero value is not a voter; get voters from [BallotProfile.Voter].
 type Voter struct {
-	p *Profile
+	p *BallotProfile
 	i int
 }
 

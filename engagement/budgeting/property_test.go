@@ -27,8 +27,8 @@ func randomElection(t testing.TB, rng *rand.Rand) *budgeting.Election {
 	for i := range projects {
 		projects[i] = budgeting.Project{ID: pool[i], Cost: decimal.RequireFromString(costs[rng.IntN(len(costs))])}
 	}
-	types := []budgeting.VoteType{budgeting.Approval, budgeting.Approval, budgeting.ChooseOne,
-		budgeting.Cumulative, budgeting.Scoring, budgeting.Ordinal}
+	types := []budgeting.VoteType{budgeting.VoteTypeApproval, budgeting.VoteTypeApproval, budgeting.VoteTypeChooseOne,
+		budgeting.VoteTypeCumulative, budgeting.VoteTypeScoring, budgeting.VoteTypeOrdinal}
 	vt := types[rng.IntN(len(types))]
 	inst, err := budgeting.NewInstance(decimal.NewFromInt(int64(rng.IntN(21))), vt, projects)
 	require.NoError(t, err)
@@ -37,21 +37,21 @@ func randomElection(t testing.TB, rng *rand.Rand) *budgeting.Election {
 	for v := range votes {
 		votes[v].VoterID = fmt.Sprint("v", v)
 		for _, i := range rng.Perm(nP)[:rng.IntN(nP+1)] {
-			if vt == budgeting.ChooseOne && len(votes[v].Projects) == 1 {
+			if vt == budgeting.VoteTypeChooseOne && len(votes[v].Projects) == 1 {
 				break
 			}
 			votes[v].Projects = append(votes[v].Projects, projects[i].ID)
-			if vt == budgeting.Cumulative || vt == budgeting.Scoring {
+			if vt == budgeting.VoteTypeCumulative || vt == budgeting.VoteTypeScoring {
 				votes[v].Points = append(votes[v].Points, decimal.NewFromInt(int64(rng.IntN(4))))
 			}
 		}
-		if (vt == budgeting.Cumulative || vt == budgeting.Scoring) && votes[v].Points == nil {
+		if (vt == budgeting.VoteTypeCumulative || vt == budgeting.VoteTypeScoring) && votes[v].Points == nil {
 			votes[v].Points = []decimal.Decimal{}
 		}
 	}
 	e, err := budgeting.NewElection(inst, votes)
 	require.NoError(t, err)
-	if vt != budgeting.Ordinal && nP < len(pool) && rng.IntN(2) == 0 {
+	if vt != budgeting.VoteTypeOrdinal && nP < len(pool) && rng.IntN(2) == 0 {
 		e = withTwin(t, e, rng.IntN(nP), pool[nP])
 	}
 	return e
@@ -78,17 +78,17 @@ func withTwin(t testing.TB, e *budgeting.Election, i int, twin string) *budgetin
 		b := voter.Ballot()
 		for k, p := range b.Projects() {
 			votes[v].Projects = append(votes[v].Projects, in.ProjectID(p))
-			if in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring {
+			if in.VoteType() == budgeting.VoteTypeCumulative || in.VoteType() == budgeting.VoteTypeScoring {
 				votes[v].Points = append(votes[v].Points, b.Points(k))
 			}
-			if p == i && in.VoteType() != budgeting.ChooseOne {
+			if p == i && in.VoteType() != budgeting.VoteTypeChooseOne {
 				votes[v].Projects = append(votes[v].Projects, twin)
-				if in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring {
+				if in.VoteType() == budgeting.VoteTypeCumulative || in.VoteType() == budgeting.VoteTypeScoring {
 					votes[v].Points = append(votes[v].Points, b.Points(k))
 				}
 			}
 		}
-		if (in.VoteType() == budgeting.Cumulative || in.VoteType() == budgeting.Scoring) && votes[v].Points == nil {
+		if (in.VoteType() == budgeting.VoteTypeCumulative || in.VoteType() == budgeting.VoteTypeScoring) && votes[v].Points == nil {
 			votes[v].Points = []decimal.Decimal{}
 		}
 	}
@@ -115,7 +115,7 @@ func TestRulesAgreeWithOracle(t *testing.T) {
 			r, err := budgeting.RuleByName(name)
 			require.NoError(t, err)
 			res, err := r.Run(context.Background(), e)
-			if r.Method() == budgeting.Phragmen && e.Instance().VoteType() != budgeting.Approval && e.Instance().VoteType() != budgeting.ChooseOne {
+			if r.Method() == budgeting.MethodPhragmen && e.Instance().VoteType() != budgeting.VoteTypeApproval && e.Instance().VoteType() != budgeting.VoteTypeChooseOne {
 				require.ErrorIs(t, err, budgeting.ErrUnsupported)
 				continue
 			}

@@ -11,10 +11,10 @@ import (
 // copy of data: voter IDs and attributes are slices of it.
 //
 // It stops at the first problem and returns a [*ParseError] naming its line
-// and wrapping a sentinel such as [ErrUnknownProject], [ErrDuplicateID],
+// and wrapping a sentinel such as [ErrUnknownProject], [ErrDuplicate],
 // [ErrNegativeCost], [ErrBallotTooLong], [ErrMissingSection],
 // [ErrSectionOrder], [ErrMissingField], [ErrInvalidNumber],
-// [ErrInvalidValue], [ErrRepeatedProject], [ErrPointsMismatch],
+// [ErrInvalid], [ErrRepeatedProject], [ErrPointsMismatch],
 // [ErrTooManyPoints] or [ErrSyntax]. What the format tolerates is reported by
 // [Election.Warnings].
 func Parse(data []byte) (*Election, error) { return parse(string(data)) }
@@ -553,7 +553,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 // ref returns a reference to cell c of the current line: into the file's
 // text when the value is there, else a copy among the profile's extra
 // strings. An unquoted none refers to "".
-func (p *parser) ref(prof *Profile, c span) strRef {
+func (p *parser) ref(prof *BallotProfile, c span) strRef {
 	n := int(c.hi - c.lo)
 	switch {
 	case c.escaped:

@@ -37,7 +37,7 @@ func TestParseFeatures(t *testing.T) {
 	e, err := budgeting.Parse([]byte(text))
 	require.NoError(t, err)
 	in := e.Instance()
-	assert.Equal(t, budgeting.Approval, in.VoteType())
+	assert.Equal(t, budgeting.VoteTypeApproval, in.VoteType())
 	assert.Equal(t, "2532645.83", in.Budget().String())
 	assert.Equal(t, []budgeting.Field{
 		{Key: "description", Value: `a "quoted" word`},
@@ -150,24 +150,24 @@ func TestParseErrors(t *testing.T) {
 		{"no VOTES header", meta + projects + "VOTES\n", budgeting.ErrMissingSection, 9},
 		{"META after VOTES", meta + projects + votes + "v1;a\nmeta\n", budgeting.ErrSectionOrder, 12},
 		{"META row of three cells", "META\nkey;value\nbudget;10;x\n", budgeting.ErrSyntax, 3},
-		{"duplicate META key", meta + "budget;10\n" + projects + votes, budgeting.ErrDuplicateID, 5},
+		{"duplicate META key", meta + "budget;10\n" + projects + votes, budgeting.ErrDuplicate, 5},
 		{"no budget", "META\nkey;value\nvote_type;approval\n" + projects + votes, budgeting.ErrMissingField, 0},
 		{"no vote type", "META\nkey;value\nbudget;10\n" + projects + votes, budgeting.ErrMissingField, 0},
 		{"budget not a number", "META\nkey;value\nbudget;1e6\nvote_type;approval\n" + projects + votes, budgeting.ErrInvalidNumber, 3},
 		{"negative budget", "META\nkey;value\nbudget;-10\nvote_type;approval\n" + projects + votes, budgeting.ErrNegativeCost, 3},
-		{"unknown vote type", "META\nkey;value\nbudget;10\nvote_type;quadratic\n" + projects + votes, budgeting.ErrInvalidValue, 4},
+		{"unknown vote type", "META\nkey;value\nbudget;10\nvote_type;quadratic\n" + projects + votes, budgeting.ErrInvalid, 4},
 		{"max_length not a number", meta + "max_length;five\n" + projects + votes, budgeting.ErrInvalidNumber, 5},
 		{"max_sum_points not a number", meta + "max_sum_points;x\n" + projects + votes, budgeting.ErrInvalidNumber, 5},
 		{"no cost column", meta + "PROJECTS\nproject_id;name\n" + votes, budgeting.ErrMissingField, 6},
-		{"duplicate column", meta + "PROJECTS\nproject_id;cost;cost\n" + votes, budgeting.ErrDuplicateID, 6},
-		{"duplicate project", meta + "PROJECTS\nproject_id;cost\na;4\na;5\n" + votes, budgeting.ErrDuplicateID, 8},
+		{"duplicate column", meta + "PROJECTS\nproject_id;cost;cost\n" + votes, budgeting.ErrDuplicate, 6},
+		{"duplicate project", meta + "PROJECTS\nproject_id;cost\na;4\na;5\n" + votes, budgeting.ErrDuplicate, 8},
 		{"negative cost", meta + "PROJECTS\nproject_id;cost\na;-4\n" + votes, budgeting.ErrNegativeCost, 7},
 		{"cost not a number", meta + "PROJECTS\nproject_id;cost\na;4 000\n" + votes, budgeting.ErrInvalidNumber, 7},
 		{"no cost", meta + "PROJECTS\nproject_id;cost\na;none\n" + votes, budgeting.ErrInvalidNumber, 7},
 		{"project row too long", meta + "PROJECTS\nproject_id;cost\na;4;x\n" + votes, budgeting.ErrSyntax, 7},
-		{"project ID with a comma", meta + "PROJECTS\nproject_id;cost\n\"a,b\";4\n" + votes, budgeting.ErrInvalidValue, 7},
-		{"empty project ID", meta + "PROJECTS\nproject_id;cost\n;4\n" + votes, budgeting.ErrInvalidValue, 7},
-		{"category with an empty element", meta + "PROJECTS\nproject_id;cost;category\na;4;x,,y\n" + votes, budgeting.ErrInvalidValue, 7},
+		{"project ID with a comma", meta + "PROJECTS\nproject_id;cost\n\"a,b\";4\n" + votes, budgeting.ErrInvalid, 7},
+		{"empty project ID", meta + "PROJECTS\nproject_id;cost\n;4\n" + votes, budgeting.ErrInvalid, 7},
+		{"category with an empty element", meta + "PROJECTS\nproject_id;cost;category\na;4;x,,y\n" + votes, budgeting.ErrInvalid, 7},
 		{"no vote column", meta + projects + "VOTES\nvoter_id;age\n", budgeting.ErrMissingField, 10},
 		{"no points column", "META\nkey;value\nbudget;10\nvote_type;scoring\n" + projects + votes, budgeting.ErrMissingField, 10},
 		{"unknown project", meta + projects + votes + "v1;a\nv2;a,c\n", budgeting.ErrUnknownProject, 12},
@@ -175,9 +175,9 @@ func TestParseErrors(t *testing.T) {
 		{"repeated project", meta + projects + votes + "v1;a,b,a\n", budgeting.ErrRepeatedProject, 11},
 		{"over max_length", meta + "max_length;1\n" + projects + votes + "v1;a\nv2;a,b\n", budgeting.ErrBallotTooLong, 13},
 		{"two on choose-1", "META\nkey;value\nbudget;10\nvote_type;choose-1\n" + projects + votes + "v1;a,b\n", budgeting.ErrBallotTooLong, 11},
-		{"duplicate voter in order", meta + projects + votes + "1;a\n2;b\n2;a\n", budgeting.ErrDuplicateID, 13},
-		{"duplicate voter out of order", meta + projects + votes + "3;a\n1;b\n3;a\n", budgeting.ErrDuplicateID, 13},
-		{"empty voter ID", meta + projects + votes + ";a\n", budgeting.ErrInvalidValue, 11},
+		{"duplicate voter in order", meta + projects + votes + "1;a\n2;b\n2;a\n", budgeting.ErrDuplicate, 13},
+		{"duplicate voter out of order", meta + projects + votes + "3;a\n1;b\n3;a\n", budgeting.ErrDuplicate, 13},
+		{"empty voter ID", meta + projects + votes + ";a\n", budgeting.ErrInvalid, 11},
 		{"vote row too long", meta + projects + votes + "v1;a;x\n", budgeting.ErrSyntax, 11},
 		{"unterminated quote", meta + projects + votes + "v1;\"a\n", budgeting.ErrSyntax, 11},
 		{"text after a quote", meta + projects + votes + "v1;\"a\"b\n", budgeting.ErrSyntax, 11},

@@ -27,12 +27,12 @@ type Rule struct {
 // Option sets one option of a [Rule] for [NewRule].
 type Option func(*Rule)
 
-// WithUtility sets the utility family (default [CostUtility]). Phragmén
+// WithUtility sets the utility family (default [UtilityCost]). Phragmén
 // takes none: it is defined for approval ballots only.
 func WithUtility(u Utility) Option { return func(r *Rule) { r.utility = u } }
 
 // WithCompletion sets how the Method of Equal Shares is completed (default
-// [NoCompletion]).
+// [CompletionNone]).
 func WithCompletion(c Completion) Option { return func(r *Rule) { r.completion = c } }
 
 // WithGreedyCompletion makes the Method of Equal Shares fund, after its
@@ -50,20 +50,20 @@ func WithTrace() Option { return func(r *Rule) { r.trace = true } }
 // NewRule returns the rule of method m with the given options. It returns an
 // error wrapping [ErrInvalidRule] for an undeclared method, utility or
 // completion, a completion or greedy completion on a method other than
-// [EqualShares], or a utility on [Phragmen].
+// [MethodEqualShares], or a utility on [MethodPhragmen].
 func NewRule(m Method, opts ...Option) (Rule, error) {
 	r := Rule{method: m}
 	for _, o := range opts {
 		o(&r)
 	}
-	if m == Phragmen && r.utility != 0 {
+	if m == MethodPhragmen && r.utility != 0 {
 		return Rule{}, errorf(ErrInvalidRule, "phragmen takes no utility")
 	}
-	if r.utility == 0 && m != Phragmen {
-		r.utility = CostUtility
+	if r.utility == 0 && m != MethodPhragmen {
+		r.utility = UtilityCost
 	}
 	if r.completion == 0 {
-		r.completion = NoCompletion
+		r.completion = CompletionNone
 	}
 	if err := r.validate(); err != nil {
 		return Rule{}, err
@@ -78,9 +78,9 @@ func (r Rule) validate() error {
 		return errorf(ErrInvalidRule, "method %d", int(r.method))
 	case !r.completion.IsValid():
 		return errorf(ErrInvalidRule, "completion %d", int(r.completion))
-	case r.method != Phragmen && !r.utility.IsValid():
+	case r.method != MethodPhragmen && !r.utility.IsValid():
 		return errorf(ErrInvalidRule, "utility %d", int(r.utility))
-	case r.method != EqualShares && (r.completion != NoCompletion || r.greedy):
+	case r.method != MethodEqualShares && (r.completion != CompletionNone || r.greedy):
 		return errorf(ErrInvalidRule, "%s takes no completion", r.method)
 	}
 	return nil
@@ -100,7 +100,7 @@ func RuleByName(name string) (Rule, error) {
 	}
 	var opts []Option
 	rest := parts[1:]
-	if m != Phragmen {
+	if m != MethodPhragmen {
 		if len(rest) == 0 {
 			return Rule{}, errorf(ErrInvalidRule, "rule %q names no utility", name)
 		}
@@ -111,9 +111,9 @@ func RuleByName(name string) (Rule, error) {
 		opts = append(opts, WithUtility(u))
 		rest = rest[1:]
 	}
-	if len(rest) > 0 && m == EqualShares && rest[0] != "greedy" {
+	if len(rest) > 0 && m == MethodEqualShares && rest[0] != "greedy" {
 		c, err := ParseCompletion(rest[0])
-		if err != nil || c == NoCompletion {
+		if err != nil || c == CompletionNone {
 			return Rule{}, errorf(ErrInvalidRule, "rule %q", name)
 		}
 		opts = append(opts, WithCompletion(c))
@@ -146,11 +146,11 @@ func (r Rule) Name() string {
 	if r.validate() != nil {
 		return "invalid"
 	}
-	if r.method == Phragmen {
+	if r.method == MethodPhragmen {
 		return "phragmen"
 	}
 	s := r.method.String() + "_" + r.utility.String()
-	if r.completion != NoCompletion {
+	if r.completion != CompletionNone {
 		s += "_" + r.completion.String()
 	}
 	if r.greedy {
@@ -215,20 +215,20 @@ func (r Rule) Run(ctx context.Context, e *Election) (*Result, error) {
 		return nil, err
 	}
 	if e == nil || e.inst == nil || e.prof == nil {
-		return nil, errorf(ErrInvalidValue, "no election")
+		return nil, errorf(ErrInvalid, "no election")
 	}
-	if r.method == Phragmen && !e.inst.voteType.approvalLike() {
+	if r.method == MethodPhragmen && !e.inst.voteType.approvalLike() {
 		return nil, errorf(ErrUnsupported, "phragmen on %s ballots", e.inst.voteType)
 	}
-	pe, err := prepare(e, r.utility, r.method != Greedy)
+	pe, err := prepare(e, r.utility, r.method != MethodGreedy)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{rule: r, election: e}
 	switch r.method {
-	case Greedy:
+	case MethodGreedy:
 		runGreedy(pe, res, nil, pe.budget)
-	case Phragmen:
+	case MethodPhragmen:
 		runPhragmen(pe, res, r.trace)
 	default:
 		if err := runEqualShares(ctx, pe, res, r); err != nil {
@@ -333,7 +333,7 @@ func (s Step) Kind() StepKind { return s.kind }
 // Project returns the position of the project the step concerns.
 func (s Step) Project() int { return s.project }
 
-// Method returns the method that took the step: [Greedy] for a greedy
+// Method returns the method that took the step: [MethodGreedy] for a greedy
 // completion after the Method of Equal Shares.
 func (s Step) Method() Method { return s.method }
 

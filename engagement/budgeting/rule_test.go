@@ -20,16 +20,16 @@ func TestRuleByName(t *testing.T) {
 		completion budgeting.Completion
 		greedy     bool
 	}{
-		{"greedy_cost", budgeting.Greedy, budgeting.CostUtility, budgeting.NoCompletion, false},
-		{"greedy_card", budgeting.Greedy, budgeting.CardinalityUtility, budgeting.NoCompletion, false},
-		{"mes_cost", budgeting.EqualShares, budgeting.CostUtility, budgeting.NoCompletion, false},
-		{"mes_card", budgeting.EqualShares, budgeting.CardinalityUtility, budgeting.NoCompletion, false},
-		{"mes_cost_greedy", budgeting.EqualShares, budgeting.CostUtility, budgeting.NoCompletion, true},
-		{"mes_cost_add1", budgeting.EqualShares, budgeting.CostUtility, budgeting.Add1, false},
-		{"mes_cost_add1_greedy", budgeting.EqualShares, budgeting.CostUtility, budgeting.Add1, true},
-		{"mes_cost_exh1pct", budgeting.EqualShares, budgeting.CostUtility, budgeting.Exh1pct, false},
-		{"mes_card_exh1pct_greedy", budgeting.EqualShares, budgeting.CardinalityUtility, budgeting.Exh1pct, true},
-		{"phragmen", budgeting.Phragmen, 0, budgeting.NoCompletion, false},
+		{"greedy_cost", budgeting.MethodGreedy, budgeting.UtilityCost, budgeting.CompletionNone, false},
+		{"greedy_card", budgeting.MethodGreedy, budgeting.UtilityCardinality, budgeting.CompletionNone, false},
+		{"mes_cost", budgeting.MethodEqualShares, budgeting.UtilityCost, budgeting.CompletionNone, false},
+		{"mes_card", budgeting.MethodEqualShares, budgeting.UtilityCardinality, budgeting.CompletionNone, false},
+		{"mes_cost_greedy", budgeting.MethodEqualShares, budgeting.UtilityCost, budgeting.CompletionNone, true},
+		{"mes_cost_add1", budgeting.MethodEqualShares, budgeting.UtilityCost, budgeting.CompletionAdd1, false},
+		{"mes_cost_add1_greedy", budgeting.MethodEqualShares, budgeting.UtilityCost, budgeting.CompletionAdd1, true},
+		{"mes_cost_exh1pct", budgeting.MethodEqualShares, budgeting.UtilityCost, budgeting.CompletionExh1pct, false},
+		{"mes_card_exh1pct_greedy", budgeting.MethodEqualShares, budgeting.UtilityCardinality, budgeting.CompletionExh1pct, true},
+		{"phragmen", budgeting.MethodPhragmen, 0, budgeting.CompletionNone, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,11 +74,11 @@ func TestRuleByNameErrors(t *testing.T) {
 }
 
 func TestNewRule(t *testing.T) {
-	r, err := budgeting.NewRule(budgeting.EqualShares)
+	r, err := budgeting.NewRule(budgeting.MethodEqualShares)
 	require.NoError(t, err)
 	assert.Equal(t, "mes_cost", r.Name(), "cost utility and no completion by default")
-	r, err = budgeting.NewRule(budgeting.EqualShares, budgeting.WithUtility(budgeting.CardinalityUtility),
-		budgeting.WithCompletion(budgeting.Add1), budgeting.WithGreedyCompletion(), budgeting.WithTrace())
+	r, err = budgeting.NewRule(budgeting.MethodEqualShares, budgeting.WithUtility(budgeting.UtilityCardinality),
+		budgeting.WithCompletion(budgeting.CompletionAdd1), budgeting.WithGreedyCompletion(), budgeting.WithTrace())
 	require.NoError(t, err)
 	assert.Equal(t, "mes_card_add1_greedy", r.Name())
 	assert.True(t, r.Traced())
@@ -89,11 +89,11 @@ func TestNewRule(t *testing.T) {
 		opts []budgeting.Option
 	}{
 		{"no method", 0, nil},
-		{"bad utility", budgeting.Greedy, []budgeting.Option{budgeting.WithUtility(7)}},
-		{"bad completion", budgeting.EqualShares, []budgeting.Option{budgeting.WithCompletion(9)}},
-		{"greedy with a completion", budgeting.Greedy, []budgeting.Option{budgeting.WithCompletion(budgeting.Add1)}},
-		{"greedy with greedy", budgeting.Greedy, []budgeting.Option{budgeting.WithGreedyCompletion()}},
-		{"phragmen with a utility", budgeting.Phragmen, []budgeting.Option{budgeting.WithUtility(budgeting.CostUtility)}},
+		{"bad utility", budgeting.MethodGreedy, []budgeting.Option{budgeting.WithUtility(7)}},
+		{"bad completion", budgeting.MethodEqualShares, []budgeting.Option{budgeting.WithCompletion(9)}},
+		{"greedy with a completion", budgeting.MethodGreedy, []budgeting.Option{budgeting.WithCompletion(budgeting.CompletionAdd1)}},
+		{"greedy with greedy", budgeting.MethodGreedy, []budgeting.Option{budgeting.WithGreedyCompletion()}},
+		{"phragmen with a utility", budgeting.MethodPhragmen, []budgeting.Option{budgeting.WithUtility(budgeting.UtilityCost)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := budgeting.NewRule(tc.m, tc.opts...)
@@ -113,7 +113,7 @@ func TestNewRule(t *testing.T) {
 func TestRunErrors(t *testing.T) {
 	ctx := context.Background()
 	_, err := mustRule(t, "greedy_cost").Run(ctx, nil)
-	require.ErrorIs(t, err, budgeting.ErrInvalidValue)
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
 
 	_, err = mustRule(t, "phragmen").Run(ctx, mustParse(t, instanceJ))
 	require.ErrorIs(t, err, budgeting.ErrUnsupported)

@@ -34,7 +34,7 @@ func mustRule(t testing.TB, name string, opts ...budgeting.Option) budgeting.Rul
 // ruleOptions returns the options that rebuild r.
 func ruleOptions(r budgeting.Rule) []budgeting.Option {
 	var opts []budgeting.Option
-	if r.Method() != budgeting.Phragmen {
+	if r.Method() != budgeting.MethodPhragmen {
 		opts = append(opts, budgeting.WithUtility(r.Utility()), budgeting.WithCompletion(r.Completion()))
 	}
 	if r.GreedyCompletion() {
@@ -338,8 +338,8 @@ func TestTraceEqualShares(t *testing.T) {
 	steps := res.Steps()
 	require.Len(t, steps, 1)
 	s := steps[0]
-	assert.Equal(t, budgeting.Funded, s.Kind())
-	assert.Equal(t, budgeting.EqualShares, s.Method())
+	assert.Equal(t, budgeting.StepKindFunded, s.Kind())
+	assert.Equal(t, budgeting.MethodEqualShares, s.Method())
 	assert.Equal(t, 1, s.Project())
 	assert.Equal(t, "2", s.Remaining().String())
 	assert.Equal(t, "4/3", s.Rho().RatString())
@@ -391,7 +391,7 @@ func TestTracePhragmen(t *testing.T) {
 	require.Len(t, steps, 3)
 	assert.Equal(t, "2", steps[0].Load().RatString())
 	assert.Equal(t, "6", steps[1].Load().RatString())
-	assert.Equal(t, budgeting.Stopped, steps[2].Kind())
+	assert.Equal(t, budgeting.StepKindStopped, steps[2].Kind())
 	assert.Equal(t, 0, steps[2].Project()) // p
 	assert.Nil(t, steps[2].Load())
 	assert.Equal(t, "2", steps[2].Remaining().String())

@@ -72,17 +72,17 @@ func px(x float64) string {
 // overlaps another; the column grows when there are many.
 //
 // The same results always give the same bytes. It returns an error
-// wrapping [ErrInvalidValue] when a or b is nil or zero or the two ran on
+// wrapping [ErrInvalid] when a or b is nil or zero or the two ran on
 // different elections (neither the same *Election nor [Election.Equal]),
 // and any error of w.
 func CompareSVG(w io.Writer, a, b *Result) error {
 	for _, r := range []*Result{a, b} {
 		if r == nil || r.election == nil || !r.rule.IsValid() {
-			return errorf(ErrInvalidValue, "no result to draw")
+			return errorf(ErrInvalid, "no result to draw")
 		}
 	}
 	if a.election != b.election && !a.election.Equal(b.election) {
-		return errorf(ErrInvalidValue, "results of different elections")
+		return errorf(ErrInvalid, "results of different elections")
 	}
 	aa, err := Analyze(a)
 	if err != nil {

@@ -102,7 +102,7 @@ func TestCompareSVGErrors(t *testing.T) {
 		"different elections": {a, other},
 	} {
 		err := budgeting.CompareSVG(io.Discard, pair[0], pair[1])
-		require.ErrorIs(t, err, budgeting.ErrInvalidValue, name)
+		require.ErrorIs(t, err, budgeting.ErrInvalid, name)
 	}
 	require.ErrorIs(t, budgeting.CompareSVG(failWriter{}, a, a), errWriteFailed)
 }

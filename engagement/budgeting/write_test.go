@@ -90,7 +90,7 @@ func TestWriteError(t *testing.T) {
 func TestBuiltElectionRoundTrip(t *testing.T) {
 	// An election built in Go writes and reads back equal, sparse extra
 	// fields and attributes included.
-	inst, err := budgeting.NewInstance(decimal.RequireFromString("1000.00"), budgeting.Cumulative, []budgeting.Project{
+	inst, err := budgeting.NewInstance(decimal.RequireFromString("1000.00"), budgeting.VoteTypeCumulative, []budgeting.Project{
 		{ID: "a", Cost: decimal.RequireFromString("250.5"), Name: "Benches", Categories: []string{"public space"}},
 		{ID: "b", Cost: decimal.NewFromInt(600), Targets: []string{"seniors", "children"}, Extra: []budgeting.Field{{Key: "district", Value: "North"}}},
 	}, budgeting.Field{Key: "description", Value: "Test"}, budgeting.Field{Key: "max_sum_points", Value: "3"})

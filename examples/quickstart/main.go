@@ -17,12 +17,12 @@ func main() {
 	council, err := engagement.NewAuthority(id(1), "Riverside City Council", id(2))
 	check(err)
 	p, err := engagement.NewProcess(engagement.ProcessSpec{ID: id(3), Title: "Park redesign",
-		Question: "How should the park change?", Authority: council, Level: engagement.Consult}, day(1))
+		Question: "How should the park change?", Authority: council, Level: engagement.LevelConsult}, day(1))
 	check(err)
 	check(p.Announce(day(2)))
 	check(p.Open(day(3)))
 	ada := engagement.Participant{ID: id(4), Profile: stakeholder.Profile{Area: "north", Resident: true}}
-	check(p.Contribute(engagement.Submission{ID: id(5), Participant: ada, Kind: engagement.Idea,
+	check(p.Contribute(engagement.Submission{ID: id(5), Participant: ada, Kind: engagement.ContributionKindIdea,
 		Text: "A play area where the car park is"}, day(4)))
 	audit, err := p.Audit(day(20)) // what the consult promise owes, kept or not, and the rung reached
 	check(err)

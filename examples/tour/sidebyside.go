@@ -44,7 +44,7 @@ func (st *story) compare() ([][3]string, error) {
 	var twoWay, activities, campaigns int
 	for a := range p.Activities() {
 		activities++
-		if a.Method().Direction() == engagement.TwoWay {
+		if a.Method().Direction() == engagement.CommunicationTwoWay {
 			twoWay++
 		}
 	}

@@ -23,7 +23,7 @@ type Consultation struct {
 	Stakeholders *stakeholder.Map
 	Process      *engagement.Process
 	Petition     *participation.Initiative
-	Volunteering []*participation.Activity
+	Volunteering []*participation.VolunteerActivity
 	// PetitionStory is the petition's story as [Petition] tells it, from
 	// its draft to its submission.
 	PetitionStory string
@@ -102,7 +102,7 @@ func newProcess() (*engagement.Process, error) {
 		Title:     "Riverside Park redesign",
 		Question:  "How should Riverside Park be redesigned?",
 		Authority: council,
-		Level:     engagement.Involve,
+		Level:     engagement.LevelInvolve,
 		Rules: engagement.Rules{
 			Eligibility:          engagement.Eligibility{MinAge: 16, ResidentsOnly: true},
 			NoticeDays:           14,
@@ -111,10 +111,10 @@ func newProcess() (*engagement.Process, error) {
 			MinParticipants:      30,
 		},
 		Phases: []engagement.Phase{
-			{Kind: engagement.PhaseInformation, Start: at(time.May, 5, 9, 0), End: at(time.May, 19, 9, 0)},
-			{Kind: engagement.PhaseConsultation, Name: "Survey, workshop and town hall", Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0)},
-			{Kind: engagement.PhaseDecision, Start: at(time.June, 16, 9, 0), End: at(time.July, 7, 9, 0)},
-			{Kind: engagement.PhaseImplementation, Start: at(time.July, 7, 9, 0), End: at(time.December, 31, 0, 0)},
+			{Kind: engagement.PhaseKindInformation, Start: at(time.May, 5, 9, 0), End: at(time.May, 19, 9, 0)},
+			{Kind: engagement.PhaseKindConsultation, Name: "Survey, workshop and town hall", Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0)},
+			{Kind: engagement.PhaseKindDecision, Start: at(time.June, 16, 9, 0), End: at(time.July, 7, 9, 0)},
+			{Kind: engagement.PhaseKindImplementation, Start: at(time.July, 7, 9, 0), End: at(time.December, 31, 0, 0)},
 		},
 	}, at(time.April, 28, 9, 0))
 }
@@ -194,41 +194,41 @@ func contributions() []contribution {
 		if n%20 == 7 { // two answers slipped past the 21 days
 			wait = 22 * engagement.Day
 		}
-		out = append(out, contribution{n: n + 1, who: 10 + n, via: survey(), kind: engagement.SurveyResponse,
-			text: surveyTexts[n%len(surveyTexts)], at: received, answer: engagement.Noted,
+		out = append(out, contribution{n: n + 1, who: 10 + n, via: survey(), kind: engagement.ContributionKindSurveyResponse,
+			text: surveyTexts[n%len(surveyTexts)], at: received, answer: engagement.ResponseKindNoted,
 			reply: "Thank you: your answers are counted in the summary.", replyAt: received.Add(wait)})
 	}
 	workshopDay := at(time.May, 31, 10, 30)
 	answered := at(time.June, 9, 14, 0)
 	for k, c := range []contribution{
-		{n: playArea, who: 0, kind: engagement.Idea, text: "Replace the car park with a play area",
-			answer: engagement.Accepted, reply: "The car park becomes a play area.", rating: rated(true, 3)},
-		{n: garden, who: 1, kind: engagement.Idea, text: "A quiet garden by the water, with a pond and benches",
-			answer: engagement.PartlyAccepted, reply: "A quiet garden with benches; a pond would flood.", rating: rated(true, 2)},
-		{n: bays, who: 2, kind: engagement.Idea, text: "Keep disabled parking next to the cafe",
-			answer: engagement.Accepted, reply: "Twelve disabled bays stay by the cafe.", rating: rated(true, 3)},
-		{n: lights, who: 3, kind: engagement.Idea, text: "Solar lights along the river path",
-			answer: engagement.Accepted, reply: "Solar lamps will light the river path.", rating: rated(true, 2)},
-		{n: cycleLane, who: 6, kind: engagement.Idea, text: "A cycle lane away from the towpath",
-			answer: engagement.PartlyAccepted, reply: "A protected lane on Elm Street, not through the park.", rating: rated(true, 3)},
-		{n: 106, who: 7, kind: engagement.Idea, text: "A pontoon for the rowing club",
-			answer: engagement.NotAccepted, reply: "Beyond the park's budget; the heritage fund may help the club.", rating: rated(true, 1)},
+		{n: playArea, who: 0, kind: engagement.ContributionKindIdea, text: "Replace the car park with a play area",
+			answer: engagement.ResponseKindAccepted, reply: "The car park becomes a play area.", rating: rated(true, 3)},
+		{n: garden, who: 1, kind: engagement.ContributionKindIdea, text: "A quiet garden by the water, with a pond and benches",
+			answer: engagement.ResponseKindPartlyAccepted, reply: "A quiet garden with benches; a pond would flood.", rating: rated(true, 2)},
+		{n: bays, who: 2, kind: engagement.ContributionKindIdea, text: "Keep disabled parking next to the cafe",
+			answer: engagement.ResponseKindAccepted, reply: "Twelve disabled bays stay by the cafe.", rating: rated(true, 3)},
+		{n: lights, who: 3, kind: engagement.ContributionKindIdea, text: "Solar lights along the river path",
+			answer: engagement.ResponseKindAccepted, reply: "Solar lamps will light the river path.", rating: rated(true, 2)},
+		{n: cycleLane, who: 6, kind: engagement.ContributionKindIdea, text: "A cycle lane away from the towpath",
+			answer: engagement.ResponseKindPartlyAccepted, reply: "A protected lane on Elm Street, not through the park.", rating: rated(true, 3)},
+		{n: 106, who: 7, kind: engagement.ContributionKindIdea, text: "A pontoon for the rowing club",
+			answer: engagement.ResponseKindNotAccepted, reply: "Beyond the park's budget; the heritage fund may help the club.", rating: rated(true, 1)},
 	} {
 		c.via, c.at, c.replyAt = workshop(), workshopDay.Add(time.Duration(k)*10*time.Minute), answered
 		out = append(out, c)
 	}
 	out = append(out,
-		contribution{n: keepCars, who: 54, kind: engagement.Objection, text: "Keep the car park: older visitors need it",
-			at: at(time.May, 24, 20, 15), answer: engagement.PartlyAccepted, reply: "Twelve disabled bays stay; the rest becomes the play area.",
+		contribution{n: keepCars, who: 54, kind: engagement.ContributionKindObjection, text: "Keep the car park: older visitors need it",
+			at: at(time.May, 24, 20, 15), answer: engagement.ResponseKindPartlyAccepted, reply: "Twelve disabled bays stay; the rest becomes the play area.",
 			replyAt: at(time.June, 12, 10, 0), rating: rated(true, 2)},
-		contribution{n: towpathObjection, who: 55, kind: engagement.Objection, text: "No cyclists on the towpath",
-			at: at(time.May, 27, 8, 40), answer: engagement.Accepted, reply: "Cyclists get a lane on Elm Street instead.",
+		contribution{n: towpathObjection, who: 55, kind: engagement.ContributionKindObjection, text: "No cyclists on the towpath",
+			at: at(time.May, 27, 8, 40), answer: engagement.ResponseKindAccepted, reply: "Cyclists get a lane on Elm Street instead.",
 			replyAt: at(time.June, 12, 10, 0), rating: rated(true, 2)},
-		contribution{n: 203, who: 56, kind: engagement.Comment, text: "The old boathouse must stay",
-			at: at(time.June, 2, 19, 5), answer: engagement.OutOfScope, reply: "The boathouse is outside the redesign and stays.",
+		contribution{n: 203, who: 56, kind: engagement.ContributionKindComment, text: "The old boathouse must stay",
+			at: at(time.June, 2, 19, 5), answer: engagement.ResponseKindOutOfScope, reply: "The boathouse is outside the redesign and stays.",
 			replyAt: at(time.June, 14, 11, 0), rating: rated(false, 1)},
-		contribution{n: 204, who: 57, kind: engagement.Idea, text: "A dog-free zone around the play area",
-			at: at(time.June, 6, 7, 50), answer: engagement.NotAccepted, reply: "The play area is fenced; dogs stay welcome on leads.",
+		contribution{n: 204, who: 57, kind: engagement.ContributionKindIdea, text: "A dog-free zone around the play area",
+			at: at(time.June, 6, 7, 50), answer: engagement.ResponseKindNotAccepted, reply: "The play area is fenced; dogs stay welcome on leads.",
 			replyAt: at(time.June, 20, 15, 0), rating: rated(true, 1)},
 	)
 	for k, q := range []struct {
@@ -240,8 +240,8 @@ func contributions() []contribution {
 		{31, "Will the old willows stay?", "Yes: every healthy tree stays.", at(time.June, 6, 16, 0)},
 		{32, "When will the works start?", "In July, once the decision is taken.", at(time.June, 28, 10, 0)},
 	} {
-		out = append(out, contribution{n: 301 + k, who: q.who, via: townHall(), kind: engagement.Question, text: q.text,
-			at: at(time.June, 4, 18, 30).Add(time.Duration(k) * 15 * time.Minute), answer: engagement.Noted, reply: q.reply, replyAt: q.replyAt})
+		out = append(out, contribution{n: 301 + k, who: q.who, via: townHall(), kind: engagement.ContributionKindQuestion, text: q.text,
+			at: at(time.June, 4, 18, 30).Add(time.Duration(k) * 15 * time.Minute), answer: engagement.ResponseKindNoted, reply: q.reply, replyAt: q.replyAt})
 	}
 	return out
 }
@@ -307,8 +307,8 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 	}
 	announce := at(time.May, 5, 9, 0)
 	add(announce, p.Announce)
-	publish(announce, engagement.PublicNotice, "Riverside Park: have your say")
-	publish(announce, engagement.BackgroundInfo, "Options, costs and constraints")
+	publish(announce, engagement.PublicationKindPublicNotice, "Riverside Park: have your say")
+	publish(announce, engagement.PublicationKindBackgroundInfo, "Options, costs and constraints")
 	for _, a := range activities() {
 		add(announce, func(t time.Time) error { return p.AddActivity(a, t) })
 	}
@@ -337,12 +337,12 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 	}
 	add(at(time.June, 5, 11, 0), func(t time.Time) error { return p.TakeUp(petition, t) })
 	add(at(time.June, 16, 9, 0), p.Close)
-	publish(at(time.June, 20, 9, 0), engagement.InputSummary, "What we heard")
+	publish(at(time.June, 20, 9, 0), engagement.PublicationKindInputSummary, "What we heard")
 	decided := at(time.June, 30, 18, 0)
 	add(decided, func(t time.Time) error { return p.Decide(decision(), t) })
-	publish(decided, engagement.DecisionNotice, "The council's decision on Riverside Park")
+	publish(decided, engagement.PublicationKindDecisionNotice, "The council's decision on Riverside Park")
 	add(decided, func(t time.Time) error {
-		return p.AnswerInitiative(petition, participation.AnswerAccepted,
+		return p.AnswerInitiative(petition, participation.AnswerOutcomeAccepted,
 			"Accepted: a protected cycle lane on Elm Street is part of the park's redesign, with a commitment to build it by November.", t)
 	})
 	for _, c := range commitments() {
@@ -361,7 +361,7 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 	} {
 		add(m.at, func(t time.Time) error { return p.CompleteMilestone(fixedID(4, m.n), m.name, t) })
 	}
-	publish(at(time.September, 1, 9, 0), engagement.ProgressReport, "Riverside Park: works under way")
+	publish(at(time.September, 1, 9, 0), engagement.PublicationKindProgressReport, "Riverside Park: works under way")
 	return s
 }
 
@@ -371,13 +371,13 @@ func agenda(p *engagement.Process, petition *participation.Initiative) []step {
 func activities() []engagement.ActivitySpec {
 	aud := audience // a short name for the table below
 	return []engagement.ActivitySpec{
-		{ID: factSheet(), Title: "Park options fact sheet", Method: engagement.FactSheet, Start: at(time.May, 5, 9, 0),
+		{ID: factSheet(), Title: "Park options fact sheet", Method: engagement.MethodFactSheet, Start: at(time.May, 5, 9, 0),
 			End: at(time.June, 16, 9, 0), Place: "https://riverside.example/park", Audience: aud("every household in the three districts", 2, 10, 11, 13)},
-		{ID: workshop(), Title: "Design workshop", Method: engagement.Workshop, Start: at(time.May, 31, 10, 0), End: at(time.May, 31, 13, 0),
+		{ID: workshop(), Title: "Design workshop", Method: engagement.MethodWorkshop, Start: at(time.May, 31, 10, 0), End: at(time.May, 31, 13, 0),
 			Place: "Riverside Primary School", RegistrationRequired: true, Audience: aud("", 1, 2, 4, 10, 14)},
-		{ID: survey(), Title: "Park survey", Method: engagement.Survey, Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0),
+		{ID: survey(), Title: "Park survey", Method: engagement.MethodSurvey, Start: at(time.May, 19, 9, 0), End: at(time.June, 16, 9, 0),
 			Place: "https://riverside.example/park/survey", Audience: aud("residents aged 16 and over", 11, 13)},
-		{ID: townHall(), Title: "Town hall with the ward councillors", Method: engagement.TownHall, Start: at(time.June, 4, 18, 0),
+		{ID: townHall(), Title: "Town hall with the ward councillors", Method: engagement.MethodTownHall, Start: at(time.June, 4, 18, 0),
 			End: at(time.June, 4, 20, 0), Place: "Riverside Library", Audience: aud("", 3, 7, 8)},
 	}
 }
@@ -403,10 +403,10 @@ func outreach(p *engagement.Process) []step {
 	var s []step
 	add := func(t time.Time, do func(time.Time) error) { s = append(s, step{t, do}) }
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets(), Name: "Leaflet drop", Channel: engagement.ChannelDirectMail, Audience: homes}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets(), Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, t)
 	})
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: press(), Name: "Press briefing", Channel: engagement.ChannelPress, Audience: media}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: press(), Name: "Press briefing", Channel: engagement.MediumPress, Audience: media}, t)
 	})
 	add(at(time.May, 12, 9, 0), func(t time.Time) error {
 		return p.RecordFigures(leaflets(), engagement.Figures{Impressions: 4800, Reach: 4300}, t)
@@ -431,7 +431,7 @@ func outreach(p *engagement.Process) []step {
 // quarter, organised by the Residents' Association: a bulb planting in April
 // (14 volunteers) and a river clean-up in June (18, eight of whom planted
 // bulbs too).
-func volunteering() ([]*participation.Activity, error) {
+func volunteering() ([]*participation.VolunteerActivity, error) {
 	organiser := StakeholderID(1)
 	plant, err := participation.NewActivity(fixedID(6, 1), "Bulb planting", organiser)
 	if err != nil {
@@ -451,7 +451,7 @@ func volunteering() ([]*participation.Activity, error) {
 			return nil, err
 		}
 	}
-	return []*participation.Activity{plant, clean}, nil
+	return []*participation.VolunteerActivity{plant, clean}, nil
 }
 
 // volunteersEligible is the Residents' Association's membership: the people
@@ -464,8 +464,8 @@ const volunteersEligible = 120
 func (c *Consultation) scorecardInput() engagement.ScorecardInput {
 	return engagement.ScorecardInput{
 		Process: c.Process,
-		Options: engagement.ScorecardOptions{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.ByArea,
-			Population: population(stakeholder.ByArea)},
+		Options: engagement.ScorecardOptions{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.DimensionArea,
+			Population: population(stakeholder.DimensionArea)},
 		Map: c.Stakeholders, Period: quarter(), Volunteering: c.Volunteering, Eligible: volunteersEligible,
 	}
 }

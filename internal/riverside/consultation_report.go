@@ -135,7 +135,7 @@ func activitySection(p *printer, c *Consultation) error {
 	for a := range c.Process.Activities() {
 		what := fmt.Sprintf("%d contributions", through[a.ID().String()])
 		switch {
-		case a.Method().Direction() == engagement.OneWay:
+		case a.Method().Direction() == engagement.CommunicationOneWay:
 			what = "one-way information"
 		case a.RegistrationRequired():
 			what = fmt.Sprintf("%d registered, %d attended; %s", a.Registered(), a.Attended(), what)
@@ -164,13 +164,13 @@ func inputSection(p *printer, c *Consultation) error {
 		}
 	}
 	p.printf("%d contributions from %d people (%d people took part in all):\n", pr.ContributionCount(), pr.ContributorCount(), pr.ParticipantCount())
-	for k := engagement.Comment; k.IsValid(); k++ {
+	for k := engagement.ContributionKindComment; k.IsValid(); k++ {
 		if kinds[k] > 0 {
 			p.printf("  %-16s %3d\n", k, kinds[k])
 		}
 	}
 	p.printf("%d answered, %d of them after more than %d days:\n", pr.AnsweredCount(), late, pr.Rules().ResponseDays)
-	for k := engagement.Accepted; k.IsValid(); k++ {
+	for k := engagement.ResponseKindAccepted; k.IsValid(); k++ {
 		p.printf("  %-16s %3d\n", k, answers[k])
 	}
 	p.printf("\nWhat the design workshop proposed, and the answers:\n")
@@ -272,7 +272,7 @@ func auditSection(p *printer, c *Consultation) error {
 		verdict = "below the rung its promise expects (" + a.Expected.String() + ")"
 	}
 	p.printf("%d kept, %d broken, %d pending; the residents reached %s, %s\n",
-		a.Count(engagement.Kept), a.Count(engagement.Broken), a.Count(engagement.Pending), a.Rung, verdict)
+		a.Count(engagement.PromiseStatusKept), a.Count(engagement.PromiseStatusBroken), a.Count(engagement.PromiseStatusPending), a.Rung, verdict)
 	return nil
 }
 

@@ -18,7 +18,7 @@ func TestScenarioKeepsItsStory(t *testing.T) {
 	a, err := c.Process.Audit(reportDate())
 	require.NoError(t, err)
 	assert.False(t, a.FellShort(), "the council reached the placation its involve level corresponds to")
-	assert.Equal(t, 1, a.Count(engagement.Broken), "one broken element: three answers came late")
+	assert.Equal(t, 1, a.Count(engagement.PromiseStatusBroken), "one broken element: three answers came late")
 	tu, ok := c.Process.Initiative(c.Petition.ID())
 	require.True(t, ok)
 	assert.True(t, tu.Answered())

@@ -29,7 +29,7 @@ func districts() []string { return []string{"elm", "oak", "birch"} }
 // population returns the neighbourhood's population aged 16 and over (the
 // eligible population) by d, one of ByArea and ByAgeBand.
 func population(d stakeholder.Dimension) []metrics.GroupCount {
-	if d == stakeholder.ByArea {
+	if d == stakeholder.DimensionArea {
 		return []metrics.GroupCount{{Group: "elm", Count: 2400}, {Group: "oak", Count: 2900}, {Group: "birch", Count: 2700}}
 	}
 	return []metrics.GroupCount{
@@ -177,7 +177,7 @@ func gather(p *printer, in *participation.Initiative) error {
 // refusal.
 func (p *printer) signer(in *participation.Initiative) func(n byte, prof stakeholder.Profile, when time.Time) {
 	return func(n byte, prof stakeholder.Profile, when time.Time) {
-		if err := in.Sign(person(n), prof, participation.ChannelOnline, when); err != nil {
+		if err := in.Sign(person(n), prof, participation.SigningMethodOnline, when); err != nil {
 			p.printf("  refused resident %d on %s: %s\n", n, when.Format("2006-01-02 15:04"), reason(err))
 		}
 	}
@@ -231,7 +231,7 @@ func petitionReport(p *printer, in *participation.Initiative) error {
 	}
 
 	policy := metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
-	for _, d := range []stakeholder.Dimension{stakeholder.ByArea, stakeholder.ByAgeBand} {
+	for _, d := range []stakeholder.Dimension{stakeholder.DimensionArea, stakeholder.DimensionAgeBand} {
 		if err := p.representativeness(in, d, population(d), policy); err != nil {
 			return err
 		}
