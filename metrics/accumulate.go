@@ -269,17 +269,35 @@ func (d *DistinctCounter[K]) UnmarshalJSON(b []byte) error {
 // inquiry or input to the body's answer) at a resolution of one second:
 // Add truncates each duration to whole seconds and counts how many
 // responses took each number of seconds. Its percentiles are therefore
-// exactly [NearestRankPercentile] of the truncated durations, and its
-// memory grows with the number of distinct seconds seen (at most 2.6
-// million for responses within 30 days), not with the number of responses.
-// Like [GroupCounter] it has the shape of a Beam CombineFn: Add, Merge (a
-// sum of counts per second, so shards merge in any order), Percentile.
+// exactly [NearestRankPercentile] of the truncated durations.
+//
+// Times below [DenseResponseSeconds] (35 days) are counted in an array
+// indexed by the second that holds the low 8 bits of each count, with the
+// rest carried into pages allocated only where a count passes 255: one
+// byte a second (3 MiB for a distribution that reaches 35 days), so that
+// adding a response is an increment on memory that mostly stays in cache,
+// whatever the number of responses. Longer times go to a map. Like
+// [GroupCounter] it has the shape of a Beam CombineFn: Add, Merge (a sum of
+// counts per second, so shards merge in any order), Percentile.
 //
 // The zero value holds no responses and is ready to use. ResponseTimes is
 // not safe for concurrent use.
 type ResponseTimes struct {
-	seconds GroupCounter[int64]
+	low    []uint8             // low[s]: the low 8 bits of the count of s seconds
+	high   [][]int64           // high[s>>carryShift][s&carryMask]: the count of s seconds >> 8
+	sparse GroupCounter[int64] // counts of DenseResponseSeconds seconds or more
+	total  int64
 }
+
+// DenseResponseSeconds is the bound below which [ResponseTimes] counts in
+// an array: 35 days, past the 30 days most response commitments allow.
+const DenseResponseSeconds = 35 * 24 * 3600
+
+// The carry pages of ResponseTimes cover 4,096 seconds each.
+const (
+	carryShift = 12
+	carryMask  = 1<<carryShift - 1
+)
 
 // Add counts one response that took d, truncated to whole seconds (1.9 s
 // counts as 1 s). A negative d (an answer before its question) is rejected
@@ -289,8 +307,103 @@ func (rt *ResponseTimes) Add(d time.Duration) error {
 	if d < 0 {
 		return &FieldError{Field: "response time", Value: d.String(), Err: ErrNegative}
 	}
-	rt.seconds.Add(int64(d / time.Second))
+	rt.addSeconds(int64(d/time.Second), 1)
 	return nil
+}
+
+// AddSeconds counts one response that took secs whole seconds, as Add does
+// for a duration; a negative secs is rejected with [ErrNegative]. It is the
+// entry point for records that store times in seconds.
+func (rt *ResponseTimes) AddSeconds(secs int64) error {
+	// The common case stays small enough for the compiler to inline.
+	if uint64(secs) < uint64(len(rt.low)) {
+		if rt.low[secs]++; rt.low[secs] == 0 {
+			rt.carry(int(secs), 1)
+		}
+		rt.total++
+		return nil
+	}
+	return rt.addSecondsChecked(secs)
+}
+
+// addSecondsChecked is AddSeconds's path for a time beyond the dense
+// array's length: checks, then growth or the sparse map.
+func (rt *ResponseTimes) addSecondsChecked(secs int64) error {
+	if secs < 0 {
+		return inputErr("seconds", secs, ErrNegative)
+	}
+	if secs > math.MaxInt64/int64(time.Second) {
+		return inputErr("seconds", secs, ErrOutOfRange)
+	}
+	rt.addSeconds(secs, 1)
+	return nil
+}
+
+// AddAllSeconds counts one response for each entry of secs, as AddSeconds
+// does; on a negative entry it stops and returns the error, having counted
+// the entries before it.
+func (rt *ResponseTimes) AddAllSeconds(secs []int32) error {
+	for i, s := range secs {
+		if s < 0 {
+			return inputErr(fmt.Sprintf("seconds[%d]", i), int64(s), ErrNegative)
+		}
+		if err := rt.AddSeconds(int64(s)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addSeconds counts n > 0 responses of secs ≥ 0 seconds.
+func (rt *ResponseTimes) addSeconds(secs, n int64) {
+	rt.total += n
+	if secs >= DenseResponseSeconds {
+		rt.sparse.counts = lazyMap(rt.sparse.counts)
+		rt.sparse.counts[secs] += n
+		rt.sparse.total += n
+		return
+	}
+	if int(secs) >= len(rt.low) {
+		low := make([]uint8, min(DenseResponseSeconds, max(int(secs)+1, 2*len(rt.low), 4096)))
+		copy(low, rt.low)
+		rt.low = low
+	}
+	sum := int64(rt.low[secs]) + n
+	rt.low[secs] = uint8(sum)
+	if sum > 255 {
+		rt.carry(int(secs), sum>>8)
+	}
+}
+
+// carry adds c·256 responses of secs seconds to the carry pages.
+func (rt *ResponseTimes) carry(secs int, c int64) {
+	page := secs >> carryShift
+	if page >= len(rt.high) {
+		high := make([][]int64, DenseResponseSeconds>>carryShift+1)
+		copy(high, rt.high)
+		rt.high = high
+	}
+	if rt.high[page] == nil {
+		rt.high[page] = make([]int64, 1<<carryShift)
+	}
+	rt.high[page][secs&carryMask] += c
+}
+
+// countAt returns the number of responses of secs < len(rt.low) seconds.
+func (rt *ResponseTimes) countAt(secs int) int64 {
+	n := int64(rt.low[secs])
+	if page := secs >> carryShift; page < len(rt.high) && rt.high[page] != nil {
+		n += rt.high[page][secs&carryMask] << 8
+	}
+	return n
+}
+
+// lazyMap returns m, or a new map when m is nil.
+func lazyMap(m map[int64]int64) map[int64]int64 {
+	if m == nil {
+		return make(map[int64]int64)
+	}
+	return m
 }
 
 // Merge adds every response of o to rt; o is not changed, and a nil o adds
@@ -300,34 +413,56 @@ func (rt *ResponseTimes) Merge(o *ResponseTimes) error {
 	if o == nil {
 		return nil
 	}
-	return rt.seconds.Merge(&o.seconds)
+	if rt.total > math.MaxInt64-o.total {
+		return &FieldError{Field: "responses", Value: strconv.FormatInt(o.total, 10), Err: ErrOverflow}
+	}
+	for secs, n := range o.all() {
+		rt.addSeconds(secs, n)
+	}
+	return nil
 }
 
 // Count returns the number of responses counted.
-func (rt *ResponseTimes) Count() int64 { return rt.seconds.total }
+func (rt *ResponseTimes) Count() int64 { return rt.total }
+
+// all yields each number of seconds seen and its count, in increasing
+// order of seconds.
+func (rt *ResponseTimes) all() iter.Seq2[int64, int64] {
+	return func(yield func(int64, int64) bool) {
+		for secs := range rt.low {
+			if n := rt.countAt(secs); n != 0 && !yield(int64(secs), n) {
+				return
+			}
+		}
+		for secs, n := range rt.sparse.All() {
+			if !yield(secs, n) {
+				return
+			}
+		}
+	}
+}
 
 // Percentile returns the p-th percentile by the nearest-rank method, as
 // [NearestRankPercentile] defines it: the smallest counted time t (in
 // whole seconds) such that at least p % of the responses took t or less,
-// that is the value at rank ⌈p/100 · n⌉ of the n sorted times. It returns
-// [ErrOutOfRange] for p outside 1..100 and [ErrEmpty] when no response has
-// been counted.
+// that is the value at rank [NearestRank](n, p) of the n sorted times. It
+// returns [ErrOutOfRange] for p outside 1..100 and [ErrEmpty] when no
+// response has been counted.
 func (rt *ResponseTimes) Percentile(p int) (time.Duration, error) {
 	if p < 1 || p > 100 {
 		return 0, inputErr("p", int64(p), ErrOutOfRange)
 	}
-	n := rt.seconds.total
-	if n == 0 {
+	if rt.total == 0 {
 		return 0, &FieldError{Field: "response times", Value: "none", Err: ErrEmpty}
 	}
-	rank := NearestRank(n, p)
-	var seen, secs int64
-	for secs = range rt.seconds.All() {
-		if seen += rt.seconds.counts[secs]; seen >= rank {
-			break
+	rank := NearestRank(rt.total, p)
+	var seen int64
+	for secs, n := range rt.all() {
+		if seen += n; seen >= rank {
+			return time.Duration(secs) * time.Second, nil
 		}
 	}
-	return time.Duration(secs) * time.Second, nil
+	return 0, nil // unreachable: the counts add up to total
 }
 
 // Summary returns the count, the median and the 90th percentile, as
@@ -348,14 +483,15 @@ func (rt *ResponseTimes) Summary() (ResponseTimeSummary, error) {
 // It is undefined when no response has been counted.
 func (rt *ResponseTimes) ShareWithin(limit time.Duration) Ratio {
 	var within int64
-	for secs, count := range rt.seconds.counts {
+	for secs, count := range rt.all() {
 		// A response of secs whole seconds is within limit when
 		// secs·1s ≤ limit, that is secs ≤ ⌊limit / 1s⌋ for limit ≥ 0.
-		if limit >= 0 && secs <= int64(limit/time.Second) {
-			within += count
+		if limit < 0 || secs > int64(limit/time.Second) {
+			break
 		}
+		within += count
 	}
-	return Ratio{num: within, den: rt.seconds.total}
+	return Ratio{num: within, den: rt.total}
 }
 
 // responseTimesJSON is the wire form of ResponseTimes.
@@ -366,7 +502,13 @@ type responseTimesJSON struct {
 // MarshalJSON writes {"seconds": [[120,3],[300,1]]}: [whole seconds,
 // number of responses] pairs in increasing order of seconds.
 func (rt ResponseTimes) MarshalJSON() ([]byte, error) {
-	return json.Marshal(responseTimesJSON{Seconds: &rt.seconds})
+	var seconds GroupCounter[int64]
+	for secs, n := range rt.all() {
+		seconds.counts = lazyMap(seconds.counts)
+		seconds.counts[secs] = n
+		seconds.total += n
+	}
+	return json.Marshal(responseTimesJSON{Seconds: &seconds})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, replacing rt's counts, and
@@ -388,7 +530,9 @@ func (rt *ResponseTimes) UnmarshalJSON(b []byte) error {
 				return inputErr("seconds", secs, ErrOutOfRange)
 			}
 		}
-		got.seconds = *w.Seconds
+		for secs, n := range w.Seconds.counts {
+			got.addSeconds(secs, n)
+		}
 	}
 	*rt = got
 	return nil
