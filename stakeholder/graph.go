@@ -1,6 +1,7 @@
 package stakeholder
 
 import (
+	"context"
 	"encoding/binary"
 	"math/big"
 	"math/bits"
@@ -55,16 +56,31 @@ type Centrality struct {
 // the same whatever the split. A network with more than 2^64 shortest paths
 // between two stakeholders falls back to [math/big] rationals throughout:
 // slower, equally exact.
+//
+// Betweenness cannot be stopped; on a large map use
+// [Map.BetweennessContext].
 func (m *Map) Betweenness() []Centrality {
+	out, _ := m.BetweennessContext(context.Background()) // never canceled
+	return out
+}
+
+// BetweennessContext is [Map.Betweenness] that stops when ctx is done: it
+// checks ctx before each source (one breadth-first search, O(E) work) and
+// returns ctx's error, and nothing else, once it is canceled or its deadline
+// passes.
+func (m *Map) BetweennessContext(ctx context.Context) ([]Centrality, error) {
 	g := m.network()
-	exact := g.betweenness()
+	exact, err := g.betweenness(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Centrality, len(m.people))
 	for i, s := range m.people {
 		r := exact[i]
 		v := decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), BetweennessPlaces)
 		out[i] = Centrality{Stakeholder: s, Betweenness: v, exact: r}
 	}
-	return out
+	return out, nil
 }
 
 // Brokers returns the n stakeholders with the highest betweenness, highest
@@ -211,7 +227,9 @@ func (g network) bfs(s int32, dist []int32, sigma []uint64, order []int32) ([]in
 
 // parallel runs work(worker, source) for every source on up to GOMAXPROCS
 // goroutines; each worker index is used by one goroutine at a time.
-func parallel(n int, workers int, work func(worker int, s int32)) {
+//
+// It stops handing out sources once ctx is done and returns ctx's error.
+func parallel(ctx context.Context, n int, workers int, work func(worker int, s int32)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -220,7 +238,7 @@ func parallel(n int, workers int, work func(worker int, s int32)) {
 			defer wg.Done()
 			for {
 				s := next.Add(1) - 1
-				if s >= int64(n) {
+				if s >= int64(n) || ctx.Err() != nil {
 					return
 				}
 				work(w, int32(s))
@@ -228,6 +246,7 @@ func parallel(n int, workers int, work func(worker int, s int32)) {
 		}()
 	}
 	wg.Wait()
+	return ctx.Err()
 }
 
 func workerCount(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
@@ -249,7 +268,7 @@ func workerCount(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 //
 // Bounds, with n nodes: δ(v) ≤ n, so D ≤ n·L, σ_v·D ≤ n·L, and the sum over
 // n sources is below n²·L; that fixes the number of words.
-func (g network) betweenness() []*big.Rat {
+func (g network) betweenness(ctx context.Context) ([]*big.Rat, error) {
 	n := g.nodes()
 	workers := workerCount(n)
 	ws := make([]*brandes, workers)
@@ -257,13 +276,16 @@ func (g network) betweenness() []*big.Rat {
 		ws[w] = newBrandes(g)
 	}
 	var overflow atomic.Bool
-	parallel(n, workers, func(w int, s int32) {
+	err := parallel(ctx, n, workers, func(w int, s int32) {
 		if !overflow.Load() && !ws[w].source(s) {
 			overflow.Store(true)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	if overflow.Load() {
-		return g.betweennessBig()
+		return g.betweennessBig(ctx)
 	}
 	lcm := big.NewInt(1)
 	var gcd big.Int
@@ -285,7 +307,7 @@ func (g network) betweenness() []*big.Rat {
 	for v := range out {
 		out[v] = new(big.Rat).SetFrac(&totals[v], den)
 	}
-	return out
+	return out, nil
 }
 
 // brandes is one worker's state: BFS scratch, its L with the quotients L/σ
@@ -301,6 +323,9 @@ type brandes struct {
 	slots []int32  // the slot of each node's path count
 	d     []uint64 // D per node
 	tmp   []uint64 // one scratch number
+
+	dlo, dhi []uint64 // D_s per node in two words, for sourceSmall
+	factor   []uint64 // L/L_s, for sourceSmall
 
 	lcm   big.Int
 	words int
@@ -318,7 +343,8 @@ const smallSigma = 1 << 16
 func newBrandes(g network) *brandes {
 	n := g.nodes()
 	b := &brandes{g: g, headroom: 2*bits.Len(uint(n)) + 1, dist: make([]int32, n), sigma: make([]uint64, n),
-		order: make([]int32, 0, n), slots: make([]int32, n), small: make([]int32, smallSigma)}
+		order: make([]int32, 0, n), slots: make([]int32, n), small: make([]int32, smallSigma),
+		dlo: make([]uint64, n), dhi: make([]uint64, n)}
 	for i := range b.dist {
 		b.dist[i] = -1
 	}
@@ -365,22 +391,9 @@ func (b *brandes) slot(x uint64) int32 {
 	} else if i, ok := b.large[x]; ok {
 		return i
 	}
+	b.divisibleBy(x)
 	var r, bx big.Int
 	bx.SetUint64(x)
-	r.Mod(&b.lcm, &bx)
-	if r.Sign() != 0 {
-		// L·(x/gcd(L, x)) is the new L; gcd(L, x) = gcd(x, L mod x).
-		f := x / new(big.Int).GCD(nil, nil, &bx, &r).Uint64()
-		b.lcm.Mul(&b.lcm, new(big.Int).SetUint64(f))
-		b.resize()
-		for i := 0; i < len(b.q); i += b.words {
-			mulWords(b.q[i:i+b.words], b.q[i:i+b.words], f)
-		}
-		for i := 0; i < len(b.acc); i += b.words {
-			mulWords(b.acc[i:i+b.words], b.acc[i:i+b.words], f)
-		}
-		bigToWords(b.lcmW, &b.lcm)
-	}
 	i := int32(len(b.q) / b.words)
 	r.Quo(&b.lcm, &bx)
 	q := make([]uint64, b.words)
@@ -397,6 +410,119 @@ func (b *brandes) slot(x uint64) int32 {
 	return i
 }
 
+// divisibleBy grows L, when x does not divide it, to L·x/gcd(L, x),
+// multiplying every stored quotient and sum by the same factor.
+func (b *brandes) divisibleBy(x uint64) {
+	var r, bx big.Int
+	bx.SetUint64(x)
+	r.Mod(&b.lcm, &bx)
+	if r.Sign() == 0 {
+		return
+	}
+	// gcd(L, x) = gcd(x, L mod x).
+	f := x / new(big.Int).GCD(nil, nil, &bx, &r).Uint64()
+	b.lcm.Mul(&b.lcm, new(big.Int).SetUint64(f))
+	b.resize()
+	for i := 0; i < len(b.q); i += b.words {
+		mulWords(b.q[i:i+b.words], b.q[i:i+b.words], f)
+	}
+	for i := 0; i < len(b.acc); i += b.words {
+		mulWords(b.acc[i:i+b.words], b.acc[i:i+b.words], f)
+	}
+	bigToWords(b.lcmW, &b.lcm)
+}
+
+// sourceLcm returns L_s, the least common multiple of the path counts of
+// the nodes in order, and false when it does not fit 64 bits.
+func (b *brandes) sourceLcm() (uint64, bool) {
+	ls := uint64(1)
+	for _, v := range b.order {
+		x := b.sigma[v]
+		if ls%x == 0 {
+			continue
+		}
+		hi, lo := bits.Mul64(ls, x/gcd64(ls, x))
+		if hi != 0 {
+			return 0, false
+		}
+		ls = lo
+	}
+	return ls, true
+}
+
+func gcd64(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// sourceSmall is source's path when the source's own L_s (the lcm of its
+// path counts) fits 64 bits, as it nearly always does: it runs Brandes'
+// recursion on D_s = L_s·Δ in two machine words (D ≤ (n+1)·L_s < 2¹²⁸), so
+// the inner loop over the edges adds two words instead of the many that the
+// worker's L needs, and only the per-node results L_s·δ_s(v) are scaled by
+// L/L_s into the sums, once per node.
+func (b *brandes) sourceSmall(ls uint64) {
+	b.divisibleBy(ls)
+	var f big.Int
+	f.Quo(&b.lcm, new(big.Int).SetUint64(ls))
+	W := b.words
+	bigToWords(b.tmp, &f)
+	factor := append(b.factor[:0], b.tmp...)
+	b.factor = factor
+	dlo, dhi, g := b.dlo, b.dhi, b.g
+	for _, v := range b.order {
+		dlo[v], dhi[v] = 0, 0
+	}
+	for i := len(b.order) - 1; i > 0; i-- {
+		w := b.order[i]
+		sw := b.sigma[w]
+		var c uint64
+		lo, c := bits.Add64(dlo[w], ls/sw, 0)
+		hi := dhi[w] + c
+		dlo[w], dhi[w] = lo, hi
+		// x = σ_w·D(w) − L_s = L_s·δ_s(w), below (n+1)·L_s: σ_w·hi fits.
+		ph, pl := bits.Mul64(sw, lo)
+		ph += sw * hi
+		xl, bw := bits.Sub64(pl, ls, 0)
+		xh := ph - bw
+		mulAdd128(b.acc[int(w)*W:int(w+1)*W], factor, xl, xh)
+		pd := b.dist[w] - 1
+		for _, v := range g.adj[g.off[w]:g.off[w+1]] {
+			if b.dist[v] == pd {
+				var c uint64
+				dlo[v], c = bits.Add64(dlo[v], lo, 0)
+				dhi[v] += hi + c
+			}
+		}
+	}
+}
+
+// mulAdd128 sets acc += (hi·2⁶⁴ + lo)·f for little-endian words; the bounds
+// of the sums guarantee no carry out of acc's top word.
+func mulAdd128(acc, f []uint64, lo, hi uint64) {
+	mulAddWord(acc, f, lo)
+	if hi != 0 {
+		mulAddWord(acc[1:], f[:len(f)-1], hi)
+	}
+}
+
+// mulAddWord sets acc += f·x, acc at least as long as f.
+func mulAddWord(acc, f []uint64, x uint64) {
+	var carry uint64
+	for i, fw := range f {
+		h, l := bits.Mul64(fw, x)
+		var c1, c2 uint64
+		l, c1 = bits.Add64(l, carry, 0)
+		acc[i], c2 = bits.Add64(acc[i], l, 0)
+		carry = h + c1 + c2
+	}
+	for i := len(f); carry != 0 && i < len(acc); i++ {
+		acc[i], carry = bits.Add64(acc[i], carry, 0)
+	}
+}
+
 // source adds L·δ_s(v) to the sums for every node v ≠ s reached from s. It
 // reports false, having added nothing, when a path count overflows 64 bits.
 func (b *brandes) source(s int32) bool {
@@ -409,6 +535,10 @@ func (b *brandes) source(s int32) bool {
 	}()
 	if !ok {
 		return false
+	}
+	if ls, ok := b.sourceLcm(); ok {
+		b.sourceSmall(ls)
+		return true
 	}
 	// Every path count of this source must divide L before any sum uses it;
 	// slot grows L, and with it every stored number, when one does not.
@@ -493,7 +623,7 @@ func wordsToBig(dst *big.Int, ws []uint64) {
 // betweennessBig is Brandes' algorithm in math/big throughout, for networks
 // whose path counts overflow 64 bits. It is also the reference the fast
 // path is tested against.
-func (g network) betweennessBig() []*big.Rat {
+func (g network) betweennessBig(ctx context.Context) ([]*big.Rat, error) {
 	n := g.nodes()
 	out := make([]*big.Rat, n)
 	for i := range out {
@@ -504,6 +634,9 @@ func (g network) betweennessBig() []*big.Rat {
 	delta := make([]big.Rat, n)
 	var term big.Rat
 	for s := range int32(n) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for i := range dist {
 			dist[i] = -1
 			sigma[i].SetInt64(0)
@@ -542,5 +675,5 @@ func (g network) betweennessBig() []*big.Rat {
 	for _, r := range out {
 		r.Mul(r, half)
 	}
-	return out
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package stakeholder_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -208,6 +209,34 @@ func TestBetweennessWithWideDenominators(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("%d/2", n-3), fast[1].RatString())
 }
 
+func TestBetweennessSourceLcmBeyond64Bits(t *testing.T) {
+	// A hub (stakeholder 1) joined to 61 middle nodes, and one leaf per
+	// prime p up to 61 joined to the first p middle nodes: from the hub, leaf
+	// p has p shortest paths, so the hub's path counts fit a word while
+	// their least common multiple, 2·3·5·…·61 ≈ 2^76, does not. That source
+	// takes the multiword path, the others the two-word one, into the same
+	// sums.
+	primes := []int{2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61}
+	const middles = 61
+	var edges [][2]int
+	for k := range middles {
+		edges = append(edges, [2]int{1, 2 + k})
+	}
+	for i, p := range primes {
+		leaf := 2 + middles + i
+		for k := range p {
+			edges = append(edges, [2]int{2 + k, leaf})
+		}
+	}
+	n := 1 + middles + len(primes)
+	m := buildGraph(t, n, edges)
+	fast, ref := stakeholder.BetweennessExact(m), stakeholder.BetweennessReference(m)
+	require.Len(t, fast, n)
+	for i := range fast {
+		require.Zero(t, fast[i].Cmp(ref[i]), "node %d: %s != %s", i+1, fast[i], ref[i])
+	}
+}
+
 func TestBetweennessBeyond64BitPathCounts(t *testing.T) {
 	// A chain of 70 diamonds: joint j0 - {a,b} - j1 - {a,b} - j2 ... Between
 	// the two ends there are 2^70 shortest paths, more than a uint64 holds,
@@ -280,4 +309,20 @@ func TestComponentsAndCoalitions(t *testing.T) {
 	assert.Equal(t, [][]string{{"S1", "S2", "S3"}, {"S4", "S5"}}, names(m.Coalitions()),
 		"opposition and media coverage join no coalition; singletons are no coalition")
 	assert.Empty(t, stakeholder.NewMap().Components())
+}
+
+func TestBetweennessContext(t *testing.T) {
+	m := buildGraph(t, 4, [][2]int{{1, 2}, {2, 3}, {3, 4}})
+	got, err := m.BetweennessContext(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, m.Betweenness(), got)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	got, err = m.BetweennessContext(ctx)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, got)
+	// The math/big path stops too.
+	_, err = stakeholder.BetweennessReferenceContext(ctx, m)
+	require.ErrorIs(t, err, context.Canceled)
 }
