@@ -295,3 +295,39 @@ func checkScore(id uuid.UUID, field string, s Score) error {
 	}
 	return nil
 }
+
+// Text returns the Kind's name for people in running text, such as
+// "resident"; "Kind(n)" for an undeclared value.
+func (k Kind) Text() string { return kinds.Text(k) }
+
+// Text returns the Attitude's name for people in running text, such as
+// "unaware"; "Attitude(n)" for an undeclared value.
+func (a Attitude) Text() string { return attitudes.Text(a) }
+
+// Text returns the Quadrant's name for people in running text, such as
+// "manage closely"; "Quadrant(n)" for an undeclared value.
+func (q Quadrant) Text() string { return quadrants.Text(q) }
+
+// Text returns the SalienceClass's name for people in running text, such as
+// "dormant"; "SalienceClass(n)" for an undeclared value.
+func (s SalienceClass) Text() string { return salienceClasses.Text(s) }
+
+// Text returns the RelationType's name for people in running text, such as
+// "member of"; "RelationType(n)" for an undeclared value.
+func (r RelationType) Text() string { return relationTypes.Text(r) }
+
+// Text returns the Channel's name for people in running text, such as
+// "meeting"; "Channel(n)" for an undeclared value.
+func (c Channel) Text() string { return channels.Text(c) }
+
+// Text returns the Direction's name for people in running text, such as
+// "outbound"; "Direction(n)" for an undeclared value.
+func (d Direction) Text() string { return directions.Text(d) }
+
+// Text returns the Dimension's name for people in running text, such as
+// "age band"; "Dimension(n)" for an undeclared value.
+func (d Dimension) Text() string { return dimensions.Text(d) }
+
+// Text returns the AgeBand's name for people in running text, such as
+// "0 15"; "AgeBand(n)" for an undeclared value.
+func (a AgeBand) Text() string { return ageBands.Text(a) }

@@ -74,6 +74,7 @@ func TestEnums(t *testing.T) {
 			require.Len(t, c.values, len(c.want))
 			for i, v := range c.values {
 				assert.Equal(t, c.want[i], v.String())
+				assert.Equal(t, strings.ReplaceAll(c.want[i], "_", " "), v.(interface{ Text() string }).Text(), "text for people")
 				assert.True(t, v.(interface{ IsValid() bool }).IsValid(), v.String())
 				text, err := v.(encoding.TextMarshaler).MarshalText()
 				require.NoError(t, err)
