@@ -25,7 +25,7 @@ func benchSupporters(n int) ([]uuid.UUID, []stakeholder.Profile) {
 	profiles := make([]stakeholder.Profile, n)
 	areas := []string{"north", "south", "east", "west", "centre"}
 	sexes := []string{"f", "m", "x", ""}
-	bands := []stakeholder.AgeBand{stakeholder.Age18to24, stakeholder.Age25to34, stakeholder.Age35to44, stakeholder.Age45to54, stakeholder.Age55to64, stakeholder.Age65to74, stakeholder.Age75Plus}
+	bands := []stakeholder.AgeBand{stakeholder.AgeBand18To24, stakeholder.AgeBand25To34, stakeholder.AgeBand35To44, stakeholder.AgeBand45To54, stakeholder.AgeBand55To64, stakeholder.AgeBand65To74, stakeholder.AgeBand75Plus}
 	x := uint64(0x9e3779b97f4a7c15)
 	for i := range ids {
 		for j := 0; j < 16; j += 8 {
@@ -51,7 +51,7 @@ func benchInitiative(b *testing.B) *participation.Initiative {
 	require.NoError(b, err)
 	r := participation.SupportRules{
 		Threshold:      million,
-		Window:         participation.Period{Start: at(0), End: at(24 * 365)},
+		Window:         metrics.Period{Start: at(0), End: at(24 * 365)},
 		MinAge:         18,
 		AreaThresholds: []participation.AreaThreshold{{Area: "north", Threshold: 150_000}, {Area: "south", Threshold: 150_000}},
 	}
@@ -140,7 +140,7 @@ func millionInitiative(b *testing.B) *participation.Initiative {
 func BenchmarkFiguresMillion(b *testing.B) {
 	in := millionInitiative(b)
 	population := []metrics.GroupCount{{Group: "centre", Count: 1e6}, {Group: "east", Count: 1e6}, {Group: "north", Count: 1e6}, {Group: "south", Count: 1e6}, {Group: "west", Count: 1e6}}
-	policy := metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize10}
+	spec := metrics.RepresentativenessSpec{Population: population, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize10}}
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = in.SupportsPerDay(time.UTC)
@@ -148,7 +148,7 @@ func BenchmarkFiguresMillion(b *testing.B) {
 			b.Fatal("threshold not met")
 		}
 		_ = in.ChannelShares()
-		if _, err := in.Representativeness(stakeholder.DimensionArea, population, policy); err != nil {
+		if _, err := in.Representativeness(stakeholder.DimensionArea, spec); err != nil {
 			b.Fatal(err)
 		}
 	}

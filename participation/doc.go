@@ -66,8 +66,15 @@
 // An initiative's figures come through package metrics, exact:
 // [Initiative.SupportsPerDay], [Initiative.TimeToThreshold],
 // [Initiative.ChannelShares], and [Initiative.Representativeness], which
-// compares supporters with a population profile and suppresses small
-// cells before anything is published.
+// compares supporters with a population profile through
+// metrics.PublishRepresentativeness, the one publication path of civitas:
+// small cells are suppressed before any figure is derived, and supporters
+// with no value on the dimension are counted as unclassified. The
+// unsuppressed comparison, [Initiative.CompareSupportersUnsuppressed], is
+// for the initiators' own analysis and never for publication.
+//
+// Time spans are metrics.Period values, checked to fit the Unix
+// nanoseconds the support store keeps.
 //
 // Every aggregate round-trips through encoding/json exactly, and decoding
 // validates as the constructors and events do. Times are kept in UTC.

@@ -3,6 +3,7 @@ package participation_test
 import (
 	"encoding"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,6 +18,7 @@ type enum interface {
 	fmt.Stringer
 	encoding.TextMarshaler
 	IsValid() bool
+	Text() string
 }
 
 // checkEnum tests every declared value of an enum against its expected
@@ -31,10 +33,16 @@ func checkEnum[T enum, P interface {
 		t.Run(names[i], func(t *testing.T) {
 			assert.True(t, v.IsValid())
 			assert.Equal(t, names[i], v.String())
+			assert.Equal(t, strings.ReplaceAll(names[i], "_", " "), v.Text(), "text for people")
 			text, err := v.MarshalText()
 			require.NoError(t, err)
 			assert.Equal(t, names[i], string(text))
 			got, err := parse(names[i])
+			require.NoError(t, err)
+			assert.Equal(t, v, got)
+			// The one parsing rule: any case, '-' or ' ' between words,
+			// surrounding space.
+			got, err = parse(" " + strings.ToUpper(strings.ReplaceAll(names[i], "_", " ")) + "\t")
 			require.NoError(t, err)
 			assert.Equal(t, v, got)
 			var back T
@@ -46,13 +54,16 @@ func checkEnum[T enum, P interface {
 		assert.False(t, bad.IsValid())
 		assert.Contains(t, bad.String(), typ+"(")
 		_, err := bad.MarshalText()
-		require.ErrorIs(t, err, participation.ErrInvalidValue)
+		require.ErrorIs(t, err, participation.ErrInvalid)
 	}
 	_, err := parse("no such " + typ)
-	require.ErrorIs(t, err, participation.ErrInvalidValue)
-	assert.Contains(t, err.Error(), `"no such `+typ+`"`, "the error quotes the input")
+	require.ErrorIs(t, err, participation.ErrInvalid)
+	var fe *participation.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Contains(t, fe.Value, `"no such `+typ+`"`, "the error quotes the input")
+	assert.Contains(t, fe.Value, names[0], "and lists the accepted names")
 	keep := all[0]
-	require.ErrorIs(t, P(&keep).UnmarshalText([]byte("nope")), participation.ErrInvalidValue)
+	require.ErrorIs(t, P(&keep).UnmarshalText([]byte("nope")), participation.ErrInvalid)
 	assert.Equal(t, all[0], keep, "a failed UnmarshalText leaves the value unchanged")
 }
 
@@ -67,18 +78,18 @@ func TestEnums(t *testing.T) {
 			[]string{"draft", "open", "qualified", "submitted", "answered", "expired", "withdrawn"},
 			participation.ParseState, participation.State(8))
 	})
-	t.Run("Channel", func(t *testing.T) {
-		checkEnum(t, "Channel", participation.Channels(), []string{"online", "offline"},
-			participation.ParseChannel, participation.SigningMethod(3))
+	t.Run("SigningMethod", func(t *testing.T) {
+		checkEnum(t, "SigningMethod", participation.SigningMethods(), []string{"online", "offline"},
+			participation.ParseSigningMethod, participation.SigningMethod(3))
 	})
 	t.Run("AnswerOutcome", func(t *testing.T) {
 		checkEnum(t, "AnswerOutcome", participation.AnswerOutcomes(), []string{"accepted", "rejected", "adopted"},
 			participation.ParseAnswerOutcome, participation.AnswerOutcome(4))
 	})
-	t.Run("EventKind", func(t *testing.T) {
-		checkEnum(t, "EventKind", participation.EventKinds(),
+	t.Run("Event", func(t *testing.T) {
+		checkEnum(t, "Event", participation.Events(),
 			[]string{"created", "opened", "milestone", "qualified", "submitted", "answered", "expired", "withdrawn"},
-			participation.ParseEventKind, participation.Event(9))
+			participation.ParseEvent, participation.Event(9))
 	})
 	t.Run("Rung", func(t *testing.T) {
 		checkEnum(t, "Rung", participation.Rungs(),
@@ -98,9 +109,9 @@ func TestEnums(t *testing.T) {
 		checkEnum(t, "GroupKind", participation.GroupKinds(), []string{"grassroots", "coalition"},
 			participation.ParseGroupKind, participation.GroupKind(3))
 	})
-	t.Run("Role", func(t *testing.T) {
-		checkEnum(t, "Role", participation.Roles(), []string{"initiator", "organiser", "member", "volunteer"},
-			participation.ParseRole, participation.MemberRole(5))
+	t.Run("MemberRole", func(t *testing.T) {
+		checkEnum(t, "MemberRole", participation.MemberRoles(), []string{"initiator", "organiser", "member", "volunteer"},
+			participation.ParseMemberRole, participation.MemberRole(5))
 	})
 }
 

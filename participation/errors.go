@@ -3,29 +3,37 @@ package participation
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
 )
 
 // Sentinel errors. Every error this package returns matches one of them with
-// [errors.Is]; most arrive wrapped with context: in a [*TransitionError]
-// (which state refused which event), a [*SupportError] (whose signature) or
-// a [*RowError] (which row of an offline batch), or by fmt.Errorf naming the
-// offending field and quoting its value. Profile problems wrap
-// [github.com/civitas-go/civitas/stakeholder.ErrInvalidProfile] instead.
+// [errors.Is]; most arrive wrapped with context: in a [*FieldError] (which
+// field, which value), a [*TransitionError] (which state refused which
+// event, and why), a [*SupportError] (whose signature) or a [*RowError]
+// (which row of an offline batch). Profile problems wrap
+// [github.com/civitas-go/civitas/stakeholder.ErrInvalidProfile] instead. The
+// sentinels mean what they mean in every package of civitas (see
+// internal/DESIGN.md).
 var (
-	// ErrInvalid reports a missing or malformed field: a nil ID, an empty
-	// title, a negative threshold, a period that ends before it starts.
-	ErrInvalid = errors.New("participation: invalid field")
+	// ErrInvalid reports an input outside its documented values: a nil ID,
+	// an empty or padded title, a negative threshold, a period that ends
+	// before it starts, an undeclared enum value such as Kind(9), an unknown
+	// name such as "referendum", malformed JSON or a value of the wrong JSON
+	// type.
+	ErrInvalid = errors.New("participation: invalid value")
 
-	// ErrInvalidValue reports an enum value or name outside the declared
-	// ones, such as Kind(9) or the text "referendum".
-	ErrInvalidValue = errors.New("participation: invalid value")
-
-	// ErrInvalidTransition reports an event the initiative's current state does not
-	// allow, such as submitting an initiative that has not qualified. It
-	// arrives in a [*TransitionError].
+	// ErrInvalidTransition reports a lifecycle event the initiative's
+	// current state does not allow, such as submitting an initiative that
+	// has not qualified. It arrives in a [*TransitionError].
 	ErrInvalidTransition = errors.New("participation: event not allowed in this state")
+
+	// ErrWrongState reports an operation that is not a lifecycle event
+	// (signing, withdrawing a support, importing a sheet, setting the rules,
+	// adding a promoter, assessing the outcome) refused in the initiative's
+	// current state.
+	ErrWrongState = errors.New("participation: not allowed in this state")
 
 	// ErrTimeOrder reports an event dated before the last event already
 	// recorded: a history only moves forward.
@@ -115,22 +123,92 @@ var (
 	ErrInconsistent = errors.New("participation: inconsistent data")
 )
 
-// TransitionError reports an event that the initiative's state does not
-// allow. It wraps [ErrInvalidTransition].
+// FieldError describes one bad input: which field, its value and the
+// sentinel it breaks. It wraps Err, so errors.Is(err, ErrInvalid) holds for
+// a FieldError whose Err is ErrInvalid.
+type FieldError struct {
+	// Field names the input, such as "kind" or "channels[2]".
+	Field string
+	// Value is the offending value as text, quoted when it is text.
+	Value string
+	// Err is the sentinel error the value breaks.
+	Err error
+}
+
+// Error returns a message that names the field and quotes its value. It
+// works on a nil or zero receiver.
+func (e *FieldError) Error() string {
+	if e == nil {
+		return ErrInvalid.Error()
+	}
+	msg := ErrInvalid.Error()
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	switch {
+	case e.Field != "" && e.Value != "":
+		msg += ": " + e.Field + " = " + e.Value
+	case e.Field != "":
+		msg += ": " + e.Field
+	case e.Value != "":
+		msg += ": " + e.Value
+	}
+	return msg
+}
+
+// Unwrap returns the sentinel error, for errors.Is.
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// TransitionError reports a lifecycle event that the initiative refused:
+// its state, the event, and why. Err is [ErrInvalidTransition] when the
+// state does not allow the event, or the preconditions that failed, joined
+// (such as [ErrCommitteeTooSmall] or [ErrThresholdNotMet]); errors.Is
+// matches each of them.
 type TransitionError struct {
 	// State is the state the initiative was in.
 	State State
-	// Event names the refused event, such as "submit" or "sign".
-	Event string
+	// Event is the refused event.
+	Event Event
+	// Err is ErrInvalidTransition or the failed preconditions.
+	Err error
 }
 
-// Error returns a message naming the event and the state.
+// Error returns "participation: cannot EVENT in state STATE: REASONS", the
+// event as the verb of the method that records it ("open", "qualify"). It
+// works on a nil or zero receiver.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("%v: %s while %s", ErrInvalidTransition, e.Event, e.State)
+	if e == nil {
+		return ErrInvalidTransition.Error()
+	}
+	reasons := "event not allowed in this state"
+	if e.Err != nil {
+		parts := strings.Split(e.Err.Error(), "\n")
+		for i, p := range parts {
+			parts[i] = strings.TrimPrefix(p, "participation: ")
+		}
+		reasons = strings.Join(parts, "; ")
+	}
+	return fmt.Sprintf("participation: cannot %s in state %s: %s", e.Event.verb(), states.Text(e.State), reasons)
 }
 
-// Unwrap returns [ErrInvalidTransition].
-func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
+// Unwrap returns Err, for errors.Is.
+func (e *TransitionError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// wrongState returns the error of an operation, named for people (such as
+// "sign"), that the state s does not allow: it wraps [ErrWrongState].
+func wrongState(op string, s State) error {
+	return fmt.Errorf("%w: cannot %s in state %s", ErrWrongState, op, states.Text(s))
+}
 
 // SupportError reports a refused signature or withdrawal and whose it was.
 // It wraps the reason, such as [ErrAlreadySigned] or [ErrTooYoung].
@@ -141,11 +219,22 @@ type SupportError struct {
 	Err error
 }
 
-// Error returns a message naming the person and the reason.
-func (e *SupportError) Error() string { return fmt.Sprintf("supporter %s: %v", e.Person, e.Err) }
+// Error returns a message naming the person and the reason. It works on a
+// nil or zero receiver.
+func (e *SupportError) Error() string {
+	if e == nil {
+		return "participation: refused support"
+	}
+	return fmt.Sprintf("supporter %s: %v", e.Person, e.Err)
+}
 
 // Unwrap returns the reason.
-func (e *SupportError) Unwrap() error { return e.Err }
+func (e *SupportError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // RowError is one rejected row of an offline batch: its number and the
 // reason. It wraps the reason, such as [ErrMalformedRow] or
@@ -161,13 +250,40 @@ type RowError struct {
 	Err error
 }
 
-// Error returns a message naming the row and the reason.
-func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Row, e.Err) }
+// Error returns a message naming the row and the reason. It works on a nil
+// or zero receiver.
+func (e *RowError) Error() string {
+	if e == nil {
+		return "participation: rejected row"
+	}
+	return fmt.Sprintf("row %d: %v", e.Row, e.Err)
+}
 
 // Unwrap returns the reason.
-func (e *RowError) Unwrap() error { return e.Err }
+func (e *RowError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // invalidf returns an error wrapping ErrInvalid with a formatted context.
 func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)
+}
+
+// undeclared returns the error of an undeclared enum value in field.
+func undeclared(field string, v fmt.Stringer) error {
+	return &FieldError{Field: field, Value: v.String(), Err: ErrInvalid}
+}
+
+// decodeErr wraps an error of encoding/json (malformed JSON, a value of the
+// wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so
+// that every error of a decoder matches a sentinel of this package; an
+// error that already does passes unchanged.
+func decodeErr(err error) error {
+	if err == nil || errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
 }

@@ -34,7 +34,7 @@ func ExampleInitiative() {
 	}
 	err = in.SetRules(participation.SupportRules{
 		Threshold: 4,
-		Window:    participation.Period{Start: start, End: start.AddDate(0, 1, 0)},
+		Window:    metrics.Period{Start: start, End: start.AddDate(0, 1, 0)},
 		MinAge:    16,
 	})
 	if err != nil {
@@ -46,7 +46,7 @@ func ExampleInitiative() {
 		}
 	}
 	must(in.Open(start))
-	resident := stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "north", Resident: true}
+	resident := stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "north", Resident: true}
 	for i := range byte(4) {
 		must(in.Sign(person(10+i), resident, participation.SigningMethodOnline, start.Add(time.Duration(i+1)*24*time.Hour)))
 	}
@@ -96,13 +96,13 @@ func ExampleInitiative_Sign() {
 	})
 	_ = in.SetRules(participation.SupportRules{
 		Threshold: 100, MinAge: 18, Areas: []string{"north"}, ResidentsOnly: true,
-		Window: participation.Period{Start: start, End: start.AddDate(0, 0, 30)},
+		Window: metrics.Period{Start: start, End: start.AddDate(0, 0, 30)},
 	})
 	_ = in.Open(start)
 
-	adult := stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "north", Resident: true}
-	teen := stakeholder.Profile{AgeBand: stakeholder.Age16to17, Area: "north", Resident: true}
-	visitor := stakeholder.Profile{AgeBand: stakeholder.Age45to54, Area: "south"}
+	adult := stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Area: "north", Resident: true}
+	teen := stakeholder.Profile{AgeBand: stakeholder.AgeBand16To17, Area: "north", Resident: true}
+	visitor := stakeholder.Profile{AgeBand: stakeholder.AgeBand45To54, Area: "south"}
 	for _, try := range []struct {
 		who     byte
 		profile stakeholder.Profile
@@ -214,42 +214,49 @@ func ExampleInitiative_Representativeness() {
 	for _, g := range []struct {
 		band  stakeholder.AgeBand
 		count int
-	}{{stakeholder.Age18to24, 6}, {stakeholder.Age25to34, 12}, {stakeholder.Age65to74, 2}} {
+	}{{stakeholder.AgeBand18To24, 6}, {stakeholder.AgeBand25To34, 12}, {stakeholder.AgeBand65To74, 2}} {
 		for range g.count {
 			_ = in.Sign(person(n), stakeholder.Profile{AgeBand: g.band}, participation.SigningMethodOnline, start)
 			n++
 		}
 	}
 	population := []metrics.GroupCount{{Group: "18-24", Count: 1000}, {Group: "25-34", Count: 2000}, {Group: "65-74", Count: 2000}}
-	rep, err := in.Representativeness(stakeholder.DimensionAgeBand, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
+	rep, err := in.Representativeness(stakeholder.DimensionAgeBand, metrics.RepresentativenessSpec{
+		Population: population, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}})
 	if err != nil {
 		panic(err)
 	}
-	for _, row := range rep.Published {
+	for row := range rep.All() {
 		ratio := "withheld"
-		if row.RatioDefined {
-			ratio = row.Ratio.StringFixed(2)
+		if r, ok := row.RepresentationRatio(); ok {
+			ratio = r.StringFixed(2)
 		}
-		fmt.Printf("%-6s supporters %-2s population %s ratio %s\n", row.Group, row.Supporters, row.PopulationShare.PercentText(), ratio)
+		fmt.Printf("%-6s supporters %-2s population %s ratio %s\n", row.Group(), row.Participants(), row.PopulationShare().PercentText(), ratio)
+	}
+	// The index of dissimilarity is computed on the published grouping:
+	// 25-34, and the two suppressed groups merged.
+	if d, err := rep.Dissimilarity(); err == nil {
+		fmt.Println("index of dissimilarity", d.StringFixed(2))
 	}
 	// Output:
 	// 18-24  supporters *  population 20.00 % ratio withheld
 	// 25-34  supporters 12 population 40.00 % ratio 1.50
 	// 65-74  supporters *  population 40.00 % ratio withheld
+	// index of dissimilarity 0.20
 }
 
 // Placing what became of initiatives on Arnstein's ladder.
 func ExampleAssess() {
 	for _, o := range participation.Outcomes() {
 		r, _ := participation.Assess(o)
-		fmt.Printf("%-22s %-15s %s\n", o, r, r.Group())
+		fmt.Printf("%-22s %-15s %s\n", o.Text(), r.Text(), r.Group().Text())
 	}
 	// Output:
 	// ignored                informing       tokenism
 	// acknowledged           consultation    tokenism
-	// partly_adopted         placation       tokenism
-	// adopted_with_community partnership     citizen_power
-	// community_run          citizen_control citizen_power
+	// partly adopted         placation       tokenism
+	// adopted with community partnership     citizen power
+	// community run          citizen control citizen power
 }
 
 // Joining and leaving a grassroots group are idempotent.
@@ -280,8 +287,8 @@ func ExampleGroup_Join() {
 
 // Volunteer figures for a month and retention into the next.
 func ExampleSummarizeVolunteering() {
-	may := participation.Period{Start: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
-	june := participation.Period{Start: may.End, End: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}
+	may := metrics.Period{Start: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	june := metrics.Period{Start: may.End, End: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}
 	cafe, _ := participation.NewActivity(person(60), "Repair café", person(50))
 	_ = cafe.Log(person(1), may.Start.AddDate(0, 0, 3), 150*time.Minute)
 	_ = cafe.Log(person(2), may.Start.AddDate(0, 0, 3), 90*time.Minute)

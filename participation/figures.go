@@ -2,12 +2,9 @@ package participation
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
@@ -137,117 +134,91 @@ func (in *Initiative) ChannelShares() ChannelShares {
 	return ChannelShares{Online: on, Offline: off}
 }
 
-// SupporterCounts returns the number of current supporters in each group of
-// dimension d (stakeholder.Profile.Group: an age band, a sex, an area, or
-// resident/non-resident), in increasing order of the group's label, for
-// the figures of package metrics. Groups without supporters are absent.
-// It returns an error wrapping [ErrInvalidValue] for an undeclared
-// dimension.
-func (in *Initiative) SupporterCounts(d stakeholder.Dimension) ([]metrics.GroupCount, error) {
-	if (stakeholder.Profile{}).Group(d) == "" {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidValue, d)
+// supporterCounts returns the number of current supporters in each group
+// of dimension d ([stakeholder.Profile.Group]), in increasing order of the
+// group's label, and the number whose profile has no value in d
+// (unclassified). It returns an [*FieldError] wrapping [ErrInvalid] for an
+// undeclared dimension.
+func (in *Initiative) supporterCounts(d stakeholder.Dimension) ([]metrics.GroupCount, int64, error) {
+	if !d.IsValid() {
+		return nil, 0, undeclared("dimension", d)
 	}
 	var c metrics.GroupCounter[string]
+	var unclassified int64
 	for _, r := range in.supports.recs {
-		c.Add(in.supports.profile(r).Group(d))
+		if g := in.supports.profile(r).Group(d); g != "" {
+			c.Add(g)
+		} else {
+			unclassified++
+		}
 	}
-	return c.GroupCounts(), nil
+	return c.GroupCounts(), unclassified, nil
 }
 
-// Representativeness compares an initiative's supporters with the
-// population they are meant to speak for, by one dimension of their
-// profile: did support come from everyone, or from the usual few?
+// Representativeness compares the current supporters with the population
+// they are meant to speak for, by one dimension of their profile (did
+// support come from everyone, or from the usual few?), as it may be
+// published: the result of [metrics.PublishRepresentativeness], the one
+// path from counts to a published figure in civitas. Each supporter counts
+// in the group [stakeholder.Profile.Group] gives, matched to spec's
+// population labels by [metrics.GroupKey]; a supporter whose profile has
+// no value in d (no age band, sex or area given) is counted as
+// unclassified, never dropped and never an error. Small cells are
+// suppressed under spec.Policy before any figure is derived, and no field,
+// method or JSON of the result carries a suppressed count or a figure
+// derived from one (see [metrics.Representativeness]). Pass the previous
+// release's SuppressedGroups as spec.KeepSuppressed when publishing again
+// as support grows.
 //
-// Comparison is the exact comparison of every group (the representation
-// ratio per group, the index of dissimilarity, the representation score;
-// see metrics.Representation). It is computed from every count, small ones
-// included, so it is for the initiators' own analysis, not for
-// publication. Published holds the rows fit to publish: each group's
-// supporter count under small-cell suppression (metrics.SuppressGroups,
-// complementary cells included), and its shares and representation ratio
-// only when its count is visible, since those would give a suppressed
-// count away.
-//
-// The zero value compares nothing.
-type Representativeness struct {
-	// Dimension is the profile field compared.
-	Dimension stakeholder.Dimension
-	// Comparison compares every group exactly; not for publication.
-	Comparison metrics.Representation
-	// Published has one row per group of the population, in its order.
-	Published []PublishedGroup
-}
-
-// PublishedGroup is one group's row of a [Representativeness] as it may be
-// published. The zero value is an unnamed, suppressed row.
-type PublishedGroup struct {
-	// Group is the group's label.
-	Group string
-	// Supporters is the group's supporter count, or suppressed.
-	Supporters metrics.Cell
-	// PopulationShare is the group's share of the population.
-	PopulationShare metrics.Ratio
-	// SupporterShare is the group's share of all supporters; undefined
-	// (0/0) when Supporters is suppressed.
-	SupporterShare metrics.Ratio
-	// Ratio is SupporterShare over PopulationShare, rounded to
-	// metrics.ValuePlaces: 1 is proportional, below 1 under-represented.
-	// It is meaningful only when RatioDefined is set.
-	Ratio decimal.Decimal
-	// RatioDefined reports whether Ratio is published: the count is visible
-	// and there are supporters and population in the group's population.
-	RatioDefined bool
-}
-
-// Representativeness compares the current supporters with population, a
-// breakdown by dimension d with one count per group (every group a
-// supporter falls in must be present, see [Initiative.SupporterCounts]),
-// and suppresses small cells with policy. It returns the errors of
-// metrics.CompareToPopulation (such as [metrics.ErrMismatchedGroups] for a
-// supporter group missing from the population) and metrics.SuppressGroups
-// (such as [metrics.ErrUnprotectable]), and [ErrInvalidValue] for an
-// undeclared dimension.
-func (in *Initiative) Representativeness(d stakeholder.Dimension, population []metrics.GroupCount, policy metrics.SuppressionPolicy) (Representativeness, error) {
-	counts, err := in.SupporterCounts(d)
+// It returns an [*FieldError] wrapping [ErrInvalid] for an undeclared
+// dimension, and the errors of metrics.PublishRepresentativeness, such as
+// [metrics.ErrMismatchedGroups] for a supporter group the population lacks
+// and [metrics.ErrUnprotectable].
+func (in *Initiative) Representativeness(d stakeholder.Dimension, spec metrics.RepresentativenessSpec) (metrics.Representativeness, error) {
+	counts, unclassified, err := in.supporterCounts(d)
 	if err != nil {
-		return Representativeness{}, err
+		return metrics.Representativeness{}, err
+	}
+	return metrics.PublishRepresentativeness(counts, unclassified, spec)
+}
+
+// CompareSupportersUnsuppressed compares the classified supporters with
+// population by dimension d exactly, every group's count included however
+// small ([metrics.CompareToPopulation]): the representation ratio per
+// group, the index of dissimilarity, the representation score. Supporters
+// with no value in d are left out; a group of the population without
+// supporters counts zero.
+//
+// It is for the initiators' own analysis only and must never be
+// published: its counts and every figure derived from them can identify
+// the few supporters of a small group. Publish
+// [Initiative.Representativeness] instead.
+//
+// It returns an [*FieldError] wrapping [ErrInvalid] for an undeclared
+// dimension, and the errors of metrics.CompareToPopulation, such as
+// [metrics.ErrMismatchedGroups] for a supporter group the population lacks.
+func (in *Initiative) CompareSupportersUnsuppressed(d stakeholder.Dimension, population []metrics.GroupCount) (metrics.Representation, error) {
+	counts, _, err := in.supporterCounts(d)
+	if err != nil {
+		return metrics.Representation{}, err
 	}
 	// Align the supporters with the population's groups, zeros included;
 	// a group only the supporters have is kept so that the comparison
 	// reports it.
-	byGroup := make(map[string]int64, len(counts))
+	byGroup := make(map[string]metrics.GroupCount, len(counts))
 	for _, c := range counts {
-		byGroup[c.Group] = c.Count
+		byGroup[metrics.GroupKey(c.Group)] = c
 	}
 	aligned := make([]metrics.GroupCount, 0, len(population))
 	for _, p := range population {
-		aligned = append(aligned, metrics.GroupCount{Group: p.Group, Count: byGroup[p.Group]})
-		delete(byGroup, p.Group)
+		key := metrics.GroupKey(p.Group)
+		aligned = append(aligned, metrics.GroupCount{Group: p.Group, Count: byGroup[key].Count})
+		delete(byGroup, key)
 	}
 	for _, c := range counts {
-		if _, extra := byGroup[c.Group]; extra {
+		if _, extra := byGroup[metrics.GroupKey(c.Group)]; extra {
 			aligned = append(aligned, c)
 		}
 	}
-	cmpn, err := metrics.CompareToPopulation(aligned, population)
-	if err != nil {
-		return Representativeness{}, err
-	}
-	cells, err := metrics.SuppressGroups(aligned, policy)
-	if err != nil {
-		return Representativeness{}, err
-	}
-	out := Representativeness{Dimension: d, Comparison: cmpn}
-	i := 0
-	for g := range cmpn.All() {
-		row := PublishedGroup{Group: g.Group(), Supporters: cells.Cell(i), PopulationShare: g.PopulationShare()}
-		if !row.Supporters.Suppressed() {
-			row.SupporterShare = g.ParticipantShare()
-			row.Ratio, err = g.RepresentationRatio()
-			row.RatioDefined = err == nil
-		}
-		out.Published = append(out.Published, row)
-		i++
-	}
-	return out, nil
+	return metrics.CompareToPopulation(aligned, population)
 }

@@ -1,6 +1,9 @@
 package participation_test
 
 import (
+	"encoding/json"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the daylight-saving test, on any machine
@@ -112,9 +115,15 @@ func TestChannelShares(t *testing.T) {
 // representativeInitiative has 14 supporters from north, 4 from south and
 // 2 from east.
 func representativeInitiative(t *testing.T) *participation.Initiative {
+	return initiativeByArea(t, map[string]int{"north": 14, "south": 4, "east": 2})
+}
+
+// initiativeByArea returns an open initiative with the given number of
+// adult supporters from each area.
+func initiativeByArea(t *testing.T, counts map[string]int) *participation.Initiative {
 	in := openInitiative(t, 100)
 	n := uint64(1)
-	for area, count := range map[string]int{"north": 14, "south": 4, "east": 2} {
+	for area, count := range counts {
 		p := adult
 		p.Area = area
 		for range count {
@@ -125,61 +134,162 @@ func representativeInitiative(t *testing.T) *participation.Initiative {
 	return in
 }
 
-func TestSupporterCounts(t *testing.T) {
+func TestCompareSupportersUnsuppressed(t *testing.T) {
 	in := representativeInitiative(t)
-	got, err := in.SupporterCounts(stakeholder.DimensionArea)
+	population := []metrics.GroupCount{{Group: "North", Count: 600}, {Group: "south", Count: 300}, {Group: "east", Count: 100}}
+	cmp, err := in.CompareSupportersUnsuppressed(stakeholder.DimensionArea, population)
 	require.NoError(t, err)
-	assert.Equal(t, []metrics.GroupCount{{Group: "east", Count: 2}, {Group: "north", Count: 14}, {Group: "south", Count: 4}}, got)
-	got, err = in.SupporterCounts(stakeholder.DimensionResidency)
+	// p = (14, 4, 2)/20 = (0.7, 0.2, 0.1); q = (0.6, 0.3, 0.1):
+	// dissimilarity ½(0.1 + 0.1 + 0) = 0.1. Labels match by GroupKey.
+	d, err := cmp.Dissimilarity()
 	require.NoError(t, err)
-	assert.Equal(t, []metrics.GroupCount{{Group: "resident", Count: 20}}, got)
-	_, err = in.SupporterCounts(stakeholder.Dimension(99))
-	require.ErrorIs(t, err, participation.ErrInvalidValue)
+	assert.Equal(t, "0.100000", d.StringFixed(6))
+	east, ok := cmp.Lookup("east")
+	require.True(t, ok)
+	assert.Equal(t, int64(2), east.Participants(), "every count, small ones included")
+
+	residency, err := in.CompareSupportersUnsuppressed(stakeholder.DimensionResidency,
+		[]metrics.GroupCount{{Group: "resident", Count: 900}, {Group: "non-resident", Count: 100}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(20), residency.Participants())
+
+	_, err = in.CompareSupportersUnsuppressed(stakeholder.DimensionArea, population[:2])
+	require.ErrorIs(t, err, metrics.ErrMismatchedGroups, "a supporter group the population lacks")
+	_, err = in.CompareSupportersUnsuppressed(stakeholder.Dimension(99), population)
+	require.ErrorIs(t, err, participation.ErrInvalid)
 }
 
 func TestRepresentativeness(t *testing.T) {
 	in := representativeInitiative(t)
 	population := []metrics.GroupCount{{Group: "north", Count: 600}, {Group: "south", Count: 300}, {Group: "east", Count: 100}}
-	rep, err := in.Representativeness(stakeholder.DimensionArea, population, metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
+	spec := metrics.RepresentativenessSpec{Population: population, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}}
+	rep, err := in.Representativeness(stakeholder.DimensionArea, spec)
 	require.NoError(t, err)
-	assert.Equal(t, stakeholder.DimensionArea, rep.Dimension)
+	assert.Equal(t, int64(20), rep.Total())
+	assert.Equal(t, "0", rep.Unclassified().String(), "every supporter gave an area")
 
-	// p = (14, 4, 2)/20 = (0.7, 0.2, 0.1); q = (0.6, 0.3, 0.1):
-	// dissimilarity ½(0.1 + 0.1 + 0) = 0.1.
-	d, err := rep.Comparison.Dissimilarity()
-	require.NoError(t, err)
-	assert.Equal(t, "0.100000", d.StringFixed(6))
-
-	require.Len(t, rep.Published, 3)
-	north, south, east := rep.Published[0], rep.Published[1], rep.Published[2]
+	require.Equal(t, 3, rep.Len())
+	north, _ := rep.Lookup("north")
+	south, _ := rep.Lookup("south")
+	east, _ := rep.Lookup("east")
 	// North: 14 visible; 70.00 % of supporters, 60.00 % of the population;
 	// ratio 0.7/0.6 = 7/6 = 1.166667.
-	assert.Equal(t, "north", north.Group)
-	assert.Equal(t, "14", north.Supporters.String())
-	assert.Equal(t, "70.00 %", north.SupporterShare.PercentText())
-	assert.Equal(t, "60.00 %", north.PopulationShare.PercentText())
-	require.True(t, north.RatioDefined)
-	assert.Equal(t, "1.166667", north.Ratio.StringFixed(6))
+	assert.Equal(t, "14", north.Participants().String())
+	share, ok := north.ParticipantShare()
+	require.True(t, ok)
+	assert.Equal(t, "70.00 %", share.PercentText())
+	assert.Equal(t, "60.00 %", north.PopulationShare().PercentText())
+	ratio, ok := north.RepresentationRatio()
+	require.True(t, ok)
+	assert.Equal(t, "1.166667", ratio.StringFixed(6))
 	// East: 2 < 3, suppressed; south (4, the smallest visible) withheld too,
 	// or 20 − 14 would give east away. Neither publishes a share or ratio.
-	assert.Equal(t, metrics.CellStatusPrimary, east.Supporters.Status())
-	assert.Equal(t, metrics.CellStatusComplementary, south.Supporters.Status())
-	for _, row := range []participation.PublishedGroup{south, east} {
-		assert.False(t, row.SupporterShare.Defined())
-		assert.False(t, row.RatioDefined)
-		assert.True(t, row.PopulationShare.Defined(), "the population share is public")
+	assert.Equal(t, metrics.CellStatusPrimary, east.Participants().Status())
+	assert.Equal(t, metrics.CellStatusComplementary, south.Participants().Status())
+	for _, row := range []metrics.RepresentedGroup{south, east} {
+		_, ok := row.ParticipantShare()
+		assert.False(t, ok)
+		_, ok = row.RepresentationRatio()
+		assert.False(t, ok)
+		assert.True(t, row.PopulationShare().Defined(), "the population share is public")
 	}
+	// The figures are computed on the published grouping: north, and south
+	// and east merged: p = (0.7, 0.3), q = (0.6, 0.4), dissimilarity 0.1.
+	d, err := rep.Dissimilarity()
+	require.NoError(t, err)
+	assert.Equal(t, "0.100000", d.StringFixed(6))
+	assert.Equal(t, []string{"south", "east"}, rep.SuppressedGroups())
 
 	t.Run("a supporter group the population lacks", func(t *testing.T) {
-		_, err := in.Representativeness(stakeholder.DimensionArea, population[:2], metrics.SuppressionPolicy{MinCellSize: 3})
+		spec := spec
+		spec.Population = population[:2]
+		_, err := in.Representativeness(stakeholder.DimensionArea, spec)
 		require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
 	})
 	t.Run("bad policy", func(t *testing.T) {
-		_, err := in.Representativeness(stakeholder.DimensionArea, population, metrics.SuppressionPolicy{})
+		spec := spec
+		spec.Policy = metrics.SuppressionPolicy{MinCellSize: -1}
+		_, err := in.Representativeness(stakeholder.DimensionArea, spec)
 		require.ErrorIs(t, err, metrics.ErrOutOfRange)
 	})
 	t.Run("bad dimension", func(t *testing.T) {
-		_, err := in.Representativeness(0, population, metrics.SuppressionPolicy{MinCellSize: 3})
-		require.ErrorIs(t, err, participation.ErrInvalidValue)
+		_, err := in.Representativeness(0, spec)
+		require.ErrorIs(t, err, participation.ErrInvalid)
 	})
+}
+
+// A supporter with no value on the dimension is counted as unclassified,
+// never dropped and never an error.
+func TestRepresentativenessUnclassified(t *testing.T) {
+	in := representativeInitiative(t)
+	for i := range uint64(6) {
+		p := adult
+		p.Area = ""
+		require.NoError(t, in.Sign(id(100+i), p, participation.SigningMethodOnline, at(3)))
+	}
+	spec := metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "north", Count: 600}, {Group: "south", Count: 300}, {Group: "east", Count: 100}}}
+	rep, err := in.Representativeness(stakeholder.DimensionArea, spec)
+	require.NoError(t, err)
+	assert.Equal(t, int64(26), rep.Total())
+	assert.Equal(t, "6", rep.Unclassified().String())
+	a, ok := rep.Classified()
+	require.True(t, ok)
+	assert.Equal(t, int64(20), a)
+}
+
+// The published representativeness of an initiative, as text and as JSON,
+// carries no suppressed supporter count and no figure derived from one:
+// not the count, not the group's share, rate or ratio, and not the
+// dissimilarity or score of the unsuppressed comparison.
+func TestPublishedRepresentativenessHidesSuppressedCounts(t *testing.T) {
+	// 31 from north, 17 from south and 3 from east: the 3 is suppressed
+	// (k = 5) and 17, the smallest other count, with it.
+	in := initiativeByArea(t, map[string]int{"north": 31, "south": 17, "east": 3})
+	// South is over-represented and east under-represented, so the
+	// unsuppressed figures differ from those of the published grouping.
+	population := []metrics.GroupCount{{Group: "north", Count: 500}, {Group: "south", Count: 200}, {Group: "east", Count: 300}}
+	rep, err := in.Representativeness(stakeholder.DimensionArea, metrics.RepresentativenessSpec{Population: population})
+	require.NoError(t, err)
+	full, err := in.CompareSupportersUnsuppressed(stakeholder.DimensionArea, population)
+	require.NoError(t, err)
+
+	text := rep.String()
+	raw, err := json.Marshal(rep)
+	require.NoError(t, err)
+	js := string(raw)
+
+	var forbidden []string
+	for _, g := range []string{"south", "east"} {
+		row, ok := rep.Lookup(g)
+		require.True(t, ok)
+		require.True(t, row.Participants().Suppressed(), g)
+		u, ok := full.Lookup(g)
+		require.True(t, ok)
+		share, rate := u.ParticipantShare(), u.ParticipationRate()
+		ratio, err := u.RepresentationRatio()
+		require.NoError(t, err)
+		forbidden = append(forbidden, strconv.FormatInt(u.Participants(), 10),
+			share.ValueText(), share.PercentText(), rate.ValueText(), ratio.StringFixed(2), ratio.StringFixed(metrics.ValuePlaces))
+	}
+	d, err := full.Dissimilarity()
+	require.NoError(t, err)
+	s, err := full.Score()
+	require.NoError(t, err)
+	forbidden = append(forbidden, d.StringFixed(2), d.StringFixed(metrics.ValuePlaces), s.StringFixed(2), s.StringFixed(metrics.ValuePlaces))
+	pd, err := rep.Dissimilarity()
+	require.NoError(t, err, "published on the merged grouping")
+	require.NotEqual(t, d.StringFixed(2), pd.StringFixed(2), "the test tells the two apart")
+	for _, f := range forbidden {
+		assert.NotRegexp(t, `(^|[^0-9.])`+regexp.QuoteMeta(f)+`($|[^0-9])`, text, "String gives %s away", f)
+		assert.NotRegexp(t, `(^|[^0-9.])`+regexp.QuoteMeta(f)+`($|[^0-9])`, js, "JSON gives %s away", f)
+	}
+	// What is published is there: north's 31 and the total.
+	assert.Contains(t, js, `"count":31`)
+	assert.Contains(t, js, `"total":51`)
+
+	var back metrics.Representativeness
+	require.NoError(t, json.Unmarshal(raw, &back))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.JSONEq(t, js, string(again), "the published form round-trips")
 }

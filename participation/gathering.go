@@ -145,7 +145,7 @@ func (g *Gathering) MarshalJSON() ([]byte, error) {
 func (g *Gathering) UnmarshalJSON(data []byte) error {
 	var w gatheringJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewGathering(w.ID, w.Title, w.Organiser, w.At, w.Area)
 	if err != nil {

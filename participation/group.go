@@ -28,39 +28,6 @@ const (
 	GroupKindCoalition
 )
 
-var groupKindNames = []string{
-	GroupKindGrassroots: "grassroots",
-	GroupKindCoalition:  "coalition",
-}
-
-// GroupKinds returns every group kind in declaration order.
-func GroupKinds() []GroupKind { return enumValues[GroupKind](groupKindNames) }
-
-// IsValid reports whether k is a declared group kind.
-func (k GroupKind) IsValid() bool { return enumValid(k, groupKindNames) }
-
-// String returns "grassroots" or "coalition", or "GroupKind(9)" for an
-// undeclared value.
-func (k GroupKind) String() string { return enumString(k, "GroupKind", groupKindNames) }
-
-// MarshalText returns the kind's name; an undeclared value is an error
-// wrapping [ErrInvalidValue].
-func (k GroupKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, "GroupKind", groupKindNames)
-}
-
-// UnmarshalText parses a name as [ParseGroupKind] does, leaving k unchanged
-// on error.
-func (k *GroupKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(k, text, "GroupKind", groupKindNames)
-}
-
-// ParseGroupKind returns the group kind named s, as String prints it. Any
-// other text is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseGroupKind(s string) (GroupKind, error) {
-	return enumParse[GroupKind](s, "GroupKind", groupKindNames)
-}
-
 // MemberRole is what a member does in a group. The zero value is invalid.
 type MemberRole int
 
@@ -75,35 +42,6 @@ const (
 	// MemberRoleVolunteer gives time to its activities without being a member.
 	MemberRoleVolunteer
 )
-
-var roleNames = []string{
-	MemberRoleInitiator: "initiator",
-	MemberRoleOrganiser: "organiser",
-	MemberRoleMember:    "member",
-	MemberRoleVolunteer: "volunteer",
-}
-
-// Roles returns every role in declaration order.
-func Roles() []MemberRole { return enumValues[MemberRole](roleNames) }
-
-// IsValid reports whether r is a declared role.
-func (r MemberRole) IsValid() bool { return enumValid(r, roleNames) }
-
-// String returns the role's lowercase name, such as "organiser", or
-// "Role(9)" for an undeclared value.
-func (r MemberRole) String() string { return enumString(r, "Role", roleNames) }
-
-// MarshalText returns the role's name; an undeclared value is an error
-// wrapping [ErrInvalidValue].
-func (r MemberRole) MarshalText() ([]byte, error) { return enumMarshal(r, "Role", roleNames) }
-
-// UnmarshalText parses a name as [ParseRole] does, leaving r unchanged on
-// error.
-func (r *MemberRole) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Role", roleNames) }
-
-// ParseRole returns the role named s, as String prints it. Any other text
-// is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseRole(s string) (MemberRole, error) { return enumParse[MemberRole](s, "Role", roleNames) }
 
 // Member is one member of a group: who, in which role, since when. The
 // zero value is not a member.
@@ -135,8 +73,8 @@ type Group struct {
 
 // NewGroup returns a group founded at founded by founders, who become its
 // initiators. area is the area code it is rooted in ("" for none). It
-// returns every problem, joined, each wrapping [ErrInvalid] (or
-// [ErrInvalidValue] for an undeclared kind): a nil ID, an empty or padded
+// returns every problem, joined, each wrapping [ErrInvalid] (an
+// undeclared kind included): a nil ID, an empty or padded
 // name, a padded area, no founder, a nil or repeated founder, a zero or
 // out-of-range time.
 func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders []uuid.UUID, founded time.Time) (*Group, error) {
@@ -159,7 +97,7 @@ func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders [
 func checkGroup(id uuid.UUID, name string, kind GroupKind, area string, founded time.Time) []error {
 	errs := checkIdentity("group", id, "name", name)
 	if !kind.IsValid() {
-		errs = append(errs, fmt.Errorf("%w: GroupKind(%d)", ErrInvalidValue, int(kind)))
+		errs = append(errs, undeclared("kind", kind))
 	}
 	if err := checkTrimmed("group area", area); err != nil {
 		errs = append(errs, err)
@@ -189,14 +127,14 @@ func (g *Group) Founded() time.Time { return g.founded }
 // changed. Joining again in the same role changes nothing (false); joining
 // in another role changes the role and keeps the original join date
 // (true). It returns [ErrInvalid] for a nil ID or a time that is zero, out
-// of range or before the group was founded, and [ErrInvalidValue] for an
+// of range or before the group was founded, and [ErrInvalid] for an
 // undeclared role, changing nothing.
 func (g *Group) Join(id uuid.UUID, role MemberRole, at time.Time) (bool, error) {
 	switch {
 	case id == uuid.Nil:
 		return false, invalidf("member ID is nil")
 	case !role.IsValid():
-		return false, fmt.Errorf("%w: Role(%d)", ErrInvalidValue, int(role))
+		return false, undeclared("role", role)
 	}
 	if err := checkTime("join time", at); err != nil {
 		return false, err
@@ -287,7 +225,7 @@ func (g *Group) MarshalJSON() ([]byte, error) {
 func (g *Group) UnmarshalJSON(data []byte) error {
 	var w groupJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	if err := errors.Join(checkGroup(w.ID, w.Name, w.Kind, w.Area, w.Founded)...); err != nil {
 		return err

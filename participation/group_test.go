@@ -60,7 +60,7 @@ func TestGroupRejects(t *testing.T) {
 		want error
 	}{
 		{"join nil", func() error { _, err := g.Join(uuid.Nil, participation.MemberRoleMember, at(1)); return err }, participation.ErrInvalid},
-		{"join undeclared role", func() error { _, err := g.Join(id(5), 0, at(1)); return err }, participation.ErrInvalidValue},
+		{"join undeclared role", func() error { _, err := g.Join(id(5), 0, at(1)); return err }, participation.ErrInvalid},
 		{"join zero time", func() error { _, err := g.Join(id(5), participation.MemberRoleMember, time.Time{}); return err }, participation.ErrInvalid},
 		{"join before founding", func() error { _, err := g.Join(id(5), participation.MemberRoleMember, at(-1)); return err }, participation.ErrInvalid},
 		{"leave nil", func() error { _, err := g.Leave(uuid.Nil); return err }, participation.ErrInvalid},

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -27,7 +28,7 @@ var day0 = time.Date(2025, time.May, 1, 9, 0, 0, 0, time.UTC)
 func at(h int) time.Time { return day0.Add(time.Duration(h) * time.Hour) }
 
 // adult is an eligible resident of "north".
-var adult = stakeholder.Profile{AgeBand: stakeholder.Age25to34, Sex: "f", Area: "north", Resident: true}
+var adult = stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Sex: "f", Area: "north", Resident: true}
 
 // initiator is the initiators' ID in every test initiative.
 var initiator = id(1000)
@@ -53,7 +54,7 @@ func spec() participation.InitiativeSpec {
 func rules(n int) participation.SupportRules {
 	return participation.SupportRules{
 		Threshold:       n,
-		Window:          participation.Period{Start: at(1), End: at(100)},
+		Window:          metrics.Period{Start: at(1), End: at(100)},
 		MinAge:          16,
 		AllowWithdrawal: true,
 	}
@@ -116,7 +117,9 @@ func requireDecodeRejects(t *testing.T, v interface {
 	require.NoError(t, err)
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
-			require.Error(t, json.Unmarshal([]byte(doc), v))
+			// Called directly, so that malformed JSON reaches the decoder:
+			// every rejection matches ErrInvalid.
+			require.ErrorIs(t, v.UnmarshalJSON([]byte(doc)), participation.ErrInvalid)
 			after, err := json.Marshal(v)
 			require.NoError(t, err)
 			require.Equal(t, string(before), string(after), "a failed decoding changed the value")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -64,7 +65,7 @@ func (in *Initiative) Import(rows []OfflineSignature) ImportReport {
 // importRow signs one row and accounts for it in rep.
 func (in *Initiative) importRow(rep *ImportReport, row int, r OfflineSignature) {
 	if in.state != StateOpen {
-		rep.reject(row, r.Person, &TransitionError{State: in.state, Event: "import"})
+		rep.reject(row, r.Person, wrongState("import a signature", in.state))
 		return
 	}
 	err := in.Sign(r.Person, r.Profile, SigningMethodOffline, r.At)
@@ -80,10 +81,11 @@ func (in *Initiative) importRow(rep *ImportReport, row int, r OfflineSignature) 
 }
 
 // SheetHeader returns the header row an offline sheet must start with, in
-// this order: the supporter's ID, the signing time (RFC 3339), the age band as
-// stakeholder.AgeBand prints it ("25-34", "75+", or "unknown" or empty when
-// not given), the sex category (may be empty), the area code (may be
-// empty) and residency ("true" or "false", as strconv.ParseBool reads it).
+// this order: the supporter's ID, the signing time (RFC 3339), the age band
+// in the census notation of [stakeholder.AgeBand.Label] ("25-34", "75+"; a
+// wire name such as "75_plus" is read too; empty when not given), the sex
+// category (may be empty), the area code (may be empty) and residency
+// ("true" or "false", as strconv.ParseBool reads it).
 func SheetHeader() []string {
 	return []string{"person", "signed_at", "age_band", "sex", "area", "resident"}
 }
@@ -159,11 +161,9 @@ func parseSheetRow(f []string) (OfflineSignature, error) {
 	if sig.At, err = time.Parse(time.RFC3339, f[1]); err != nil {
 		return sig, fmt.Errorf("%w: signed_at %q", ErrMalformedRow, f[1])
 	}
-	band := stakeholder.AgeUnknown
-	if f[2] != "" {
-		if band, err = stakeholder.ParseAgeBand(f[2]); err != nil {
-			return sig, fmt.Errorf("%w: %w", ErrMalformedRow, err)
-		}
+	band, err := sheetAgeBand(f[2])
+	if err != nil {
+		return sig, fmt.Errorf("%w: %w", ErrMalformedRow, err)
 	}
 	resident, err := strconv.ParseBool(f[5])
 	if err != nil {
@@ -174,4 +174,17 @@ func parseSheetRow(f []string) (OfflineSignature, error) {
 		return sig, fmt.Errorf("%w: %w", ErrMalformedRow, err)
 	}
 	return sig, nil
+}
+
+// sheetAgeBand reads the age band of a sheet row: empty for not given, the
+// band's census label ("75+") as the sheet format writes it, or its wire
+// name under the one parsing rule.
+func sheetAgeBand(s string) (stakeholder.AgeBand, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	if b, ok := stakeholder.AgeBandOfLabel(s); ok {
+		return b, nil
+	}
+	return stakeholder.ParseAgeBand(s)
 }

@@ -17,7 +17,7 @@ import (
 func TestImport(t *testing.T) {
 	in := openInitiative(t, 4)
 	require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(2)))
-	young := stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Resident: true}
+	young := stakeholder.Profile{AgeBand: stakeholder.AgeBandUnder16, Resident: true}
 	rows := []participation.OfflineSignature{
 		{Person: id(2), Profile: adult, At: at(3)},   // row 1: accepted
 		{Person: id(1), Profile: adult, At: at(3)},   // row 2: signed online already
@@ -98,7 +98,7 @@ func TestImportCSV(t *testing.T) {
 	assert.Equal(t, uuid.Nil, rep.Rejected[1].Person, "a row with a bad ID names no one")
 	s, ok := in.Signed(id(9))
 	require.True(t, ok)
-	assert.Equal(t, stakeholder.Profile{AgeBand: stakeholder.Age75Plus, Sex: "m", Area: "north", Resident: true}, s.Profile)
+	assert.Equal(t, stakeholder.Profile{AgeBand: stakeholder.AgeBand75Plus, Sex: "m", Area: "north", Resident: true}, s.Profile)
 	assert.Equal(t, time.Date(2025, 5, 1, 12, 0, 0, 5e8, time.UTC), s.At)
 }
 

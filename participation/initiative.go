@@ -2,7 +2,6 @@ package participation
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 	"slices"
 	"time"
@@ -105,8 +104,10 @@ type Response struct {
 // Each event is one method. It checks every precondition before it changes
 // anything, and on failure returns an error and leaves the initiative as it
 // was. An event the state does not allow returns a [*TransitionError]
-// wrapping [ErrInvalidTransition]; the table shows the state each allowed event
-// leads to ("·" is refused):
+// wrapping [ErrInvalidTransition]; an allowed event whose preconditions fail
+// (a committee too small, a threshold not met) returns a [*TransitionError]
+// wrapping every failed precondition. The table shows the state each
+// allowed event leads to ("·" is refused):
 //
 //	state \ event  Open    Qualify    Submit     Answer    Expire   Withdraw
 //	draft          open    ·          ·          ·         ·        withdrawn
@@ -119,7 +120,8 @@ type Response struct {
 //
 // Besides: [Initiative.SetRules] and [Initiative.AddPromoter] are allowed
 // only in draft; [Initiative.Sign], [Initiative.Import] and
-// [Initiative.WithdrawSupport] only while open. Gathering ends when the
+// [Initiative.WithdrawSupport] only while open. These are not lifecycle
+// events: in another state they are refused with [ErrWrongState]. Gathering ends when the
 // initiative qualifies: the count is then fixed and is what is submitted.
 // An initiative may be withdrawn even after submission, before the answer,
 // as a Swiss popular initiative's committee may withdraw it in favour of a
@@ -173,8 +175,8 @@ type Initiative struct {
 
 // NewInitiative returns a draft initiative as spec describes, with a history
 // of one "created" event. It copies the spec's slices. It returns every
-// problem with the spec, joined, each wrapping [ErrInvalid] (or
-// [ErrInvalidValue] for an undeclared kind).
+// problem with the spec, joined, each wrapping [ErrInvalid] (an
+// undeclared kind included).
 func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 	if err := spec.validate(); err != nil {
 		return nil, err
@@ -203,7 +205,7 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 func (spec InitiativeSpec) validate() error {
 	errs := checkIdentity("initiative", spec.ID, "title", spec.Title)
 	if !spec.Kind.IsValid() {
-		errs = append(errs, fmt.Errorf("%w: Kind(%d)", ErrInvalidValue, int(spec.Kind)))
+		errs = append(errs, undeclared("kind", spec.Kind))
 	}
 	if len(spec.Initiators) == 0 {
 		errs = append(errs, invalidf("no initiator"))
@@ -310,11 +312,11 @@ func (in *Initiative) Submission() (Submission, bool) { return in.sub, !in.sub.A
 func (in *Initiative) Response() (Response, bool) { return in.resp, in.resp.Outcome.IsValid() }
 
 // SetRules sets the support rules, replacing any set before. It is allowed
-// only in draft ([ErrInvalidTransition]) and returns the problems
+// only in draft ([ErrWrongState]) and returns the problems
 // [SupportRules.Validate] finds, leaving the rules unchanged.
 func (in *Initiative) SetRules(r SupportRules) error {
 	if in.state != StateDraft {
-		return &TransitionError{State: in.state, Event: "set rules"}
+		return wrongState("set the rules", in.state)
 	}
 	if err := r.Validate(); err != nil {
 		return err
@@ -327,11 +329,11 @@ func (in *Initiative) SetRules(r SupportRules) error {
 
 // AddPromoter adds a member to the promoter committee and reports whether
 // it was added: adding a promoter or initiator again changes nothing and
-// returns false. It is allowed only in draft ([ErrInvalidTransition]) and rejects
+// returns false. It is allowed only in draft ([ErrWrongState]) and rejects
 // uuid.Nil ([ErrInvalid]).
 func (in *Initiative) AddPromoter(person uuid.UUID) (bool, error) {
 	if in.state != StateDraft {
-		return false, &TransitionError{State: in.state, Event: "add promoter"}
+		return false, wrongState("add a promoter", in.state)
 	}
 	if person == uuid.Nil {
 		return false, invalidf("promoter ID is nil")

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 )
 
@@ -61,7 +62,7 @@ func TestNewInitiativeRejects(t *testing.T) {
 		{"nil ID", func(s *participation.InitiativeSpec) { s.ID = uuid.Nil }, participation.ErrInvalid},
 		{"empty title", func(s *participation.InitiativeSpec) { s.Title = "" }, participation.ErrInvalid},
 		{"padded title", func(s *participation.InitiativeSpec) { s.Title = "Bike lane " }, participation.ErrInvalid},
-		{"undeclared kind", func(s *participation.InitiativeSpec) { s.Kind = 0 }, participation.ErrInvalidValue},
+		{"undeclared kind", func(s *participation.InitiativeSpec) { s.Kind = 0 }, participation.ErrInvalid},
 		{"no initiator", func(s *participation.InitiativeSpec) { s.Initiators = nil }, participation.ErrInvalid},
 		{"nil initiator", func(s *participation.InitiativeSpec) { s.Initiators = []uuid.UUID{uuid.Nil} }, participation.ErrInvalid},
 		{"initiator twice", func(s *participation.InitiativeSpec) { s.Initiators = []uuid.UUID{id(1), id(1)} }, participation.ErrInvalid},
@@ -150,7 +151,7 @@ func TestSupportRulesValidate(t *testing.T) {
 		{"age 131", func(r *participation.SupportRules) { r.MinAge = 131 }, participation.ErrInvalid},
 		{"empty area", func(r *participation.SupportRules) { r.Areas = []string{""} }, participation.ErrInvalid},
 		{"area twice", func(r *participation.SupportRules) { r.Areas = []string{"north", "north"} }, participation.ErrInvalid},
-		{"undeclared channel", func(r *participation.SupportRules) { r.Channels = []participation.SigningMethod{9} }, participation.ErrInvalidValue},
+		{"undeclared channel", func(r *participation.SupportRules) { r.Channels = []participation.SigningMethod{9} }, participation.ErrInvalid},
 		{"channel twice", func(r *participation.SupportRules) {
 			r.Channels = []participation.SigningMethod{participation.SigningMethodOnline, participation.SigningMethodOnline}
 		}, participation.ErrInvalid},
@@ -183,7 +184,7 @@ func TestSupportRulesValidate(t *testing.T) {
 }
 
 func TestPeriod(t *testing.T) {
-	p := participation.Period{Start: at(1), End: at(3)}
+	p := metrics.Period{Start: at(1), End: at(3)}
 	assert.False(t, p.Contains(at(0)))
 	assert.True(t, p.Contains(at(1)), "the start is inside")
 	assert.True(t, p.Contains(at(3).Add(-time.Nanosecond)))
@@ -191,14 +192,24 @@ func TestPeriod(t *testing.T) {
 	assert.Equal(t, 2*time.Hour, p.Duration())
 	require.NoError(t, p.Validate())
 
-	var zero participation.Period
+	var zero metrics.Period
 	assert.True(t, zero.IsZero())
 	assert.True(t, zero.Contains(time.Time{}))
 	assert.Zero(t, zero.Duration())
 	require.NoError(t, zero.Validate())
 
-	require.ErrorIs(t, participation.Period{Start: at(3), End: at(1)}.Validate(), participation.ErrInvalid)
-	require.ErrorIs(t, participation.Period{Start: time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC), End: at(1)}.Validate(), participation.ErrInvalid)
+	// Rules check their window with metrics.Period's rule and the range of
+	// Unix nanoseconds the support store keeps.
+	rules := func(w metrics.Period) participation.SupportRules {
+		return participation.SupportRules{Threshold: 1, Window: w}
+	}
+	require.NoError(t, rules(p).Validate())
+	require.NoError(t, rules(zero).Validate())
+	err := rules(metrics.Period{Start: at(3), End: at(1)}).Validate()
+	require.ErrorIs(t, err, participation.ErrInvalid)
+	require.ErrorIs(t, err, metrics.ErrInvalid, "metrics' rule, kept in the chain")
+	require.ErrorIs(t, rules(metrics.Period{Start: time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC), End: at(1)}).Validate(), participation.ErrInvalid)
+	require.ErrorIs(t, rules(metrics.Period{End: at(1)}).Validate(), participation.ErrInvalid)
 }
 
 func TestPublicBodyValidate(t *testing.T) {
@@ -210,8 +221,21 @@ func TestPublicBodyValidate(t *testing.T) {
 func TestErrorMessages(t *testing.T) {
 	in := newInitiative(t, 4)
 	err := in.Sign(id(1), adult, participation.SigningMethodOnline, at(2))
-	assert.EqualError(t, err, "participation: event not allowed in this state: sign while draft")
+	assert.EqualError(t, err, "participation: not allowed in this state: cannot sign in state draft")
 	require.NoError(t, in.Open(at(1)))
 	err = in.Sign(id(1), adult, participation.SigningMethodOnline, at(200))
 	assert.EqualError(t, err, "supporter 00000000-0000-0000-0000-000000000001: participation: signature outside the window")
+	err = in.Qualify(at(2))
+	assert.EqualError(t, err, "participation: cannot qualify in state open: threshold not met: 0 of 4 supports, per-area thresholds []")
+	err = in.Submit(city, at(2))
+	assert.EqualError(t, err, "participation: cannot submit in state open: event not allowed in this state")
+
+	// Every error type works on a nil or zero receiver.
+	for _, e := range []error{(*participation.FieldError)(nil), &participation.FieldError{},
+		(*participation.TransitionError)(nil), &participation.TransitionError{},
+		(*participation.SupportError)(nil), &participation.SupportError{},
+		(*participation.RowError)(nil), &participation.RowError{}} {
+		assert.NotPanics(t, func() { assert.NotEmpty(t, e.Error()) }, "%T", e)
+	}
+	assert.EqualError(t, &participation.TransitionError{}, "participation: cannot Event(0) in state State(0): event not allowed in this state")
 }

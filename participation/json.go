@@ -26,14 +26,14 @@ type initiativeJSON struct {
 	Created    time.Time       `json:"created"`
 	Rules      *SupportRules   `json:"rules,omitempty"`
 	State      State           `json:"state"`
-	History    []HistoryEntry         `json:"history"`
+	History    []HistoryEntry  `json:"history"`
 	Supports   json.RawMessage `json:"supports,omitempty"` // written by appendSupports
 }
 
 // MarshalJSON writes the initiative: its description, its rules if any, its
 // state, its history and every support in storage order, as
 //
-//	{"person":"…","profile":{"age_band":"25-34","sex":"f","area":"north","resident":true},"channel":"online","at":"2025-05-01T09:30:00Z"}
+//	{"person":"…","profile":{"age_band":"25_34","sex":"f","area":"north","resident":true},"channel":"online","at":"2025-05-01T09:30:00Z"}
 //
 // (the encoding/json form of [Support]). Times are in UTC with as many
 // fractional digits as they need, so decoding gives back the same
@@ -84,21 +84,26 @@ func (in *Initiative) appendSupports(buf []byte) []byte {
 		}
 		buf = append(buf, `{"person":"`...)
 		buf = appendUUID(buf, r.person)
-		buf = append(buf, `","profile":{"age_band":"`...)
-		buf = append(buf, stakeholder.AgeBand(r.age).String()...) // plain ASCII: "25-34", "75+"
-		buf = append(buf, '"')
+		buf = append(buf, `","profile":{`...)
+		if r.age != 0 {
+			buf = append(buf, `"age_band":"`...)
+			buf = append(buf, stakeholder.AgeBand(r.age).String()...) // plain ASCII: "25_34", "75_plus"
+			buf = append(buf, `",`...)
+		}
 		if r.sex != 0 {
-			buf = append(buf, `,"sex":`...)
+			buf = append(buf, `"sex":`...)
 			buf = append(buf, sexes[r.sex]...)
+			buf = append(buf, ',')
 		}
 		if r.area != 0 {
-			buf = append(buf, `,"area":`...)
+			buf = append(buf, `"area":`...)
 			buf = append(buf, areas[r.area]...)
+			buf = append(buf, ',')
 		}
-		buf = append(buf, `,"resident":`...)
+		buf = append(buf, `"resident":`...)
 		buf = strconv.AppendBool(buf, r.resident)
 		buf = append(buf, `},"channel":"`...)
-		buf = append(buf, channelNames[r.channel]...)
+		buf = append(buf, SigningMethod(r.channel).String()...)
 		buf = append(buf, `","at":"`...)
 		buf = time.Unix(0, r.at).UTC().AppendFormat(buf, time.RFC3339Nano)
 		buf = append(buf, `"}`...)
@@ -119,11 +124,12 @@ func (in *Initiative) appendSupports(buf []byte) []byte {
 // first event is the creation, a draft has no supports, every milestone
 // the supports reach is recorded, a qualified initiative meets its
 // thresholds and an expired one does not, and no support is dated after
-// gathering ended. On error the initiative is unchanged.
+// gathering ended. Malformed JSON and a value of the wrong type are
+// [ErrInvalid]. On error the initiative is unchanged.
 func (in *Initiative) UnmarshalJSON(data []byte) error {
 	var w initiativeJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewInitiative(InitiativeSpec{
 		ID: w.ID, Title: w.Title, Summary: w.Summary, Kind: w.Kind, Initiators: w.Initiators,
@@ -212,7 +218,10 @@ func (in *Initiative) replayOne(e HistoryEntry) error {
 	if err := in.begin(e.Kind, e.At); err != nil {
 		return err
 	}
-	return in.precondition(e)
+	if err := in.precondition(e); err != nil {
+		return &TransitionError{State: in.state, Event: e.Kind, Err: err}
+	}
+	return nil
 }
 
 // loadSupports decodes the supports array element by element and admits
@@ -228,7 +237,7 @@ func (in *Initiative) loadSupports(raw json.RawMessage) error {
 	for i := 0; dec.More(); i++ {
 		var s Support
 		if err := dec.Decode(&s); err != nil {
-			return fmt.Errorf("supports[%d]: %w", i, err)
+			return fmt.Errorf("supports[%d]: %w", i, decodeErr(err))
 		}
 		if in.state == StateDraft {
 			return fmt.Errorf("%w: supports on a draft", ErrInconsistent)
@@ -242,7 +251,7 @@ func (in *Initiative) loadSupports(raw json.RawMessage) error {
 		}
 	}
 	_, err := dec.Token() // the closing bracket
-	return err
+	return decodeErr(err)
 }
 
 // checkGathering checks the supports against the history: every milestone

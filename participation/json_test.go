@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -49,7 +50,7 @@ func TestJSONRoundTripEveryState(t *testing.T) {
 		r.Areas = append(r.Areas, `quote"<&>`)
 		require.NoError(t, in.SetRules(r))
 		require.NoError(t, in.Open(time.Date(2025, 5, 1, 12, 0, 0, 0, time.FixedZone("CEST", 2*3600))))
-		odd := stakeholder.Profile{AgeBand: stakeholder.Age45to54, Sex: "é\u2028x", Area: `quote"<&>`, Resident: true}
+		odd := stakeholder.Profile{AgeBand: stakeholder.AgeBand45To54, Sex: "é\u2028x", Area: `quote"<&>`, Resident: true}
 		require.NoError(t, in.Sign(id(1), odd, participation.SigningMethodOnline, at(5).Add(time.Nanosecond)))
 		require.NoError(t, in.Sign(id(2), adult, participation.SigningMethodOnline, at(6)))
 		back := roundTrip(t, in)
@@ -67,7 +68,7 @@ func TestJSONRoundTripEveryState(t *testing.T) {
 // supports is exactly what encoding/json writes for a Support.
 func TestSupportEncodingMatchesEncodingJSON(t *testing.T) {
 	in := openInitiative(t, 0)
-	profiles := []stakeholder.Profile{adult, {}, {AgeBand: stakeholder.Age75Plus, Sex: "<x>", Resident: false}}
+	profiles := []stakeholder.Profile{adult, {}, {AgeBand: stakeholder.AgeBand75Plus, Sex: "<x>", Resident: false}}
 	for i, p := range profiles {
 		require.NoError(t, in.Sign(id(uint64(i+1)), p, participation.SigningMethodOffline, at(2).Add(time.Duration(i)*time.Millisecond)))
 	}
@@ -96,7 +97,7 @@ func TestJSONRoundTripLarge(t *testing.T) {
 	}
 	in := newInitiative(t, 0)
 	r := rules(n / 2)
-	r.Window = participation.Period{}
+	r.Window = metrics.Period{}
 	r.AreaThresholds = []participation.AreaThreshold{{Area: "north", Threshold: 100}}
 	require.NoError(t, in.SetRules(r))
 	require.NoError(t, in.Open(at(1)))
@@ -142,7 +143,7 @@ func TestJSONDecodingValidates(t *testing.T) {
 	}{
 		{"nil ID", func(m map[string]any) { m["id"] = "00000000-0000-0000-0000-000000000000" }, participation.ErrInvalid},
 		{"empty title", func(m map[string]any) { m["title"] = "" }, participation.ErrInvalid},
-		{"unknown kind", func(m map[string]any) { m["kind"] = "referendum" }, participation.ErrInvalidValue},
+		{"unknown kind", func(m map[string]any) { m["kind"] = "referendum" }, participation.ErrInvalid},
 		{"no initiators", func(m map[string]any) { m["initiators"] = []any{} }, participation.ErrInvalid},
 		{"bad rules", func(m map[string]any) { m["rules"].(map[string]any)["threshold"] = 0 }, participation.ErrInvalid},
 		{"state disagrees", func(m map[string]any) { m["state"] = "answered" }, participation.ErrInconsistent},
@@ -178,7 +179,7 @@ func TestJSONDecodingValidates(t *testing.T) {
 		{"ineligible support", func(m map[string]any) {
 			support(m, 0)["profile"].(map[string]any)["age_band"] = "0-15"
 		}, participation.ErrTooYoung},
-		{"support with unknown channel", func(m map[string]any) { support(m, 0)["channel"] = "pigeon" }, participation.ErrInvalidValue},
+		{"support with unknown channel", func(m map[string]any) { support(m, 0)["channel"] = "pigeon" }, participation.ErrInvalid},
 		{"submitted nowhere", func(m map[string]any) { delete(event(m, 7), "to") }, participation.ErrInvalid},
 		{"withdrawn by a stranger", func(m map[string]any) {
 			m["history"] = append(history(m), map[string]any{"kind": "withdrawn", "at": "2025-05-02T00:00:00Z", "by": "00000000-0000-0000-0000-000000000063"})
@@ -275,13 +276,14 @@ func TestJSONDecodingMoreInconsistencies(t *testing.T) {
 	})
 	t.Run("not JSON", func(t *testing.T) {
 		var in participation.Initiative
-		require.Error(t, json.Unmarshal([]byte(`{"supports": [`), &in))
-		require.Error(t, json.Unmarshal([]byte(`[]`), &in))
+		require.ErrorIs(t, in.UnmarshalJSON([]byte(`{"supports": [`)), participation.ErrInvalid)
+		require.ErrorIs(t, in.UnmarshalJSON([]byte(`[]`)), participation.ErrInvalid)
+		require.ErrorIs(t, in.UnmarshalJSON([]byte(`{"title": 7}`)), participation.ErrInvalid, "a value of the wrong type")
 	})
 	t.Run("supports not an array", func(t *testing.T) {
 		in := openInitiative(t, 4)
-		require.Error(t, decode(t, in, func(m map[string]any) { m["supports"] = map[string]any{} }))
-		require.Error(t, decode(t, in, func(m map[string]any) { m["supports"] = []any{1} }))
+		require.ErrorIs(t, decode(t, in, func(m map[string]any) { m["supports"] = map[string]any{} }), participation.ErrInvalid)
+		require.ErrorIs(t, decode(t, in, func(m map[string]any) { m["supports"] = []any{1} }), participation.ErrInvalid)
 	})
 	t.Run("null supports", func(t *testing.T) {
 		in := openInitiative(t, 4)

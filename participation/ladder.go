@@ -42,39 +42,6 @@ const (
 	RungCitizenControl
 )
 
-var rungNames = []string{
-	RungManipulation:   "manipulation",
-	RungTherapy:        "therapy",
-	RungInforming:      "informing",
-	RungConsultation:   "consultation",
-	RungPlacation:      "placation",
-	RungPartnership:    "partnership",
-	RungDelegatedPower: "delegated_power",
-	RungCitizenControl: "citizen_control",
-}
-
-// Rungs returns the eight rungs, bottom to top.
-func Rungs() []Rung { return enumValues[Rung](rungNames) }
-
-// IsValid reports whether r is one of the eight rungs.
-func (r Rung) IsValid() bool { return enumValid(r, rungNames) }
-
-// String returns the rung's lowercase name, such as "delegated_power", or
-// "Rung(9)" for an undeclared value.
-func (r Rung) String() string { return enumString(r, "Rung", rungNames) }
-
-// MarshalText returns the rung's name; an undeclared value is an error
-// wrapping [ErrInvalidValue].
-func (r Rung) MarshalText() ([]byte, error) { return enumMarshal(r, "Rung", rungNames) }
-
-// UnmarshalText parses a name as [ParseRung] does, leaving r unchanged on
-// error.
-func (r *Rung) UnmarshalText(text []byte) error { return enumUnmarshal(r, text, "Rung", rungNames) }
-
-// ParseRung returns the rung named s, as String prints it. Any other text
-// is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseRung(s string) (Rung, error) { return enumParse[Rung](s, "Rung", rungNames) }
-
 // Group returns the group the rung belongs to: nonparticipation
 // (manipulation, therapy), tokenism (informing, consultation, placation) or
 // citizen power (partnership, delegated power, citizen control). An
@@ -107,40 +74,6 @@ const (
 	// clout.
 	RungGroupCitizenPower
 )
-
-var rungGroupNames = []string{
-	RungGroupNonparticipation: "nonparticipation",
-	RungGroupTokenism:         "tokenism",
-	RungGroupCitizenPower:     "citizen_power",
-}
-
-// RungGroups returns the three groups, bottom to top.
-func RungGroups() []RungGroup { return enumValues[RungGroup](rungGroupNames) }
-
-// IsValid reports whether g is one of the three groups.
-func (g RungGroup) IsValid() bool { return enumValid(g, rungGroupNames) }
-
-// String returns the group's lowercase name, such as "citizen_power", or
-// "RungGroup(9)" for an undeclared value.
-func (g RungGroup) String() string { return enumString(g, "RungGroup", rungGroupNames) }
-
-// MarshalText returns the group's name; an undeclared value is an error
-// wrapping [ErrInvalidValue].
-func (g RungGroup) MarshalText() ([]byte, error) {
-	return enumMarshal(g, "RungGroup", rungGroupNames)
-}
-
-// UnmarshalText parses a name as [ParseRungGroup] does, leaving g unchanged
-// on error.
-func (g *RungGroup) UnmarshalText(text []byte) error {
-	return enumUnmarshal(g, text, "RungGroup", rungGroupNames)
-}
-
-// ParseRungGroup returns the group named s, as String prints it. Any other
-// text is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseRungGroup(s string) (RungGroup, error) {
-	return enumParse[RungGroup](s, "RungGroup", rungGroupNames)
-}
 
 // Rungs returns the rungs of the group, bottom to top; nil for an
 // undeclared group.
@@ -175,38 +108,6 @@ const (
 	// its policy and management.
 	OutcomeCommunityRun
 )
-
-var outcomeNames = []string{
-	OutcomeIgnored:              "ignored",
-	OutcomeAcknowledged:         "acknowledged",
-	OutcomePartlyAdopted:        "partly_adopted",
-	OutcomeAdoptedWithCommunity: "adopted_with_community",
-	OutcomeCommunityRun:         "community_run",
-}
-
-// Outcomes returns every outcome, from least to most community power.
-func Outcomes() []Outcome { return enumValues[Outcome](outcomeNames) }
-
-// IsValid reports whether o is a declared outcome.
-func (o Outcome) IsValid() bool { return enumValid(o, outcomeNames) }
-
-// String returns the outcome's lowercase name, such as "partly_adopted", or
-// "Outcome(9)" for an undeclared value.
-func (o Outcome) String() string { return enumString(o, "Outcome", outcomeNames) }
-
-// MarshalText returns the outcome's name; an undeclared value is an error
-// wrapping [ErrInvalidValue].
-func (o Outcome) MarshalText() ([]byte, error) { return enumMarshal(o, "Outcome", outcomeNames) }
-
-// UnmarshalText parses a name as [ParseOutcome] does, leaving o unchanged
-// on error.
-func (o *Outcome) UnmarshalText(text []byte) error {
-	return enumUnmarshal(o, text, "Outcome", outcomeNames)
-}
-
-// ParseOutcome returns the outcome named s, as String prints it. Any other
-// text is an error wrapping [ErrInvalidValue] that quotes s.
-func ParseOutcome(s string) (Outcome, error) { return enumParse[Outcome](s, "Outcome", outcomeNames) }
 
 // outcomeRungs is the mapping documented on Assess.
 var outcomeRungs = [...]Rung{
@@ -253,11 +154,11 @@ var outcomeRungs = [...]Rung{
 // authority, as a board with a resident majority) lies between two
 // outcomes; an assessor with that evidence places the rung directly.
 //
-// Assess returns an error wrapping [ErrInvalidValue] for an undeclared
+// Assess returns an [*FieldError] wrapping [ErrInvalid] for an undeclared
 // outcome.
 func Assess(o Outcome) (Rung, error) {
 	if !o.IsValid() {
-		return 0, fmt.Errorf("%w: Outcome(%d)", ErrInvalidValue, int(o))
+		return 0, undeclared("outcome", o)
 	}
 	return outcomeRungs[o], nil
 }
@@ -265,7 +166,7 @@ func Assess(o Outcome) (Rung, error) {
 // Assess places the initiative's outcome o on Arnstein's ladder as the
 // package-level [Assess] does, after checking o against the record: the
 // initiative must have been submitted to a public body (an outcome is what
-// a body made of it; [ErrInvalidTransition] in a [*TransitionError] otherwise); a
+// a body made of it; [ErrWrongState] otherwise); a
 // body that answered did not ignore it; and a body that rejected it changed
 // nothing, so only [OutcomeAcknowledged] fits ([ErrInconsistent]). An
 // accepted or adopted initiative may still end acknowledged without change
@@ -277,7 +178,7 @@ func (in *Initiative) Assess(o Outcome) (Rung, error) {
 		return 0, err
 	}
 	if _, submitted := in.Submission(); !submitted {
-		return 0, &TransitionError{State: in.state, Event: "assess"}
+		return 0, wrongState("assess the outcome", in.state)
 	}
 	resp, answered := in.Response()
 	switch {

@@ -45,7 +45,7 @@ func TestAssess(t *testing.T) {
 		prev = got
 	}
 	_, err := participation.Assess(0)
-	require.ErrorIs(t, err, participation.ErrInvalidValue)
+	require.ErrorIs(t, err, participation.ErrInvalid)
 }
 
 func TestInitiativeAssess(t *testing.T) {
@@ -65,8 +65,8 @@ func TestInitiativeAssess(t *testing.T) {
 		err     error
 	}{
 		{"unanswered and ignored", submitted, participation.OutcomeIgnored, participation.RungInforming, nil},
-		{"not submitted", fixtures()[3].build, participation.OutcomeIgnored, 0, participation.ErrInvalidTransition},
-		{"undeclared outcome", submitted, 0, 0, participation.ErrInvalidValue},
+		{"not submitted", fixtures()[3].build, participation.OutcomeIgnored, 0, participation.ErrWrongState},
+		{"undeclared outcome", submitted, 0, 0, participation.ErrInvalid},
 		{"answered cannot be ignored", answered(participation.AnswerOutcomeAccepted), participation.OutcomeIgnored, 0, participation.ErrInconsistent},
 		{"rejected is acknowledged", answered(participation.AnswerOutcomeRejected), participation.OutcomeAcknowledged, participation.RungConsultation, nil},
 		{"rejected cannot be adopted", answered(participation.AnswerOutcomeRejected), participation.OutcomePartlyAdopted, 0, participation.ErrInconsistent},

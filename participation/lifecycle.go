@@ -34,13 +34,13 @@ type HistoryEntry struct {
 }
 
 // Validate reports every problem with the event on its own, joined: an
-// undeclared kind ([ErrInvalidValue]), a time not set or out of range, and
-// a detail that is missing or does not belong to the kind ([ErrInvalid]).
+// undeclared kind, a time not set or out of range, and a detail that is
+// missing or does not belong to the kind, each wrapping [ErrInvalid].
 // Whether the event may follow the ones before it is checked when an
 // initiative is decoded.
 func (e HistoryEntry) Validate() error {
 	if !e.Kind.IsValid() {
-		return fmt.Errorf("%w: EventKind(%d)", ErrInvalidValue, int(e.Kind))
+		return undeclared("kind", e.Kind)
 	}
 	var errs []error
 	if err := checkTime(e.Kind.String()+" time", e.At); err != nil {
@@ -62,7 +62,7 @@ func (e HistoryEntry) Validate() error {
 	}
 	switch {
 	case answered && !e.Outcome.IsValid():
-		errs = append(errs, fmt.Errorf("%w: answer outcome AnswerOutcome(%d)", ErrInvalidValue, int(e.Outcome)))
+		errs = append(errs, undeclared("outcome", e.Outcome))
 	case !answered && e.Outcome != 0:
 		errs = append(errs, invalidf("%s event with an answer outcome", e.Kind))
 	}
@@ -105,8 +105,8 @@ var transitions = [...]struct {
 	EventWithdrawn: {[]State{StateDraft, StateOpen, StateQualified, StateSubmitted}, StateWithdrawn},
 }
 
-// eventVerbs names each event as the method that records it, for
-// TransitionError.
+// eventVerbs names each event for people as the verb of the method that
+// records it, for TransitionError.
 var eventVerbs = [...]string{
 	EventCreated:   "create",
 	EventOpened:    "open",
@@ -116,6 +116,15 @@ var eventVerbs = [...]string{
 	EventAnswered:  "answer",
 	EventExpired:   "expire",
 	EventWithdrawn: "withdraw",
+}
+
+// verb returns the event as the verb of the method that records it
+// ("open", "qualify"), or String's fallback for an undeclared event.
+func (k Event) verb() string {
+	if !k.IsValid() {
+		return k.String()
+	}
+	return eventVerbs[k]
 }
 
 // allowed reports whether an event of kind k may follow the current state;
@@ -130,7 +139,7 @@ func (in *Initiative) allowed(k Event) error {
 			return nil
 		}
 	}
-	return &TransitionError{State: in.state, Event: eventVerbs[k]}
+	return &TransitionError{State: in.state, Event: k, Err: ErrInvalidTransition}
 }
 
 // record appends e to the history and applies its effect; the caller has
@@ -186,11 +195,8 @@ func (in *Initiative) commit(e HistoryEntry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if err := in.precondition(e); err != nil {
-		return err
-	}
-	if err := in.supported(e); err != nil {
-		return err
+	if err := errors.Join(in.precondition(e), in.supported(e)); err != nil {
+		return &TransitionError{State: in.state, Event: e.Kind, Err: err}
 	}
 	in.record(e)
 	return nil
@@ -198,16 +204,19 @@ func (in *Initiative) commit(e HistoryEntry) error {
 
 // precondition checks what e needs of the initiative's description and
 // rules: a full committee and an unclosed window to open, rules to
-// qualify, a closed window to expire, an initiator to withdraw.
+// qualify, a closed window to expire, an initiator to withdraw. It returns
+// every failed precondition, joined.
 func (in *Initiative) precondition(e HistoryEntry) error {
 	switch e.Kind {
 	case EventOpened:
+		var errs []error
 		if n := in.CommitteeSize(); n < in.committee.MinSize {
-			return fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize)
+			errs = append(errs, fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize))
 		}
 		if in.gate.closedBy(e.At) {
-			return fmt.Errorf("%w: window ended %s", ErrWindowClosed, in.rules.Window.End.Format(time.RFC3339Nano))
+			errs = append(errs, fmt.Errorf("%w: window ended %s", ErrWindowClosed, in.rules.Window.End.Format(time.RFC3339Nano)))
 		}
+		return errors.Join(errs...)
 	case EventQualified:
 		if in.rules == nil {
 			return ErrNoThreshold
@@ -227,6 +236,9 @@ func (in *Initiative) precondition(e HistoryEntry) error {
 // supported checks what e needs of the supports: every threshold met to
 // qualify, one unmet to expire.
 func (in *Initiative) supported(e HistoryEntry) error {
+	if in.rules == nil {
+		return nil // no threshold: precondition reports it
+	}
 	switch {
 	case e.Kind == EventQualified && !in.meets(4):
 		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
@@ -274,8 +286,7 @@ func (in *Initiative) Submit(to PublicBody, at time.Time) error {
 // answered. The engagement process that took the initiative up calls it
 // when it decides, with its own ID in r.Process. It returns
 // [ErrInvalidTransition] (in a [*TransitionError]) unless the initiative is
-// submitted; [ErrInvalidValue] for an undeclared outcome; [ErrInvalid] for
-// an empty or padded text or a zero or out-of-range time; and
+// submitted; [ErrInvalid] for an undeclared outcome, an empty or padded text or a zero or out-of-range time; and
 // [ErrTimeOrder] before the submission.
 func (in *Initiative) Answer(r Response) error {
 	return in.commit(HistoryEntry{Kind: EventAnswered, At: r.At, Outcome: r.Outcome, Text: r.Text, Process: r.Process})

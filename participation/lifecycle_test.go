@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 )
 
@@ -101,6 +102,14 @@ var transitionEvent = map[participation.State]participation.Event{
 	participation.StateWithdrawn: participation.EventWithdrawn,
 }
 
+// lifecycleEvent is the Event of each operation that is a lifecycle event;
+// the others (set rules, add promoter, sign, import, withdraw support) are
+// refused in the wrong state with ErrWrongState instead.
+var lifecycleEvent = map[string]participation.Event{
+	"open": participation.EventOpened, "qualify": participation.EventQualified, "submit": participation.EventSubmitted,
+	"answer": participation.EventAnswered, "expire": participation.EventExpired, "withdraw": participation.EventWithdrawn,
+}
+
 // TestLifecycleEveryStateAndEvent calls every event in every state. The
 // expected outcome is the state reached, or the error; a refused event
 // must leave the initiative byte-for-byte unchanged.
@@ -166,12 +175,20 @@ func TestLifecycleEveryStateAndEvent(t *testing.T) {
 						assert.Equal(t, transitionEvent[w], in.History()[historyLen].Kind)
 					}
 				case error:
-					require.ErrorIs(t, err, w)
+					ev, lifecycle := lifecycleEvent[e.name]
+					if !lifecycle && errors.Is(w, participation.ErrInvalidTransition) {
+						// Not a lifecycle event: refused by the state,
+						// without a TransitionError.
+						require.ErrorIs(t, err, participation.ErrWrongState)
+						assert.NotErrorIs(t, err, participation.ErrInvalidTransition)
+					} else {
+						require.ErrorIs(t, err, w)
+					}
 					var te *participation.TransitionError
-					if errors.Is(w, participation.ErrInvalidTransition) {
-						require.ErrorAs(t, err, &te)
+					if lifecycle {
+						require.ErrorAs(t, err, &te, "a refused lifecycle event, for its state or a precondition")
 						assert.Equal(t, f.state, te.State)
-						assert.Equal(t, e.name, te.Event)
+						assert.Equal(t, ev, te.Event)
 					}
 					after, err := json.Marshal(in)
 					require.NoError(t, err)
@@ -227,7 +244,7 @@ func TestEventPreconditions(t *testing.T) {
 		{"expire before the latest signature", func(t testing.TB) *participation.Initiative {
 			in := newInitiative(t, 0)
 			r := rules(4)
-			r.Window = participation.Period{Start: at(1), End: at(2)}
+			r.Window = metrics.Period{Start: at(1), End: at(2)}
 			require.NoError(t, in.SetRules(r))
 			require.NoError(t, in.Open(at(1)))
 			require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(1).Add(30*time.Minute)))
@@ -242,7 +259,7 @@ func TestEventPreconditions(t *testing.T) {
 		{"answer with an invalid outcome", fixtures()[4].build,
 			func(in *participation.Initiative) error {
 				return in.Answer(participation.Response{Text: "text", At: at(12)})
-			}, participation.ErrInvalidValue},
+			}, participation.ErrInvalid},
 		{"answer without text", fixtures()[4].build,
 			func(in *participation.Initiative) error {
 				return in.Answer(participation.Response{Outcome: participation.AnswerOutcomeAccepted, At: at(12)})
@@ -322,13 +339,13 @@ func TestEventValidate(t *testing.T) {
 		e    participation.HistoryEntry
 		want error
 	}{
-		{"undeclared kind", participation.HistoryEntry{Kind: 42, At: day0}, participation.ErrInvalidValue},
+		{"undeclared kind", participation.HistoryEntry{Kind: 42, At: day0}, participation.ErrInvalid},
 		{"no time", participation.HistoryEntry{Kind: participation.EventOpened}, participation.ErrInvalid},
 		{"milestone of 30 %", participation.HistoryEntry{Kind: participation.EventMilestone, At: day0, Percent: 30}, participation.ErrInvalid},
 		{"percent on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Percent: 25}, participation.ErrInvalid},
 		{"submitted nowhere", participation.HistoryEntry{Kind: participation.EventSubmitted, At: day0}, participation.ErrInvalid},
 		{"body on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, To: city}, participation.ErrInvalid},
-		{"answer without outcome", participation.HistoryEntry{Kind: participation.EventAnswered, At: day0, Text: "x"}, participation.ErrInvalidValue},
+		{"answer without outcome", participation.HistoryEntry{Kind: participation.EventAnswered, At: day0, Text: "x"}, participation.ErrInvalid},
 		{"outcome on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Outcome: participation.AnswerOutcomeAdopted}, participation.ErrInvalid},
 		{"answer without text", participation.HistoryEntry{Kind: participation.EventAnswered, At: day0, Outcome: participation.AnswerOutcomeAdopted}, participation.ErrInvalid},
 		{"text on an opening", participation.HistoryEntry{Kind: participation.EventOpened, At: day0, Text: "x"}, participation.ErrInvalid},

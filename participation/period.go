@@ -2,70 +2,49 @@ package participation
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/civitas-go/civitas/metrics"
 )
 
-// Period is a half-open span of time [Start, End): it contains Start and
-// every instant before End. A signature window, a volunteering year and a
-// reporting month are periods. Half-open periods tile without overlap: the
-// month of May ends where June starts.
-//
-// The zero value (both times zero) is the unbounded period, which contains
-// every instant: an initiative without a signature window. Period is a
-// comparable value type.
-type Period struct {
-	// Start is the first instant in the period.
-	Start time.Time `json:"start,omitzero"`
-	// End is the first instant after the period.
-	End time.Time `json:"end,omitzero"`
-}
-
-// IsZero reports whether p is the unbounded zero period.
-func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() }
-
-// Contains reports whether t is in p: Start ≤ t < End, or always for the
-// zero period.
-func (p Period) Contains(t time.Time) bool {
-	return p.IsZero() || (!t.Before(p.Start) && t.Before(p.End))
-}
-
-// Duration returns End − Start, or 0 for the zero period.
-func (p Period) Duration() time.Duration {
-	if p.IsZero() {
-		return 0
-	}
-	return p.End.Sub(p.Start)
-}
-
-// Validate reports an error wrapping [ErrInvalid] unless p is the zero
-// period or both its times are set, representable as Unix nanoseconds
-// (years 1678 to 2262) and End is after Start.
-func (p Period) Validate() error {
+// checkPeriod reports the problems of a period the package stores, joined,
+// each wrapping [ErrInvalid]: those of [metrics.Period.Validate] (a time
+// not set, an end not after the start; they keep [metrics.ErrInvalid] in
+// the chain too) and, since the compact support store keeps times as Unix
+// nanoseconds, a time outside years 1678 to 2262. The zero period
+// (unbounded) passes.
+func checkPeriod(name string, p metrics.Period) error {
 	if p.IsZero() {
 		return nil
+	}
+	if err := p.Validate(); err != nil {
+		return fmt.Errorf("%w: %s: %w", ErrInvalid, name, err)
 	}
 	var errs []error
 	for _, f := range [...]struct {
 		name string
 		t    time.Time
 	}{{"start", p.Start}, {"end", p.End}} {
-		if err := checkTime("period "+f.name, f.t); err != nil {
+		if err := checkTime(name+" "+f.name, f.t); err != nil {
 			errs = append(errs, err)
 		}
-	}
-	if len(errs) == 0 && !p.End.After(p.Start) {
-		errs = append(errs, invalidf("period end %s not after start %s", p.End.Format(time.RFC3339Nano), p.Start.Format(time.RFC3339Nano)))
 	}
 	return errors.Join(errs...)
 }
 
-// utc returns p with both times in UTC and no monotonic clock reading, the
-// form the package stores.
-func (p Period) utc() Period { return Period{Start: p.Start.UTC(), End: p.End.UTC()} }
+// utcPeriod returns p with both times in UTC and no monotonic clock
+// reading, the form the package stores.
+func utcPeriod(p metrics.Period) metrics.Period {
+	if p.IsZero() {
+		return p
+	}
+	return metrics.Period{Start: p.Start.UTC(), End: p.End.UTC()}
+}
 
 // inNanoRange reports whether t lies in the range an int64 of nanoseconds
 // since 1970 can hold (years 1678 to 2262): the compact support store keeps

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/civitas-go/civitas/metrics"
 )
 
 // SupportRules are the optional conditions under which an initiative
@@ -31,8 +33,8 @@ type SupportRules struct {
 	// Window is the signature window: supports dated outside it are refused,
 	// and the initiative expires once it closes short of a threshold. The
 	// zero Period is no window: support is open until the initiative
-	// qualifies or is withdrawn.
-	Window Period `json:"window,omitzero"`
+	// qualifies or is withdrawn. Its times must lie in years 1678 to 2262.
+	Window metrics.Period `json:"window,omitzero"`
 	// MinAge is the minimum age of a supporter in years, 0 for none. A
 	// supporter is eligible only if their whole age band is at or above it
 	// (stakeholder.AgeBand.AtLeast), so an unknown age band is refused
@@ -70,7 +72,7 @@ type AreaThreshold struct {
 const maxMinAge = 130
 
 // Validate reports every problem with the rules, joined, each wrapping
-// [ErrInvalid] (or [ErrInvalidValue] for an undeclared channel): a
+// [ErrInvalid] (an undeclared channel included): a
 // threshold below 1, an invalid window, a minimum age outside 0..130, an
 // empty, padded or repeated area or channel, more than 65,535 areas and area
 // thresholds together, an area threshold below 1, for an area listed twice,
@@ -80,8 +82,8 @@ func (r SupportRules) Validate() error {
 	if r.Threshold < 1 {
 		errs = append(errs, invalidf("threshold %d below 1", r.Threshold))
 	}
-	if err := r.Window.Validate(); err != nil {
-		errs = append(errs, fmt.Errorf("window: %w", err))
+	if err := checkPeriod("window", r.Window); err != nil {
+		errs = append(errs, err)
 	}
 	if r.MinAge < 0 || r.MinAge > maxMinAge {
 		errs = append(errs, invalidf("minimum age %d outside 0..%d", r.MinAge, maxMinAge))
@@ -98,7 +100,7 @@ func (r SupportRules) Validate() error {
 	}
 	for i, c := range r.Channels {
 		if !c.IsValid() {
-			errs = append(errs, fmt.Errorf("%w: channels[%d] Channel(%d)", ErrInvalidValue, i, int(c)))
+			errs = append(errs, undeclared(fmt.Sprintf("channels[%d]", i), c))
 		}
 		if slices.Contains(r.Channels[:i], c) {
 			errs = append(errs, invalidf("channels[%d] %s listed twice", i, c))
@@ -133,7 +135,7 @@ func (r SupportRules) Accepts(c SigningMethod) bool {
 
 // clone returns a deep copy of r with its window in UTC.
 func (r SupportRules) clone() SupportRules {
-	r.Window = r.Window.utc()
+	r.Window = utcPeriod(r.Window)
 	r.Areas = slices.Clone(r.Areas)
 	r.Channels = slices.Clone(r.Channels)
 	r.AreaThresholds = slices.Clone(r.AreaThresholds)

@@ -1,7 +1,6 @@
 package participation
 
 import (
-	"fmt"
 	"iter"
 	"time"
 
@@ -109,9 +108,8 @@ func compile(r *SupportRules, s *store) gate {
 // person: a second signature is refused with [ErrAlreadySigned] and the
 // count does not move. The checks, in order, each a reason for refusal:
 //
-//   - the initiative is open ([ErrInvalidTransition], in a [*TransitionError]);
-//   - person is not uuid.Nil ([ErrInvalid]), ch is declared
-//     ([ErrInvalidValue]) and p is valid
+//   - the initiative is open ([ErrWrongState]);
+//   - person is not uuid.Nil and ch is declared ([ErrInvalid]), and p is valid
 //     ([stakeholder.ErrInvalidProfile]);
 //   - person has not signed ([ErrAlreadySigned]);
 //   - the rules accept ch ([ErrChannelNotAccepted]);
@@ -133,7 +131,7 @@ func compile(r *SupportRules, s *store) gate {
 // concurrent use (see [Initiative]).
 func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) error {
 	if in.state != StateOpen {
-		return &TransitionError{State: in.state, Event: "sign"}
+		return wrongState("sign", in.state)
 	}
 	r, err := in.admit(person, p, ch, at)
 	if err == nil {
@@ -153,7 +151,7 @@ func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch SigningM
 	case person == uuid.Nil:
 		return support{}, invalidf("supporter ID is nil")
 	case !ch.IsValid():
-		return support{}, fmt.Errorf("%w: Channel(%d)", ErrInvalidValue, int(ch))
+		return support{}, undeclared("channel", ch)
 	}
 	if err := p.Validate(); err != nil {
 		return support{}, err
@@ -221,7 +219,7 @@ func (in *Initiative) meets(q int) bool {
 }
 
 // WithdrawSupport removes person's support. It is allowed only while the
-// initiative is open ([ErrInvalidTransition], in a [*TransitionError]) and when
+// initiative is open ([ErrWrongState]) and when
 // the rules allow withdrawal ([ErrWithdrawalNotAllowed]; without rules it
 // is allowed). Other refusals, each a [*SupportError] that leaves the
 // initiative unchanged: person is uuid.Nil ([ErrInvalid]), has no support
@@ -231,7 +229,7 @@ func (in *Initiative) meets(q int) bool {
 // person may sign again; milestones already recorded stay.
 func (in *Initiative) WithdrawSupport(person uuid.UUID, at time.Time) error {
 	if in.state != StateOpen {
-		return &TransitionError{State: in.state, Event: "withdraw support"}
+		return wrongState("withdraw a support", in.state)
 	}
 	pos, err := in.withdrawable(person, at)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -22,7 +23,7 @@ import (
 func strictRules() participation.SupportRules {
 	return participation.SupportRules{
 		Threshold:      10,
-		Window:         participation.Period{Start: at(1), End: at(100)},
+		Window:         metrics.Period{Start: at(1), End: at(100)},
 		MinAge:         18,
 		Areas:          []string{"north", "south"},
 		ResidentsOnly:  true,
@@ -54,7 +55,7 @@ func TestSignRefusals(t *testing.T) {
 		want    error
 	}{
 		{"nil person", uuid.Nil, adult, participation.SigningMethodOnline, at(5), participation.ErrInvalid},
-		{"undeclared channel", id(2), adult, 7, at(5), participation.ErrInvalidValue},
+		{"undeclared channel", id(2), adult, 7, at(5), participation.ErrInvalid},
 		{"invalid profile", id(2), with(func(p *stakeholder.Profile) { p.Area = " north" }), participation.SigningMethodOnline, at(5), stakeholder.ErrInvalidProfile},
 		{"second signature", id(1), adult, participation.SigningMethodOnline, at(6), participation.ErrAlreadySigned},
 		{"offline channel", id(2), adult, participation.SigningMethodOffline, at(5), participation.ErrChannelNotAccepted},
@@ -62,8 +63,8 @@ func TestSignRefusals(t *testing.T) {
 		{"at the window's end", id(2), adult, participation.SigningMethodOnline, at(100), participation.ErrOutsideWindow},
 		{"far future", id(2), adult, participation.SigningMethodOnline, time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), participation.ErrOutsideWindow},
 		// 16–17 straddles no age but lies wholly below 18.
-		{"too young", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.Age16to17 }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
-		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeUnknown }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
+		{"too young", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand16To17 }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
+		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand(0) }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
 		{"other area", id(2), with(func(p *stakeholder.Profile) { p.Area = "east" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
 		{"area unknown", id(2), with(func(p *stakeholder.Profile) { p.Area = "" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
 		{"non-resident", id(2), with(func(p *stakeholder.Profile) { p.Resident = false }), participation.SigningMethodOnline, at(5), participation.ErrNotResident},
@@ -97,7 +98,7 @@ func TestIneligibleReasonsWrapIneligible(t *testing.T) {
 
 func TestSignWithoutRulesAcceptsAnyone(t *testing.T) {
 	in := openInitiative(t, 0)
-	young := stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elsewhere"}
+	young := stakeholder.Profile{AgeBand: stakeholder.AgeBandUnder16, Area: "elsewhere"}
 	require.NoError(t, in.Sign(id(1), young, participation.SigningMethodOffline, at(1000)))
 	require.NoError(t, in.Sign(id(2), stakeholder.Profile{}, participation.SigningMethodOnline, at(2)))
 	assert.Equal(t, 2, in.Count())
@@ -113,7 +114,7 @@ func TestSignWithoutRulesAcceptsAnyone(t *testing.T) {
 
 func TestSignedAndSupports(t *testing.T) {
 	in := strictInitiative(t)
-	south := stakeholder.Profile{AgeBand: stakeholder.Age65to74, Sex: "m", Area: "south", Resident: true}
+	south := stakeholder.Profile{AgeBand: stakeholder.AgeBand65To74, Sex: "m", Area: "south", Resident: true}
 	require.NoError(t, in.Sign(id(1), adult, participation.SigningMethodOnline, at(5)))
 	require.NoError(t, in.Sign(id(2), south, participation.SigningMethodOnline, at(6).Add(123*time.Nanosecond)))
 
@@ -265,7 +266,7 @@ func TestWithdrawSupport(t *testing.T) {
 func TestStoreAgainstModel(t *testing.T) {
 	in := newInitiative(t, 0)
 	r := rules(1_000_000)
-	r.Window = participation.Period{}
+	r.Window = metrics.Period{}
 	require.NoError(t, in.SetRules(r))
 	require.NoError(t, in.Open(at(1)))
 	model := map[uuid.UUID]bool{}

@@ -127,7 +127,7 @@ func (a *VolunteerActivity) MarshalJSON() ([]byte, error) {
 func (a *VolunteerActivity) UnmarshalJSON(data []byte) error {
 	var w activityJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	got, err := NewActivity(w.ID, w.Title, w.Organiser)
 	if err != nil {
@@ -149,7 +149,7 @@ func (a *VolunteerActivity) UnmarshalJSON(data []byte) error {
 // value is the figures of no volunteering with undefined ratios.
 type VolunteerFigures struct {
 	// Period is the period summed up.
-	Period Period
+	Period metrics.Period
 	// Volunteers is the number of distinct people who logged time in it.
 	Volunteers int64
 	// Minutes is the total time they gave, in minutes.
@@ -171,7 +171,7 @@ type VolunteerFigures struct {
 // the errors of metrics.Turnout ([metrics.ErrNegative],
 // [metrics.ErrPartExceedsWhole] when there are more volunteers than
 // eligible people) and [metrics.ErrOverflow] for a total beyond int64.
-func SummarizeVolunteering(activities []*VolunteerActivity, period Period, eligible int64) (VolunteerFigures, error) {
+func SummarizeVolunteering(activities []*VolunteerActivity, period metrics.Period, eligible int64) (VolunteerFigures, error) {
 	if err := checkActivities(activities, period); err != nil {
 		return VolunteerFigures{}, err
 	}
@@ -205,14 +205,14 @@ func SummarizeVolunteering(activities []*VolunteerActivity, period Period, eligi
 // Service), across activities: a person counts once per period. It is
 // undefined when nobody volunteered in the earlier period. It returns
 // [ErrInvalid] for an invalid period or a nil activity.
-func VolunteerRetention(activities []*VolunteerActivity, earlier, later Period) (metrics.Ratio, error) {
+func VolunteerRetention(activities []*VolunteerActivity, earlier, later metrics.Period) (metrics.Ratio, error) {
 	if err := checkActivities(activities, earlier); err != nil {
 		return metrics.Ratio{}, err
 	}
-	if err := later.Validate(); err != nil {
+	if err := checkPeriod("later", later); err != nil {
 		return metrics.Ratio{}, err
 	}
-	people := func(p Period) iter.Seq[uuid.UUID] {
+	people := func(p metrics.Period) iter.Seq[uuid.UUID] {
 		return func(yield func(uuid.UUID) bool) {
 			for s := range shiftsIn(activities, p) {
 				if !yield(s.Person) {
@@ -225,15 +225,15 @@ func VolunteerRetention(activities []*VolunteerActivity, earlier, later Period) 
 }
 
 // checkActivities checks the inputs shared by the volunteer figures.
-func checkActivities(activities []*VolunteerActivity, period Period) error {
+func checkActivities(activities []*VolunteerActivity, period metrics.Period) error {
 	if slices.Contains(activities, nil) {
 		return invalidf("nil activity")
 	}
-	return period.Validate()
+	return checkPeriod("period", period)
 }
 
 // shiftsIn yields the shifts of activities that start in period.
-func shiftsIn(activities []*VolunteerActivity, period Period) iter.Seq[Shift] {
+func shiftsIn(activities []*VolunteerActivity, period metrics.Period) iter.Seq[Shift] {
 	return func(yield func(Shift) bool) {
 		for _, a := range activities {
 			for _, s := range a.shifts {

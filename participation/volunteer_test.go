@@ -14,8 +14,8 @@ import (
 )
 
 func TestActivityAndVolunteerFigures(t *testing.T) {
-	may := participation.Period{Start: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
-	june := participation.Period{Start: may.End, End: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}
+	may := metrics.Period{Start: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)}
+	june := metrics.Period{Start: may.End, End: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}
 	cleanUp, err := participation.NewActivity(id(400), "Park clean-up", id(300))
 	require.NoError(t, err)
 	repair, err := participation.NewActivity(id(401), "Repair café", id(300))
@@ -42,7 +42,7 @@ func TestActivityAndVolunteerFigures(t *testing.T) {
 	assert.Equal(t, may, got.Period)
 
 	// All time: 4 shifts of person 1 and 2 and 3: 345 minutes, 3 people.
-	all, err := participation.SummarizeVolunteering(activities, participation.Period{}, 3)
+	all, err := participation.SummarizeVolunteering(activities, metrics.Period{}, 3)
 	require.NoError(t, err)
 	assert.Equal(t, int64(345), all.Minutes)
 	assert.Equal(t, "100.00 %", all.ParticipationRate.PercentText())
@@ -57,9 +57,9 @@ func TestActivityAndVolunteerFigures(t *testing.T) {
 	require.ErrorIs(t, err, metrics.ErrPartExceedsWhole, "3 volunteers of 2 eligible")
 	_, err = participation.SummarizeVolunteering([]*participation.VolunteerActivity{nil}, may, 2)
 	require.ErrorIs(t, err, participation.ErrInvalid)
-	_, err = participation.VolunteerRetention(activities, may, participation.Period{Start: june.End, End: june.Start})
+	_, err = participation.VolunteerRetention(activities, may, metrics.Period{Start: june.End, End: june.Start})
 	require.ErrorIs(t, err, participation.ErrInvalid)
-	_, err = participation.VolunteerRetention(nil, participation.Period{Start: june.End, End: june.Start}, may)
+	_, err = participation.VolunteerRetention(nil, metrics.Period{Start: june.End, End: june.Start}, may)
 	require.ErrorIs(t, err, participation.ErrInvalid)
 
 	none, err := participation.SummarizeVolunteering(nil, may, 10)

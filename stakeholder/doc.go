@@ -45,7 +45,7 @@
 // and never Nil, every edge joins two stakeholders of the map, every reply
 // answers an earlier interaction with the same stakeholder. A change that
 // would break this is refused with an error that [errors.Is] matches
-// ([ErrNilID], [ErrDuplicate], [ErrNotFound], [ErrOutOfRange], [ErrInvalid]),
+// ([ErrInvalid], [ErrDuplicate], [ErrNotFound], [ErrOutOfRange]),
 // wrapped in an [*FieldError] that names the record, and the map stays as it was.
 // Removing a stakeholder removes its relationships and interactions too.
 //

@@ -186,5 +186,5 @@ func ExampleMap_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// 5 stakeholders
-	// stakeholder: not found (00000000-0000-0000-0000-000000000063): to
+	// stakeholder: not found: relationship to = 00000000-0000-0000-0000-000000000063
 }

@@ -26,8 +26,6 @@ const (
 	QuadrantMonitor                           // low power, low interest: the crowd
 )
 
-var quadrantNames = []string{"", "manage_closely", "keep_satisfied", "keep_informed", "monitor"}
-
 var quadrantStrategies = []string{"",
 	"Manage closely: engage fully, involve in decisions and consult often.",
 	"Keep satisfied: meet their needs and consult on what touches them, without overloading them.",
@@ -35,18 +33,9 @@ var quadrantStrategies = []string{"",
 	"Monitor: watch for changes in their power or interest; inform with minimal effort.",
 }
 
-// Quadrants returns the four quadrants in priority order.
-func Quadrants() []Quadrant { return enumAll[Quadrant](quadrantNames) }
-
-// IsValid reports whether q is a declared quadrant.
-func (q Quadrant) IsValid() bool { return enumValid(q, quadrantNames) }
-
-// String returns the quadrant's lowercase name, or "Quadrant(n)".
-func (q Quadrant) String() string { return enumString(q, quadrantNames, "Quadrant") }
-
 // Label returns the quadrant's name for people, such as "Manage closely", or
 // String's fallback for an undeclared value.
-func (q Quadrant) Label() string { return label(q.String()) }
+func (q Quadrant) Label() string { return quadrants.Title(q) }
 
 // Strategy returns one sentence that says what the quadrant calls for, such
 // as "Keep informed: keep them up to date and listen; they can be useful
@@ -63,35 +52,6 @@ func (q Quadrant) HighPower() bool { return q == QuadrantManageClosely || q == Q
 
 // HighInterest reports whether the quadrant is in the high-interest half.
 func (q Quadrant) HighInterest() bool { return q == QuadrantManageClosely || q == QuadrantKeepInformed }
-
-// MarshalText returns the quadrant's name; an undeclared value is an
-// [ErrOutOfRange] error.
-func (q Quadrant) MarshalText() ([]byte, error) { return enumMarshal(q, quadrantNames, "quadrant") }
-
-// UnmarshalText parses a quadrant's name, as [ParseQuadrant] does.
-func (q *Quadrant) UnmarshalText(text []byte) error {
-	return enumUnmarshal(q, text, quadrantNames, "quadrant")
-}
-
-// ParseQuadrant parses a quadrant's name as String prints it. Any other text
-// is an [*FieldError] wrapping [ErrOutOfRange].
-func ParseQuadrant(s string) (Quadrant, error) {
-	return enumParse[Quadrant](s, quadrantNames, "quadrant")
-}
-
-// label turns an enum name such as "manage_closely" into "Manage closely".
-func label(name string) string {
-	b := []byte(name)
-	for i, c := range b {
-		if c == '_' {
-			b[i] = ' '
-		}
-	}
-	if len(b) > 0 && b[0] >= 'a' && b[0] <= 'z' {
-		b[0] -= 'a' - 'A'
-	}
-	return string(b)
-}
 
 // DefaultCut is the cut a zero [Grid] uses on both axes: a score of 3
 // (moderate) or more counts as high. Putting the borderline "moderate" on

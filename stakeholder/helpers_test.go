@@ -7,6 +7,7 @@ import (
 
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -55,4 +56,13 @@ func namesOf(list []*stakeholder.Stakeholder) []string {
 		out[i] = s.Name()
 	}
 	return out
+}
+
+// assertNames checks that e names the record with the given ID (in its
+// Field or its Value); a Nil ID names nothing and is not checked.
+func assertNames(t *testing.T, e *stakeholder.FieldError, id uuid.UUID) {
+	t.Helper()
+	if id != uuid.Nil {
+		assert.Contains(t, e.Field+" "+e.Value, id.String(), "the error names the record")
+	}
 }

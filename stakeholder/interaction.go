@@ -27,31 +27,6 @@ const (
 	ChannelSiteVisit                         // a visit to the site concerned
 )
 
-var channelNames = []string{"", "meeting", "phone", "email", "letter", "social_media", "event",
-	"media_interview", "site_visit"}
-
-// Channels returns every channel in declaration order.
-func Channels() []Channel { return enumAll[Channel](channelNames) }
-
-// IsValid reports whether c is a declared channel.
-func (c Channel) IsValid() bool { return enumValid(c, channelNames) }
-
-// String returns the channel's lowercase name, or "Channel(n)".
-func (c Channel) String() string { return enumString(c, channelNames, "Channel") }
-
-// MarshalText returns the channel's name; an undeclared value is an
-// [ErrOutOfRange] error.
-func (c Channel) MarshalText() ([]byte, error) { return enumMarshal(c, channelNames, "channel") }
-
-// UnmarshalText parses a channel's name, as [ParseChannel] does.
-func (c *Channel) UnmarshalText(text []byte) error {
-	return enumUnmarshal(c, text, channelNames, "channel")
-}
-
-// ParseChannel parses a channel's name as String prints it. Any other text
-// is an [*FieldError] wrapping [ErrOutOfRange].
-func ParseChannel(s string) (Channel, error) { return enumParse[Channel](s, channelNames, "channel") }
-
 // Direction is which way an interaction went, from the team's side. One-way
 // outreach informs and raises awareness; two-way engagement is dialogue,
 // where both sides speak and listen (the distinction of IAP2's "inform"
@@ -65,32 +40,6 @@ const (
 	DirectionInbound                       // the stakeholder contacted the team: an inquiry, complaint or comment
 	DirectionTwoWay                        // both spoke and listened: dialogue
 )
-
-var directionNames = []string{"", "outbound", "inbound", "two_way"}
-
-// Directions returns every direction in declaration order.
-func Directions() []Direction { return enumAll[Direction](directionNames) }
-
-// IsValid reports whether d is a declared direction.
-func (d Direction) IsValid() bool { return enumValid(d, directionNames) }
-
-// String returns the direction's lowercase name, or "Direction(n)".
-func (d Direction) String() string { return enumString(d, directionNames, "Direction") }
-
-// MarshalText returns the direction's name; an undeclared value is an
-// [ErrOutOfRange] error.
-func (d Direction) MarshalText() ([]byte, error) { return enumMarshal(d, directionNames, "direction") }
-
-// UnmarshalText parses a direction's name, as [ParseDirection] does.
-func (d *Direction) UnmarshalText(text []byte) error {
-	return enumUnmarshal(d, text, directionNames, "direction")
-}
-
-// ParseDirection parses a direction's name as String prints it. Any other
-// text is an [*FieldError] wrapping [ErrOutOfRange].
-func ParseDirection(s string) (Direction, error) {
-	return enumParse[Direction](s, directionNames, "direction")
-}
 
 // The sentiment scale of an [Interaction]: −2 hostile, −1 negative,
 // 0 neutral, +1 positive, +2 warm.
@@ -133,14 +82,14 @@ type Interaction struct {
 }
 
 // Log appends x to the map's interaction log, its times converted to UTC.
-// It rejects a Nil ID or stakeholder ([ErrNilID]); an ID already logged
-// ([ErrDuplicate]); a stakeholder or InReplyTo not in the map
-// ([ErrNotFound]); a zero time or one outside years 1–9999, an undeclared
-// channel or direction or a sentiment off the scale ([ErrOutOfRange]); a
+// It rejects an ID already logged ([ErrDuplicate]); a stakeholder or
+// InReplyTo not in the map ([ErrNotFound]); a time outside years 1–9999 or
+// a sentiment off the scale ([ErrOutOfRange]); and ([ErrInvalid]) a Nil ID
+// or stakeholder, a zero time, an undeclared channel or direction, a
 // follow-up due before At, a topic with control characters, surrounding
 // spaces or invalid UTF-8, or a reply that breaks the rules of
-// [Interaction.InReplyTo] ([ErrInvalid]). Each is an [*FieldError] carrying the
-// interaction's ID.
+// [Interaction.InReplyTo]. Each is an [*FieldError] whose Field names the
+// interaction by its ID.
 func (m *Map) Log(x Interaction) error {
 	x.At, x.FollowUpDue = x.At.UTC(), x.FollowUpDue.UTC()
 	if err := m.checkInteraction(x); err != nil {
@@ -156,38 +105,39 @@ func (m *Map) Log(x Interaction) error {
 
 func (m *Map) checkInteraction(x Interaction) error {
 	id := x.ID
+	xErr := func(name string, value any, err error) error { return recordErr("interaction", id, name, value, err) }
 	switch {
 	case id == uuid.Nil:
-		return &FieldError{Field: "id", Err: ErrNilID}
+		return &FieldError{Field: "interaction id", Value: "(nil)", Err: ErrInvalid}
 	case x.Stakeholder == uuid.Nil:
-		return &FieldError{ID: id, Field: "stakeholder", Err: ErrNilID}
+		return &FieldError{Field: field("interaction", id, "stakeholder"), Value: "(nil)", Err: ErrInvalid}
 	}
 	if _, dup := m.logIndex[id]; dup {
-		return &FieldError{ID: id, Err: ErrDuplicate}
+		return &FieldError{Field: field("interaction", id, ""), Err: ErrDuplicate}
 	}
 	if _, ok := m.index[x.Stakeholder]; !ok {
-		return fieldErr(id, "stakeholder", x.Stakeholder.String(), ErrNotFound)
+		return xErr("stakeholder", x.Stakeholder.String(), ErrNotFound)
 	}
-	if err := checkTime(id, "at", x.At); err != nil {
+	if err := checkTime("interaction", id, "at", x.At); err != nil {
 		return err
 	}
 	switch {
 	case !x.Channel.IsValid():
-		return fieldErr(id, "channel", int(x.Channel), ErrOutOfRange)
+		return xErr("channel", x.Channel.String(), ErrInvalid)
 	case !x.Direction.IsValid():
-		return fieldErr(id, "direction", int(x.Direction), ErrOutOfRange)
+		return xErr("direction", x.Direction.String(), ErrInvalid)
 	case x.Sentiment < MinSentiment || x.Sentiment > MaxSentiment:
-		return fieldErr(id, "sentiment", x.Sentiment, ErrOutOfRange)
+		return xErr("sentiment", x.Sentiment, ErrOutOfRange)
 	}
-	if err := checkText(id, "topic", x.Topic); err != nil {
+	if err := checkText("interaction", id, "topic", x.Topic); err != nil {
 		return err
 	}
 	if !x.FollowUpDue.IsZero() {
-		if err := checkTime(id, "follow_up_due", x.FollowUpDue); err != nil {
+		if err := checkTime("interaction", id, "follow_up_due", x.FollowUpDue); err != nil {
 			return err
 		}
 		if x.FollowUpDue.Before(x.At) {
-			return fieldErr(id, "follow_up_due", x.FollowUpDue.Format(time.RFC3339), ErrInvalid)
+			return xErr("follow_up_due", x.FollowUpDue.Format(time.RFC3339)+" (before at)", ErrInvalid)
 		}
 	}
 	if x.InReplyTo == uuid.Nil {
@@ -195,7 +145,7 @@ func (m *Map) checkInteraction(x Interaction) error {
 	}
 	i, ok := m.logIndex[x.InReplyTo]
 	if !ok {
-		return fieldErr(id, "in_reply_to", x.InReplyTo.String(), ErrNotFound)
+		return xErr("in_reply_to", x.InReplyTo.String(), ErrNotFound)
 	}
 	orig := m.log[i]
 	switch {
@@ -203,15 +153,19 @@ func (m *Map) checkInteraction(x Interaction) error {
 		!orig.At.Before(x.At),
 		x.Direction == DirectionInbound,
 		orig.Direction != DirectionInbound && orig.FollowUpDue.IsZero():
-		return fieldErr(id, "in_reply_to", x.InReplyTo.String(), ErrInvalid)
+		return xErr("in_reply_to", x.InReplyTo.String(), ErrInvalid)
 	}
 	return nil
 }
 
-// checkTime rejects the zero time and years JSON cannot carry.
-func checkTime(id uuid.UUID, field string, t time.Time) error {
-	if t.IsZero() || t.Year() < 1 || t.Year() > 9999 {
-		return fieldErr(id, field, t.String(), ErrOutOfRange)
+// checkTime rejects the zero time ([ErrInvalid]: not set) and years JSON
+// cannot carry ([ErrOutOfRange]).
+func checkTime(record string, id uuid.UUID, name string, t time.Time) error {
+	switch {
+	case t.IsZero():
+		return recordErr(record, id, name, "(not set)", ErrInvalid)
+	case t.Year() < 1 || t.Year() > 9999:
+		return recordErr(record, id, name, t.String(), ErrOutOfRange)
 	}
 	return nil
 }
@@ -332,7 +286,7 @@ func (m *Map) TotalStrength(t time.Time, halfLife time.Duration, filters ...Filt
 
 func (m *Map) checkStrength(id uuid.UUID, halfLife time.Duration) error {
 	if _, ok := m.index[id]; !ok {
-		return &FieldError{ID: id, Err: ErrNotFound}
+		return &FieldError{Field: "stakeholder", Value: id.String(), Err: ErrNotFound}
 	}
 	return checkHalfLife(halfLife)
 }

@@ -72,10 +72,10 @@ func TestMapJSONRejects(t *testing.T) {
 		doc  string
 		want error
 	}{
-		{"nil stakeholder ID", strings.Replace(doc, `"id":"`+id(3).String(), `"id":"`+nilID, 1), stakeholder.ErrNilID},
+		{"nil stakeholder ID", strings.Replace(doc, `"id":"`+id(3).String(), `"id":"`+nilID, 1), stakeholder.ErrInvalid},
 		{"duplicate stakeholder", strings.Replace(doc, `"id":"`+id(3).String(), `"id":"`+id(2).String(), 1), stakeholder.ErrDuplicate},
 		{"dangling edge", strings.Replace(doc, `"to":"`+id(2).String(), `"to":"`+id(99).String(), 1), stakeholder.ErrNotFound},
-		{"nil edge end", strings.Replace(doc, `"to":"`+id(2).String(), `"to":"`+nilID, 1), stakeholder.ErrNilID},
+		{"nil edge end", strings.Replace(doc, `"to":"`+id(2).String(), `"to":"`+nilID, 1), stakeholder.ErrInvalid},
 		{"score off the scale", strings.Replace(doc, `"power":1`, `"power":7`, 1), stakeholder.ErrOutOfRange},
 		{"interaction with a stranger", strings.Replace(doc, `"stakeholder":"`+id(1).String(), `"stakeholder":"`+id(99).String(), 1), stakeholder.ErrNotFound},
 		{"reply before its inquiry", strings.Replace(doc, `"at":"2025-03-03T09:00:00Z"`, `"at":"2025-02-03T09:00:00Z"`, 1), stakeholder.ErrInvalid},

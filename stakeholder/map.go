@@ -52,13 +52,13 @@ func (m *Map) Get(id uuid.UUID) (*Stakeholder, bool) {
 func (m *Map) All() iter.Seq[*Stakeholder] { return m.Select() }
 
 // Add puts s in the map. A nil s is an [ErrInvalid] error and an ID already
-// in the map an [ErrDuplicate] one, each an [*FieldError] carrying the ID.
+// in the map an [ErrDuplicate] one, each an [*FieldError] naming the stakeholder.
 func (m *Map) Add(s *Stakeholder) error {
 	if s == nil {
-		return &FieldError{Err: ErrInvalid, Value: "nil stakeholder"}
+		return &FieldError{Field: "stakeholder", Value: "nil", Err: ErrInvalid}
 	}
 	if _, dup := m.index[s.id]; dup {
-		return &FieldError{ID: s.id, Err: ErrDuplicate}
+		return &FieldError{Field: field("stakeholder", s.id, ""), Err: ErrDuplicate}
 	}
 	if m.index == nil {
 		m.index = make(map[uuid.UUID]int)
@@ -73,11 +73,11 @@ func (m *Map) Add(s *Stakeholder) error {
 // an ID not in the map an [ErrNotFound] one.
 func (m *Map) Update(s *Stakeholder) error {
 	if s == nil {
-		return &FieldError{Err: ErrInvalid, Value: "nil stakeholder"}
+		return &FieldError{Field: "stakeholder", Value: "nil", Err: ErrInvalid}
 	}
 	i, ok := m.index[s.id]
 	if !ok {
-		return &FieldError{ID: s.id, Err: ErrNotFound}
+		return &FieldError{Field: field("stakeholder", s.id, ""), Err: ErrNotFound}
 	}
 	m.people[i] = s
 	return nil
@@ -90,7 +90,7 @@ func (m *Map) Update(s *Stakeholder) error {
 func (m *Map) Remove(id uuid.UUID) error {
 	i, ok := m.index[id]
 	if !ok {
-		return &FieldError{ID: id, Err: ErrNotFound}
+		return &FieldError{Field: "stakeholder", Value: id.String(), Err: ErrNotFound}
 	}
 	m.people = slices.Delete(m.people, i, i+1)
 	delete(m.index, id)

@@ -88,7 +88,7 @@ func TestMapRejectsLeaveItUnchanged(t *testing.T) {
 			require.ErrorIs(t, err, tt.want)
 			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
-			assert.Equal(t, tt.id, e.ID)
+			assertNames(t, e, tt.id)
 			assert.Equal(t, before, snapshot(t, m))
 		})
 	}

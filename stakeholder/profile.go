@@ -2,12 +2,9 @@ package stakeholder
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 )
-
-// ErrInvalidProfile reports a profile field outside its documented values.
-var ErrInvalidProfile = errors.New("stakeholder: invalid profile")
 
 // AgeBand is a pseudonymous age range. civitas never stores a birth date or an
 // exact age: a band is enough to check an eligibility rule ("16 or older") and
@@ -15,103 +12,82 @@ var ErrInvalidProfile = errors.New("stakeholder: invalid profile")
 // re-identify. The bands follow the usual census breaks, with 16–17 split out
 // because many participation rules start at 16.
 //
-// The zero value is AgeUnknown, a valid "not given" answer.
+// The zero value is invalid as a band; in a [Profile] it means "not given".
+// The wire names are "0_15", "16_17", … "65_74" and "75_plus" (so "16-17"
+// parses too); [AgeBand.Label] gives the census notation "16-17" and "75+"
+// that group labels and offline sheets use.
 type AgeBand int
 
 // The age bands, youngest first.
 const (
-	AgeUnknown AgeBand = iota // not given
-	AgeUnder16                // 0–15
-	Age16to17                 // 16–17
-	Age18to24                 // 18–24
-	Age25to34                 // 25–34
-	Age35to44                 // 35–44
-	Age45to54                 // 45–54
-	Age55to64                 // 55–64
-	Age65to74                 // 65–74
-	Age75Plus                 // 75 and over
+	AgeBandUnder16 AgeBand = iota + 1 // 0–15
+	AgeBand16To17                     // 16–17
+	AgeBand18To24                     // 18–24
+	AgeBand25To34                     // 25–34
+	AgeBand35To44                     // 35–44
+	AgeBand45To54                     // 45–54
+	AgeBand55To64                     // 55–64
+	AgeBand65To74                     // 65–74
+	AgeBand75Plus                     // 75 and over
 )
 
-var ageBands = [...]struct {
-	name     string
-	min, max int // max -1: open-ended
+// ageBandRanges holds each band's census label and its ages (max -1:
+// open-ended), indexed by band.
+var ageBandRanges = [...]struct {
+	label    string
+	min, max int
 }{
-	AgeUnknown: {"unknown", -1, -1},
-	AgeUnder16: {"0-15", 0, 15},
-	Age16to17:  {"16-17", 16, 17},
-	Age18to24:  {"18-24", 18, 24},
-	Age25to34:  {"25-34", 25, 34},
-	Age35to44:  {"35-44", 35, 44},
-	Age45to54:  {"45-54", 45, 54},
-	Age55to64:  {"55-64", 55, 64},
-	Age65to74:  {"65-74", 65, 74},
-	Age75Plus:  {"75+", 75, -1},
+	AgeBandUnder16: {"0-15", 0, 15},
+	AgeBand16To17:  {"16-17", 16, 17},
+	AgeBand18To24:  {"18-24", 18, 24},
+	AgeBand25To34:  {"25-34", 25, 34},
+	AgeBand35To44:  {"35-44", 35, 44},
+	AgeBand45To54:  {"45-54", 45, 54},
+	AgeBand55To64:  {"55-64", 55, 64},
+	AgeBand65To74:  {"65-74", 65, 74},
+	AgeBand75Plus:  {"75+", 75, -1},
 }
 
-// AgeBands returns every known band, youngest first, without AgeUnknown.
-func AgeBands() []AgeBand {
-	out := make([]AgeBand, 0, len(ageBands)-1)
-	for b := AgeUnder16; int(b) < len(ageBands); b++ {
-		out = append(out, b)
+// Label returns the band in census notation, as group labels, population
+// tables and offline sheets write it: "16-17", "75+"; "" for the zero
+// value (not given) and String's fallback for an undeclared value.
+func (b AgeBand) Label() string {
+	switch {
+	case b == 0:
+		return ""
+	case !b.IsValid():
+		return b.String()
 	}
-	return out
+	return ageBandRanges[b].label
 }
 
-// IsValid reports whether b is one of the declared bands (AgeUnknown included).
-func (b AgeBand) IsValid() bool { return b >= 0 && int(b) < len(ageBands) }
-
-// String returns the band as "25-34", "75+" or "unknown"; an undeclared value
-// prints as "AgeBand(12)".
-func (b AgeBand) String() string {
-	if !b.IsValid() {
-		return fmt.Sprintf("AgeBand(%d)", int(b))
+// AgeBandOfLabel returns the band whose [AgeBand.Label] is label (surrounding
+// space ignored), and false when there is none.
+func AgeBandOfLabel(label string) (AgeBand, bool) {
+	label = strings.TrimSpace(label)
+	for _, b := range AgeBands() {
+		if ageBandRanges[b].label == label {
+			return b, true
+		}
 	}
-	return ageBands[b].name
+	return 0, false
 }
 
-// MinAge returns the youngest age in the band, or -1 for AgeUnknown.
+// MinAge returns the youngest age in the band, or -1 for the zero value or
+// an undeclared band.
 func (b AgeBand) MinAge() int {
 	if !b.IsValid() {
 		return -1
 	}
-	return ageBands[b].min
+	return ageBandRanges[b].min
 }
 
 // AtLeast reports whether everyone in the band is at least age years old. A
-// band that straddles the age (18–24 against 21) and AgeUnknown both report
-// false: an eligibility rule must not admit someone who may be too young.
+// band that straddles the age (18–24 against 21) and the zero value (not
+// given) both report false: an eligibility rule must not admit someone who
+// may be too young.
 func (b AgeBand) AtLeast(age int) bool {
-	return b.IsValid() && b != AgeUnknown && ageBands[b].min >= age
-}
-
-// MarshalText returns the band's name.
-func (b AgeBand) MarshalText() ([]byte, error) {
-	if !b.IsValid() {
-		return nil, fmt.Errorf("%w: age band %d", ErrInvalidProfile, int(b))
-	}
-	return []byte(b.String()), nil
-}
-
-// UnmarshalText parses a band's name.
-func (b *AgeBand) UnmarshalText(text []byte) error {
-	v, err := ParseAgeBand(string(text))
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
-}
-
-// ParseAgeBand parses a band's name as String prints it ("16-17", "75+",
-// "unknown"). It returns an error wrapping [ErrInvalidProfile] that quotes
-// any other text.
-func ParseAgeBand(s string) (AgeBand, error) {
-	for i, a := range ageBands {
-		if a.name == s {
-			return AgeBand(i), nil
-		}
-	}
-	return AgeUnknown, fmt.Errorf("%w: age band %q", ErrInvalidProfile, s)
+	return b.IsValid() && ageBandRanges[b].min >= age
 }
 
 // Profile is what civitas knows of a person who takes part: pseudonymous
@@ -121,8 +97,8 @@ func ParseAgeBand(s string) (AgeBand, error) {
 //
 // Profile is a comparable value type.
 type Profile struct {
-	// AgeBand is the person's age range.
-	AgeBand AgeBand `json:"age_band"`
+	// AgeBand is the person's age range, the zero value when not given.
+	AgeBand AgeBand `json:"age_band,omitzero"`
 	// Sex is a self-described category as the source records it ("f", "m",
 	// "x"), or "" when not given.
 	Sex string `json:"sex,omitempty"`
@@ -133,43 +109,39 @@ type Profile struct {
 }
 
 // Dimension names a field of [Profile] by which participants are grouped for
-// representativeness.
+// representativeness. [Profile.Group] gives a profile's group label in a
+// dimension. Group labels follow the one rule of civitas for matching
+// labels, [metrics.GroupKey]: surrounding space is ignored, inner space runs
+// count as one space and letters match in any case, so a population's
+// "Elm" is the group of a profile whose area is "elm". Punctuation is kept:
+// "16-17" and "16_17" are two labels, which is why age bands are labelled in
+// census notation ([AgeBand.Label]) on both sides.
+//
+// The zero value is invalid.
 type Dimension int
 
 // The dimensions of a profile.
 const (
-	DimensionAgeBand Dimension = iota + 1
-	DimensionSex
-	DimensionArea
-	DimensionResidency
+	DimensionAgeBand   Dimension = iota + 1 // the age band, labelled as [AgeBand.Label] writes it
+	DimensionSex                            // the self-described sex category, as recorded
+	DimensionArea                           // the area code, as recorded
+	DimensionResidency                      // "resident" or "non-resident"
 )
 
-// String returns the dimension's lowercase name, such as "age_band".
-func (d Dimension) String() string {
-	switch d {
-	case DimensionAgeBand:
-		return "age_band"
-	case DimensionSex:
-		return "sex"
-	case DimensionArea:
-		return "area"
-	case DimensionResidency:
-		return "residency"
-	}
-	return fmt.Sprintf("Dimension(%d)", int(d))
-}
-
-// Group returns the profile's group in dimension d: the age band's name, the
-// sex, the area, or "resident"/"non-resident". An unknown value is
-// "unknown"; an undeclared dimension returns "".
+// Group returns the profile's group label in dimension d: the age band's
+// census label ("25-34"), the sex, the area, or "resident"/"non-resident".
+// It returns "" when the profile has no value in d (no age band, sex or
+// area given) and for an undeclared dimension: a person with no value is
+// unclassified on that dimension, never a group of its own. Labels are
+// matched with [metrics.GroupKey] (see [Dimension]).
 func (p Profile) Group(d Dimension) string {
 	switch d {
 	case DimensionAgeBand:
-		return p.AgeBand.String()
+		return p.AgeBand.Label()
 	case DimensionSex:
-		return orUnknown(p.Sex)
+		return p.Sex
 	case DimensionArea:
-		return orUnknown(p.Area)
+		return p.Area
 	case DimensionResidency:
 		if p.Resident {
 			return "resident"
@@ -179,24 +151,18 @@ func (p Profile) Group(d Dimension) string {
 	return ""
 }
 
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
-}
-
-// Validate reports every problem with the profile, joined, each wrapping
-// [ErrInvalidProfile]: an undeclared age band, or a category with leading or
-// trailing spaces (which would split one group into two).
+// Validate reports every problem with the profile, joined, each an
+// [*FieldError] wrapping [ErrInvalidProfile] (a case of [ErrInvalid]): an
+// undeclared age band (the zero value, not given, is valid), or a category
+// with leading or trailing spaces (which would split one group into two).
 func (p Profile) Validate() error {
 	var errs []error
-	if !p.AgeBand.IsValid() {
-		errs = append(errs, fmt.Errorf("%w: age band %d", ErrInvalidProfile, int(p.AgeBand)))
+	if p.AgeBand != 0 && !p.AgeBand.IsValid() {
+		errs = append(errs, &FieldError{Field: "profile.age_band", Value: strconv.Itoa(int(p.AgeBand)), Err: ErrInvalidProfile})
 	}
 	for _, f := range [...]struct{ name, value string }{{"sex", p.Sex}, {"area", p.Area}} {
 		if strings.TrimSpace(f.value) != f.value {
-			errs = append(errs, fmt.Errorf("%w: %s %q has surrounding spaces", ErrInvalidProfile, f.name, f.value))
+			errs = append(errs, &FieldError{Field: "profile." + f.name, Value: strconv.Quote(f.value) + " (surrounding spaces)", Err: ErrInvalidProfile})
 		}
 	}
 	return errors.Join(errs...)

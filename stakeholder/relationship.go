@@ -2,6 +2,7 @@ package stakeholder
 
 import (
 	"iter"
+	"strconv"
 
 	"github.com/google/uuid"
 )
@@ -27,40 +28,11 @@ const (
 	RelationTypeCoversAsMedia                         // the media outlet From reports on To
 )
 
-var relationTypeNames = []string{"", "member_of", "partner_of", "funds", "influences", "opposes",
-	"represents", "covers_as_media"}
-
-// RelationTypes returns every relationship type in declaration order.
-func RelationTypes() []RelationType { return enumAll[RelationType](relationTypeNames) }
-
 // Directed reports whether the type reads one way (every type but PartnerOf).
 func (t RelationType) Directed() bool { return t.IsValid() && t != RelationTypePartnerOf }
 
 // Label returns the type's name for people, such as "Covers as media".
-func (t RelationType) Label() string { return label(t.String()) }
-
-// IsValid reports whether t is a declared type.
-func (t RelationType) IsValid() bool { return enumValid(t, relationTypeNames) }
-
-// String returns the type's lowercase name, or "RelationType(n)".
-func (t RelationType) String() string { return enumString(t, relationTypeNames, "RelationType") }
-
-// MarshalText returns the type's name; an undeclared value is an
-// [ErrOutOfRange] error.
-func (t RelationType) MarshalText() ([]byte, error) {
-	return enumMarshal(t, relationTypeNames, "relationship type")
-}
-
-// UnmarshalText parses a type's name, as [ParseRelationType] does.
-func (t *RelationType) UnmarshalText(text []byte) error {
-	return enumUnmarshal(t, text, relationTypeNames, "relationship type")
-}
-
-// ParseRelationType parses a type's name as String prints it. Any other text
-// is an [*FieldError] wrapping [ErrOutOfRange].
-func ParseRelationType(s string) (RelationType, error) {
-	return enumParse[RelationType](s, relationTypeNames, "relationship type")
-}
+func (t RelationType) Label() string { return relationTypes.Title(t) }
 
 // Relationship is a typed tie between two stakeholders of a [Map], with the
 // team's judgment of its strength on the [Score] scale (1 a passing
@@ -103,33 +75,41 @@ func (m *Map) checkRelationship(r Relationship) error {
 		id   uuid.UUID
 	}{{"from", r.From}, {"to", r.To}} {
 		if end.id == uuid.Nil {
-			return &FieldError{Field: end.name, Err: ErrNilID}
+			return &FieldError{Field: "relationship " + end.name, Value: "(nil)", Err: ErrInvalid}
 		}
 		if _, ok := m.index[end.id]; !ok {
-			return &FieldError{ID: end.id, Field: end.name, Err: ErrNotFound}
+			return &FieldError{Field: "relationship " + end.name, Value: end.id.String(), Err: ErrNotFound}
 		}
 	}
 	switch {
 	case r.From == r.To:
-		return &FieldError{ID: r.From, Field: "to", Value: "itself", Err: ErrInvalid}
+		return relErr(r, "to", "itself", ErrInvalid)
 	case !r.Type.IsValid():
-		return fieldErr(r.From, "type", int(r.Type), ErrOutOfRange)
+		return relErr(r, "type", r.Type.String(), ErrInvalid)
+	case !r.Strength.IsValid():
+		return relErr(r, "strength", strconv.Itoa(int(r.Strength)), ErrOutOfRange)
 	}
-	return checkScore(r.From, "strength", r.Strength)
+	return nil
 }
 
-// AddRelationship adds r to the map. It rejects a Nil end ([ErrNilID]), an
-// end not in the map ([ErrNotFound]), a tie from a stakeholder to itself
-// ([ErrInvalid]), an undeclared type or a strength off the scale
-// ([ErrOutOfRange]) and a second relationship of the same type between the
-// same ends ([ErrDuplicate]), each as an [*FieldError] that names the end.
+// relErr builds the error of a relationship's field, naming the
+// relationship by its ends.
+func relErr(r Relationship, name, value string, err error) *FieldError {
+	return &FieldError{Field: "relationship " + r.From.String() + " → " + r.To.String() + ": " + name, Value: value, Err: err}
+}
+
+// AddRelationship adds r to the map. It rejects a Nil end, a tie from a
+// stakeholder to itself or an undeclared type ([ErrInvalid]), an end not in
+// the map ([ErrNotFound]), a strength off the scale ([ErrOutOfRange]) and a
+// second relationship of the same type between the same ends
+// ([ErrDuplicate]), each as an [*FieldError] that names the relationship.
 func (m *Map) AddRelationship(r Relationship) error {
 	if err := m.checkRelationship(r); err != nil {
 		return err
 	}
 	k := r.key()
 	if _, dup := m.relIndex[k]; dup {
-		return &FieldError{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrDuplicate}
+		return relErr(r, "type", r.Type.String(), ErrDuplicate)
 	}
 	if m.relIndex == nil {
 		m.relIndex = make(map[relKey]int)
@@ -148,7 +128,7 @@ func (m *Map) UpdateRelationship(r Relationship) error {
 	}
 	i, ok := m.relIndex[r.key()]
 	if !ok {
-		return &FieldError{ID: r.From, Field: "type", Value: r.Type.String(), Err: ErrNotFound}
+		return relErr(r, "type", r.Type.String(), ErrNotFound)
 	}
 	m.rels[i].Strength = r.Strength
 	return nil
@@ -161,7 +141,7 @@ func (m *Map) RemoveRelationship(from, to uuid.UUID, t RelationType) error {
 	k := Relationship{From: from, To: to, Type: t}.key()
 	i, ok := m.relIndex[k]
 	if !ok {
-		return &FieldError{ID: from, Field: "type", Value: t.String(), Err: ErrNotFound}
+		return relErr(Relationship{From: from, To: to}, "type", t.String(), ErrNotFound)
 	}
 	delete(m.relIndex, k)
 	for j := i + 1; j < len(m.rels); j++ {
@@ -198,7 +178,7 @@ func (m *Map) RelationshipsOf(id uuid.UUID) iter.Seq[Relationship] {
 // either direction. An unknown id is an [ErrNotFound] error.
 func (m *Map) Degree(id uuid.UUID) (int, error) {
 	if _, ok := m.index[id]; !ok {
-		return 0, &FieldError{ID: id, Err: ErrNotFound}
+		return 0, &FieldError{Field: "stakeholder", Value: id.String(), Err: ErrNotFound}
 	}
 	n := 0
 	for range m.RelationshipsOf(id) {
@@ -212,7 +192,7 @@ func (m *Map) Degree(id uuid.UUID) (int, error) {
 // an [ErrNotFound] error.
 func (m *Map) Neighbours(id uuid.UUID) ([]*Stakeholder, error) {
 	if _, ok := m.index[id]; !ok {
-		return nil, &FieldError{ID: id, Err: ErrNotFound}
+		return nil, &FieldError{Field: "stakeholder", Value: id.String(), Err: ErrNotFound}
 	}
 	seen := make(map[int]bool)
 	for r := range m.RelationshipsOf(id) {

@@ -34,9 +34,6 @@ const (
 	SalienceClassNonStakeholder                          // none of the three
 )
 
-var salienceNames = []string{"", "dormant", "discretionary", "demanding", "dominant", "dangerous",
-	"dependent", "definitive", "none"}
-
 // salienceByBits maps power<<2 | legitimacy<<1 | urgency to the class.
 var salienceByBits = [8]SalienceClass{
 	0b000: SalienceClassNonStakeholder, 0b100: SalienceClassDormant, 0b010: SalienceClassDiscretionary, 0b001: SalienceClassDemanding,
@@ -47,9 +44,6 @@ var salienceByBits = [8]SalienceClass{
 // present. It equals [DefaultCut], so that a stakeholder whose power is high
 // on a default [Grid] also holds power in the salience typology.
 const AttributeCut Score = 3
-
-// SalienceClasses returns the eight classes in declaration order.
-func SalienceClasses() []SalienceClass { return enumAll[SalienceClass](salienceNames) }
 
 // Classify returns the class of a stakeholder who holds the given attributes.
 func Classify(power, legitimacy, urgency bool) SalienceClass {
@@ -99,28 +93,4 @@ func (c SalienceClass) bits() int {
 		}
 	}
 	return 0
-}
-
-// IsValid reports whether c is a declared class.
-func (c SalienceClass) IsValid() bool { return enumValid(c, salienceNames) }
-
-// String returns the class's lowercase name ("none" for NonStakeholder), or
-// "SalienceClass(n)".
-func (c SalienceClass) String() string { return enumString(c, salienceNames, "SalienceClass") }
-
-// MarshalText returns the class's name; an undeclared value is an
-// [ErrOutOfRange] error.
-func (c SalienceClass) MarshalText() ([]byte, error) {
-	return enumMarshal(c, salienceNames, "salience class")
-}
-
-// UnmarshalText parses a class's name, as [ParseSalienceClass] does.
-func (c *SalienceClass) UnmarshalText(text []byte) error {
-	return enumUnmarshal(c, text, salienceNames, "salience class")
-}
-
-// ParseSalienceClass parses a class's name as String prints it ("none" for
-// NonStakeholder). Any other text is an [*FieldError] wrapping [ErrOutOfRange].
-func ParseSalienceClass(s string) (SalienceClass, error) {
-	return enumParse[SalienceClass](s, salienceNames, "salience class")
 }

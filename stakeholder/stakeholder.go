@@ -41,9 +41,9 @@ type Assessment struct {
 	Desired Attitude `json:"desired_attitude"`
 }
 
-// Validate reports every field off its scale, joined, each an [*FieldError]
-// wrapping [ErrOutOfRange]. [New] runs the same checks and puts the
-// stakeholder's ID in each error.
+// Validate reports every problem, joined, each an [*FieldError]: a score off
+// its scale ([ErrOutOfRange]) or an undeclared attitude ([ErrInvalid]).
+// [New] runs the same checks and names the stakeholder in each error.
 func (a Assessment) Validate() error { return a.validate(uuid.Nil) }
 
 func (a Assessment) validate(id uuid.UUID) error {
@@ -61,7 +61,7 @@ func (a Assessment) validate(id uuid.UUID) error {
 		a    Attitude
 	}{{"attitude", a.Attitude}, {"desired_attitude", a.Desired}} {
 		if !f.a.IsValid() {
-			errs = append(errs, fieldErr(id, f.name, int(f.a), ErrOutOfRange))
+			errs = append(errs, fieldErr(id, f.name, f.a.String(), ErrInvalid))
 		}
 	}
 	return errors.Join(errs...)
@@ -88,7 +88,7 @@ type Details struct {
 	Name string `json:"name"`
 	// Kind is what sort of party the stakeholder is.
 	Kind Kind `json:"kind"`
-	// KindLabel describes the kind when Kind is [OtherKind] (required then)
+	// KindLabel describes the kind when Kind is [KindOther] (required then)
 	// and must be empty otherwise.
 	KindLabel string `json:"kind_label,omitempty"`
 	// Area is the district, ward or neighbourhood code, or "" when the
@@ -121,22 +121,24 @@ type Stakeholder struct {
 }
 
 // New returns the stakeholder with the given ID and details. It checks
-// everything and reports every problem, joined: a Nil ID ([ErrNilID]); an
-// empty name, a text with surrounding spaces, control characters or invalid
-// UTF-8, an empty or duplicate tag, a missing or superfluous kind label
-// ([ErrInvalid]); an undeclared kind, a score off the scale or an undeclared
-// attitude ([ErrOutOfRange]). Each problem is an [*FieldError] that carries id.
-// The tags are copied and sorted.
+// everything and reports every problem, joined: a Nil ID, an empty name, a
+// text with surrounding spaces, control characters or invalid UTF-8, an
+// empty tag, a missing or superfluous kind label, an undeclared kind or
+// attitude ([ErrInvalid]); a tag given twice ([ErrDuplicate]); a score off
+// the scale ([ErrOutOfRange]). Each problem is an [*FieldError] whose Field
+// names the stakeholder by its ID, such as
+// "stakeholder 5a1c0e8e-0001-4000-8000-000000000001: power". The tags are
+// copied and sorted.
 func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 	var errs []error
 	if id == uuid.Nil {
-		errs = append(errs, &FieldError{Field: "id", Err: ErrNilID})
+		errs = append(errs, &FieldError{Field: "stakeholder id", Value: "(nil)", Err: ErrInvalid})
 	}
 	if d.Name == "" {
 		errs = append(errs, fieldErr(id, "name", "", ErrInvalid))
 	}
 	if !d.Kind.IsValid() {
-		errs = append(errs, fieldErr(id, "kind", int(d.Kind), ErrOutOfRange))
+		errs = append(errs, fieldErr(id, "kind", d.Kind.String(), ErrInvalid))
 	}
 	switch {
 	case d.Kind == KindOther && d.KindLabel == "":
@@ -145,7 +147,7 @@ func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 		errs = append(errs, fieldErr(id, "kind_label", d.KindLabel, ErrInvalid))
 	}
 	for _, f := range [...]struct{ name, value string }{{"name", d.Name}, {"kind_label", d.KindLabel}, {"area", d.Area}} {
-		if err := checkText(id, f.name, f.value); err != nil {
+		if err := checkText("stakeholder", id, f.name, f.value); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -158,7 +160,7 @@ func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 		case i > 0 && tags[i-1] == t:
 			errs = append(errs, fieldErr(id, "tags", t, ErrDuplicate))
 		default:
-			if err := checkText(id, "tags", t); err != nil {
+			if err := checkText("stakeholder", id, "tags", t); err != nil {
 				errs = append(errs, err)
 			}
 		}
@@ -179,14 +181,9 @@ func New(id uuid.UUID, d Details) (*Stakeholder, error) {
 // checkText rejects text that would not survive JSON and SVG unchanged or
 // that would split one group into two: invalid UTF-8, control characters,
 // surrounding spaces.
-func checkText(id uuid.UUID, field, s string) error {
-	switch {
-	case !utf8.ValidString(s):
-		return fieldErr(id, field, s, ErrInvalid)
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return fieldErr(id, field, s, ErrInvalid)
-	case strings.TrimSpace(s) != s:
-		return fieldErr(id, field, s, ErrInvalid)
+func checkText(record string, id uuid.UUID, name, s string) error {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, unicode.IsControl) >= 0 || strings.TrimSpace(s) != s {
+		return recordErr(record, id, name, s, ErrInvalid)
 	}
 	return nil
 }
@@ -206,7 +203,7 @@ func (s *Stakeholder) KindLabel() string {
 	if s.kind == KindOther {
 		return s.kindLabel
 	}
-	return strings.ReplaceAll(s.kind.String(), "_", " ")
+	return kinds.Text(s.kind)
 }
 
 // Area returns the stakeholder's area, "" when none.
@@ -252,8 +249,9 @@ func (s *Stakeholder) MarshalJSON() ([]byte, error) {
 	return json.Marshal(stakeholderJSON{ID: s.id, Details: s.Details()})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes and checks it as [New] does; an
-// unknown field is an error too. On error s is unchanged.
+// UnmarshalJSON reads what MarshalJSON writes and checks it as [New] does;
+// malformed JSON, a value of the wrong type and an unknown field are
+// [ErrInvalid] too. On error s is unchanged.
 func (s *Stakeholder) UnmarshalJSON(b []byte) error {
 	var w stakeholderJSON
 	if err := decodeStrict(b, &w); err != nil {
@@ -268,15 +266,16 @@ func (s *Stakeholder) UnmarshalJSON(b []byte) error {
 }
 
 // decodeStrict decodes one JSON value and rejects unknown fields, so a
-// misspelt field is an error rather than a silently missing value.
+// misspelt field is an error rather than a silently missing value. Every
+// error of encoding/json is wrapped in [ErrInvalid].
 func decodeStrict(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return &FieldError{Value: "data after the JSON value", Err: ErrInvalid}
+		return &FieldError{Field: "json", Value: "data after the JSON value", Err: ErrInvalid}
 	}
 	return nil
 }

@@ -59,14 +59,14 @@ func TestNewRejects(t *testing.T) {
 		edit func(*stakeholder.Details)
 		want error
 	}{
-		{"nil ID", uuid.Nil, func(*stakeholder.Details) {}, stakeholder.ErrNilID},
+		{"nil ID", uuid.Nil, func(*stakeholder.Details) {}, stakeholder.ErrInvalid},
 		{"empty name", id(1), func(d *stakeholder.Details) { d.Name = "" }, stakeholder.ErrInvalid},
 		{"name with spaces", id(1), func(d *stakeholder.Details) { d.Name = " Bob" }, stakeholder.ErrInvalid},
 		{"name with control character", id(1), func(d *stakeholder.Details) { d.Name = "Bo\x00b" }, stakeholder.ErrInvalid},
 		{"invalid UTF-8", id(1), func(d *stakeholder.Details) { d.Name = "Bo\xffb" }, stakeholder.ErrInvalid},
 		{"area with spaces", id(1), func(d *stakeholder.Details) { d.Area = "north " }, stakeholder.ErrInvalid},
-		{"kind 0", id(1), func(d *stakeholder.Details) { d.Kind = 0 }, stakeholder.ErrOutOfRange},
-		{"kind 12", id(1), func(d *stakeholder.Details) { d.Kind = 12 }, stakeholder.ErrOutOfRange},
+		{"kind 0", id(1), func(d *stakeholder.Details) { d.Kind = 0 }, stakeholder.ErrInvalid},
+		{"kind 12", id(1), func(d *stakeholder.Details) { d.Kind = 12 }, stakeholder.ErrInvalid},
 		{"other without label", id(1), func(d *stakeholder.Details) { d.Kind = stakeholder.KindOther }, stakeholder.ErrInvalid},
 		{"label without other", id(1), func(d *stakeholder.Details) { d.KindLabel = "club" }, stakeholder.ErrInvalid},
 		{"empty tag", id(1), func(d *stakeholder.Details) { d.Tags = []string{""} }, stakeholder.ErrInvalid},
@@ -76,8 +76,8 @@ func TestNewRejects(t *testing.T) {
 		{"interest 6", id(1), func(d *stakeholder.Details) { d.Interest = 6 }, stakeholder.ErrOutOfRange},
 		{"legitimacy -1", id(1), func(d *stakeholder.Details) { d.Legitimacy = -1 }, stakeholder.ErrOutOfRange},
 		{"urgency 0", id(1), func(d *stakeholder.Details) { d.Urgency = 0 }, stakeholder.ErrOutOfRange},
-		{"attitude 0", id(1), func(d *stakeholder.Details) { d.Attitude = 0 }, stakeholder.ErrOutOfRange},
-		{"desired 6", id(1), func(d *stakeholder.Details) { d.Desired = 6 }, stakeholder.ErrOutOfRange},
+		{"attitude 0", id(1), func(d *stakeholder.Details) { d.Attitude = 0 }, stakeholder.ErrInvalid},
+		{"desired 6", id(1), func(d *stakeholder.Details) { d.Desired = 6 }, stakeholder.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,16 +88,18 @@ func TestNewRejects(t *testing.T) {
 			assert.Nil(t, s)
 			var e *stakeholder.FieldError
 			require.ErrorAs(t, err, &e)
-			assert.Equal(t, tt.id, e.ID, "the error names the stakeholder")
+			assertNames(t, e, tt.id)
 		})
 	}
 }
 
 func TestNewReportsEveryProblem(t *testing.T) {
 	_, err := stakeholder.New(uuid.Nil, stakeholder.Details{})
-	require.ErrorIs(t, err, stakeholder.ErrNilID)
 	require.ErrorIs(t, err, stakeholder.ErrInvalid)
 	require.ErrorIs(t, err, stakeholder.ErrOutOfRange)
+	var e *stakeholder.FieldError
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "stakeholder id", e.Field, "the Nil ID comes first")
 	// Nil ID, empty name, kind, four scores and two attitudes.
 	assert.Len(t, flatten(err), 9)
 }
@@ -115,13 +117,20 @@ func flatten(err error) []error {
 }
 
 func TestErrorMessage(t *testing.T) {
-	e := &stakeholder.FieldError{ID: id(7), Field: "power", Value: "9", Err: stakeholder.ErrOutOfRange}
-	assert.Equal(t, "stakeholder: value out of range (00000000-0000-4000-8000-000000000007): power = 9", e.Error())
+	e := &stakeholder.FieldError{Field: "stakeholder 00000000-0000-4000-8000-000000000007: power", Value: "9", Err: stakeholder.ErrOutOfRange}
+	assert.Equal(t, "stakeholder: value out of range: stakeholder 00000000-0000-4000-8000-000000000007: power = 9", e.Error())
 	assert.True(t, errors.Is(e, stakeholder.ErrOutOfRange))
 	e = &stakeholder.FieldError{Value: "nil stakeholder", Err: stakeholder.ErrInvalid}
 	assert.Equal(t, "stakeholder: invalid: nil stakeholder", e.Error())
 	e = &stakeholder.FieldError{Field: "name", Err: stakeholder.ErrInvalid}
 	assert.Equal(t, "stakeholder: invalid: name", e.Error())
+	var nilErr *stakeholder.FieldError
+	assert.Equal(t, "stakeholder: invalid", nilErr.Error(), "a nil receiver")
+	assert.Equal(t, "stakeholder: invalid", (&stakeholder.FieldError{}).Error(), "a zero receiver")
+	assert.NoError(t, nilErr.Unwrap())
+	_, err := stakeholder.New(id(7), details("Bob", 9, 3, 3, 3))
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "stakeholder 00000000-0000-4000-8000-000000000007: power", e.Field, "the ID is folded into Field")
 }
 
 func TestStakeholderJSON(t *testing.T) {
@@ -142,17 +151,19 @@ func TestStakeholderJSON(t *testing.T) {
 		want      error
 	}{
 		{"power off the scale", `{"id":"00000000-0000-4000-8000-000000000001","name":"A","kind":"media","power":9,"interest":3,"legitimacy":3,"urgency":3,"attitude":"neutral","desired_attitude":"neutral"}`, stakeholder.ErrOutOfRange},
-		{"nil ID", `{"id":"00000000-0000-0000-0000-000000000000","name":"A","kind":"media","power":3,"interest":3,"legitimacy":3,"urgency":3,"attitude":"neutral","desired_attitude":"neutral"}`, stakeholder.ErrNilID},
-		{"unknown kind", `{"id":"00000000-0000-4000-8000-000000000001","name":"A","kind":"press"}`, stakeholder.ErrOutOfRange},
+		{"nil ID", `{"id":"00000000-0000-0000-0000-000000000000","name":"A","kind":"media","power":3,"interest":3,"legitimacy":3,"urgency":3,"attitude":"neutral","desired_attitude":"neutral"}`, stakeholder.ErrInvalid},
+		{"unknown kind", `{"id":"00000000-0000-4000-8000-000000000001","name":"A","kind":"press"}`, stakeholder.ErrInvalid},
+		{"malformed", `{"id":`, stakeholder.ErrInvalid},
+		{"wrong type", `{"id":"00000000-0000-4000-8000-000000000001","name":7}`, stakeholder.ErrInvalid},
+		{"unknown field", `{"id":"00000000-0000-4000-8000-000000000001","nmae":"A"}`, stakeholder.ErrInvalid},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
 			kept := back
-			require.ErrorIs(t, json.Unmarshal([]byte(tt.doc), &back), tt.want)
+			require.ErrorIs(t, back.UnmarshalJSON([]byte(tt.doc)), tt.want)
 			assert.Equal(t, kept, back, "a failed decode leaves the value alone")
 		})
 	}
-	require.Error(t, json.Unmarshal([]byte(`{"id":"00000000-0000-4000-8000-000000000001","nmae":"A"}`), &back), "unknown field")
 }
 
 func TestAssessmentValidate(t *testing.T) {

@@ -79,7 +79,7 @@ func (w *svgWriter) attitudeLegend(x, y float64, heading string) {
 	for _, a := range Attitudes() {
 		w.printf(`<circle cx="%s" cy="%s" r="5" fill="%s" stroke="#333333" stroke-width="0.8"/>`+"\n",
 			num(x+5), num(y-4), attitudeColours[a])
-		w.label(x+14, y, ` font-size="12"`, a.String())
+		w.label(x+14, y, ` font-size="12"`, attitudes.Text(a))
 		x += 105 // wider than the longest name, "supportive", and its gap
 	}
 }
@@ -181,7 +181,7 @@ func (m *Map) WriteGridSVG(dst io.Writer, g Grid) error {
 				lx, ly := x(i)+10, y(p)+gridHeader+float64(k+1)*gridLine-3
 				w.printf(`<g><title>`)
 				w.text(fmt.Sprintf("%s (%s): %s, %s; attitude %s, desired %s", s.name, s.KindLabel(),
-					g.Quadrant(s).Label(), s.Salience(), s.assessment.Attitude, s.assessment.Desired))
+					g.Quadrant(s).Label(), salienceClasses.Text(s.Salience()), attitudes.Text(s.assessment.Attitude), attitudes.Text(s.assessment.Desired)))
 				w.printf("</title>\n")
 				w.printf(`<circle cx="%s" cy="%s" r="5" fill="%s" stroke="#333333" stroke-width="0.8"/>`+"\n",
 					num(lx+5), num(ly-4), attitudeColours[s.assessment.Attitude])
@@ -277,12 +277,12 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 			w.printf(` marker-end="url(#arrow-%s)"`, r.Type)
 		}
 		w.printf("><title>")
-		w.text(fmt.Sprintf("%s %s %s (strength %d)", m.people[a].name, label(r.Type.String()), m.people[b].name, r.Strength))
+		w.text(fmt.Sprintf("%s %s %s (strength %d)", m.people[a].name, relationTypes.Text(r.Type), m.people[b].name, r.Strength))
 		w.printf("</title></line>\n")
 	}
 	for i, s := range m.people {
 		w.printf(`<g><title>`)
-		w.text(fmt.Sprintf("%s (%s): attitude %s", s.name, s.KindLabel(), s.assessment.Attitude))
+		w.text(fmt.Sprintf("%s (%s): attitude %s", s.name, s.KindLabel(), attitudes.Text(s.assessment.Attitude)))
 		w.printf("</title>\n")
 		w.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#333333" stroke-width="1"/>`+"\n",
 			num(px[i]), num(py[i]), num(nodeR), attitudeColours[s.assessment.Attitude])
@@ -317,7 +317,7 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 			w.printf(` marker-end="url(#arrow-%s)"`, t)
 		}
 		w.printf("/>\n")
-		w.label(lx+52, ly, ` font-size="12"`, label(t.String()))
+		w.label(lx+52, ly, ` font-size="12"`, t.Label())
 	}
 	w.label(150, 932, ` font-size="11" fill="#555555"`, "Arrows point from a stakeholder to the one it relates to; partner of is mutual. Thicker lines are stronger ties.")
 	w.attitudeLegend(40, 972, "Attitude now:")

@@ -8,7 +8,9 @@
 // neighbourhood, signed twice, unreadable), qualify and submit the petition
 // to the city. It prints the progress milestones, the figures of the
 // campaign and the supporters' representativeness against the
-// neighbourhood's population, with small cells suppressed.
+// neighbourhood's population as it may be published: small cells
+// suppressed, and the index of dissimilarity and representation score
+// computed on the published grouping, never on a suppressed count.
 //
 // The petition's records and steps are in internal/riverside/petition.go,
 // shared with the tour, which goes on to show the council taking it up.

@@ -27,7 +27,9 @@ func person(n byte) uuid.UUID { return uuid.UUID{15: n} }
 func districts() []string { return []string{"elm", "oak", "birch"} }
 
 // population returns the neighbourhood's population aged 16 and over (the
-// eligible population) by d, one of ByArea and ByAgeBand.
+// eligible population) by d, one of DimensionArea and DimensionAgeBand; age
+// groups are labelled in census notation, as stakeholder.AgeBand.Label
+// writes them.
 func population(d stakeholder.Dimension) []metrics.GroupCount {
 	if d == stakeholder.DimensionArea {
 		return []metrics.GroupCount{{Group: "elm", Count: 2400}, {Group: "oak", Count: 2900}, {Group: "birch", Count: 2700}}
@@ -43,9 +45,9 @@ func population(d stakeholder.Dimension) []metrics.GroupCount {
 // (0-based): half from Elm, the rest from Oak and Birch, mostly younger.
 func onlineSupporter(i int) stakeholder.Profile {
 	bands := []stakeholder.AgeBand{
-		stakeholder.Age25to34, stakeholder.Age18to24, stakeholder.Age35to44, stakeholder.Age25to34,
-		stakeholder.Age45to54, stakeholder.Age25to34, stakeholder.Age35to44, stakeholder.Age55to64,
-		stakeholder.Age18to24,
+		stakeholder.AgeBand25To34, stakeholder.AgeBand18To24, stakeholder.AgeBand35To44, stakeholder.AgeBand25To34,
+		stakeholder.AgeBand45To54, stakeholder.AgeBand25To34, stakeholder.AgeBand35To44, stakeholder.AgeBand55To64,
+		stakeholder.AgeBand18To24,
 	}
 	return stakeholder.Profile{
 		AgeBand:  bands[i%len(bands)],
@@ -110,7 +112,7 @@ func draft(p *printer) (*participation.Initiative, error) {
 	}
 	rules := participation.SupportRules{
 		Threshold:      40,
-		Window:         participation.Period{Start: may(), End: may().AddDate(0, 1, 0)},
+		Window:         metrics.Period{Start: may(), End: may().AddDate(0, 1, 0)},
 		MinAge:         16,
 		Areas:          districts(),
 		ResidentsOnly:  true,
@@ -119,7 +121,7 @@ func draft(p *printer) (*participation.Initiative, error) {
 	if err := in.SetRules(rules); err != nil {
 		return nil, err
 	}
-	p.printf("%s (%s)\n%s\n", in.Title(), in.Kind(), in.Summary())
+	p.printf("%s (%s)\n%s\n", in.Title(), in.Kind().Text(), in.Summary())
 	p.printf("Rules: %d supports, %d of them from elm, %s to %s, aged %d+, residents of %s\n\n",
 		rules.Threshold, rules.AreaThresholds[0].Threshold, rules.Window.Start.Format(time.DateOnly),
 		rules.Window.End.Add(-time.Nanosecond).Format(time.DateOnly), rules.MinAge, strings.Join(rules.Areas, ", "))
@@ -154,9 +156,9 @@ func gather(p *printer, in *participation.Initiative) error {
 	for i := range byte(36) {
 		sign(i+1, onlineSupporter(int(i)), may().Add(time.Duration(24+10*int(i))*time.Hour))
 	}
-	sign(91, stakeholder.Profile{AgeBand: stakeholder.AgeUnder16, Area: "elm", Resident: true}, may().AddDate(0, 0, 3))
-	sign(92, stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "elm"}, may().AddDate(0, 0, 4))
-	sign(93, stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: "maple", Resident: true}, may().AddDate(0, 0, 5))
+	sign(91, stakeholder.Profile{AgeBand: stakeholder.AgeBandUnder16, Area: "elm", Resident: true}, may().AddDate(0, 0, 3))
+	sign(92, stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Area: "elm"}, may().AddDate(0, 0, 4))
+	sign(93, stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "maple", Resident: true}, may().AddDate(0, 0, 5))
 	sign(5, onlineSupporter(4), may().AddDate(0, 0, 6)) // again
 	p.printf("  %d accepted\n\n", in.Count())
 
@@ -164,7 +166,7 @@ func gather(p *printer, in *participation.Initiative) error {
 	if err != nil {
 		return err
 	}
-	p.printf("Paper sheet from the street stall: %d rows, %d accepted, %d rejected\n", rep.Rows, rep.Accepted, len(rep.Rejected))
+	p.printf("Paper sheet from the street stall: %s, %d accepted, %d rejected\n", count(rep.Rows, "row", "rows"), rep.Accepted, len(rep.Rejected))
 	for _, r := range rep.Rejected {
 		p.printf("  row %2d: %s\n", r.Row, reason(r))
 	}
@@ -201,7 +203,7 @@ func submit(p *printer, in *participation.Initiative) error {
 func petitionReport(p *printer, in *participation.Initiative) error {
 	p.printf("\nHistory\n")
 	for _, e := range in.History() {
-		line := fmt.Sprintf("  %s  %s", e.At.Format("2006-01-02 15:04"), e.Kind)
+		line := fmt.Sprintf("  %s  %s", e.At.Format("2006-01-02 15:04"), e.Kind.Text())
 		switch e.Kind {
 		case participation.EventMilestone:
 			line += fmt.Sprintf(" %d %%", e.Percent)
@@ -217,7 +219,7 @@ func petitionReport(p *printer, in *participation.Initiative) error {
 		if r.Area != "" {
 			name = r.Area
 		}
-		p.printf("  %-13s %d of %d (%s)\n", name, r.Count, r.Threshold, r.Progress().PercentText())
+		p.printf("  %-13s %d of %s (%s)\n", name, r.Count, count(r.Threshold, "support", "supports"), r.Progress().PercentText())
 	}
 	shares := in.ChannelShares()
 	p.printf("  online %s, offline %s\n", shares.Online.PercentText(), shares.Offline.PercentText())
@@ -232,7 +234,8 @@ func petitionReport(p *printer, in *participation.Initiative) error {
 
 	policy := metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}
 	for _, d := range []stakeholder.Dimension{stakeholder.DimensionArea, stakeholder.DimensionAgeBand} {
-		if err := p.representativeness(in, d, population(d), policy); err != nil {
+		spec := metrics.RepresentativenessSpec{Population: population(d), Policy: policy}
+		if err := p.representativeness(in, d, spec); err != nil {
 			return err
 		}
 	}
@@ -240,30 +243,54 @@ func petitionReport(p *printer, in *participation.Initiative) error {
 }
 
 // representativeness prints the supporters against the population by one
-// dimension, as it may be published.
-func (p *printer) representativeness(in *participation.Initiative, d stakeholder.Dimension, population []metrics.GroupCount, policy metrics.SuppressionPolicy) error {
-	rep, err := in.Representativeness(d, population, policy)
+// dimension as it is published: the suppressed table of
+// metrics.Representativeness, and the index of dissimilarity and the
+// representation score computed on the published grouping (suppressed
+// groups merged), or why they are withheld. No figure is printed that a
+// suppressed count could be worked out from.
+func (p *printer) representativeness(in *participation.Initiative, d stakeholder.Dimension, spec metrics.RepresentativenessSpec) error {
+	rep, err := in.Representativeness(d, spec)
 	if err != nil {
 		return err
 	}
-	p.printf("\nSupporters by %s against the population (counts under %d suppressed: *)\n", d, policy.MinCellSize)
-	p.printf("  %-6s %10s %9s %10s %6s\n", "group", "supporters", "share", "population", "ratio")
-	for _, row := range rep.Published {
+	p.printf("\nSupporters by %s against the population (counts under %d suppressed: *)\n", d.Text(), spec.Policy.Threshold())
+	p.printf("  %-12s %10s %9s %10s %6s\n", "group", "supporters", "share", "population", "ratio")
+	for g := range rep.All() {
 		share, ratio := "*", "*"
-		if !row.Supporters.Suppressed() {
-			share = row.SupporterShare.PercentText()
+		if s, ok := g.ParticipantShare(); ok {
+			share = s.PercentText()
 		}
-		if row.RatioDefined {
-			ratio = row.Ratio.StringFixed(2)
+		if r, ok := g.RepresentationRatio(); ok {
+			ratio = r.StringFixed(2)
 		}
-		p.printf("  %-6s %10s %9s %10s %6s\n", row.Group, row.Supporters, share, row.PopulationShare.PercentText(), ratio)
+		p.printf("  %-12s %10s %9s %10s %6s\n", g.Group(), g.Participants(), share, g.PopulationShare().PercentText(), ratio)
 	}
-	dis, err := rep.Comparison.Dissimilarity()
+	p.printf("  %-12s %10s\n", "not given", rep.Unclassified())
+	p.printf("  %-12s %10d\n", "total", rep.Total())
+	dis, err := rep.Dissimilarity()
 	if err != nil {
-		return err
+		p.printf("  index of dissimilarity and representation score not published: %s\n", withheld(err))
+		return nil
 	}
+	score, _ := rep.Score() // published exactly when the dissimilarity is
 	p.printf("  index of dissimilarity %s (0: supporters mirror the population)\n", dis.StringFixed(3))
+	p.printf("  representation score %s (1: every group alike)\n", score.StringFixed(3))
+	if len(rep.SuppressedGroups()) > 0 {
+		p.printf("  both computed with the suppressed groups merged into one\n")
+	}
 	return nil
+}
+
+// withheld says why a figure of a published table is not printed.
+func withheld(err error) string {
+	var w *metrics.WithheldError
+	if errors.As(err, &w) {
+		return w.Reason
+	}
+	if errors.Is(err, metrics.ErrUndefined) {
+		return "undefined, no supporter is classified"
+	}
+	return err.Error()
 }
 
 // reason names why a signature or a row was refused.
@@ -286,7 +313,15 @@ func reason(err error) string {
 	return err.Error()
 }
 
-// days prints a duration as days and hours.
+// days prints a duration as days and hours, such as "1 day 10 hours".
 func days(d time.Duration) string {
-	return fmt.Sprintf("%d days %d hours", int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour))
+	return count(int(d/(24*time.Hour)), "day", "days") + " " + count(int(d%(24*time.Hour)/time.Hour), "hour", "hours")
+}
+
+// count writes n with its noun in the right number: "1 row", "2 rows".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
