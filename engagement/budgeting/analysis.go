@@ -304,56 +304,6 @@ func (a *Analysis) utilityMeaning() string {
 	return "points she gave the funded projects"
 }
 
-// VoterAttribute is a characteristic by which voters are compared with the
-// population: the breakdowns Pabulib files record about voters.
-//
-// The zero value is invalid.
-type VoterAttribute int
-
-const (
-	// VoterAttributeAge groups voters into age bands from the "age" column.
-	VoterAttributeAge VoterAttribute = iota + 1
-	// VoterAttributeSex groups voters by the "sex" column.
-	VoterAttributeSex
-	// VoterAttributeArea groups voters by where they live: the first of the columns
-	// area, district, neighborhood, neighbourhood and subunit the file has
-	// ([Voter.Area]).
-	VoterAttributeArea
-	// VoterAttributeVotingMethod groups voters by the "voting_method" column
-	// ("internet", "paper", …).
-	VoterAttributeVotingMethod
-)
-
-var dimensionNames = []string{"", "age", "sex", "area", "voting_method"}
-
-// ParseDimension returns the dimension named s ("age", "sex", "area",
-// "voting_method"), or an error wrapping [ErrInvalid].
-func ParseDimension(s string) (VoterAttribute, error) {
-	return parseEnum[VoterAttribute]("dimension", dimensionNames, s, ErrInvalid)
-}
-
-// IsValid reports whether d is one of the declared dimensions.
-func (d VoterAttribute) IsValid() bool { return d > 0 && int(d) < len(dimensionNames) }
-
-// String returns the dimension's name, such as "age"; an undeclared value
-// prints as "Dimension(7)".
-func (d VoterAttribute) String() string { return enumName("Dimension", dimensionNames, int(d)) }
-
-// MarshalText returns the dimension's name; it fails with
-// [ErrInvalid] for an undeclared value.
-func (d VoterAttribute) MarshalText() ([]byte, error) {
-	return enumText("dimension", dimensionNames, int(d))
-}
-
-// UnmarshalText parses a dimension's name with [ParseDimension].
-func (d *VoterAttribute) UnmarshalText(b []byte) error {
-	v, err := ParseDimension(string(b))
-	if err == nil {
-		*d = v
-	}
-	return err
-}
-
 // Representativeness holds who voted against who lives there, by one
 // [VoterAttribute], in figures that may be published: the voters' counts per
 // group with small cells suppressed, the population's, and the index of

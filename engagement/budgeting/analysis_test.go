@@ -382,9 +382,9 @@ func TestAnalysisText(t *testing.T) {
 	require.ErrorIs(t, analyzeNamed(t, e, "mes_cost").WriteText(failWriter{}), errWriteFailed)
 }
 
-func TestDimension(t *testing.T) {
+func TestVoterAttribute(t *testing.T) {
 	checkEnum(t, map[budgeting.VoterAttribute]string{budgeting.VoterAttributeAge: "age", budgeting.VoterAttributeSex: "sex",
-		budgeting.VoterAttributeArea: "area", budgeting.VoterAttributeVotingMethod: "voting_method"}, 5, "Dimension(5)", "height")
+		budgeting.VoterAttributeArea: "area", budgeting.VoterAttributeVotingMethod: "voting_method"}, 5, "VoterAttribute(5)", "height")
 }
 
 func TestAnalysisValidate(t *testing.T) {

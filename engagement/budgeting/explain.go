@@ -184,66 +184,6 @@ func roundRat(r *big.Rat, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(q, -places)
 }
 
-// ReasonKind is why a rule did not fund a project, as a [Reason] gives it.
-//
-// The zero value is invalid.
-type ReasonKind int
-
-const (
-	// ReasonKindNoSupport: no voter gains anything from the project under the rule's
-	// utility (U(p) = 0), so the Method of Equal Shares never considers it.
-	// Under cost utility an approved project that costs nothing is one.
-	ReasonKindNoSupport ReasonKind = iota + 1
-	// ReasonKindUnaffordable: under the Method of Equal Shares, the project's
-	// supporters held less than its cost in all from the start.
-	ReasonKindUnaffordable
-	// ReasonKindOutbid: under the Method of Equal Shares, another project cost less
-	// per unit of utility (a smaller ρ, or the same ρ and an ID first in
-	// byte order) in the last round the project could still be paid for;
-	// after that round its supporters held less than its cost.
-	ReasonKindOutbid
-	// ReasonKindDidNotFit: its cost exceeded what was left of the budget when the
-	// rule came to it: greedy passed over it, or Phragmén stopped on it.
-	ReasonKindDidNotFit
-	// ReasonKindOverBudget: it costs more than the whole budget, so Phragmén removes
-	// it before the first round.
-	ReasonKindOverBudget
-	// ReasonKindNotReached: Phragmén stopped, on another project that did not fit,
-	// before the project's turn came.
-	ReasonKindNotReached
-)
-
-var reasonKindNames = []string{"", "no-support", "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"}
-
-// ParseReasonKind returns the reason kind named s ("no-support",
-// "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"),
-// or an error wrapping [ErrInvalid].
-func ParseReasonKind(s string) (ReasonKind, error) {
-	return parseEnum[ReasonKind]("reason kind", reasonKindNames, s, ErrInvalid)
-}
-
-// IsValid reports whether k is one of the declared kinds.
-func (k ReasonKind) IsValid() bool { return k > 0 && int(k) < len(reasonKindNames) }
-
-// String returns the kind's name, such as "outbid"; an undeclared value
-// prints as "ReasonKind(9)".
-func (k ReasonKind) String() string { return enumName("ReasonKind", reasonKindNames, int(k)) }
-
-// MarshalText returns the kind's name; it fails with [ErrInvalid] for
-// an undeclared value.
-func (k ReasonKind) MarshalText() ([]byte, error) {
-	return enumText("reason kind", reasonKindNames, int(k))
-}
-
-// UnmarshalText parses a kind's name with [ParseReasonKind].
-func (k *ReasonKind) UnmarshalText(b []byte) error {
-	v, err := ParseReasonKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
 // Explanation says, in figures a resident can check by hand, why a rule
 // funded the projects it funded, round by round, and why it left out each
 // of the others. [Explain] builds it from a [Result]; [Explanation.WriteText]
@@ -1092,8 +1032,6 @@ func shorten(s string, n int) string {
 	}
 	return string([]rune(s)[:n-1]) + "…"
 }
-
-var methodTitles = [...]string{MethodGreedy: "Greedy", MethodEqualShares: "Method of Equal Shares", MethodPhragmen: "Sequential Phragmén"}
 
 // header writes the rule, the budget and how the rule works.
 func (t *textOut) header() {

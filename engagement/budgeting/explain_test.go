@@ -635,6 +635,13 @@ func checkEnum[T textEnum, P interface {
 		var back T
 		require.NoError(t, P(&back).UnmarshalText([]byte(strings.ToUpper(name))))
 		assert.Equal(t, v, back)
+		// The one parsing rule: '-' or ' ' between words work as '_' does.
+		back = *new(T)
+		require.NoError(t, P(&back).UnmarshalText([]byte(" "+strings.ReplaceAll(name, "_", "-")+" ")))
+		assert.Equal(t, v, back)
+		back = *new(T)
+		require.NoError(t, P(&back).UnmarshalText([]byte(strings.ReplaceAll(name, "_", " "))))
+		assert.Equal(t, v, back)
 	}
 	var zero T
 	for _, v := range []T{zero, out} {
@@ -649,9 +656,9 @@ func checkEnum[T textEnum, P interface {
 }
 
 func TestReasonKind(t *testing.T) {
-	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no-support", budgeting.ReasonKindUnaffordable: "unaffordable",
-		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did-not-fit", budgeting.ReasonKindOverBudget: "over-budget",
-		budgeting.ReasonKindNotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
+	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no_support", budgeting.ReasonKindUnaffordable: "unaffordable",
+		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did_not_fit", budgeting.ReasonKindOverBudget: "over_budget",
+		budgeting.ReasonKindNotReached: "not_reached"}, 7, "ReasonKind(7)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden

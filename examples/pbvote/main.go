@@ -127,7 +127,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		return nil, errors.New("-by and -population go together")
 	}
 	if *by != "" {
-		d, err := budgeting.ParseDimension(*by)
+		d, err := budgeting.ParseVoterAttribute(*by)
 		if err != nil {
 			return nil, err
 		}
