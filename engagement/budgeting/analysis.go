@@ -242,8 +242,8 @@ func (a *Analysis) Validate() error {
 func (a *Analysis) UnmarshalJSON(b []byte) error {
 	type plain Analysis // without this method
 	var v plain
-	if err := json.Unmarshal(b, &v); err != nil {
-		return errorf(ErrInvalid, "analysis: %w", err)
+	if err := decodeJSON("analysis", b, &v); err != nil {
+		return err
 	}
 	if err := (*Analysis)(&v).Validate(); err != nil {
 		return err
@@ -564,7 +564,7 @@ func (r *Representativeness) Validate() error {
 
 // representativenessJSON is the JSON form of a Representativeness.
 type representativenessJSON struct {
-	Dimension     VoterAttribute                `json:"dimension"`
+	Dimension     VoterAttribute           `json:"dimension"`
 	Voters        metrics.SuppressedGroups `json:"voters"`
 	Population    []groupCountJSON         `json:"population"`
 	Unclassified  int64                    `json:"unclassified"`

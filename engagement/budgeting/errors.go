@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -174,6 +175,19 @@ type caseOf struct {
 
 func (e *caseOf) Error() string { return e.msg }
 func (e *caseOf) Unwrap() error { return e.of }
+
+// decodeJSON decodes b into v as encoding/json does. Every decoder of the
+// package reads through it, so that malformed JSON, or a value of the wrong
+// JSON type, is [ErrInvalid] with json's error kept in the chain (for
+// errors.As); an error that already matches ErrInvalid, from a nested
+// decoder of this package, is returned as it is.
+func decodeJSON(what string, b []byte, v any) error {
+	err := json.Unmarshal(b, v)
+	if err == nil || errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return errorf(ErrInvalid, "%s: %w", what, err)
+}
 
 // errorf wraps a sentinel with a formatted description.
 func errorf(sentinel error, format string, args ...any) error {
