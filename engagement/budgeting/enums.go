@@ -320,6 +320,10 @@ func (r ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.Marshal(r
 // UnmarshalText parses a name as [ParseReasonKind] does, leaving r unchanged on error.
 func (r *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.Unmarshal(r, b) }
 
+// Text returns the kind's name for people, in running text, such as
+// "did not fit"; "ReasonKind(n)" for an undeclared value.
+func (r ReasonKind) Text() string { return reasonKinds.Text(r) }
+
 // VoterAttribute is a characteristic by which voters are compared with the
 // population: the breakdowns Pabulib files record about voters.
 //
@@ -362,3 +366,8 @@ func (v VoterAttribute) MarshalText() ([]byte, error) { return voterAttributes.M
 
 // UnmarshalText parses a name as [ParseVoterAttribute] does, leaving v unchanged on error.
 func (v *VoterAttribute) UnmarshalText(b []byte) error { return voterAttributes.Unmarshal(v, b) }
+
+// Text returns the attribute's name for people, in running text: "age",
+// "sex", "area" or "voting method"; "VoterAttribute(n)" for an undeclared
+// value.
+func (v VoterAttribute) Text() string { return voterAttributes.Text(v) }

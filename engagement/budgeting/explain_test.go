@@ -766,8 +766,7 @@ func FuzzAnalysisJSON(f *testing.F) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(f, err)
 	for _, min := range []metrics.MinCellSize{3, 10} {
-		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeSex,
-			[]metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, metrics.SuppressionPolicy{MinCellSize: min}))
+		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, Policy: metrics.SuppressionPolicy{MinCellSize: min}}))
 		require.NoError(f, err)
 		b, err := json.Marshal(a)
 		require.NoError(f, err)

@@ -163,8 +163,8 @@ func shorten(s string, n int) string {
 func (t *textOut) header() {
 	x := t.x
 	m := x.Rule.Method()
-	t.line("%s, rule %s: budget %s, %d voters, %d projects; %s spent.", m.Title(), x.Rule,
-		t.amount(x.Budget), x.Voters, x.Projects, t.amount(x.Spent))
+	t.line("%s: budget %s, %s, %s; %s spent.", x.Rule.Title(),
+		t.amount(x.Budget), plural(int64(x.Voters), "voter"), plural(int64(x.Projects), "project"), t.amount(x.Spent))
 	worth := "its cost if she approved it, the points she gave it, or its Borda score if she ranked it"
 	score := "with approval ballots and cost utility, its number of votes"
 	if x.Rule.Utility() == UtilityCardinality {
@@ -205,13 +205,13 @@ func (t *textOut) voterBudget() {
 		t.line("Every voter started with an equal share of the budget: %s / %d = %s.", t.amount(x.Budget), x.Voters, t.money(share))
 		return
 	}
-	how := "one currency unit at a time by the add1 completion"
+	how := "one currency unit at a time by the " + CompletionAdd1.Text()
 	if x.Rule.Completion() == CompletionExh1pct {
-		how = "by the exh1pct completion, which raises the whole budget 1 % at a time,"
+		how = "by the " + CompletionExh1pct.Text() + ", which raises the whole budget 1 % at a time,"
 	}
 	t.line("Every voter started with %s: the equal share of the budget, %s / %d = %s, raised %s until the "+
-		"outcome left nothing that still fits, or the next raise would overspend (%d runs of the method).",
-		t.money(*x.VoterBudget), t.amount(x.Budget), x.Voters, t.money(share), how, x.Runs)
+		"outcome left nothing that still fits, or the next raise would overspend (%s of the method).",
+		t.money(*x.VoterBudget), t.amount(x.Budget), x.Voters, t.money(share), how, plural(int64(x.Runs), "run"))
 }
 
 // shareRound writes a round of the Method of Equal Shares.
@@ -240,7 +240,7 @@ func (t *textOut) shareRound(rd Round) {
 				paid.Add(paid, new(big.Rat).Mul(h.Paid.rat(), big.NewRat(h.Voters, 1)))
 			}
 			t.lines(tb, "  ")
-			t.line("  … and %d more groups: %d supporters, who paid %s in all.", len(rd.Supporters)-i, voters, t.money(NewFraction(paid)))
+			t.line("  … and %d more groups: %s, who paid %s in all.", len(rd.Supporters)-i, plural(voters, "supporter"), t.money(NewFraction(paid)))
 			t.line("  %s of the budget left.", t.amount(rd.After))
 			return
 		}
@@ -315,7 +315,7 @@ func (t *textOut) unfunded() {
 		t.line("Every project was funded.")
 		return
 	}
-	t.line("Not funded (%d of %d projects):", len(x.Unfunded), x.Projects)
+	t.line("Not funded (%d of %s):", len(x.Unfunded), plural(int64(x.Projects), "project"))
 	for _, u := range x.Unfunded {
 		t.line("  %s, %s, %s:", t.project(u.Project), t.amount(u.Cost), plural(u.Votes, "vote"))
 		for _, r := range u.Reasons {
@@ -382,7 +382,7 @@ func (t *textOut) why(r Reason) string {
 			"before this project's turn (its load ℓ would have been %s).", r.Round, t.project(r.Rival), t.load(r.RivalLoad),
 			remaining(), t.load(r.Load))
 	}
-	return r.Kind.String() + "."
+	return r.Kind.Text() + "."
 }
 
 // table is a text table whose columns are padded to the widest cell, in
