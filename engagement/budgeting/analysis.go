@@ -23,9 +23,9 @@ import (
 // and decoding checks it with [Analysis.Validate].
 //
 // A voter's satisfaction is her utility for the outcome, u_i(W) = Σ_{p ∈ W}
-// u_i(p), under the utility family of RULES.md and [Utility] (the cost
-// family for Phragmén, which has none): with approval ballots and cost
-// utility, the cost of the funded projects she approved, counted in the
+// u_i(p), under the rule's utility family ([Utility], defined in the
+// package documentation; the cost family for Phragmén, which has none):
+// with approval ballots and cost utility, the cost of the funded projects she approved, counted in the
 // file's smallest unit of money (10^−d, d the most decimal places of its
 // costs and budget); with cumulative or scoring ballots, the points she
 // gave them; with ordinal ballots, their Borda scores; with cardinality
@@ -39,7 +39,7 @@ type Analysis struct {
 	// Rule is the rule whose outcome is analysed.
 	Rule Rule `json:"rule"`
 	// Utility is the utility family satisfaction is measured in: the
-	// rule's, or [CostUtility] for Phragmén.
+	// rule's, or [UtilityCost] for Phragmén.
 	Utility Utility `json:"utility"`
 	// VoteType is the kind of ballot the election used.
 	VoteType VoteType `json:"vote_type"`
@@ -81,15 +81,16 @@ type Analysis struct {
 
 // Analyze computes the figures of [Analysis] for res.
 //
-// It returns an error wrapping [ErrInvalid] for a nil or zero Result,
-// an undeclared dimension, an age label that is not a band or bands that
-// overlap, or a population or policy package metrics rejects (the error
-// wraps metrics' too: [metrics.ErrMismatchedGroups], [metrics.ErrNegative],
+// It returns an error wrapping [ErrInvalid] for a nil or zero Result, an
+// undeclared [VoterAttribute], an age label that is not a band or bands
+// that overlap, a voter's value that names no group of the population (the
+// error names it and wraps [metrics.ErrMismatchedGroups]), or a spec
+// package metrics rejects (the error wraps metrics' too: [metrics.ErrEmpty],
 // [metrics.ErrPartExceedsWhole] for voters in a group with no population,
-// …); [ErrMissingField] when the file gives no voter's value of the
-// dimension (it has no such column, or the column is empty); and
-// [ErrOverflow] when a voter's satisfaction, or their sum, does not fit in
-// 63 bits.
+// [metrics.ErrOutOfRange] for a bad policy, …); [ErrMissingField] when the
+// file gives no voter's value of the attribute (it has no such column, or
+// the column is empty); and [ErrOverflow] when a voter's satisfaction, or
+// their sum, does not fit in 63 bits.
 func Analyze(res *Result, opts ...AnalysisOption) (*Analysis, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
 		return nil, errorf(ErrInvalid, "no result to analyse")

@@ -610,7 +610,7 @@ func TestFractionJSON(t *testing.T) {
 }
 
 // textEnum is an enum of this package: a declared set of values with
-// names, as CONVENTIONS.md has them.
+// names, backed by internal/enum.
 type textEnum interface {
 	comparable
 	IsValid() bool
