@@ -26,8 +26,10 @@ import (
 //
 // The figures are recomputed exactly from the election and the order in
 // which res funded the projects, so res need not have been built
-// [WithTrace]. It returns an error wrapping [ErrInvalid] for a nil or
-// zero Result, and [ErrOverflow] for amounts the rules could not scale
+// [WithTrace]. The replay is a second implementation of equal shares and
+// of Phragmén's loads, in plain exact rationals and independent of the
+// engines that ran the rule, so the figures it gives also check theirs. It
+// returns an error wrapping [ErrInvalid] for a nil or zero Result, and [ErrOverflow] for amounts the rules could not scale
 // either.
 func Explain(res *Result) (*Explanation, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
