@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -164,34 +165,56 @@ func TestAnalyzeRepresentation(t *testing.T) {
 	// 8·23000/(27·11000) = 0.6195286… → 0.619529. Dissimilarity =
 	// |19/27 − 12/23| = 113/621 = 0.1819645… → 0.181965. Score = (8/11000) /
 	// (19/12000) = 96/209 = 0.4593301… → 0.459330.
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
-		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}))
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}}))
 	require.NoError(t, a.Validate())
 	r := a.Representation
 	require.NotNil(t, r)
-	assert.Equal(t, budgeting.VoterAttributeSex, r.Dimension)
-	assert.Equal(t, int64(27), r.Voters.Total())
-	assert.Zero(t, r.Unclassified)
-	for i, w := range []struct {
-		voters      int64
-		ratio       string
-		share, popn string
-	}{{19, "1.348765", "70.37 %", "52.17 %"}, {8, "0.619529", "29.63 %", "47.83 %"}} {
-		n, ok := r.Voters.Cell(i).Count()
+	assert.Equal(t, budgeting.VoterAttributeSex, a.RepresentationBy)
+	classified, ok := r.Classified()
+	require.True(t, ok)
+	assert.Equal(t, int64(27), classified)
+	assert.Equal(t, int64(27), r.Total())
+	n, ok := r.Unclassified().Count()
+	require.True(t, ok)
+	assert.Zero(t, n)
+	i := 0
+	for g := range r.All() {
+		w := []struct {
+			voters      int64
+			ratio       string
+			share, popn string
+		}{{19, "1.348765", "70.37 %", "52.17 %"}, {8, "0.619529", "29.63 %", "47.83 %"}}[i]
+		i++
+		n, ok := g.Participants().Count()
 		require.True(t, ok)
 		assert.Equal(t, w.voters, n)
-		ratio, ok := r.RepresentationRatio(i)
+		ratio, ok := g.RepresentationRatio()
 		require.True(t, ok)
 		assert.Equal(t, w.ratio, ratio.StringFixed(6))
-		share, ok := r.VoterShare(i)
+		share, ok := g.ParticipantShare()
 		require.True(t, ok)
 		assert.Equal(t, w.share, share.PercentText())
-		assert.Equal(t, w.popn, r.PopulationShare(i).PercentText())
+		assert.Equal(t, w.popn, g.PopulationShare().PercentText())
 	}
-	require.NotNil(t, r.Dissimilarity)
-	require.NotNil(t, r.Score)
-	assert.Equal(t, "0.181965", r.Dissimilarity.StringFixed(6))
-	assert.Equal(t, "0.459330", r.Score.StringFixed(6))
+	assert.Equal(t, 2, i)
+	d, err := r.Dissimilarity()
+	require.NoError(t, err)
+	score, err := r.Score()
+	require.NoError(t, err)
+	assert.Equal(t, "0.181965", d.StringFixed(6))
+	assert.Equal(t, "0.459330", score.StringFixed(6))
+
+	// Labels match as metrics.GroupKey matches them: the file's "F" and
+	// "M" are a census's "f" and "m".
+	lower := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{
+		Population: []metrics.GroupCount{{Group: "f", Count: 12000}, {Group: "m", Count: 11000}},
+		Policy:     metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}}))
+	g, ok := lower.Representation.Lookup("F")
+	require.True(t, ok)
+	assert.Equal(t, "f", g.Group())
+	n, ok = g.Participants().Count()
+	require.True(t, ok)
+	assert.Equal(t, int64(19), n)
 }
 
 func TestAnalyzeAgeBands(t *testing.T) {
@@ -200,33 +223,53 @@ func TestAnalyzeAgeBands(t *testing.T) {
 	// Ages: 10 and 14 fall in no band (unclassified); 18–39: 20, 24, 26,
 	// 28, 29, 29, 30, 33, 33, 33, 34, 36, 36, 37, 38 (15); 40–64: 52, 52,
 	// 53, 54, 63, 64 (6); 65+: 65, 67, 68, 69 (4). Under a threshold of 5
-	// the 4 is withheld, and with it the smallest visible count, 6: a lone
-	// suppressed count would follow from the total. With counts withheld
-	// the two figures are withheld too.
+	// the 4 is withheld, and so are the 2 unclassified voters, a small cell
+	// like any other: two suppressed cells protect each other, so the 6 is
+	// shown. With the unclassified count withheld, the classified total,
+	// the shares and the two figures are withheld too.
 	pop := []metrics.GroupCount{{Group: "18-39", Count: 6000}, {Group: "40–64", Count: 7000}, {Group: "65+", Count: 4000}}
-	a := analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeAge, pop,
-		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}))
+	a := analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeAge, metrics.RepresentativenessSpec{Population: pop, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize5}}))
 	r := a.Representation
 	require.NotNil(t, r)
-	assert.Equal(t, int64(2), r.Unclassified)
-	assert.Equal(t, int64(25), r.Voters.Total())
-	n, ok := r.Voters.Cell(0).Count()
+	// The 2 unclassified voters are a small cell too: suppressed, and
+	// with them the classified total and the shares.
+	assert.True(t, r.Unclassified().Suppressed())
+	assert.Equal(t, int64(27), r.Total())
+	_, ok := r.Classified()
+	assert.False(t, ok)
+	young, ok := r.Lookup("18-39")
+	require.True(t, ok)
+	n, ok := young.Participants().Count()
 	assert.True(t, ok)
 	assert.Equal(t, int64(15), n)
-	assert.True(t, r.Voters.Cell(1).Suppressed())
-	assert.True(t, r.Voters.Cell(2).Suppressed())
-	_, ok = r.RepresentationRatio(2)
+	old, ok := r.Lookup("65+")
+	require.True(t, ok)
+	assert.True(t, old.Participants().Suppressed())
+	_, ok = old.RepresentationRatio()
 	assert.False(t, ok)
-	_, ok = r.VoterShare(2)
+	_, ok = old.ParticipantShare()
 	assert.False(t, ok)
-	assert.Nil(t, r.Dissimilarity)
-	assert.Nil(t, r.Score)
+	_, err = r.Dissimilarity()
+	require.ErrorIs(t, err, metrics.ErrWithheld)
+	_, err = r.Score()
+	require.ErrorIs(t, err, metrics.ErrWithheld)
 	require.NoError(t, a.Validate())
 
 	var b bytes.Buffer
 	require.NoError(t, a.WriteText(&b))
 	assert.Contains(t, b.String(), "withheld")
-	assert.NotContains(t, b.String(), " 6 ", "the complementary cell is not shown")
+	for _, line := range strings.Split(b.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "65+" {
+			assert.Equal(t, "*", f[1], "the suppressed count is not shown")
+		}
+	}
+	assert.NotContains(t, b.String(), " 2 ", "the suppressed unclassified count is not shown")
+	assert.NotContains(t, b.String(), "25", "the classified total is not shown")
+	middle, ok := r.Lookup("40–64")
+	require.True(t, ok)
+	n, ok = middle.Participants().Count()
+	require.True(t, ok)
+	assert.Equal(t, int64(6), n)
 }
 
 func TestAnalyzeOtherDimensions(t *testing.T) {
@@ -236,39 +279,39 @@ func TestAnalyzeOtherDimensions(t *testing.T) {
 	require.NoError(t, err)
 	// Voting method: 23 internet, 4 paper (both shown at a threshold of 3);
 	// ratio internet = (23/27)/(1/2) = 46/27 = 1.7037037… → 1.703704.
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeVotingMethod,
-		[]metrics.GroupCount{{Group: "internet", Count: 100}, {Group: "paper", Count: 100}},
-		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}))
-	ratio, ok := a.Representation.RepresentationRatio(0)
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeVotingMethod, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "internet", Count: 100}, {Group: "paper", Count: 100}}, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}}))
+	internet, ok := a.Representation.Lookup("internet")
+	require.True(t, ok)
+	ratio, ok := internet.RepresentationRatio()
 	require.True(t, ok)
 	assert.Equal(t, "1.703704", ratio.StringFixed(6))
 
-	// Area: a voter whose district is not in the population is
-	// unclassified, one with none too.
-	e = readPB(t, `META
-key;value
-budget;10
-vote_type;approval
-PROJECTS
-project_id;cost
-a;6
-VOTES
-voter_id;vote;district
-v1;a;North
-v2;a;North
-v3;a;South
-v4;a;West
-v5;a;none
-`)
-	a = analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeArea,
-		[]metrics.GroupCount{{Group: "North", Count: 10}, {Group: "South", Count: 10}},
-		metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}))
+	// Area: a voter with no district is unclassified; one whose district
+	// names no group of the population is an error that names it.
+	districts := func(rows string) *budgeting.Election {
+		return readPB(t, "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;6\n"+
+			"VOTES\nvoter_id;vote;district\n"+rows)
+	}
+	e = districts("v1;a;North\nv2;a;North\nv3;a;South\nv4;a;none\n")
+	a = analyzeNamed(t, e, "greedy_cost", budgeting.WithPopulation(budgeting.VoterAttributeArea, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "North", Count: 10}, {Group: "South", Count: 10}}, Policy: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}))
 	r := a.Representation
-	assert.Equal(t, int64(2), r.Unclassified, "West and none")
-	assert.Equal(t, int64(3), r.Voters.Total())
-	require.NotNil(t, r.Dissimilarity)
+	n, ok := r.Unclassified().Count()
+	require.True(t, ok)
+	assert.Equal(t, int64(1), n, "none")
+	classified, ok := r.Classified()
+	require.True(t, ok)
+	assert.Equal(t, int64(3), classified)
+	d, err := r.Dissimilarity()
+	require.NoError(t, err)
 	// |2/3 − 1/2| = 1/6.
-	assert.Equal(t, "0.166667", r.Dissimilarity.StringFixed(6))
+	assert.Equal(t, "0.166667", d.StringFixed(6))
+
+	west := districts("v1;a;North\nv2;a;West\n")
+	_, err = budgeting.Analyze(runNamed(t, west, "greedy_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeArea,
+		metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "North", Count: 10}, {Group: "South", Count: 10}}}))
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+	require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
+	assert.Contains(t, err.Error(), `"West"`)
 }
 
 func TestAnalyzeErrors(t *testing.T) {
@@ -287,24 +330,21 @@ func TestAnalyzeErrors(t *testing.T) {
 		opt   budgeting.AnalysisOption
 		wants []error
 	}{
-		{"dimension", warszawa, budgeting.WithPopulation(0, warszawaSex, policy), []error{budgeting.ErrInvalid}},
-		{"nothing", warszawa, budgeting.WithPopulation(0, nil, policy), []error{budgeting.ErrInvalid}},
-		{"no such column", toulouse, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy), []error{budgeting.ErrMissingField}},
-		{"age label", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, []metrics.GroupCount{{Group: "young", Count: 3}}, policy),
+		{"dimension", warszawa, budgeting.WithPopulation(0, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: policy}), []error{budgeting.ErrInvalid}},
+		{"nothing", warszawa, budgeting.WithPopulation(0, metrics.RepresentativenessSpec{Population: nil, Policy: policy}), []error{budgeting.ErrInvalid}},
+		{"no such column", toulouse, budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: policy}), []error{budgeting.ErrMissingField}},
+		{"age label", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "young", Count: 3}}, Policy: policy}),
 			[]error{budgeting.ErrInvalid}},
-		{"age bands overlap", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge,
-			[]metrics.GroupCount{{Group: "18-40", Count: 3}, {Group: "40+", Count: 3}}, policy), []error{budgeting.ErrInvalid}},
-		{"backwards band", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, []metrics.GroupCount{{Group: "40-18", Count: 3}}, policy),
+		{"age bands overlap", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "18-40", Count: 3}, {Group: "40+", Count: 3}}, Policy: policy}), []error{budgeting.ErrInvalid}},
+		{"backwards band", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeAge, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "40-18", Count: 3}}, Policy: policy}),
 			[]error{budgeting.ErrInvalid}},
-		{"empty population", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, nil, policy),
+		{"empty population", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: nil, Policy: policy}),
 			[]error{budgeting.ErrInvalid, metrics.ErrEmpty}},
-		{"voters in a group of nobody", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex,
-			[]metrics.GroupCount{{Group: "F", Count: 0}, {Group: "M", Count: 10}}, policy),
+		{"voters in a group of nobody", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "F", Count: 0}, {Group: "M", Count: 10}}, Policy: policy}),
 			[]error{budgeting.ErrInvalid, metrics.ErrPartExceedsWhole}},
-		{"group twice", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex,
-			[]metrics.GroupCount{{Group: "F", Count: 3}, {Group: "F", Count: 3}}, policy),
+		{"group twice", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "F", Count: 3}, {Group: "F", Count: 3}}, Policy: policy}),
 			[]error{budgeting.ErrInvalid, metrics.ErrMismatchedGroups}},
-		{"policy", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, metrics.SuppressionPolicy{}),
+		{"policy", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: metrics.SuppressionPolicy{MinCellSize: -1}}),
 			[]error{budgeting.ErrInvalid, metrics.ErrOutOfRange}},
 	}
 	for _, c := range cases {
@@ -330,7 +370,7 @@ func TestAnalysisJSONRoundTrip(t *testing.T) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(t, err)
 	for _, policy := range []metrics.SuppressionPolicy{{MinCellSize: 3}, {MinCellSize: 10}} {
-		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy))
+		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: policy}))
 		roundTrip(t, a, "by sex")
 		b, err := json.Marshal(a)
 		require.NoError(t, err)
@@ -343,8 +383,7 @@ func TestAnalysisJSONRoundTrip(t *testing.T) {
 func TestAnalysisJSONErrors(t *testing.T) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(t, err)
-	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
-		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}))
+	a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}}))
 	good, err := json.Marshal(a)
 	require.NoError(t, err)
 	badJSON(t, good, a, map[string][2]string{
@@ -355,16 +394,19 @@ func TestAnalysisJSONErrors(t *testing.T) {
 		"funded twice":   {`"funded":["427","915"`, `"funded":["427","427"`},
 		"mean":           {`"mean_utility":{"exact":"351970/27"`, `"mean_utility":{"exact":"-351970/27"`},
 		"gini":           {`"gini":"0.352526"`, `"gini":"1.5"`},
-		"dimension":      {`"dimension":"sex"`, `"dimension":"height"`},
-		"population":     {`"population":[{"group":"F","count":12000}`, `"population":[{"group":"F","count":-1}`},
-		"groups":         {`{"group":"M","count":11000}`, `{"group":"X","count":11000}`},
-		"figure":         {`"score":"0.45933"`, `"score":"2"`},
-		"voters of none": {`{"group":"F","count":12000}`, `{"group":"F","count":0}`},
-		"unclassified":   {`"unclassified":0`, `"unclassified":-2`},
+		"attribute":      {`"representation_by":"sex"`, `"representation_by":"height"`},
+		"population":     {`"population":12000`, `"population":-1`},
+		"groups":         {`{"group":"M","participants":{"count":8}`, `{"group":"F","participants":{"count":8}`},
+		"figure":         {`"score":"0.459330"`, `"score":"2"`},
+		"voters of none": {`"population":12000`, `"population":0`},
+		"unclassified":   {`"unclassified":{"count":0}`, `"unclassified":{"count":-2}`},
+		"other voters":   {`"total":27`, `"total":28`},
+		"wrong type":     {`"voters":27`, `"voters":"27"`},
 	})
-	var r budgeting.Representativeness
-	require.ErrorIs(t, r.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalid)
 	require.ErrorIs(t, a.UnmarshalJSON([]byte(`[]`)), budgeting.ErrInvalid)
+	// json's own error stays in the chain.
+	var syntax *json.SyntaxError
+	require.ErrorAs(t, a.UnmarshalJSON([]byte(`{"rule":`)), &syntax)
 }
 
 // TestAnalysisText holds the text of an analysis against a golden file:
@@ -374,7 +416,7 @@ func TestAnalysisText(t *testing.T) {
 	require.NoError(t, err)
 	var b bytes.Buffer
 	for _, policy := range []metrics.SuppressionPolicy{{MinCellSize: 3}, {MinCellSize: 10}} {
-		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, policy))
+		a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: policy}))
 		require.NoError(t, a.WriteText(&b))
 	}
 	require.NoError(t, analyzeNamed(t, readPB(t, instanceGreedy), "greedy_card").WriteText(&b))
@@ -382,9 +424,9 @@ func TestAnalysisText(t *testing.T) {
 	require.ErrorIs(t, analyzeNamed(t, e, "mes_cost").WriteText(failWriter{}), errWriteFailed)
 }
 
-func TestDimension(t *testing.T) {
+func TestVoterAttribute(t *testing.T) {
 	checkEnum(t, map[budgeting.VoterAttribute]string{budgeting.VoterAttributeAge: "age", budgeting.VoterAttributeSex: "sex",
-		budgeting.VoterAttributeArea: "area", budgeting.VoterAttributeVotingMethod: "voting_method"}, 5, "Dimension(5)", "height")
+		budgeting.VoterAttributeArea: "area", budgeting.VoterAttributeVotingMethod: "voting_method"}, 5, "VoterAttribute(5)", "height")
 }
 
 func TestAnalysisValidate(t *testing.T) {
@@ -395,18 +437,18 @@ func TestAnalysisValidate(t *testing.T) {
 		"budget spent": func(a *budgeting.Analysis) { a.BudgetSpent = metrics.Ratio{} },
 		"mean missing": func(a *budgeting.Analysis) { a.MeanUtility = nil },
 		"gini":         func(a *budgeting.Analysis) { g := decimal.NewFromInt(-1); a.Gini = &g },
-		"population":   func(a *budgeting.Analysis) { a.Representation.Population[0].Group = "" },
-		"figures beside suppressed counts": func(a *budgeting.Analysis) {
-			a.Representation.Voters, _ = metrics.SuppressGroups([]metrics.GroupCount{{Group: "F", Count: 1},
-				{Group: "M", Count: 1}}, metrics.SuppressionPolicy{MinCellSize: 5})
-		},
+		// The published table's own invariants are metrics' to check (its
+		// fields cannot be changed); the analysis checks that it belongs.
+		"representation without its attribute": func(a *budgeting.Analysis) { a.RepresentationBy = 0 },
+		"attribute without a representation":   func(a *budgeting.Analysis) { a.Representation = nil },
+		"undeclared attribute":                 func(a *budgeting.Analysis) { a.RepresentationBy = 9 },
+		"representation of other voters":       func(a *budgeting.Analysis) { a.Voters++ },
 	}
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(t, err)
 	for name, br := range breakers {
 		t.Run(name, func(t *testing.T) {
-			a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex,
-				metrics.SuppressionPolicy{MinCellSize: 3}))
+			a := analyzeNamed(t, e, "mes_cost", budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: warszawaSex, Policy: metrics.SuppressionPolicy{MinCellSize: 3}}))
 			require.NoError(t, a.Validate())
 			br(a)
 			require.ErrorIs(t, a.Validate(), budgeting.ErrInvalid)

@@ -131,11 +131,7 @@ func (m *mesEngine) traceRound(s *Step, r int32) {
 	pe := m.pe
 	rd := &m.rounds[r]
 	q := m.roundQ(r)
-	// ρ·u_i(p) is the payment: u_i(p) = scale·u, and internally amounts are
-	// scaled by 10^places and utilities by 10^utilityPlaces.
-	rho := new(big.Rat).Quo(q, big.NewRat(pe.scale[rd.project], 1))
-	rho.Mul(rho, big.NewRat(pow10(pe.utilityPlaces()), pow10(pe.places)))
-	s.rho = rho
+	s.rho = pe.rho(q, int(rd.project))
 	for _, c := range rd.capped {
 		b := pe.currency(m.exact(c.cls))
 		s.payments = append(s.payments, Payment{Voters: c.w, Before: b, Paid: new(big.Rat).Set(b), After: new(big.Rat)})
@@ -145,6 +141,15 @@ func (m *mesEngine) traceRound(s *Step, r int32) {
 		after := pe.currency(m.exact(py.child))
 		s.payments = append(s.payments, Payment{Voters: py.w, Before: before, Paid: new(big.Rat).Sub(before, after), After: after})
 	}
+}
+
+// rho returns ρ for project p, in currency units per unit of utility, from
+// q, the price per unit of p's normalized utility in scaled money: ρ·u_i(p)
+// is the payment, u_i(p) = scale[p]·u, and amounts are scaled by
+// 10^places and utilities by 10^utilityPlaces.
+func (pe *prepared) rho(q *big.Rat, p int) *big.Rat {
+	r := new(big.Rat).Quo(q, big.NewRat(pe.scale[p], 1))
+	return r.Mul(r, new(big.Rat).SetFrac(tenPow(pe.utilityPlaces()), tenPow(pe.places)))
 }
 
 // utilityPlaces returns the decimal places by which utilities are scaled

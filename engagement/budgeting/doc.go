@@ -30,8 +30,10 @@
 //	voter_id;vote;age;sex
 //	17-37;180,185;34;F
 //
-// META holds key;value rows; budget and vote_type (approval, choose-1,
-// cumulative, scoring, ordinal) are required, and min_length, max_length,
+// META holds key;value rows; budget and vote_type (approval, choose-1 for
+// an approval ballot of at most one project, cumulative, scoring, ordinal:
+// Pabulib's own words, which [VoteType]'s wire names follow except that
+// choose-1 is "choose_1") are required, and min_length, max_length,
 // min_sum_points, max_sum_points, min_points and max_points bound the
 // ballots. PROJECTS has a header row and one row per project; the first
 // column is the project ID, cost is required, and name, category (or
@@ -69,38 +71,80 @@
 //
 // # Rules
 //
-// A [Rule] is a [Method] with options; [RuleByName] knows the names of
-// Faliszewski et al. (2023) and the Pabulib reference outcomes. With n
-// voters (empty ballots included), budget B and project costs c(p), a
-// voter's utility for a funded project is, in the cost family
-// ([UtilityCost]), its cost for an approval ballot, the points given for a
-// cumulative or scoring ballot, and its Borda score (ballot length −
-// position − 1, positions from 0) for an ordinal ballot; in the
-// cardinality family ([UtilityCardinality]) it is 1 for every project the
-// ballot lists. U(p) is the sum over voters. Ties are always broken by
-// project ID as a string in byte order ("10" < "9").
+// A [Rule] is a [Method] with options; [RuleByName] reads the names of
+// Faliszewski et al. (2023) and pabutools, the reference implementation
+// (greedy_cost, mes_cost_add1, …), and [Rule.Title] gives the name people
+// read ("Method of Equal Shares with add-one completion"). The nine rules
+// of [ReferenceRules] are defined below; the package reproduces pabutools'
+// outcome of each, exactly, on every Pabulib instance it is tested on.
 //
-//   - greedy_cost, greedy_card ([MethodGreedy]): order projects by U(p)/c(p),
-//     highest first (U(p) > 0 with c(p) = 0 first of all; U(p) = 0 counts as
-//     0), and fund each project that fits in what remains of B. With approval
-//     ballots and the cost family this is "most votes first".
-//   - mes_cost, mes_card ([MethodEqualShares]): every voter starts with B/n.
-//     Projects with U(p) > 0 and c(p) = 0 are funded at once. Each round,
-//     for each project p whose supporters still hold c(p) between them,
-//     find the smallest ρ with Σ_i min(b_i, ρ·u_i(p)) = c(p); fund the
-//     project with the smallest ρ, each supporter paying min(b_i, ρ·u_i(p)).
-//     The method may leave money unspent, hence its completions:
-//   - mes_cost_greedy ([WithGreedyCompletion]): then greedy funds what still
-//     fits.
-//   - mes_cost_add1 ([CompletionAdd1]): rerun with each voter's budget raised by one
-//     currency unit at a time until the outcome is exhaustive among the
-//     candidates, or return the last outcome before one that overspends B.
-//   - mes_cost_exh1pct ([CompletionExh1pct]): rerun with B raised by 1 % at a time
-//     until the outcome is exhaustive over all projects, likewise.
-//   - phragmen ([MethodPhragmen]), approval ballots only: voters' loads start at
-//     0; each round the project minimizing (Σ loads of its approvers +
-//     c(p)) / approvers is funded and its approvers' loads set to that
-//     value, until a project tied for the minimum does not fit.
+// Notation: n voters (every ballot, empty ones included), budget B, and
+// projects p with costs c(p) ≥ 0. All arithmetic is exact.
+//
+// Utilities: what voter i gains when p is funded, u_i(p).
+//
+//   - Cost family ([UtilityCost], "cost" in rule names): with an approval
+//     (or choose-1) ballot, c(p) if i approves p; with a cumulative or
+//     scoring ballot, the points i gave p; with an ordinal ballot, p's
+//     Borda score, ballot length − position − 1 with positions counted from
+//     0, so the last-ranked project is worth 0. A project not on the ballot
+//     is worth 0.
+//   - Cardinality family ([UtilityCardinality], "card"): 1 for every
+//     project on i's ballot, whatever the ballot type; 0 otherwise.
+//
+// U(p) = Σ_i u_i(p) is p's total utility; p's supporters are the voters with
+// u_i(p) > 0.
+//
+// Ties are always broken by project ID compared as a string, in byte order
+// ("10" comes before "9").
+//
+// The rules:
+//
+//   - greedy_cost, greedy_card ([MethodGreedy]): order all projects by
+//     U(p)/c(p), highest first (U(p) > 0 with c(p) = 0 counts as +∞; U(p) = 0
+//     counts as 0 and the project stays in the list); walk the list once and
+//     fund each project that fits in what remains of B. With approval
+//     ballots and the cost family, U(p)/c(p) is the number of approvals:
+//     the classic "most votes first".
+//   - mes_cost, mes_card ([MethodEqualShares], the Method of Equal Shares of
+//     Peters & Skowron): every voter starts with b_i = B/n. Projects with
+//     U(p) > 0 and c(p) = 0 are funded at once; the candidates are the
+//     projects with U(p) > 0 and c(p) > 0. In each round, a candidate whose
+//     supporters hold less than c(p) between them is dropped (it can never
+//     become affordable again); for each other candidate, ρ(p) is the
+//     smallest ρ with Σ_i min(b_i, ρ·u_i(p)) = c(p), the price per unit of
+//     utility at which its supporters can buy it; the candidate with the
+//     smallest ρ is funded, and each of its supporters pays
+//     min(b_i, ρ·u_i(p)). The method stops when no candidate is left, and
+//     may leave part of the budget unspent; the completions below spend
+//     more of it.
+//   - mes_cost_greedy ([WithGreedyCompletion]): mes_cost, then, if some
+//     project still fits, greedy (with the same utility) funds from what
+//     remains of B, starting from the outcome of equal shares.
+//   - mes_cost_add1 ([CompletionAdd1], the add-one completion): run the
+//     method with b = B/n. If the outcome is exhaustive among the
+//     candidates (no candidate outside it fits in B minus its cost), keep
+//     it. Otherwise rerun the method from scratch with every voter starting
+//     at b + 1, b + 2, … currency units, and keep the first exhaustive
+//     outcome or, as soon as an outcome costs more than B, the one before
+//     it. mes_cost_add1_greedy then completes the outcome greedily.
+//   - mes_cost_exh1pct ([CompletionExh1pct], the one-percent completion):
+//     run the method with a budget B' = B, then B + B/100, B + 2B/100, …
+//     (each voter starting at B'/n), and keep the first outcome that is
+//     exhaustive with respect to the real B over all projects or, as soon
+//     as an outcome costs more than B, the one before it; stop raising at
+//     B' > B·(n + 1).
+//   - phragmen ([MethodPhragmen], sequential Phragmén), approval ballots
+//     only: projects costing more than B are set aside first. Every voter's
+//     load starts at 0. In each round, for each remaining project with A(p)
+//     approvers, ℓ(p) = (Σ loads of its approvers + c(p)) / A(p), +∞ when
+//     nobody approves it. Take the smallest ℓ: if any project tied at that ℓ
+//     does not fit in what remains of B, stop; otherwise fund the first
+//     tied project by ID and set each of its approvers' load to ℓ. When only
+//     unapproved projects remain they all tie at +∞, and are funded one by
+//     one, by ID, while every one of them still fits. (pabutools lists
+//     Phragmén's outcome sorted by ID; [Result.Selected] keeps the order of
+//     selection.)
 //
 // [Rule.Run] returns a [Result]: the projects funded in the order funded and
 // a [Step] for each decision, with the exact ρ and every group's payment,
@@ -139,7 +183,8 @@
 // budget spent, the share of voters with at least one funded project they
 // supported, the mean utility per voter, the Gini coefficient of voter
 // satisfaction, and, given a population profile ([WithPopulation]), how
-// representative the voters were, with small cells suppressed. [CompareSVG]
+// representative the voters were, published through
+// [metrics.PublishRepresentativeness] with small cells suppressed. [CompareSVG]
 // draws two rules' outcomes on the same election side by side.
 //
 // # Concurrency

@@ -1,89 +1,68 @@
 package budgeting
 
-import (
-	"strconv"
-	"strings"
-)
+import "github.com/civitas-go/civitas/internal/enum"
 
-// enumName returns names[i], or typ(i) for a value outside the table. Every
-// enum here keeps its names in a table whose entry 0 is empty, so that the
-// zero value has no name and is invalid.
-func enumName(typ string, names []string, i int) string {
-	if i > 0 && i < len(names) {
-		return names[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
+// The enums of this package, each backed by the one table implementation of
+// internal/enum: wire names are lowercase words joined by underscores, and
+// parsing ignores case and surrounding space and takes '_', '-' or ' '
+// between words. Pabulib's own spellings (vote_type "choose-1") belong to
+// the .pb format and are mapped there (see pabulibVoteTypes); rule names
+// ("mes_cost_add1") are pabutools' and are built from the wire names of
+// [Method], [Utility] and [Completion].
 
-// enumText is MarshalText for an enum table: it rejects the zero value and
-// values outside the table with [ErrInvalid].
-func enumText(typ string, names []string, i int) ([]byte, error) {
-	if i <= 0 || i >= len(names) {
-		return nil, errorf(ErrInvalid, "%s %d", typ, i)
-	}
-	return []byte(names[i]), nil
-}
+// invalidName builds the error of an undeclared enum value or unknown name:
+// it wraps [ErrInvalid].
+func invalidName(field, value string) error { return errorf(ErrInvalid, "%s %s", field, value) }
 
-// parseEnum returns the index of s in names, matched case-insensitively, or
-// an error wrapping sentinel that quotes s.
-func parseEnum[T ~int](typ string, names []string, s string, sentinel error) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if strings.EqualFold(names[i], s) {
-			return T(i), nil
-		}
-	}
-	return 0, errorf(sentinel, "%s %q", typ, s)
-}
+// invalidRule builds the error of an undeclared or unknown part of a rule:
+// it wraps [ErrInvalidRule] (itself a case of [ErrInvalid]).
+func invalidRule(field, value string) error { return errorf(ErrInvalidRule, "%s %s", field, value) }
 
 // VoteType is the kind of ballot an election used, as META's vote_type
 // names it (Faliszewski et al., "Pabulib: A Participatory Budgeting Library",
-// 2023).
+// 2023). Its wire names are "approval", "choose_1", "cumulative", "scoring"
+// and "ordinal"; a .pb file spells the second "choose-1", as Pabulib does.
 //
 // The zero value is invalid.
 type VoteType int
 
 const (
-	// VoteTypeApproval ballots list the projects a voter approves of ("approval").
+	// VoteTypeApproval ballots list the projects a voter approves of.
 	VoteTypeApproval VoteType = iota + 1
-	// VoteTypeChooseOne ballots approve of at most one project ("choose-1").
+	// VoteTypeChooseOne ballots approve of at most one project (Pabulib's
+	// "choose-1").
 	VoteTypeChooseOne
-	// VoteTypeCumulative ballots spread a number of points over projects
-	// ("cumulative"); META's max_sum_points bounds the total.
+	// VoteTypeCumulative ballots spread a number of points over projects;
+	// META's max_sum_points bounds the total.
 	VoteTypeCumulative
-	// VoteTypeScoring ballots give each listed project a score ("scoring").
+	// VoteTypeScoring ballots give each listed project a score.
 	VoteTypeScoring
-	// VoteTypeOrdinal ballots rank projects, most preferred first ("ordinal").
+	// VoteTypeOrdinal ballots rank projects, most preferred first.
 	VoteTypeOrdinal
 )
 
-var voteTypeNames = []string{"", "approval", "choose-1", "cumulative", "scoring", "ordinal"}
+var voteTypes = enum.New[VoteType]("VoteType", invalidName, "approval", "choose_1", "cumulative", "scoring", "ordinal")
 
-// ParseVoteType returns the vote type named s, as META's vote_type writes it
-// ("approval", "choose-1", "cumulative", "scoring", "ordinal"; case does not
-// matter), or an error wrapping [ErrInvalid].
-func ParseVoteType(s string) (VoteType, error) {
-	return parseEnum[VoteType]("vote type", voteTypeNames, s, ErrInvalid)
-}
+// VoteTypes returns every declared VoteType, in declaration order.
+func VoteTypes() []VoteType { return voteTypes.Values() }
 
-// IsValid reports whether t is one of the declared vote types.
-func (t VoteType) IsValid() bool { return t > 0 && int(t) < len(voteTypeNames) }
+// ParseVoteType returns the VoteType named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalid].
+func ParseVoteType(s string) (VoteType, error) { return voteTypes.Parse(s) }
 
-// String returns the Pabulib name, such as "approval"; an undeclared value
-// prints as "VoteType(9)".
-func (t VoteType) String() string { return enumName("VoteType", voteTypeNames, int(t)) }
+// IsValid reports whether v is a declared VoteType.
+func (v VoteType) IsValid() bool { return voteTypes.Valid(v) }
 
-// MarshalText returns the Pabulib name; it fails with [ErrInvalid] for an
+// String returns the wire name, such as "approval", or "VoteType(n)" for an
 // undeclared value.
-func (t VoteType) MarshalText() ([]byte, error) { return enumText("vote type", voteTypeNames, int(t)) }
+func (v VoteType) String() string { return voteTypes.String(v) }
 
-// UnmarshalText parses a Pabulib name with [ParseVoteType].
-func (t *VoteType) UnmarshalText(b []byte) error {
-	v, err := ParseVoteType(string(b))
-	if err == nil {
-		*t = v
-	}
-	return err
-}
+// MarshalText returns the wire name; an undeclared value is an error.
+func (v VoteType) MarshalText() ([]byte, error) { return voteTypes.Marshal(v) }
+
+// UnmarshalText parses a name as [ParseVoteType] does, leaving v unchanged on error.
+func (v *VoteType) UnmarshalText(b []byte) error { return voteTypes.Unmarshal(v, b) }
 
 // approvalLike reports whether ballots of type t are sets of approved
 // projects without points or order.
@@ -95,7 +74,8 @@ func (t VoteType) hasPoints() bool { return t == VoteTypeCumulative || t == Vote
 // Utility is the family of utility functions a rule assumes: what a voter
 // gains when a project is funded (Peters & Skowron, "Proportional
 // Participatory Budgeting with Additive Utilities", NeurIPS 2021; Faliszewski
-// et al. 2023 use the same two families on Pabulib).
+// et al. 2023 use the same two families on Pabulib). The package
+// documentation defines both.
 //
 // The zero value is invalid.
 type Utility int
@@ -106,50 +86,48 @@ const (
 	// its Borda score (ballot length - position - 1) for an ordinal ballot.
 	UtilityCost Utility = iota + 1
 	// UtilityCardinality values every funded project the voter's ballot
-	// lists at 1.
+	// lists at 1. Its wire name is "card", as in the rule names.
 	UtilityCardinality
 )
 
-var utilityNames = []string{"", "cost", "card"}
+var utilities = enum.New[Utility]("Utility", invalidRule, "cost", "card")
 
-// ParseUtility returns the utility family named s ("cost" or "card"), or an
-// error wrapping [ErrInvalidRule].
-func ParseUtility(s string) (Utility, error) {
-	return parseEnum[Utility]("utility", utilityNames, s, ErrInvalidRule)
-}
+// Utilities returns every declared Utility, in declaration order.
+func Utilities() []Utility { return utilities.Values() }
 
-// IsValid reports whether u is one of the declared families.
-func (u Utility) IsValid() bool { return u > 0 && int(u) < len(utilityNames) }
+// ParseUtility returns the Utility named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalidRule].
+func ParseUtility(s string) (Utility, error) { return utilities.Parse(s) }
 
-// String returns "cost" or "card"; an undeclared value prints as
-// "Utility(7)".
-func (u Utility) String() string { return enumName("Utility", utilityNames, int(u)) }
+// IsValid reports whether u is a declared Utility.
+func (u Utility) IsValid() bool { return utilities.Valid(u) }
 
-// MarshalText returns the family's name; it fails with [ErrInvalid] for
-// an undeclared value.
-func (u Utility) MarshalText() ([]byte, error) { return enumText("utility", utilityNames, int(u)) }
+// String returns the wire name, such as "cost", or "Utility(n)" for an
+// undeclared value.
+func (u Utility) String() string { return utilities.String(u) }
 
-// UnmarshalText parses a family's name with [ParseUtility].
-func (u *Utility) UnmarshalText(b []byte) error {
-	v, err := ParseUtility(string(b))
-	if err == nil {
-		*u = v
-	}
-	return err
-}
+// MarshalText returns the wire name; an undeclared value is an error.
+func (u Utility) MarshalText() ([]byte, error) { return utilities.Marshal(u) }
 
-// Method is the allocation method at the heart of a [Rule].
+// UnmarshalText parses a name as [ParseUtility] does, leaving u unchanged on error.
+func (u *Utility) UnmarshalText(b []byte) error { return utilities.Unmarshal(u, b) }
+
+// Method is the allocation method at the heart of a [Rule]. The package
+// documentation defines each.
 //
 // The zero value is invalid.
 type Method int
 
 const (
-	// MethodGreedy funds projects by utility per unit of cost, skipping those that
-	// no longer fit: the usual "most votes first" rule of city budgets.
+	// MethodGreedy funds projects by utility per unit of cost, skipping
+	// those that no longer fit: the usual "most votes first" rule of city
+	// budgets.
 	MethodGreedy Method = iota + 1
 	// MethodEqualShares is the Method of Equal Shares (Peters & Skowron 2021;
 	// Peters, Pierczyński & Skowron 2021): every voter holds an equal share
-	// of the budget and pays for the projects she supports.
+	// of the budget and pays for the projects she supports. Its wire name
+	// is "mes", as in the rule names.
 	MethodEqualShares
 	// MethodPhragmen is sequential Phragmén (Phragmén 1894; Los, Christoff &
 	// Grossi 2022 for budgets): voters earn money continuously and a project
@@ -157,36 +135,45 @@ const (
 	MethodPhragmen
 )
 
-var methodNames = []string{"", "greedy", "mes", "phragmen"}
+var methods = enum.New[Method]("Method", invalidRule, "greedy", "mes", "phragmen")
 
-// ParseMethod returns the method named s ("greedy", "mes", "phragmen"), or
-// an error wrapping [ErrInvalidRule].
-func ParseMethod(s string) (Method, error) {
-	return parseEnum[Method]("method", methodNames, s, ErrInvalidRule)
-}
+// Methods returns every declared Method, in declaration order.
+func Methods() []Method { return methods.Values() }
 
-// IsValid reports whether m is one of the declared methods.
-func (m Method) IsValid() bool { return m > 0 && int(m) < len(methodNames) }
+// ParseMethod returns the Method named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalidRule].
+func ParseMethod(s string) (Method, error) { return methods.Parse(s) }
 
-// String returns "greedy", "mes" or "phragmen"; an undeclared value prints
-// as "Method(5)".
-func (m Method) String() string { return enumName("Method", methodNames, int(m)) }
+// IsValid reports whether m is a declared Method.
+func (m Method) IsValid() bool { return methods.Valid(m) }
 
-// MarshalText returns the method's name; it fails with [ErrInvalid] for
-// an undeclared value.
-func (m Method) MarshalText() ([]byte, error) { return enumText("method", methodNames, int(m)) }
+// String returns the wire name, such as "greedy", or "Method(n)" for an
+// undeclared value.
+func (m Method) String() string { return methods.String(m) }
 
-// UnmarshalText parses a method's name with [ParseMethod].
-func (m *Method) UnmarshalText(b []byte) error {
-	v, err := ParseMethod(string(b))
-	if err == nil {
-		*m = v
+// MarshalText returns the wire name; an undeclared value is an error.
+func (m Method) MarshalText() ([]byte, error) { return methods.Marshal(m) }
+
+// UnmarshalText parses a name as [ParseMethod] does, leaving m unchanged on error.
+func (m *Method) UnmarshalText(b []byte) error { return methods.Unmarshal(m, b) }
+
+// methodTitles are the methods' names as people read them.
+var methodTitles = [...]string{MethodGreedy: "Greedy", MethodEqualShares: "Method of Equal Shares", MethodPhragmen: "Sequential Phragmén"}
+
+// Title returns the method's name as people read it: "Greedy", "Method of
+// Equal Shares" or "Sequential Phragmén"; "Method(n)" for an undeclared
+// value.
+func (m Method) Title() string {
+	if !m.IsValid() {
+		return m.String()
 	}
-	return err
+	return methodTitles[m]
 }
 
 // Completion says how the Method of Equal Shares is completed when it leaves
-// budget unspent (Faliszewski et al. 2023, section 4; equalshares.net).
+// budget unspent (Faliszewski et al. 2023, section 4; equalshares.net). The
+// package documentation defines each.
 //
 // The zero value is invalid.
 type Completion int
@@ -194,44 +181,50 @@ type Completion int
 const (
 	// CompletionNone returns the outcome of a single run.
 	CompletionNone Completion = iota + 1
-	// CompletionAdd1 reruns the method with each voter's budget raised one currency
-	// unit at a time, until the outcome is exhaustive or the next one would
-	// overspend ("add1", the variant Assen and Świecie used).
+	// CompletionAdd1 reruns the method with each voter's budget raised one
+	// currency unit at a time, until the outcome is exhaustive or the next
+	// one would overspend ("add1", the variant Assen and Świecie used).
 	CompletionAdd1
-	// CompletionExh1pct reruns the method with the whole budget raised in steps of
-	// 1 % until the outcome is exhaustive or the next one would overspend
-	// ("exh1pct").
+	// CompletionExh1pct reruns the method with the whole budget raised in
+	// steps of 1 % until the outcome is exhaustive or the next one would
+	// overspend ("exh1pct").
 	CompletionExh1pct
 )
 
-var completionNames = []string{"", "none", "add1", "exh1pct"}
+var completions = enum.New[Completion]("Completion", invalidRule, "none", "add1", "exh1pct")
 
-// ParseCompletion returns the completion named s ("none", "add1",
-// "exh1pct"), or an error wrapping [ErrInvalidRule].
-func ParseCompletion(s string) (Completion, error) {
-	return parseEnum[Completion]("completion", completionNames, s, ErrInvalidRule)
-}
+// Completions returns every declared Completion, in declaration order.
+func Completions() []Completion { return completions.Values() }
 
-// IsValid reports whether c is one of the declared completions.
-func (c Completion) IsValid() bool { return c > 0 && int(c) < len(completionNames) }
+// ParseCompletion returns the Completion named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalidRule].
+func ParseCompletion(s string) (Completion, error) { return completions.Parse(s) }
 
-// String returns "none", "add1" or "exh1pct"; an undeclared value prints as
-// "Completion(4)".
-func (c Completion) String() string { return enumName("Completion", completionNames, int(c)) }
+// IsValid reports whether c is a declared Completion.
+func (c Completion) IsValid() bool { return completions.Valid(c) }
 
-// MarshalText returns the completion's name; it fails with [ErrInvalid]
-// for an undeclared value.
-func (c Completion) MarshalText() ([]byte, error) {
-	return enumText("completion", completionNames, int(c))
-}
+// String returns the wire name, such as "none", or "Completion(n)" for an
+// undeclared value.
+func (c Completion) String() string { return completions.String(c) }
 
-// UnmarshalText parses a completion's name with [ParseCompletion].
-func (c *Completion) UnmarshalText(b []byte) error {
-	v, err := ParseCompletion(string(b))
-	if err == nil {
-		*c = v
+// MarshalText returns the wire name; an undeclared value is an error.
+func (c Completion) MarshalText() ([]byte, error) { return completions.Marshal(c) }
+
+// UnmarshalText parses a name as [ParseCompletion] does, leaving c unchanged on error.
+func (c *Completion) UnmarshalText(b []byte) error { return completions.Unmarshal(c, b) }
+
+// completionTitles are the completions' names as people read them.
+var completionTitles = [...]string{CompletionNone: "no completion", CompletionAdd1: "add-one completion", CompletionExh1pct: "one-percent completion"}
+
+// Text returns the completion's name as people read it in a sentence:
+// "no completion", "add-one completion" or "one-percent completion";
+// "Completion(n)" for an undeclared value.
+func (c Completion) Text() string {
+	if !c.IsValid() {
+		return c.String()
 	}
-	return err
+	return completionTitles[c]
 }
 
 // StepKind is what a rule did at one [Step] of its run.
@@ -242,38 +235,139 @@ type StepKind int
 const (
 	// StepKindFunded: the project was selected.
 	StepKindFunded StepKind = iota + 1
-	// StepKindSkipped: greedy passed over the project because its cost exceeded what
-	// remained of the budget.
+	// StepKindSkipped: greedy passed over the project because its cost
+	// exceeded what remained of the budget.
 	StepKindSkipped
-	// StepKindStopped: Phragmén stopped because a project tied for the lowest load
-	// did not fit in what remained of the budget.
+	// StepKindStopped: Phragmén stopped because a project tied for the
+	// lowest load did not fit in what remained of the budget.
 	StepKindStopped
 )
 
-var stepKindNames = []string{"", "funded", "skipped", "stopped"}
+var stepKinds = enum.New[StepKind]("StepKind", invalidName, "funded", "skipped", "stopped")
 
-// ParseStepKind returns the step kind named s ("funded", "skipped",
-// "stopped"), or an error wrapping [ErrInvalid].
-func ParseStepKind(s string) (StepKind, error) {
-	return parseEnum[StepKind]("step kind", stepKindNames, s, ErrInvalid)
-}
+// StepKinds returns every declared StepKind, in declaration order.
+func StepKinds() []StepKind { return stepKinds.Values() }
 
-// IsValid reports whether k is one of the declared kinds.
-func (k StepKind) IsValid() bool { return k > 0 && int(k) < len(stepKindNames) }
+// ParseStepKind returns the StepKind named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalid].
+func ParseStepKind(s string) (StepKind, error) { return stepKinds.Parse(s) }
 
-// String returns "funded", "skipped" or "stopped"; an undeclared value
-// prints as "StepKind(6)".
-func (k StepKind) String() string { return enumName("StepKind", stepKindNames, int(k)) }
+// IsValid reports whether s is a declared StepKind.
+func (s StepKind) IsValid() bool { return stepKinds.Valid(s) }
 
-// MarshalText returns the kind's name; it fails with [ErrInvalid] for an
+// String returns the wire name, such as "funded", or "StepKind(n)" for an
 // undeclared value.
-func (k StepKind) MarshalText() ([]byte, error) { return enumText("step kind", stepKindNames, int(k)) }
+func (s StepKind) String() string { return stepKinds.String(s) }
 
-// UnmarshalText parses a kind's name with [ParseStepKind].
-func (k *StepKind) UnmarshalText(b []byte) error {
-	v, err := ParseStepKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+// MarshalText returns the wire name; an undeclared value is an error.
+func (s StepKind) MarshalText() ([]byte, error) { return stepKinds.Marshal(s) }
+
+// UnmarshalText parses a name as [ParseStepKind] does, leaving s unchanged on error.
+func (s *StepKind) UnmarshalText(b []byte) error { return stepKinds.Unmarshal(s, b) }
+
+// ReasonKind is why a rule did not fund a project, as a [Reason] gives it.
+//
+// The zero value is invalid.
+type ReasonKind int
+
+const (
+	// ReasonKindNoSupport: no voter gains anything from the project under
+	// the rule's utility (U(p) = 0), so the Method of Equal Shares never
+	// considers it. Under cost utility an approved project that costs
+	// nothing is one.
+	ReasonKindNoSupport ReasonKind = iota + 1
+	// ReasonKindUnaffordable: under the Method of Equal Shares, the
+	// project's supporters held less than its cost in all from the start.
+	ReasonKindUnaffordable
+	// ReasonKindOutbid: under the Method of Equal Shares, another project
+	// cost less per unit of utility (a smaller ρ, or the same ρ and an ID
+	// first in byte order) in the last round the project could still be
+	// paid for; after that round its supporters held less than its cost.
+	ReasonKindOutbid
+	// ReasonKindDidNotFit: its cost exceeded what was left of the budget
+	// when the rule came to it: greedy passed over it, or Phragmén stopped
+	// on it.
+	ReasonKindDidNotFit
+	// ReasonKindOverBudget: it costs more than the whole budget, so
+	// Phragmén removes it before the first round.
+	ReasonKindOverBudget
+	// ReasonKindNotReached: Phragmén stopped, on another project that did
+	// not fit, before the project's turn came.
+	ReasonKindNotReached
+)
+
+var reasonKinds = enum.New[ReasonKind]("ReasonKind", invalidName, "no_support", "unaffordable", "outbid", "did_not_fit", "over_budget", "not_reached")
+
+// ReasonKinds returns every declared ReasonKind, in declaration order.
+func ReasonKinds() []ReasonKind { return reasonKinds.Values() }
+
+// ParseReasonKind returns the ReasonKind named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalid].
+func ParseReasonKind(s string) (ReasonKind, error) { return reasonKinds.Parse(s) }
+
+// IsValid reports whether r is a declared ReasonKind.
+func (r ReasonKind) IsValid() bool { return reasonKinds.Valid(r) }
+
+// String returns the wire name, such as "no_support", or "ReasonKind(n)" for an
+// undeclared value.
+func (r ReasonKind) String() string { return reasonKinds.String(r) }
+
+// MarshalText returns the wire name; an undeclared value is an error.
+func (r ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.Marshal(r) }
+
+// UnmarshalText parses a name as [ParseReasonKind] does, leaving r unchanged on error.
+func (r *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.Unmarshal(r, b) }
+
+// Text returns the kind's name for people, in running text, such as
+// "did not fit"; "ReasonKind(n)" for an undeclared value.
+func (r ReasonKind) Text() string { return reasonKinds.Text(r) }
+
+// VoterAttribute is a characteristic by which voters are compared with the
+// population: the breakdowns Pabulib files record about voters.
+//
+// The zero value is invalid.
+type VoterAttribute int
+
+const (
+	// VoterAttributeAge groups voters into age bands from the "age" column.
+	VoterAttributeAge VoterAttribute = iota + 1
+	// VoterAttributeSex groups voters by the "sex" column.
+	VoterAttributeSex
+	// VoterAttributeArea groups voters by where they live: the first of the
+	// columns area, district, neighborhood, neighbourhood and subunit the
+	// file has ([Voter.Area]).
+	VoterAttributeArea
+	// VoterAttributeVotingMethod groups voters by the "voting_method" column
+	// ("internet", "paper", …).
+	VoterAttributeVotingMethod
+)
+
+var voterAttributes = enum.New[VoterAttribute]("VoterAttribute", invalidName, "age", "sex", "area", "voting_method")
+
+// VoterAttributes returns every declared VoterAttribute, in declaration order.
+func VoterAttributes() []VoterAttribute { return voterAttributes.Values() }
+
+// ParseVoterAttribute returns the VoterAttribute named s. Names match in any case, with '_', '-'
+// or ' ' between words; any other text is an error that quotes it and lists
+// the accepted names, wrapping [ErrInvalid].
+func ParseVoterAttribute(s string) (VoterAttribute, error) { return voterAttributes.Parse(s) }
+
+// IsValid reports whether v is a declared VoterAttribute.
+func (v VoterAttribute) IsValid() bool { return voterAttributes.Valid(v) }
+
+// String returns the wire name, such as "age", or "VoterAttribute(n)" for an
+// undeclared value.
+func (v VoterAttribute) String() string { return voterAttributes.String(v) }
+
+// MarshalText returns the wire name; an undeclared value is an error.
+func (v VoterAttribute) MarshalText() ([]byte, error) { return voterAttributes.Marshal(v) }
+
+// UnmarshalText parses a name as [ParseVoterAttribute] does, leaving v unchanged on error.
+func (v *VoterAttribute) UnmarshalText(b []byte) error { return voterAttributes.Unmarshal(v, b) }
+
+// Text returns the attribute's name for people, in running text: "age",
+// "sex", "area" or "voting method"; "VoterAttribute(n)" for an undeclared
+// value.
+func (v VoterAttribute) Text() string { return voterAttributes.Text(v) }

@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -66,8 +67,9 @@ var (
 	ErrTooManyPoints = errors.New("budgeting: ballot over its points limit")
 
 	// ErrInvalidRule reports a rule name or a combination of rule options
-	// that does not define a rule, such as a completion for greedy.
-	ErrInvalidRule = errors.New("budgeting: invalid rule")
+	// that does not define a rule, such as a completion for greedy. It is a
+	// case of [ErrInvalid]: errors.Is(err, ErrInvalid) holds for it too.
+	ErrInvalidRule error = &caseOf{msg: "budgeting: invalid rule", of: ErrInvalid}
 
 	// ErrUnsupported reports a rule that is not defined for the election's
 	// ballots, such as Phragmén on ordinal ballots.
@@ -105,16 +107,30 @@ type ParseError struct {
 	Err error
 }
 
-// Error returns "line N: problem".
+// Error returns "line N: problem". A nil or zero ParseError reads
+// "budgeting: malformed .pb file".
 func (e *ParseError) Error() string {
-	if e.Line == 0 {
-		return e.Err.Error()
+	if e == nil {
+		return ErrSyntax.Error()
 	}
-	return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+	s := ErrSyntax.Error()
+	if e.Err != nil {
+		s = e.Err.Error()
+	}
+	if e.Line <= 0 {
+		return s
+	}
+	return "line " + strconv.Itoa(e.Line) + ": " + s
 }
 
-// Unwrap returns the problem, for errors.Is and errors.As.
-func (e *ParseError) Unwrap() error { return e.Err }
+// Unwrap returns the problem, for errors.Is and errors.As; nil for a nil
+// ParseError.
+func (e *ParseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Warning reports something a .pb file may do that a reader should know
 // about: META's num_votes disagreeing with the ballots counted, ballots under
@@ -132,9 +148,12 @@ type Warning struct {
 }
 
 // Error returns the warning as text, with its line and its count when more
-// than one.
+// than one. A zero Warning reads "budgeting: warning".
 func (w Warning) Error() string {
-	s := w.Err.Error()
+	s := "budgeting: warning"
+	if w.Err != nil {
+		s = w.Err.Error()
+	}
 	if w.Line > 0 {
 		s = "line " + strconv.Itoa(w.Line) + ": " + s
 	}
@@ -146,6 +165,29 @@ func (w Warning) Error() string {
 
 // Unwrap returns the warning's description, for errors.Is.
 func (w Warning) Unwrap() error { return w.Err }
+
+// caseOf is a sentinel error that is a case of a more general one, which
+// it wraps.
+type caseOf struct {
+	msg string
+	of  error
+}
+
+func (e *caseOf) Error() string { return e.msg }
+func (e *caseOf) Unwrap() error { return e.of }
+
+// decodeJSON decodes b into v as encoding/json does. Every decoder of the
+// package reads through it, so that malformed JSON, or a value of the wrong
+// JSON type, is [ErrInvalid] with json's error kept in the chain (for
+// errors.As); an error that already matches ErrInvalid, from a nested
+// decoder of this package, is returned as it is.
+func decodeJSON(what string, b []byte, v any) error {
+	err := json.Unmarshal(b, v)
+	if err == nil || errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return errorf(ErrInvalid, "%s: %w", what, err)
+}
 
 // errorf wraps a sentinel with a formatted description.
 func errorf(sentinel error, format string, args ...any) error {

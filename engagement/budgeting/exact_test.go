@@ -149,7 +149,7 @@ func TestGreedyHugeUtilities(t *testing.T) {
 }
 
 func TestTraceUnits(t *testing.T) {
-	// ρ is reported in the units of RULES.md: payment = ρ·u_i(p), payments
+	// ρ is reported in the units of the package documentation: payment = ρ·u_i(p), payments
 	// in currency, utilities in the file's units.
 	tests := []struct {
 		name, instance, rule string

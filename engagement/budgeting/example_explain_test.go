@@ -60,7 +60,7 @@ func ExampleExplain() {
 		log.Fatal(err)
 	}
 	// Output:
-	// Method of Equal Shares, rule mes_cost: budget 10 EUR, 5 voters, 4 projects; 9 EUR spent.
+	// Method of Equal Shares: budget 10 EUR, 5 voters, 4 projects; 9 EUR spent.
 	// Every voter started with an equal share of the budget: 10 EUR / 5 = 2.00 EUR.
 	// In each round the project that its supporters can buy at the lowest price ρ per unit of utility is funded: each supporter pays ρ times what the project is worth to her (its cost if she approved it, the points she gave it, or its Borda score if she ranked it), or all she has left if that is less. A project whose supporters hold less than its cost in all can no longer be funded.
 	// Shares, payments and loads are rounded to 2 decimal places, other figures to 6 significant digits; ≈ marks a rounded figure.
@@ -97,9 +97,7 @@ func ExampleAnalyze() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	population := budgeting.WithPopulation(budgeting.VoterAttributeSex,
-		[]metrics.GroupCount{{Group: "F", Count: 50}, {Group: "M", Count: 50}},
-		metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3})
+	population := budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "F", Count: 50}, {Group: "M", Count: 50}}, Policy: metrics.SuppressionPolicy{MinCellSize: metrics.MinCellSize3}})
 	for _, name := range []string{"greedy_cost", "mes_cost"} {
 		rule, err := budgeting.RuleByName(name)
 		if err != nil {
@@ -115,8 +113,8 @@ func ExampleAnalyze() {
 		}
 		fmt.Printf("%-11s funded %v, spent %s; satisfied %s (%s); mean utility %s = %s; Gini %s\n", name, a.Funded,
 			a.BudgetSpent.PercentText(), a.Satisfied, a.Satisfied.PercentText(), a.MeanUtility, a.MeanUtility.Round(2), a.Gini)
-		for group, cell := range a.Representation.Voters.All() {
-			fmt.Printf("  voters of sex %s: %s\n", group, cell)
+		for g := range a.Representation.All() {
+			fmt.Printf("  voters of sex %s: %s\n", g.Group(), g.Participants())
 		}
 	}
 	// Output:

@@ -610,7 +610,7 @@ func TestFractionJSON(t *testing.T) {
 }
 
 // textEnum is an enum of this package: a declared set of values with
-// names, as CONVENTIONS.md has them.
+// names, backed by internal/enum.
 type textEnum interface {
 	comparable
 	IsValid() bool
@@ -635,6 +635,13 @@ func checkEnum[T textEnum, P interface {
 		var back T
 		require.NoError(t, P(&back).UnmarshalText([]byte(strings.ToUpper(name))))
 		assert.Equal(t, v, back)
+		// The one parsing rule: '-' or ' ' between words work as '_' does.
+		back = *new(T)
+		require.NoError(t, P(&back).UnmarshalText([]byte(" "+strings.ReplaceAll(name, "_", "-")+" ")))
+		assert.Equal(t, v, back)
+		back = *new(T)
+		require.NoError(t, P(&back).UnmarshalText([]byte(strings.ReplaceAll(name, "_", " "))))
+		assert.Equal(t, v, back)
 	}
 	var zero T
 	for _, v := range []T{zero, out} {
@@ -649,9 +656,9 @@ func checkEnum[T textEnum, P interface {
 }
 
 func TestReasonKind(t *testing.T) {
-	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no-support", budgeting.ReasonKindUnaffordable: "unaffordable",
-		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did-not-fit", budgeting.ReasonKindOverBudget: "over-budget",
-		budgeting.ReasonKindNotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
+	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no_support", budgeting.ReasonKindUnaffordable: "unaffordable",
+		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did_not_fit", budgeting.ReasonKindOverBudget: "over_budget",
+		budgeting.ReasonKindNotReached: "not_reached"}, 7, "ReasonKind(7)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden
@@ -759,8 +766,7 @@ func FuzzAnalysisJSON(f *testing.F) {
 	e, err := budgeting.ReadFile("testdata/Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb")
 	require.NoError(f, err)
 	for _, min := range []metrics.MinCellSize{3, 10} {
-		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeSex,
-			[]metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, metrics.SuppressionPolicy{MinCellSize: min}))
+		a, err := budgeting.Analyze(runNamed(f, e, "mes_cost", false), budgeting.WithPopulation(budgeting.VoterAttributeSex, metrics.RepresentativenessSpec{Population: []metrics.GroupCount{{Group: "F", Count: 12000}, {Group: "M", Count: 11000}}, Policy: metrics.SuppressionPolicy{MinCellSize: min}}))
 		require.NoError(f, err)
 		b, err := json.Marshal(a)
 		require.NoError(f, err)

@@ -17,6 +17,21 @@ type greedyKey struct {
 	den   uint64   // c(p)
 }
 
+// greedyScore returns greedy's key for p, U(p)/c(p), as u/c in the scaled
+// units of prepared: inf when U(p) > 0 and c(p) = 0 (+∞), and u = 0, c = 1
+// when U(p) = 0, which scores 0 whatever the cost. It is the one definition
+// of the score, for ordering and for explaining.
+func (pe *prepared) greedyScore(p int) (u *big.Int, c int64, inf bool) {
+	u = pe.totalUtility(p)
+	switch {
+	case u.Sign() == 0:
+		return u, 1, false
+	case pe.cost[p] == 0:
+		return u, 0, true
+	}
+	return u, pe.cost[p], false
+}
+
 // greedyOrder returns every project not in skip, most utility per unit of
 // cost first, ties by ID in byte order.
 func greedyOrder(pe *prepared, skip []int) []greedyKey {
@@ -25,13 +40,10 @@ func greedyOrder(pe *prepared, skip []int) []greedyKey {
 		if slices.Contains(skip, p) {
 			continue
 		}
-		k := greedyKey{p: p, den: uint64(pe.cost[p])}
-		u := pe.totalUtility(p)
+		u, c, inf := pe.greedyScore(p)
+		k := greedyKey{p: p, den: uint64(c), inf: inf}
 		switch {
-		case u.Sign() == 0:
-			k.small, k.den = true, 1
-		case pe.cost[p] == 0:
-			k.inf = true
+		case inf:
 		case u.IsUint64():
 			k.small, k.num = true, u.Uint64()
 		default:

@@ -153,7 +153,7 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 		full = append(full, Field{Key: "budget", Value: decimalText(budget)})
 	}
 	if !hasType && voteType.IsValid() {
-		full = append(full, Field{Key: "vote_type", Value: voteType.String()})
+		full = append(full, Field{Key: "vote_type", Value: pabulibVoteTypes[voteType]})
 	}
 	full = append(full, meta...)
 	for i := range full {
@@ -165,7 +165,7 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 			full[i].Value = decimalText(budget)
 		}
 		if full[i].Key == "vote_type" && hasType {
-			if t, err := ParseVoteType(full[i].Value); err != nil || t != voteType {
+			if t, err := parsePabulibVoteType(full[i].Value); err != nil || t != voteType {
 				b.fail(0, errorf(ErrInvalid, "META vote_type %q disagrees with %s", full[i].Value, voteType))
 			}
 		}
@@ -244,12 +244,30 @@ func (b *instanceBuilder) readMeta(meta []Field, lines []int) error {
 		return &ParseError{Line: line(budgetAt), Err: errorf(ErrNegativeCost, "budget %s", meta[budgetAt].Value)}
 	}
 	meta[budgetAt].Value = decimalText(d)
-	t, err := ParseVoteType(meta[typeAt].Value)
+	t, err := parsePabulibVoteType(meta[typeAt].Value)
 	if err != nil {
 		return &ParseError{Line: line(typeAt), Err: err}
 	}
 	b.inst.budget, b.inst.voteType = d, t
 	return nil
+}
+
+// pabulibVoteTypes are the words of META's vote_type as Pabulib writes
+// them. They are the .pb format's, not the library's wire names: Pabulib
+// writes "choose-1" where the wire name of [VoteTypeChooseOne] is
+// "choose_1".
+var pabulibVoteTypes = [...]string{VoteTypeApproval: "approval", VoteTypeChooseOne: "choose-1",
+	VoteTypeCumulative: "cumulative", VoteTypeScoring: "scoring", VoteTypeOrdinal: "ordinal"}
+
+// parsePabulibVoteType returns the vote type META's vote_type names, in any
+// case, or an error wrapping [ErrInvalid] that lists Pabulib's words.
+func parsePabulibVoteType(s string) (VoteType, error) {
+	for t, word := range pabulibVoteTypes {
+		if word != "" && strings.EqualFold(word, s) {
+			return VoteType(t), nil
+		}
+	}
+	return 0, errorf(ErrInvalid, "vote_type %q (want one of %s)", s, strings.Join(pabulibVoteTypes[1:], ", "))
 }
 
 // interpretLimit reads one ballot limit from META.

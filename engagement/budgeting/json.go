@@ -64,7 +64,7 @@ func (e *Election) MarshalJSON() ([]byte, error) {
 // are found again. On error e is unchanged.
 func (e *Election) UnmarshalJSON(data []byte) error {
 	var w electionJSON
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := decodeJSON("election", data, &w); err != nil {
 		return err
 	}
 	b := instanceBuilder{}

@@ -75,3 +75,38 @@ func TestElectionJSONErrors(t *testing.T) {
 	var got budgeting.Election
 	require.Error(t, json.Unmarshal([]byte(`{"meta": 3}`), &got))
 }
+
+// TestDecodersWrapJSONErrors: every decoder of the package reports
+// malformed JSON, or a value of the wrong JSON type, as ErrInvalid, with
+// encoding/json's error kept in the chain.
+func TestDecodersWrapJSONErrors(t *testing.T) {
+	targets := map[string]any{
+		"election":    &budgeting.Election{},
+		"explanation": &budgeting.Explanation{},
+		"analysis":    &budgeting.Analysis{},
+		"fraction":    &budgeting.Fraction{},
+	}
+	for name, v := range targets {
+		t.Run(name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(`[1]`), v)
+			require.ErrorIs(t, err, budgeting.ErrInvalid)
+			var typeErr *json.UnmarshalTypeError
+			require.ErrorAs(t, err, &typeErr)
+			err = v.(json.Unmarshaler).UnmarshalJSON([]byte(`{"a":`))
+			require.ErrorIs(t, err, budgeting.ErrInvalid)
+			var syntaxErr *json.SyntaxError
+			require.ErrorAs(t, err, &syntaxErr)
+		})
+	}
+}
+
+// TestErrorsOfZeroValues: a nil or zero ParseError and a zero Warning print
+// without panicking.
+func TestErrorsOfZeroValues(t *testing.T) {
+	var nilErr *budgeting.ParseError
+	assert.NotPanics(t, func() { assert.NotEmpty(t, nilErr.Error()) })
+	assert.NoError(t, nilErr.Unwrap())
+	assert.NotPanics(t, func() { assert.NotEmpty(t, (&budgeting.ParseError{}).Error()) })
+	assert.NotPanics(t, func() { assert.NotEmpty(t, budgeting.Warning{}.Error()) })
+	assert.Equal(t, "line 3: budgeting: malformed .pb file", (&budgeting.ParseError{Line: 3}).Error())
+}

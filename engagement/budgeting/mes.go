@@ -4,8 +4,9 @@ import (
 	"math/big"
 )
 
-// This file holds the Method of Equal Shares (Peters & Skowron 2021) as
-// RULES.md defines it, computed exactly but mostly in float64 intervals.
+// This file holds the Method of Equal Shares (Peters & Skowron 2021) as the
+// package documentation defines it, computed exactly but mostly in float64
+// intervals.
 //
 // Budgets. Voters with identical ballots form groups (prepared.groups).
 // Every group's budget is a "class": voters start in class 1 (b = B/n); when

@@ -160,7 +160,7 @@ func TestEnums(t *testing.T) {
 		parse func(string) (enum, error)
 	}{
 		{budgeting.VoteTypeApproval, "approval", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
-		{budgeting.VoteTypeChooseOne, "choose-1", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
+		{budgeting.VoteTypeChooseOne, "choose_1", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
 		{budgeting.VoteTypeCumulative, "cumulative", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
 		{budgeting.VoteTypeScoring, "scoring", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
 		{budgeting.VoteTypeOrdinal, "ordinal", func(s string) (enum, error) { return budgeting.ParseVoteType(s) }},
@@ -214,10 +214,24 @@ func TestEnumsOutOfRange(t *testing.T) {
 	require.ErrorIs(t, err, budgeting.ErrInvalidRule)
 	_, err = budgeting.ParseStepKind("won")
 	require.ErrorIs(t, err, budgeting.ErrInvalid)
-	// Vote types parse in any case, as META writes them.
-	v, err := budgeting.ParseVoteType("Approval")
-	require.NoError(t, err)
-	assert.Equal(t, budgeting.VoteTypeApproval, v)
+	// Vote types parse in any case, with '-', '_' or ' ' between words.
+	for _, s := range []string{"Approval", "choose-1", "CHOOSE 1", " choose_1 "} {
+		v, err := budgeting.ParseVoteType(s)
+		require.NoError(t, err, s)
+		assert.Contains(t, []budgeting.VoteType{budgeting.VoteTypeApproval, budgeting.VoteTypeChooseOne}, v)
+	}
+	// A rule's parts are a case of ErrInvalid too.
+	_, err = budgeting.ParseMethod("borda")
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+	// Every enum lists its values in order.
+	assert.Equal(t, []budgeting.VoteType{budgeting.VoteTypeApproval, budgeting.VoteTypeChooseOne, budgeting.VoteTypeCumulative,
+		budgeting.VoteTypeScoring, budgeting.VoteTypeOrdinal}, budgeting.VoteTypes())
+	assert.Equal(t, []budgeting.Method{budgeting.MethodGreedy, budgeting.MethodEqualShares, budgeting.MethodPhragmen}, budgeting.Methods())
+	assert.Len(t, budgeting.Utilities(), 2)
+	assert.Len(t, budgeting.Completions(), 3)
+	assert.Len(t, budgeting.StepKinds(), 3)
+	assert.Len(t, budgeting.ReasonKinds(), 6)
+	assert.Len(t, budgeting.VoterAttributes(), 4)
 }
 
 func TestEnumsUnmarshalText(t *testing.T) {

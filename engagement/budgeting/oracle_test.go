@@ -9,7 +9,7 @@ import (
 )
 
 // This file holds a second implementation of every rule, written straight
-// from RULES.md with big.Rat everywhere, one voter at a time, no grouping,
+// from the package documentation's definitions with big.Rat everywhere, one voter at a time, no grouping,
 // no intervals, no heap. It is slow and obviously right; the property tests
 // hold the package's fast rules to it on thousands of small random
 // elections full of ties.
@@ -47,7 +47,7 @@ func newOracle(e *budgeting.Election) *oracle {
 	return o
 }
 
-// util returns u_i(p) as RULES.md defines it.
+// util returns u_i(p) as the package documentation defines it.
 func (o *oracle) util(i, p int, card bool) *big.Rat {
 	for k, q := range o.ballot[i] {
 		if q != p {

@@ -4,8 +4,8 @@ import (
 	"math/big"
 )
 
-// phragmenEngine runs sequential Phragmén for budgets as RULES.md defines
-// it. A voter's load is always the load ℓ_r of the last round r that bought
+// phragmenEngine runs sequential Phragmén for budgets as the package
+// documentation defines it. A voter's load is always the load ℓ_r of the last round r that bought
 // a project she approves (or 0), so the loads are kept as counts: cnt[r][p]
 // voters approving p carry load ℓ_r. Then ℓ(p) = (Σ_r cnt[r][p]·ℓ_r + c(p))
 // / A(p) takes one pass over the rounds, in float64 intervals; the exact

@@ -26,7 +26,7 @@ const sharedDir = "../../../shared/pabulib"
 const bigFile = 500_000
 
 // reference is one line of reference.jsonl: pabutools' outcome of a rule on
-// an instance (see ../shared/pabulib/RULES.md).
+// an instance (the rules as the package documentation defines them).
 type reference struct {
 	File            string   `json:"file"`
 	Rule            string   `json:"rule"`
@@ -115,8 +115,8 @@ func TestReferenceOutcomesShared(t *testing.T) {
 }
 
 // TestOfficialOutcomes checks the outcomes cities published (PROJECTS'
-// selected column) that RULES.md says pabutools reproduces: mes_cost_add1
-// for Assen 2024 (rule equalshares/add1).
+// selected column) that pabutools reproduces: mes_cost_add1 for Assen
+// 2024 (META rule equalshares/add1).
 func TestOfficialOutcomes(t *testing.T) {
 	e, err := budgeting.ReadFile("testdata/Netherlands_Assen_2024.pb")
 	require.NoError(t, err)

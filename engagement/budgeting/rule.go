@@ -133,8 +133,9 @@ func RuleByName(name string) (Rule, error) {
 	return r, nil
 }
 
-// ReferenceRules returns the names of the nine rules RULES.md defines and
-// the Pabulib reference outcomes cover, in that order.
+// ReferenceRules returns the names of the nine rules the package
+// documentation defines and the Pabulib reference outcomes (computed by
+// pabutools) cover, in that order.
 func ReferenceRules() []string {
 	return []string{"greedy_cost", "greedy_card", "mes_cost", "mes_card", "mes_cost_greedy",
 		"mes_cost_add1", "mes_cost_add1_greedy", "mes_cost_exh1pct", "phragmen"}
@@ -157,6 +158,34 @@ func (r Rule) Name() string {
 		s += "_greedy"
 	}
 	return s
+}
+
+// Title returns the rule's name as people read it, for text meant for
+// them: "Greedy", "Method of Equal Shares with add-one completion",
+// "Method of Equal Shares with cardinality utility and one-percent
+// completion, then greedy", "Sequential Phragmén". The cost family is the
+// default and goes unsaid. It returns "Invalid rule" for a rule that is
+// not valid. [Rule.Name] is the name for programs.
+func (r Rule) Title() string {
+	if r.validate() != nil {
+		return "Invalid rule"
+	}
+	var with []string
+	if r.utility == UtilityCardinality {
+		with = append(with, "cardinality utility")
+	}
+	switch {
+	case r.completion != CompletionNone && r.greedy:
+		with = append(with, r.completion.Text()+", then greedy")
+	case r.completion != CompletionNone:
+		with = append(with, r.completion.Text())
+	case r.greedy:
+		with = append(with, "greedy completion")
+	}
+	if len(with) == 0 {
+		return r.method.Title()
+	}
+	return r.method.Title() + " with " + strings.Join(with, " and ")
 }
 
 // String returns [Rule.Name].

@@ -164,3 +164,25 @@ func TestZeroBudget(t *testing.T) {
 	assert.Equal(t, []string{"a"}, run(t, e, "greedy_card"))
 	assert.Equal(t, []string{"a"}, run(t, e, "phragmen"))
 }
+
+// TestRuleTitle: the names people read, beside the names programs read.
+func TestRuleTitle(t *testing.T) {
+	for name, title := range map[string]string{
+		"greedy_cost":          "Greedy",
+		"greedy_card":          "Greedy with cardinality utility",
+		"mes_cost":             "Method of Equal Shares",
+		"mes_card":             "Method of Equal Shares with cardinality utility",
+		"mes_cost_greedy":      "Method of Equal Shares with greedy completion",
+		"mes_cost_add1":        "Method of Equal Shares with add-one completion",
+		"mes_cost_add1_greedy": "Method of Equal Shares with add-one completion, then greedy",
+		"mes_card_exh1pct":     "Method of Equal Shares with cardinality utility and one-percent completion",
+		"phragmen":             "Sequential Phragmén",
+	} {
+		r, err := budgeting.RuleByName(name)
+		require.NoError(t, err)
+		assert.Equal(t, title, r.Title(), name)
+		assert.Equal(t, name, r.Name())
+	}
+	assert.Equal(t, "Invalid rule", budgeting.Rule{}.Title())
+	assert.Equal(t, "Method(0)", budgeting.Method(0).Title())
+}

@@ -150,3 +150,23 @@ func TestSharedFilesParse(t *testing.T) {
 		assert.Empty(t, e.Warnings(), f)
 	}
 }
+
+// TestPabulibVoteType holds the .pb format to Pabulib's own words: a file
+// says "choose-1" (in any case) where the wire name is "choose_1", and an
+// instance built in Go writes "choose-1" back.
+func TestPabulibVoteType(t *testing.T) {
+	e := mustParse(t, "META\nkey;value\nbudget;10\nvote_type;Choose-1\nPROJECTS\nproject_id;cost\na;1\nVOTES\nvoter_id;vote\nv1;a\n")
+	assert.Equal(t, budgeting.VoteTypeChooseOne, e.Instance().VoteType())
+	inst, err := budgeting.NewInstance(decimal.NewFromInt(10), budgeting.VoteTypeChooseOne,
+		[]budgeting.Project{{ID: "a", Cost: decimal.NewFromInt(1)}})
+	require.NoError(t, err)
+	v, ok := inst.Meta("vote_type")
+	require.True(t, ok)
+	assert.Equal(t, "choose-1", v)
+	_, err = budgeting.NewInstance(decimal.NewFromInt(10), budgeting.VoteTypeChooseOne,
+		[]budgeting.Project{{ID: "a", Cost: decimal.NewFromInt(1)}}, budgeting.Field{Key: "vote_type", Value: "choose-1"})
+	require.NoError(t, err)
+	// The wire name is not Pabulib's word.
+	_, err = budgeting.Parse([]byte("META\nkey;value\nbudget;10\nvote_type;choose_1\nPROJECTS\nproject_id;cost\na;1\nVOTES\nvoter_id;vote\nv1;a\n"))
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+}

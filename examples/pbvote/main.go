@@ -3,7 +3,7 @@
 // budgeting, and says what it gave the voters and, with -explain, why:
 //
 //	go run ./examples/pbvote [-rule NAME] [-format text|ids|json] [-explain]
-//	    [-compare NAME [-svg FILE]] [-by DIMENSION -population GROUP=N,… [-min-cell K]] [FILE.pb]
+//	    [-compare NAME [-svg FILE]] [-by ATTRIBUTE -population GROUP=N,… [-min-cell K]] [FILE.pb]
 //
 // With no FILE it runs on a built-in instance: the 2017 vote on Plac Wojska
 // Polskiego in Warszawa-Wesoła (27 voters, 4 projects, budget 51,195 PLN),
@@ -96,12 +96,12 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	explain := fs.Bool("explain", false, "explain why each project was funded or not")
 	compare := fs.String("compare", "", "a second `rule` to draw side by side with the first")
 	svg := fs.String("svg", "compare.svg", "the `file` -compare writes")
-	by := fs.String("by", "", "compare the voters with the population by `dimension`: age, sex, area or voting_method")
+	by := fs.String("by", "", "compare the voters with the population by `attribute`: age, sex, area or voting_method")
 	population := fs.String("population", "", "the population by group, such as F=12000,M=11000")
 	minCell := fs.Int64("min-cell", 5, "suppress counts of voters under `k`")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: pbvote [-rule NAME] [-format text|ids|json] [-explain] [-compare NAME [-svg FILE]]\n"+
-			"              [-by DIMENSION -population GROUP=N,... [-min-cell K]] [FILE.pb]")
+			"              [-by ATTRIBUTE -population GROUP=N,... [-min-cell K]] [FILE.pb]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -127,7 +127,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		return nil, errors.New("-by and -population go together")
 	}
 	if *by != "" {
-		d, err := budgeting.ParseDimension(*by)
+		d, err := budgeting.ParseVoterAttribute(*by)
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +139,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		if err := policy.Validate(); err != nil {
 			return nil, fmt.Errorf("-min-cell %d: %w", *minCell, err)
 		}
-		o.population = []budgeting.AnalysisOption{budgeting.WithPopulation(d, groups, policy)}
+		spec := metrics.RepresentativenessSpec{Population: groups, Policy: policy}
+		o.population = []budgeting.AnalysisOption{budgeting.WithPopulation(d, spec)}
 	}
 	switch fs.NArg() {
 	case 0:
@@ -232,7 +233,7 @@ func pbvote(ctx context.Context, o *options, stdout, stderr io.Writer) error {
 	default:
 		writeText(&out, name, e, res, a, x)
 		if o.compare.IsValid() {
-			fmt.Fprintf(&out, "\nWrote %s: %s and %s side by side.\n", o.svg, o.rule, o.compare)
+			fmt.Fprintf(&out, "\nWrote %s: %s and %s, side by side.\n", o.svg, o.rule.Title(), o.compare.Title())
 		}
 	}
 	_, err = stdout.Write(out.Bytes())
@@ -270,7 +271,7 @@ func writeText(w io.Writer, name string, e *budgeting.Election, res *budgeting.R
 	}
 	fmt.Fprintf(w, "File: %s\n\n", name)
 	cur, _ := in.Meta("currency")
-	fmt.Fprintf(w, "Rule %s funded, in this order:\n", res.Rule())
+	fmt.Fprintf(w, "%s funded, in this order:\n", res.Rule().Title())
 	rows := [][3]string{}
 	width := [3]int{}
 	for i, p := range res.Selected() {

@@ -121,7 +121,7 @@ func TestCompare(t *testing.T) {
 	svg := filepath.Join(dir, "out.svg")
 	out, errOut, code := pb(t, "-compare", "greedy_cost", "-svg", svg)
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "Wrote "+svg+": mes_cost and greedy_cost side by side.")
+	assert.Contains(t, out, "Wrote "+svg+": Method of Equal Shares and Greedy, side by side.")
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
 	check.WellFormedXML(t, svg, b)
@@ -155,9 +155,10 @@ func TestErrors(t *testing.T) {
 		{"unknown second rule", []string{"-compare", "best"}, 2, "invalid rule"},
 		{"format", []string{"-format", "xml"}, 2, `-format "xml"`},
 		{"by alone", []string{"-by", "sex"}, 2, "go together"},
-		{"dimension", []string{"-by", "height", "-population", "a=1"}, 2, "dimension"},
+		{"attribute", []string{"-by", "height", "-population", "a=1"}, 2, `"height"`},
 		{"population", []string{"-by", "sex", "-population", "F"}, 2, `"F" is not GROUP=COUNT`},
-		{"min cell", []string{"-by", "sex", "-population", "F=1", "-min-cell", "0"}, 2, "-min-cell 0"},
+		{"min cell", []string{"-by", "sex", "-population", "F=1", "-min-cell", "-1"}, 2, "-min-cell -1"},
+		{"voters in no group", []string{"-by", "sex", "-population", "F=1"}, 1, `sex "M" names no group`},
 		{"two files", []string{"a.pb", "b.pb"}, 2, "one file at most"},
 		{"missing file", []string{filepath.Join(dir, "missing.pb")}, 1, "no such file"},
 		{"bad file", []string{bad}, 1, "line 10: budgeting: unknown project"},
