@@ -326,6 +326,9 @@ type brandes struct {
 
 	dlo, dhi []uint64 // D_s per node in two words, for sourceSmall
 	factor   []uint64 // L/L_s, for sourceSmall
+	stamp    []int32  // stamp[x] = s+1 once path count x is in source s's L_s
+	quot     []uint64 // quot[x] = L_s/x for the stamped small path counts x
+	seen     []uint32 // the small path counts stamped for the current source
 
 	lcm   big.Int
 	words int
@@ -344,7 +347,7 @@ func newBrandes(g network) *brandes {
 	n := g.nodes()
 	b := &brandes{g: g, headroom: 2*bits.Len(uint(n)) + 1, dist: make([]int32, n), sigma: make([]uint64, n),
 		order: make([]int32, 0, n), slots: make([]int32, n), small: make([]int32, smallSigma),
-		dlo: make([]uint64, n), dhi: make([]uint64, n)}
+		dlo: make([]uint64, n), dhi: make([]uint64, n), stamp: make([]int32, smallSigma), quot: make([]uint64, smallSigma)}
 	for i := range b.dist {
 		b.dist[i] = -1
 	}
@@ -433,20 +436,34 @@ func (b *brandes) divisibleBy(x uint64) {
 }
 
 // sourceLcm returns L_s, the least common multiple of the path counts of
-// the nodes in order, and false when it does not fit 64 bits.
-func (b *brandes) sourceLcm() (uint64, bool) {
+// the nodes in order, and false when it does not fit 64 bits. It also
+// records L_s/σ for each distinct small path count in quot, stamped with
+// the source, so that sourceSmall divides once per distinct count rather
+// than once per node.
+func (b *brandes) sourceLcm(s int32) (uint64, bool) {
+	stamp := s + 1
 	ls := uint64(1)
 	for _, v := range b.order {
 		x := b.sigma[v]
-		if ls%x == 0 {
+		if x < smallSigma && b.stamp[x] == stamp {
 			continue
 		}
-		hi, lo := bits.Mul64(ls, x/gcd64(ls, x))
-		if hi != 0 {
-			return 0, false
+		if ls%x != 0 {
+			hi, lo := bits.Mul64(ls, x/gcd64(ls, x))
+			if hi != 0 {
+				return 0, false
+			}
+			ls = lo
 		}
-		ls = lo
+		if x < smallSigma {
+			b.stamp[x] = stamp
+			b.seen = append(b.seen, uint32(x))
+		}
 	}
+	for _, x := range b.seen {
+		b.quot[x] = ls / uint64(x)
+	}
+	b.seen = b.seen[:0]
 	return ls, true
 }
 
@@ -478,8 +495,11 @@ func (b *brandes) sourceSmall(ls uint64) {
 	for i := len(b.order) - 1; i > 0; i-- {
 		w := b.order[i]
 		sw := b.sigma[w]
-		var c uint64
-		lo, c := bits.Add64(dlo[w], ls/sw, 0)
+		q := ls / sw
+		if sw < smallSigma {
+			q = b.quot[sw]
+		}
+		lo, c := bits.Add64(dlo[w], q, 0)
 		hi := dhi[w] + c
 		dlo[w], dhi[w] = lo, hi
 		// x = σ_w·D(w) − L_s = L_s·δ_s(w), below (n+1)·L_s: σ_w·hi fits.
@@ -536,7 +556,7 @@ func (b *brandes) source(s int32) bool {
 	if !ok {
 		return false
 	}
-	if ls, ok := b.sourceLcm(); ok {
+	if ls, ok := b.sourceLcm(s); ok {
 		b.sourceSmall(ls)
 		return true
 	}
