@@ -114,35 +114,6 @@ const (
 	CommitmentStatusDropped
 )
 
-var commitmentStatusNames = [...]string{"", "planned", "in_progress", "done", "dropped"}
-
-// IsValid reports whether s is a declared status.
-func (s CommitmentStatus) IsValid() bool { return enumValid(s, commitmentStatusNames[:]) }
-
-// String returns the status's lowercase name, such as "in_progress", or
-// "CommitmentStatus(9)" for an undeclared value.
-func (s CommitmentStatus) String() string {
-	return enumString(s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// MarshalText returns the status's name; an undeclared status is an error
-// wrapping [ErrInvalid].
-func (s CommitmentStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// UnmarshalText parses a status's name with [ParseCommitmentStatus], leaving
-// s unchanged on error.
-func (s *CommitmentStatus) UnmarshalText(text []byte) error {
-	return enumUnmarshal(s, text, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// ParseCommitmentStatus returns the status named s. Any other text is an
-// error wrapping [ErrInvalid] that quotes s.
-func ParseCommitmentStatus(s string) (CommitmentStatus, error) {
-	return enumParse[CommitmentStatus](s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
 // commitment is the stored form of a commitment.
 type commitment struct {
 	spec       CommitmentSpec // ShapedBy and Milestones are not kept here

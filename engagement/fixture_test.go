@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
@@ -185,6 +186,16 @@ func inState(t testing.TB, s engagement.State) *engagement.Process {
 	}
 	require.Equal(t, s, p.State())
 	return p
+}
+
+// audienceOf returns the audience of reach distinct people and impressions
+// exposures; it panics on counts metrics.NewAudience refuses.
+func audienceOf(reach, impressions int64) metrics.Audience {
+	a, err := metrics.NewAudience(reach, impressions)
+	if err != nil {
+		panic(err)
+	}
+	return a
 }
 
 // Week is seven days.

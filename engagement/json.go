@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/google/uuid"
 )
@@ -58,24 +59,35 @@ type attendanceJSON struct {
 	AttendedAt   time.Time `json:"attended_at,omitzero"`
 }
 
+// campaignJSON is a campaign. Documents written before the medium was named
+// so carry it as "channel"; decoding accepts either, not both.
 type campaignJSON struct {
 	ID       uuid.UUID     `json:"id"`
 	Name     string        `json:"name"`
-	Channel  Medium       `json:"channel"`
+	Medium   Medium        `json:"medium"`
+	Channel  Medium        `json:"channel,omitzero"`
 	Audience Audience      `json:"audience"`
 	AddedAt  time.Time     `json:"added_at"`
 	Figures  []figuresJSON `json:"figures"`
 	Mentions []mentionJSON `json:"mentions"`
 }
 
+// figuresJSON is one reach report: a metrics.Audience, written as its two
+// counts.
 type figuresJSON struct {
-	At time.Time `json:"at"`
-	Figures
+	At          time.Time `json:"at"`
+	Impressions int64     `json:"impressions"`
+	Reach       int64     `json:"reach"`
 }
 
+// mentionJSON is one clipping; reach is omitted when unknown (0), as in
+// documents written before mentions recorded their audience.
 type mentionJSON struct {
-	At time.Time `json:"at"`
-	Mention
+	At       time.Time    `json:"at"`
+	Outlet   string       `json:"outlet"`
+	Headline string       `json:"headline,omitempty"`
+	Tone     metrics.Tone `json:"tone"`
+	Reach    int64        `json:"reach,omitempty"`
 }
 
 type publicationJSON struct {
@@ -152,13 +164,13 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 		w.Activities[i] = p.activityJSON(&p.activities[i])
 	}
 	for i, c := range p.campaigns {
-		w.Campaigns[i] = campaignJSON{ID: c.spec.ID, Name: c.spec.Name, Channel: c.spec.Channel, Audience: c.spec.Audience, AddedAt: c.added,
+		w.Campaigns[i] = campaignJSON{ID: c.spec.ID, Name: c.spec.Name, Medium: c.spec.Medium, Audience: c.spec.Audience, AddedAt: c.added,
 			Figures: make([]figuresJSON, len(c.figures)), Mentions: make([]mentionJSON, len(c.mentions))}
 		for k, f := range c.figures {
-			w.Campaigns[i].Figures[k] = figuresJSON{At: f.at, Figures: f.v}
+			w.Campaigns[i].Figures[k] = figuresJSON{At: f.at, Impressions: f.v.Impressions(), Reach: f.v.Reach()}
 		}
 		for k, m := range c.mentions {
-			w.Campaigns[i].Mentions[k] = mentionJSON{At: m.at, Mention: m.v}
+			w.Campaigns[i].Mentions[k] = mentionJSON{At: m.at, Outlet: m.v.Outlet, Headline: m.v.Headline, Tone: m.v.Mention.Tone, Reach: m.v.Mention.Reach}
 		}
 	}
 	for i, pub := range p.publications {
@@ -248,7 +260,7 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 func (p *Process) UnmarshalJSON(b []byte) error {
 	var w processJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	q, err := decodeProcess(&w)
 	if err != nil {
@@ -616,11 +628,28 @@ func (d *decoder) apply(s step) error {
 		}
 	case stepCampaign:
 		c := w.Campaigns[s.i]
-		err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Channel: c.Channel, Audience: c.Audience}, at)
+		medium := c.Medium
+		switch {
+		case medium == 0:
+			medium = c.Channel
+		case c.Channel != 0:
+			err = fieldErr("channel", c.Channel.String(), ErrInvalid) // both the legacy and the new key
+		}
+		if err == nil {
+			err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Medium: medium, Audience: c.Audience}, at)
+		}
 	case stepFigures:
-		err = p.RecordFigures(w.Campaigns[s.i].ID, w.Campaigns[s.i].Figures[s.k].Figures, at)
+		f := w.Campaigns[s.i].Figures[s.k]
+		var a metrics.Audience
+		if a, err = metrics.NewAudience(f.Reach, f.Impressions); err != nil {
+			err = fmt.Errorf("%w: %w", ErrInvalid, err)
+		} else {
+			err = p.RecordReach(w.Campaigns[s.i].ID, a, at)
+		}
 	case stepMention:
-		err = p.AddMention(w.Campaigns[s.i].ID, w.Campaigns[s.i].Mentions[s.k].Mention, at)
+		m := w.Campaigns[s.i].Mentions[s.k]
+		err = p.AddMention(w.Campaigns[s.i].ID, Clipping{Outlet: m.Outlet, Headline: m.Headline,
+			Mention: metrics.Mention{Reach: m.Reach, Tone: m.Tone}}, at)
 	case stepPublish:
 		err = p.Publish(w.Publications[s.i].Publication, at)
 	case stepContribute:

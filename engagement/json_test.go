@@ -109,12 +109,20 @@ func TestDecodeDuplicateAttendance(t *testing.T) {
 }
 
 func TestDecodeMalformed(t *testing.T) {
-	for _, doc := range []string{`{`, `[]`, `{"id":3}`, `{}`, `null`} {
+	for _, doc := range []string{`{`, `[]`, `{"id":3}`, `{}`, `{"level":"bogus"}`, `{"campaigns":[{"mentions":[{"tone":7}]}]}`} {
 		t.Run(doc, func(t *testing.T) {
-			_, err := unmarshal([]byte(doc))
-			assert.Error(t, err)
+			// Called directly: encoding/json checks the syntax of a whole
+			// document itself before it calls UnmarshalJSON.
+			var p engagement.Process
+			require.ErrorIs(t, p.UnmarshalJSON([]byte(doc)), engagement.ErrInvalid, "every decoding error matches ErrInvalid")
 		})
 	}
+	var syntax *json.SyntaxError
+	var p engagement.Process
+	err := p.UnmarshalJSON([]byte(`{`))
+	require.ErrorAs(t, err, &syntax, "the encoding/json error stays in the chain")
+	_, err = unmarshal([]byte(`null`))
+	assert.Error(t, err)
 }
 
 // TestDecodeLeavesTargetOnError decodes a bad document into a valid process,

@@ -139,7 +139,7 @@ type Process struct {
 	created time.Time
 	state   State
 	history []Transition
-	entered [len(stateNames)]time.Time // when each state was entered; zero if never
+	entered [StateCancelled + 1]time.Time// when each state was entered; zero if never
 	last    time.Time                  // the latest time of any change
 
 	activities    []activity
