@@ -122,6 +122,9 @@ type commitment struct {
 	added      time.Time
 	dropped    time.Time // zero unless dropped
 	dropReason string
+	seq        uint64   // the change that added it
+	doneSeq    []uint64 // parallel to milestones: the changes that completed them
+	dropSeq    uint64
 }
 
 // closed reports whether the commitment is done or dropped.
@@ -142,8 +145,8 @@ func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
 		return err
 	}
 	c.added = utc(at)
+	c.seq = p.touch(at)
 	p.appendCommitment(c)
-	p.touch(at)
 	return nil
 }
 
@@ -161,7 +164,7 @@ func (p *Process) checkCommitment(spec CommitmentSpec, errs *problems) commitmen
 	}
 	spec.Due = utc(spec.Due)
 	spec.Milestones, spec.ShapedBy = nil, nil
-	return commitment{spec: spec, milestones: ms, shaped: shaped}
+	return commitment{spec: spec, milestones: ms, shaped: shaped, doneSeq: make([]uint64, len(ms))}
 }
 
 func (p *Process) appendCommitment(c commitment) {
@@ -193,7 +196,7 @@ func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time
 		return err
 	}
 	c.milestones[k].DoneAt = utc(at)
-	p.touch(at)
+	c.doneSeq[k] = p.touch(at)
 	return nil
 }
 
@@ -230,7 +233,7 @@ func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) erro
 		return err
 	}
 	c.dropped, c.dropReason = utc(at), reason
-	p.touch(at)
+	c.dropSeq = p.touch(at)
 	return nil
 }
 

@@ -107,6 +107,7 @@ type contribution struct {
 	rated       bool
 	substantive bool
 	score       uint8
+	seq         uint64 // the change that recorded it
 }
 
 // noIndex marks an absent activity or phase in a contribution.
@@ -130,8 +131,8 @@ func (p *Process) Contribute(s Submission, at time.Time) error {
 		return err
 	}
 	c.participant = p.addParticipant(s.Participant, pi)
+	c.seq = p.touch(at)
 	p.appendContribution(c)
-	p.touch(at)
 	return nil
 }
 

@@ -40,7 +40,6 @@ func (l Level) MarshalText() ([]byte, error) { return levels.Marshal(l) }
 // UnmarshalText parses a name as [ParseLevel] does, leaving l unchanged on error.
 func (l *Level) UnmarshalText(b []byte) error { return levels.Unmarshal(l, b) }
 
-
 var states = enum.New[State]("State", invalidName, "draft", "announced", "open", "closed", "decided", "implementing", "completed", "cancelled")
 
 // States returns every declared State, in declaration order.
@@ -67,7 +66,6 @@ func (s State) MarshalText() ([]byte, error) { return states.Marshal(s) }
 
 // UnmarshalText parses a name as [ParseState] does, leaving s unchanged on error.
 func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(s, b) }
-
 
 var events = enum.New[Event]("Event", invalidName, "announce", "open", "close", "decide", "start_implementation", "complete", "cancel")
 
@@ -96,7 +94,6 @@ func (e Event) MarshalText() ([]byte, error) { return events.Marshal(e) }
 // UnmarshalText parses a name as [ParseEvent] does, leaving e unchanged on error.
 func (e *Event) UnmarshalText(b []byte) error { return events.Unmarshal(e, b) }
 
-
 var communications = enum.New[Communication]("Communication", invalidName, "one_way", "two_way")
 
 // Communications returns every declared Communication, in declaration order.
@@ -123,7 +120,6 @@ func (c Communication) MarshalText() ([]byte, error) { return communications.Mar
 
 // UnmarshalText parses a name as [ParseCommunication] does, leaving c unchanged on error.
 func (c *Communication) UnmarshalText(b []byte) error { return communications.Unmarshal(c, b) }
-
 
 var methodNames = enum.New[Method]("Method", invalidName, methodWireNames()...)
 
@@ -152,7 +148,6 @@ func (m Method) MarshalText() ([]byte, error) { return methodNames.Marshal(m) }
 // UnmarshalText parses a name as [ParseMethod] does, leaving m unchanged on error.
 func (m *Method) UnmarshalText(b []byte) error { return methodNames.Unmarshal(m, b) }
 
-
 var media = enum.New[Medium]("Medium", invalidName, "print", "website", "newsletter", "email", "direct_mail", "press", "social_media", "broadcast", "outdoor")
 
 // Media returns every declared Medium, in declaration order.
@@ -179,7 +174,6 @@ func (m Medium) MarshalText() ([]byte, error) { return media.Marshal(m) }
 
 // UnmarshalText parses a name as [ParseMedium] does, leaving m unchanged on error.
 func (m *Medium) UnmarshalText(b []byte) error { return media.Unmarshal(m, b) }
-
 
 var phaseKinds = enum.New[PhaseKind]("PhaseKind", invalidName, "information", "consultation", "deliberation", "decision", "implementation", "custom")
 
@@ -208,7 +202,6 @@ func (k PhaseKind) MarshalText() ([]byte, error) { return phaseKinds.Marshal(k) 
 // UnmarshalText parses a name as [ParsePhaseKind] does, leaving k unchanged on error.
 func (k *PhaseKind) UnmarshalText(b []byte) error { return phaseKinds.Unmarshal(k, b) }
 
-
 var publicationKinds = enum.New[PublicationKind]("PublicationKind", invalidName, "public_notice", "background_info", "input_summary", "feedback_report", "decision_notice", "progress_report")
 
 // PublicationKinds returns every declared PublicationKind, in declaration order.
@@ -235,7 +228,6 @@ func (k PublicationKind) MarshalText() ([]byte, error) { return publicationKinds
 
 // UnmarshalText parses a name as [ParsePublicationKind] does, leaving k unchanged on error.
 func (k *PublicationKind) UnmarshalText(b []byte) error { return publicationKinds.Unmarshal(k, b) }
-
 
 var contributionKinds = enum.New[ContributionKind]("ContributionKind", invalidName, "comment", "idea", "objection", "question", "survey_response", "vote")
 
@@ -264,7 +256,6 @@ func (k ContributionKind) MarshalText() ([]byte, error) { return contributionKin
 // UnmarshalText parses a name as [ParseContributionKind] does, leaving k unchanged on error.
 func (k *ContributionKind) UnmarshalText(b []byte) error { return contributionKinds.Unmarshal(k, b) }
 
-
 var responseKinds = enum.New[ResponseKind]("ResponseKind", invalidName, "accepted", "partly_accepted", "not_accepted", "noted", "out_of_scope")
 
 // ResponseKinds returns every declared ResponseKind, in declaration order.
@@ -291,7 +282,6 @@ func (k ResponseKind) MarshalText() ([]byte, error) { return responseKinds.Marsh
 
 // UnmarshalText parses a name as [ParseResponseKind] does, leaving k unchanged on error.
 func (k *ResponseKind) UnmarshalText(b []byte) error { return responseKinds.Unmarshal(k, b) }
-
 
 var commitmentStatuses = enum.New[CommitmentStatus]("CommitmentStatus", invalidName, "planned", "in_progress", "done", "dropped")
 
@@ -320,7 +310,6 @@ func (s CommitmentStatus) MarshalText() ([]byte, error) { return commitmentStatu
 // UnmarshalText parses a name as [ParseCommitmentStatus] does, leaving s unchanged on error.
 func (s *CommitmentStatus) UnmarshalText(b []byte) error { return commitmentStatuses.Unmarshal(s, b) }
 
-
 var promiseElements = enum.New[PromiseElement]("PromiseElement", invalidName, "informed_before_opening", "decision_published", "progress_reported", "input_gathered", "input_answered", "answered_on_time", "feedback_published", "decision_cites_input", "dialogue_held", "input_reflected", "deliberation_held", "recommendations_incorporated", "public_choice_followed", "choice_implemented", "initiatives_answered")
 
 // PromiseElements returns every declared PromiseElement, in declaration order.
@@ -348,7 +337,6 @@ func (e PromiseElement) MarshalText() ([]byte, error) { return promiseElements.M
 // UnmarshalText parses a name as [ParsePromiseElement] does, leaving e unchanged on error.
 func (e *PromiseElement) UnmarshalText(b []byte) error { return promiseElements.Unmarshal(e, b) }
 
-
 var promiseStatuses = enum.New[PromiseStatus]("PromiseStatus", invalidName, "kept", "broken", "pending")
 
 // PromiseStatuses returns every declared PromiseStatus, in declaration order.
@@ -375,4 +363,3 @@ func (s PromiseStatus) MarshalText() ([]byte, error) { return promiseStatuses.Ma
 
 // UnmarshalText parses a name as [ParsePromiseStatus] does, leaving s unchanged on error.
 func (s *PromiseStatus) UnmarshalText(b []byte) error { return promiseStatuses.Unmarshal(s, b) }
-

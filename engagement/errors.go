@@ -65,6 +65,11 @@ var (
 	// milestone already done.
 	ErrDuplicate = errors.New("engagement: already recorded")
 
+	// ErrInconsistent reports decoded data whose parts disagree, such as
+	// change numbers that skip or repeat a number, or a state no sequence of
+	// calls can produce.
+	ErrInconsistent = errors.New("engagement: inconsistent data")
+
 	// ErrNotFound reports an ID that names nothing in the process.
 	ErrNotFound = errors.New("engagement: unknown ID")
 

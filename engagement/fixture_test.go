@@ -3,6 +3,7 @@ package engagement_test
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"testing"
 	"time"
 
@@ -208,6 +209,14 @@ func marshal(t testing.TB, p *engagement.Process) []byte {
 	require.NoError(t, err)
 	return b
 }
+
+// seqField matches a change number of the wire form and the comma before
+// it.
+var seqField = regexp.MustCompile(`,"(seq|registered_seq|attended_seq|done_seq|drop_seq)":\d+`)
+
+// legacy returns the document as written before changes were numbered:
+// without any "seq".
+func legacy(b []byte) []byte { return seqField.ReplaceAll(b, nil) }
 
 // unmarshal decodes a process.
 func unmarshal(b []byte) (*engagement.Process, error) {

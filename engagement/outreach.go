@@ -103,14 +103,16 @@ func (c Clipping) Validate() error {
 type campaign struct {
 	spec     CampaignSpec
 	added    time.Time
+	seq      uint64 // the change that added it
 	figures  []dated[metrics.Audience]
 	mentions []dated[Clipping]
 }
 
 // dated is a record with the time it was made.
 type dated[T any] struct {
-	v  T
-	at time.Time
+	v   T
+	at  time.Time
+	seq uint64 // the change that made it
 }
 
 // AddCampaign records the campaign described by spec, started at at. It is
@@ -128,8 +130,7 @@ func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
 		return err
 	}
 	p.campaignIndex[spec.ID] = int32(len(p.campaigns))
-	p.campaigns = append(p.campaigns, campaign{spec: spec, added: utc(at)})
-	p.touch(at)
+	p.campaigns = append(p.campaigns, campaign{spec: spec, added: utc(at), seq: p.touch(at)})
 	return nil
 }
 
@@ -147,8 +148,7 @@ func addToCampaign[T any](p *Process, op string, id uuid.UUID, v T, invalid erro
 		return err
 	}
 	l := list(&p.campaigns[i])
-	*l = append(*l, dated[T]{v, utc(at)})
-	p.touch(at)
+	*l = append(*l, dated[T]{v, utc(at), p.touch(at)})
 	return nil
 }
 

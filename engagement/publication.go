@@ -59,8 +59,7 @@ func (p *Process) Publish(pub Publication, at time.Time) error {
 	if err := p.refuse("publish", errs); err != nil {
 		return err
 	}
-	p.publications = append(p.publications, dated[Publication]{pub, utc(at)})
-	p.touch(at)
+	p.publications = append(p.publications, dated[Publication]{pub, utc(at), p.touch(at)})
 	return nil
 }
 

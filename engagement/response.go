@@ -61,6 +61,7 @@ type response struct {
 	text      string
 	responder int32 // index into Process.responders
 	kind      uint8 // ResponseKind, 0 for none
+	seq       uint64
 }
 
 // Respond records r, given at at, as the official response to the
@@ -90,7 +91,7 @@ func (p *Process) Respond(id uuid.UUID, r Response, at time.Time) error {
 		return err
 	}
 	p.setResponse(i, r, stamp(at))
-	p.touch(at)
+	p.responses[i].seq = p.touch(at)
 	return nil
 }
 

@@ -28,7 +28,6 @@ func (f Figure) MarshalText() ([]byte, error) { return figureNames.Marshal(f) }
 // UnmarshalText parses a name as [ParseFigure] does, leaving f unchanged on error.
 func (f *Figure) UnmarshalText(b []byte) error { return figureNames.Unmarshal(f, b) }
 
-
 var roleNames = enum.New[Role]("Role", invalid, roleWireNames()...)
 
 // Roles returns every declared Role, in declaration order.
@@ -51,4 +50,3 @@ func (r Role) MarshalText() ([]byte, error) { return roleNames.Marshal(r) }
 
 // UnmarshalText parses a name as [ParseRole] does, leaving r unchanged on error.
 func (r *Role) UnmarshalText(b []byte) error { return roleNames.Unmarshal(r, b) }
-
