@@ -58,6 +58,7 @@ type activity struct {
 	attendance []attendance
 	index      map[int32]int32 // participant → index in attendance
 	count      [2]int          // people registered, people attended
+	seq        uint64          // the change that added it
 }
 
 // The two steps of attendance, indexes into attendance.at and activity.count.
@@ -72,6 +73,7 @@ type attendance struct {
 	participant int32
 	at          [2]int64
 	done        [2]bool
+	seq         [2]uint64 // the changes that registered and marked attended
 }
 
 // AddActivity records the activity described by spec, planned at at. It is
@@ -90,8 +92,7 @@ func (p *Process) AddActivity(spec ActivitySpec, at time.Time) error {
 	}
 	spec.Start, spec.End = utc(spec.Start), utc(spec.End)
 	p.activityIndex[spec.ID] = int32(len(p.activities))
-	p.activities = append(p.activities, activity{spec: spec, added: utc(at), index: map[int32]int32{}})
-	p.touch(at)
+	p.activities = append(p.activities, activity{spec: spec, added: utc(at), index: map[int32]int32{}, seq: p.touch(at)})
 	return nil
 }
 
@@ -135,7 +136,7 @@ func (p *Process) mark(op string, step int, id uuid.UUID, who Participant, at ti
 	rec = &a.attendance[k]
 	rec.done[step], rec.at[step] = true, stamp(at)
 	a.count[step]++
-	p.touch(at)
+	rec.seq[step] = p.touch(at)
 	return nil
 }
 

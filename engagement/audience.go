@@ -103,7 +103,7 @@ func (a Audience) MarshalJSON() ([]byte, error) {
 func (a *Audience) UnmarshalJSON(b []byte) error {
 	var w audienceJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	v, err := NewAudience(w.Segment, w.Stakeholders...)
 	if err != nil {

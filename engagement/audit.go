@@ -3,6 +3,7 @@ package engagement
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,26 +99,9 @@ const (
 	PromiseElementInitiativesAnswered
 )
 
-var promiseElementNames = [...]string{"", "informed_before_opening", "decision_published", "progress_reported",
-	"input_gathered", "input_answered", "answered_on_time", "feedback_published", "decision_cites_input",
-	"dialogue_held", "input_reflected", "deliberation_held", "recommendations_incorporated",
-	"public_choice_followed", "choice_implemented", "initiatives_answered"}
-
 // promiseElementLevels is the level whose promise first holds each element.
 var promiseElementLevels = [...]Level{0, LevelInform, LevelInform, LevelInform, LevelConsult, LevelConsult, LevelConsult, LevelConsult, LevelConsult,
 	LevelInvolve, LevelInvolve, LevelCollaborate, LevelCollaborate, LevelEmpower, LevelEmpower, LevelInform}
-
-// PromiseElements returns every element in declaration order.
-func PromiseElements() []PromiseElement {
-	out := make([]PromiseElement, len(promiseElementNames)-1)
-	for i := range out {
-		out[i] = PromiseElement(i + 1)
-	}
-	return out
-}
-
-// IsValid reports whether e is a declared element.
-func (e PromiseElement) IsValid() bool { return enumValid(e, promiseElementNames[:]) }
 
 // Level returns the lowest level whose promise holds the element, or 0 for
 // an undeclared element.
@@ -126,30 +110,6 @@ func (e PromiseElement) Level() Level {
 		return 0
 	}
 	return promiseElementLevels[e]
-}
-
-// String returns the element's lowercase name, such as "input_answered", or
-// "PromiseElement(99)" for an undeclared value.
-func (e PromiseElement) String() string {
-	return enumString(e, promiseElementNames[:], "PromiseElement")
-}
-
-// MarshalText returns the element's name; an undeclared element is an error
-// wrapping [ErrInvalid].
-func (e PromiseElement) MarshalText() ([]byte, error) {
-	return enumMarshal(e, promiseElementNames[:], "PromiseElement")
-}
-
-// UnmarshalText parses an element's name with [ParsePromiseElement], leaving
-// e unchanged on error.
-func (e *PromiseElement) UnmarshalText(text []byte) error {
-	return enumUnmarshal(e, text, promiseElementNames[:], "PromiseElement")
-}
-
-// ParsePromiseElement returns the element named s. Any other text is an
-// error wrapping [ErrInvalid] that quotes s.
-func ParsePromiseElement(s string) (PromiseElement, error) {
-	return enumParse[PromiseElement](s, promiseElementNames[:], "PromiseElement")
 }
 
 // PromiseStatus is what the records say of one element of a promise.
@@ -168,35 +128,6 @@ const (
 	// nothing pending: what it did not do by then, it broke.
 	PromiseStatusPending
 )
-
-var promiseStatusNames = [...]string{"", "kept", "broken", "pending"}
-
-// IsValid reports whether s is a declared status.
-func (s PromiseStatus) IsValid() bool { return enumValid(s, promiseStatusNames[:]) }
-
-// String returns the status's lowercase name, or "PromiseStatus(9)" for an
-// undeclared value.
-func (s PromiseStatus) String() string {
-	return enumString(s, promiseStatusNames[:], "PromiseStatus")
-}
-
-// MarshalText returns the status's name; an undeclared status is an error
-// wrapping [ErrInvalid].
-func (s PromiseStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(s, promiseStatusNames[:], "PromiseStatus")
-}
-
-// UnmarshalText parses a status's name with [ParsePromiseStatus], leaving s
-// unchanged on error.
-func (s *PromiseStatus) UnmarshalText(text []byte) error {
-	return enumUnmarshal(s, text, promiseStatusNames[:], "PromiseStatus")
-}
-
-// ParsePromiseStatus returns the status named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParsePromiseStatus(s string) (PromiseStatus, error) {
-	return enumParse[PromiseStatus](s, promiseStatusNames[:], "PromiseStatus")
-}
 
 // Deliberative reports whether the method convenes residents as a body that
 // deliberates and recommends, the advice the IAP2 collaborate level
@@ -242,9 +173,11 @@ type Finding struct {
 	Detail string `json:"detail"`
 }
 
-// String returns the finding on one line, such as
-// "kept input_answered: 5 of 5 inputs answered".
-func (f Finding) String() string { return fmt.Sprintf("%s %s: %s", f.Status, f.Element, f.Detail) }
+// String returns the finding on one line, in words for people, such as
+// "kept: input answered: 5 of 5 inputs answered".
+func (f Finding) String() string {
+	return fmt.Sprintf("%s: %s: %s", f.Status.Text(), f.Element.Text(), f.Detail)
+}
 
 // Audit is a promise audit of a process: each element of the promise of its
 // IAP2 level checked against the records, and the rung of Arnstein's ladder
@@ -283,7 +216,9 @@ func (a Audit) Count(s PromiseStatus) int {
 
 // Kept reports whether every element of the promise is kept (and there is
 // at least one).
-func (a Audit) Kept() bool { return len(a.Findings) > 0 && a.Count(PromiseStatusKept) == len(a.Findings) }
+func (a Audit) Kept() bool {
+	return len(a.Findings) > 0 && a.Count(PromiseStatusKept) == len(a.Findings)
+}
 
 // Finding returns the finding on element e, and false when e is not part of
 // the audited promise.
@@ -369,7 +304,7 @@ func (p *Process) Audit(at time.Time) (Audit, error) {
 		f.Element = e
 		if f.Status == PromiseStatusPending && p.state.Final() {
 			f.Status = PromiseStatusBroken
-			f.Detail += "; the process " + p.state.String() + " on " + day(p.last)
+			f.Detail += "; the process " + p.state.Text() + " on " + day(p.last)
 		}
 		a.Findings = append(a.Findings, f)
 	}
@@ -381,7 +316,7 @@ func (p *Process) Audit(at time.Time) (Audit, error) {
 // lifecycle.
 type auditor struct {
 	p       *Process
-	t       tally
+	t       Tallies
 	at      time.Time
 	opened  time.Time // zero if never opened
 	decided time.Time // zero if never decided
@@ -389,7 +324,7 @@ type auditor struct {
 }
 
 func (p *Process) newAuditor(at time.Time) *auditor {
-	au := &auditor{p: p, t: p.tally(tallyOptions{at: at}), at: at}
+	au := &auditor{p: p, t: p.Tallies(at), at: at}
 	au.opened, _ = p.EnteredAt(StateOpen)
 	au.implAt, _ = p.EnteredAt(StateImplementing)
 	if p.decided {
@@ -417,7 +352,9 @@ func (au *auditor) check(e PromiseElement) Finding {
 	p, t := au.p, &au.t
 	switch e {
 	case PromiseElementInformedBeforeOpening:
-		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindPublicNotice || k == PublicationKindBackgroundInfo },
+		return au.publishedBy(func(k PublicationKind) bool {
+			return k == PublicationKindPublicNotice || k == PublicationKindBackgroundInfo
+		},
 			au.opened, true, !au.opened.IsZero(), "before the opening")
 	case PromiseElementDecisionPublished:
 		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindDecisionNotice },
@@ -428,10 +365,10 @@ func (au *auditor) check(e PromiseElement) Finding {
 	case PromiseElementInputGathered:
 		closed := p.state > StateOpen
 		return Finding{Status: status(t.contributions > 0, closed), Count: t.contributions,
-			Detail: fmt.Sprintf("%d contributions from %d people", t.contributions, p.contributors)}
+			Detail: count(t.contributions, "contribution", "contributions") + " from " + count(int64(p.contributors), "person", "people")}
 	case PromiseElementInputAnswered:
 		f := Finding{Status: status(t.answered == t.inputs && au.settled(), p.decided || t.overdue > 0), Count: t.answered, Of: t.inputs,
-			Detail: fmt.Sprintf("%d of %d inputs answered", t.answered, t.inputs)}
+			Detail: fmt.Sprintf("%d of %s answered", t.answered, count(t.inputs, "input", "inputs"))}
 		if f.Status != PromiseStatusKept {
 			f.IDs = p.idsOf(t.unanswered)
 		}
@@ -439,36 +376,38 @@ func (au *auditor) check(e PromiseElement) Finding {
 	case PromiseElementAnsweredOnTime:
 		late := t.lateAnswered + t.overdue
 		f := Finding{Status: status(t.onTime == t.inputs && au.settled(), late > 0), Count: t.onTime, Of: t.inputs,
-			Detail: fmt.Sprintf("%d of %d inputs answered within %d days; %d answered late, %d overdue",
-				t.onTime, t.inputs, p.rules.ResponseDays, t.lateAnswered, t.overdue)}
+			Detail: fmt.Sprintf("%d of %s answered within %s; %d answered late, %d overdue",
+				t.onTime, count(t.inputs, "input", "inputs"), count(int64(p.rules.ResponseDays), "day", "days"), t.lateAnswered, t.overdue)}
 		if f.Status == PromiseStatusBroken {
 			f.IDs = p.idsOf(t.late)
 		}
 		return f
 	case PromiseElementFeedbackPublished:
-		return au.publishedBy(func(k PublicationKind) bool { return k == PublicationKindInputSummary || k == PublicationKindFeedbackReport },
+		return au.publishedBy(func(k PublicationKind) bool {
+			return k == PublicationKindInputSummary || k == PublicationKindFeedbackReport
+		},
 			au.opened, false, !au.implAt.IsZero(), "after the opening")
 	case PromiseElementDecisionCitesInput:
 		n := int64(len(p.decision.shaped))
 		f := Finding{Status: status(n > 0, p.decided), Count: n, Of: t.contributions, At: au.decided,
-			Detail: fmt.Sprintf("the decision cites %d of %d contributions", n, t.contributions)}
+			Detail: fmt.Sprintf("the decision cites %d of %s", n, count(t.contributions, "contribution", "contributions"))}
 		if !p.decided {
 			f.Detail = "not decided yet"
 		}
 		f.IDs = p.idsOf(p.decision.shaped[:min(len(p.decision.shaped), MaxEvidenceIDs)])
 		return f
 	case PromiseElementDialogueHeld:
-		return au.held(func(m Method) bool { return m.Direction() == CommunicationTwoWay && m.Attended() }, "attended two-way activities")
+		return au.held(func(m Method) bool { return m.Direction() == CommunicationTwoWay && m.Attended() }, [2]string{"attended two-way activity", "attended two-way activities"})
 	case PromiseElementDeliberationHeld:
-		return au.held(Method.Deliberative, "deliberative activities")
+		return au.held(Method.Deliberative, [2]string{"deliberative activity", "deliberative activities"})
 	case PromiseElementInputReflected:
 		return au.reflected()
 	case PromiseElementRecommendationsIncorporated:
 		ok := t.recommendations > 0 && t.recAnswered == t.recommendations && 2*t.recAccepted >= t.recommendations &&
 			t.recIncorporated == t.recAccepted
 		f := Finding{Status: status(ok, p.decided), Count: t.recIncorporated, Of: t.recommendations,
-			Detail: fmt.Sprintf("%d recommendations from deliberation: %d answered, %d accepted or partly, %d of those cited",
-				t.recommendations, t.recAnswered, t.recAccepted, t.recIncorporated)}
+			Detail: fmt.Sprintf("%s from deliberation: %d answered, %d accepted or partly, %d of those cited",
+				count(t.recommendations, "recommendation", "recommendations"), t.recAnswered, t.recAccepted, t.recIncorporated)}
 		if !ok {
 			f.IDs = p.idsOf(t.recNotIncorporated)
 		}
@@ -496,7 +435,7 @@ func (au *auditor) check(e PromiseElement) Finding {
 		}
 		n := int64(len(p.initiatives))
 		return Finding{Status: status(answered == n, false), Count: answered, Of: n, IDs: open,
-			Detail: fmt.Sprintf("%d of %d initiatives taken up answered", answered, n)}
+			Detail: fmt.Sprintf("%d of %s taken up answered", answered, count(n, "initiative", "initiatives"))}
 	}
 	return Finding{}
 }
@@ -545,7 +484,7 @@ func (au *auditor) publishedBy(match func(PublicationKind) bool, ref time.Time, 
 		f.IDs = f.IDs[:min(len(f.IDs), MaxEvidenceIDs)]
 	}
 	f.Status = status(f.Count > 0, due)
-	f.Detail = fmt.Sprintf("%d published %s", f.Count, when)
+	f.Detail = count(f.Count, "publication", "publications") + " " + when
 	if f.Count > 0 {
 		f.Detail += ", the first on " + day(f.At)
 	}
@@ -554,7 +493,7 @@ func (au *auditor) publishedBy(match func(PublicationKind) bool, ref time.Time, 
 
 // held finds the activities with a matching method that started before the
 // decision (or, before it, by the audit time) and that someone attended.
-func (au *auditor) held(match func(Method) bool, what string) Finding {
+func (au *auditor) held(match func(Method) bool, what [2]string) Finding {
 	ref := au.decided
 	if ref.IsZero() {
 		ref = au.at
@@ -570,7 +509,7 @@ func (au *auditor) held(match func(Method) bool, what string) Finding {
 		}
 	}
 	f.Status = status(f.Count > 0, au.p.decided)
-	f.Detail = fmt.Sprintf("%d %s held before the decision", f.Count, what)
+	f.Detail = fmt.Sprintf("%s held before the decision", count(f.Count, what[0], what[1]))
 	return f
 }
 
@@ -592,8 +531,8 @@ func (au *auditor) reflected() Finding {
 	ok := f.Of > 0 && f.Count > 0 && len(silent) == 0
 	f.Status = status(ok, p.decided)
 	f.IDs = p.idsOf(silent)
-	f.Detail = fmt.Sprintf("%d of %d cited contributions accepted or partly accepted; %d cited without an answer that says how",
-		f.Count, f.Of, len(silent))
+	f.Detail = fmt.Sprintf("%d of %s accepted or partly accepted; %d cited without an answer that says how",
+		f.Count, count(f.Of, "cited contribution", "cited contributions"), len(silent))
 	if !p.decided {
 		f.Detail = "not decided yet"
 	}
@@ -625,7 +564,7 @@ func (au *auditor) implemented() Finding {
 	default:
 		f.Status = PromiseStatusPending
 	}
-	f.Detail = fmt.Sprintf("%d of %d commitments done, %d dropped", f.Count, f.Of, len(dropped))
+	f.Detail = fmt.Sprintf("%d of %s done, %d dropped", f.Count, count(f.Of, "commitment", "commitments"), len(dropped))
 	return f
 }
 
@@ -661,12 +600,26 @@ func (au *auditor) reflectedSome() bool {
 // Lines returns the audit as lines of text for a report: the level and the
 // rung, then one line per finding.
 func (a Audit) Lines() []string {
-	out := []string{fmt.Sprintf("promised %s (%s); reached %s (%s)", a.Level, a.Expected, a.Rung, a.Rung.Group())}
+	out := []string{fmt.Sprintf("promised %s (%s); reached %s (%s)", a.Level.Text(), words(a.Expected), words(a.Rung), words(a.Rung.Group()))}
 	for _, f := range a.Findings {
 		out = append(out, f.String())
 	}
 	return out
 }
+
+// count writes n with its noun in the right number: "1 contribution",
+// "2 contributions".
+func count(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
+}
+
+// words writes the wire name of another package's enum (a rung of
+// Arnstein's ladder) as words for people: "delegated_power" is "delegated
+// power".
+func words(v fmt.Stringer) string { return strings.ReplaceAll(v.String(), "_", " ") }
 
 // String returns the audit as [Audit.Lines] joined by newlines.
 func (a Audit) String() string { return strings.Join(a.Lines(), "\n") }

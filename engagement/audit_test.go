@@ -261,7 +261,7 @@ func TestAuditEvidence(t *testing.T) {
 	f := find(engagement.PromiseElementInformedBeforeOpening)
 	assert.Equal(t, int64(1), f.Count)
 	assert.Equal(t, announced, f.At)
-	assert.Equal(t, "1 published before the opening, the first on 2025-03-02", f.Detail)
+	assert.Equal(t, "1 publication before the opening, the first on 2025-03-02", f.Detail)
 	// The question (1002) took 30 days against a commitment of 21.
 	f = find(engagement.PromiseElementAnsweredOnTime)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
@@ -272,7 +272,7 @@ func TestAuditEvidence(t *testing.T) {
 	f = find(engagement.PromiseElementDecisionCitesInput)
 	assert.Equal(t, []uuid.UUID{id(1000), id(1001)}, f.IDs)
 	assert.Equal(t, decided, f.At)
-	assert.Equal(t, "kept decision_cites_input: the decision cites 2 of 3 contributions", f.String())
+	assert.Equal(t, "kept: decision cites input: the decision cites 2 of 3 contributions", f.String(), "words, not wire names")
 	// Both cited were declined: nothing reflected.
 	f = find(engagement.PromiseElementInputReflected)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
@@ -325,7 +325,7 @@ func TestAuditPending(t *testing.T) {
 	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs)
 	f, _ = a.Finding(engagement.PromiseElementAnsweredOnTime)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
-	assert.Equal(t, "0 of 1 inputs answered within 21 days; 0 answered late, 1 overdue", f.Detail)
+	assert.Equal(t, "0 of 1 input answered within 21 days; 0 answered late, 1 overdue", f.Detail, "one input, in the singular")
 }
 
 // TestAuditCancelled: a cancelled process can keep nothing more, so what
@@ -361,7 +361,7 @@ func TestAuditInitiatives(t *testing.T) {
 	require.NoError(t, err)
 	f, _ = a.Finding(engagement.PromiseElementInitiativesAnswered)
 	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
-	assert.Equal(t, "1 of 1 initiatives taken up answered", f.Detail)
+	assert.Equal(t, "1 of 1 initiative taken up answered", f.Detail)
 }
 
 // TestAuditEvidenceIsCapped lists at most MaxEvidenceIDs records, while the

@@ -66,7 +66,7 @@ func (a Authority) MarshalJSON() ([]byte, error) {
 func (a *Authority) UnmarshalJSON(b []byte) error {
 	var w authorityJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	v, err := NewAuthority(w.ID, w.Name, w.Stakeholder)
 	if err != nil {

@@ -114,35 +114,6 @@ const (
 	CommitmentStatusDropped
 )
 
-var commitmentStatusNames = [...]string{"", "planned", "in_progress", "done", "dropped"}
-
-// IsValid reports whether s is a declared status.
-func (s CommitmentStatus) IsValid() bool { return enumValid(s, commitmentStatusNames[:]) }
-
-// String returns the status's lowercase name, such as "in_progress", or
-// "CommitmentStatus(9)" for an undeclared value.
-func (s CommitmentStatus) String() string {
-	return enumString(s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// MarshalText returns the status's name; an undeclared status is an error
-// wrapping [ErrInvalid].
-func (s CommitmentStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// UnmarshalText parses a status's name with [ParseCommitmentStatus], leaving
-// s unchanged on error.
-func (s *CommitmentStatus) UnmarshalText(text []byte) error {
-	return enumUnmarshal(s, text, commitmentStatusNames[:], "CommitmentStatus")
-}
-
-// ParseCommitmentStatus returns the status named s. Any other text is an
-// error wrapping [ErrInvalid] that quotes s.
-func ParseCommitmentStatus(s string) (CommitmentStatus, error) {
-	return enumParse[CommitmentStatus](s, commitmentStatusNames[:], "CommitmentStatus")
-}
-
 // commitment is the stored form of a commitment.
 type commitment struct {
 	spec       CommitmentSpec // ShapedBy and Milestones are not kept here
@@ -151,6 +122,9 @@ type commitment struct {
 	added      time.Time
 	dropped    time.Time // zero unless dropped
 	dropReason string
+	seq        uint64   // the change that added it
+	doneSeq    []uint64 // parallel to milestones: the changes that completed them
+	dropSeq    uint64
 }
 
 // closed reports whether the commitment is done or dropped.
@@ -171,8 +145,8 @@ func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
 		return err
 	}
 	c.added = utc(at)
+	c.seq = p.touch(at)
 	p.appendCommitment(c)
-	p.touch(at)
 	return nil
 }
 
@@ -190,7 +164,7 @@ func (p *Process) checkCommitment(spec CommitmentSpec, errs *problems) commitmen
 	}
 	spec.Due = utc(spec.Due)
 	spec.Milestones, spec.ShapedBy = nil, nil
-	return commitment{spec: spec, milestones: ms, shaped: shaped}
+	return commitment{spec: spec, milestones: ms, shaped: shaped, doneSeq: make([]uint64, len(ms))}
 }
 
 func (p *Process) appendCommitment(c commitment) {
@@ -222,7 +196,7 @@ func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time
 		return err
 	}
 	c.milestones[k].DoneAt = utc(at)
-	p.touch(at)
+	c.doneSeq[k] = p.touch(at)
 	return nil
 }
 
@@ -259,7 +233,7 @@ func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) erro
 		return err
 	}
 	c.dropped, c.dropReason = utc(at), reason
-	p.touch(at)
+	c.dropSeq = p.touch(at)
 	return nil
 }
 

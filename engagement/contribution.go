@@ -31,35 +31,6 @@ const (
 	ContributionKindVote
 )
 
-var contributionKindNames = [...]string{"", "comment", "idea", "objection", "question", "survey_response", "vote"}
-
-// IsValid reports whether k is a declared kind.
-func (k ContributionKind) IsValid() bool { return enumValid(k, contributionKindNames[:]) }
-
-// String returns the kind's lowercase name, such as "survey_response", or
-// "ContributionKind(9)" for an undeclared value.
-func (k ContributionKind) String() string {
-	return enumString(k, contributionKindNames[:], "ContributionKind")
-}
-
-// MarshalText returns the kind's name; an undeclared kind is an error
-// wrapping [ErrInvalid].
-func (k ContributionKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, contributionKindNames[:], "ContributionKind")
-}
-
-// UnmarshalText parses a kind's name with [ParseContributionKind], leaving k
-// unchanged on error.
-func (k *ContributionKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(k, text, contributionKindNames[:], "ContributionKind")
-}
-
-// ParseContributionKind returns the kind named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParseContributionKind(s string) (ContributionKind, error) {
-	return enumParse[ContributionKind](s, contributionKindNames[:], "ContributionKind")
-}
-
 // Submission is what a participant hands in: the input to
 // [Process.Contribute]. It is plain data.
 type Submission struct {
@@ -136,6 +107,7 @@ type contribution struct {
 	rated       bool
 	substantive bool
 	score       uint8
+	seq         uint64 // the change that recorded it
 }
 
 // noIndex marks an absent activity or phase in a contribution.
@@ -159,8 +131,8 @@ func (p *Process) Contribute(s Submission, at time.Time) error {
 		return err
 	}
 	c.participant = p.addParticipant(s.Participant, pi)
+	c.seq = p.touch(at)
 	p.appendContribution(c)
-	p.touch(at)
 	return nil
 }
 

@@ -32,8 +32,9 @@
 //     serving a lowest IAP2 level, with a schedule, a place, an [Audience],
 //     registrations and attendance;
 //   - outreach campaigns ([CampaignSpec], [Campaign]): one-way messages on a
-//     [Medium] to an audience, with impressions, reach and media mentions
-//     by [Tone];
+//     [Medium] to an audience, with their reach (a metrics.Audience:
+//     distinct people and impressions) and the media coverage they earned
+//     ([Clipping]: a metrics.Mention with its audience and tone);
 //   - publications ([Publication]): what was made public and when;
 //   - contributions ([Submission], [Contribution]): comments, ideas,
 //     objections, questions, survey responses and votes from participants
@@ -50,7 +51,7 @@
 // [Process.Trace] follows a contribution to the decision and commitments it
 // shaped; [Process.DecisionInputs] and [Process.CommitmentInputs] go back.
 //
-// # Initiatives, plans, audits and scorecards
+// # Initiatives, plans, audits and tallies
 //
 // Engagement and participation meet when a bottom-up initiative that
 // gathered enough support is submitted to the body: a process takes it up
@@ -65,9 +66,16 @@
 // reaches. [Process.Audit] holds the process's promise against its records,
 // element by element ([PromiseElement]), each kept, broken or pending with
 // its evidence, and names the rung of Arnstein's ladder the public reached.
-// [Process.Scorecard] and [RoleScorecard] hold the figures ([Figure]) against
-// documented targets: one scorecard for the process, and one for each of the
-// six [Role]s in the field.
+//
+// [Process.Tallies] is a read-only snapshot of what the records add up to
+// (counts, answers and their timeliness, participants' profiles,
+// attendance, outreach exposures), which the audit reads and package
+// engagement/scorecard turns into the figures of the process's scorecard and
+// of the six roles in the field. [Process.Exposures] sums the campaigns'
+// reach and so counts a person two campaigns reached twice; distinct people
+// are a campaign's own [Campaign.Reach], [Tallies.Attendees] and
+// [Process.ParticipantCount]. [Process.Representativeness] publishes who
+// took part against a population through metrics.PublishRepresentativeness.
 //
 // # Engagement is not participation
 //
@@ -82,7 +90,9 @@
 // Every change takes the time it happens as its last argument, and a
 // process's record runs forward in time. Errors match the sentinels of this
 // package with [errors.Is] and arrive in a [*TransitionError], an [*OpError]
-// or a [*FieldError]. A process round-trips through encoding/json exactly,
-// and decoding replays the document through the same methods, so it accepts
-// exactly what the methods could have produced.
+// or a [*FieldError]. Enum names on the wire are lowercase words joined by
+// underscores; text for people (audit text, errors) uses each enum's Text.
+// A process round-trips through encoding/json exactly; its document numbers
+// every change, and decoding replays the changes in that order through the
+// same methods, so it accepts exactly what the methods could have produced.
 package engagement

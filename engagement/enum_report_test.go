@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/civitas-go/civitas/engagement"
-	"github.com/civitas-go/civitas/metrics"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,13 +17,6 @@ func TestReportEnums(t *testing.T) {
 			"feedback_published", "decision_cites_input", "dialogue_held", "input_reflected", "deliberation_held",
 			"recommendations_incorporated", "public_choice_followed", "choice_implemented", "initiatives_answered"),
 		enumOf[engagement.PromiseStatus]("PromiseStatus", engagement.ParsePromiseStatus, "kept", "broken", "pending"),
-		enumOf[engagement.Role]("Role", engagement.ParseRole, "civic_engagement_specialist", "community_relations_manager",
-			"public_outreach_coordinator", "public_engagement_coordinator", "community_relations_officer", "community_engagement_officer"),
-		enumOf[engagement.Figure]("Figure", engagement.ParseFigure, "reach", "visibility", "attendance_rate", "participants",
-			"contributions", "closing_the_loop", "median_response_time", "p90_response_time", "influence_rate",
-			"representativeness", "implementation_progress", "volunteer_rate", "coverage_quality", "relationship_growth",
-			"reputation_trend", "media_mentions", "substantive_share", "justification", "inquiries_on_time",
-			"conflicts_resolved", "dialogue_share"),
 	}
 	for _, c := range cases {
 		t.Run(c.typ, func(t *testing.T) {
@@ -52,56 +44,4 @@ func TestReportEnums(t *testing.T) {
 			assert.Equal(t, c.value(1), v, "a failed UnmarshalText leaves the value unchanged")
 		})
 	}
-}
-
-// TestRoles checks each role's title and default figures against the table
-// on Role.Figures.
-func TestRoles(t *testing.T) {
-	want := map[engagement.Role]struct {
-		label   string
-		figures []engagement.Figure
-	}{
-		engagement.RoleCivicEngagementSpecialist: {"Civic Engagement Specialist",
-			[]engagement.Figure{engagement.FigureVolunteerRate, engagement.FigureAttendanceRate, engagement.FigureInfluenceRate}},
-		engagement.RoleCommunityRelationsManager: {"Community Relations Manager",
-			[]engagement.Figure{engagement.FigureCoverageQuality, engagement.FigureRelationshipGrowth, engagement.FigureReputationTrend}},
-		engagement.RolePublicOutreachCoordinator: {"Public Outreach Coordinator",
-			[]engagement.Figure{engagement.FigureReach, engagement.FigureVisibility, engagement.FigureMediaMentions}},
-		engagement.RolePublicEngagementCoordinator: {"Public Engagement Coordinator",
-			[]engagement.Figure{engagement.FigureParticipants, engagement.FigureContributions, engagement.FigureSubstantiveShare, engagement.FigureJustification}},
-		engagement.RoleCommunityRelationsOfficer: {"Community Relations Officer",
-			[]engagement.Figure{engagement.FigureInquiriesOnTime, engagement.FigureConflictsResolved, engagement.FigureContributions}},
-		engagement.RoleCommunityEngagementOfficer: {"Community Engagement Officer",
-			[]engagement.Figure{engagement.FigureDialogueShare, engagement.FigureRepresentativeness, engagement.FigureInfluenceRate}},
-	}
-	roles := engagement.Roles()
-	require.Len(t, roles, len(want))
-	for _, r := range roles {
-		assert.Equal(t, want[r].label, r.Label())
-		assert.Equal(t, want[r].figures, r.Figures())
-	}
-	assert.Equal(t, "Role(7)", engagement.Role(7).Label())
-	assert.Nil(t, engagement.Role(0).Figures())
-	f := engagement.RoleCivicEngagementSpecialist.Figures()
-	f[0] = engagement.FigureReach
-	assert.Equal(t, engagement.FigureVolunteerRate, engagement.RoleCivicEngagementSpecialist.Figures()[0], "Figures returns a copy")
-}
-
-// TestFigures checks that every figure has a label, a one-line definition
-// and a unit, and that the process scorecard holds the first eleven.
-func TestFigures(t *testing.T) {
-	all := engagement.AllFigures()
-	require.Len(t, all, 21)
-	for _, f := range all {
-		assert.NotEmpty(t, f.Label(), f)
-		assert.NotContains(t, f.Definition(), "\n", f)
-		assert.True(t, f.Unit().IsValid(), f)
-	}
-	assert.Equal(t, all[:11], engagement.ProcessFigures())
-	assert.Equal(t, engagement.FigureImplementationProgress, engagement.ProcessFigures()[10])
-	bad := engagement.Figure(0)
-	assert.Equal(t, "Figure(0)", bad.Label())
-	assert.Empty(t, bad.Definition())
-	assert.Equal(t, metrics.Unit(0), bad.Unit())
-	assert.Equal(t, metrics.UnitDays, engagement.FigureP90ResponseTime.Unit())
 }

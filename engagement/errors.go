@@ -3,6 +3,8 @@ package engagement
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Every error this package returns matches one of them with
@@ -63,6 +65,11 @@ var (
 	// milestone already done.
 	ErrDuplicate = errors.New("engagement: already recorded")
 
+	// ErrInconsistent reports decoded data whose parts disagree, such as
+	// change numbers that skip or repeat a number, or a state no sequence of
+	// calls can produce.
+	ErrInconsistent = errors.New("engagement: inconsistent data")
+
 	// ErrNotFound reports an ID that names nothing in the process.
 	ErrNotFound = errors.New("engagement: unknown ID")
 
@@ -106,23 +113,34 @@ var (
 )
 
 // FieldError describes one bad input: which field or argument, its value as
-// text, and the sentinel it breaks, which it wraps.
+// text, and the sentinel it breaks, which it wraps. The zero value and a nil
+// *FieldError still print a message.
 type FieldError struct {
 	// Field names the input, such as "title" or "phases[2].end".
 	Field string
-	// Value is the offending value as text ("" when it is missing).
+	// Value is the offending value as text, quoted when it is text and
+	// clipped to 64 bytes ("" when it is missing).
 	Value string
 	// Err is the sentinel error the value breaks, such as [ErrInvalid].
 	Err error
 }
 
-// Error returns a message that names the field and quotes its value.
+// Error returns a message that names the field and its value, such as
+// `engagement: invalid value: title = ""`.
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("%v: %s %q", e.Err, e.Field, e.Value)
+	if e == nil {
+		return "engagement: invalid value (nil *FieldError)"
+	}
+	return fmt.Sprintf("%s: %s = %s", reason(e.Err, ErrInvalid), orUnnamed(e.Field), e.Value)
 }
 
-// Unwrap returns the sentinel, for errors.Is.
-func (e *FieldError) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel, for errors.Is; nil for a nil receiver.
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // TransitionError reports a lifecycle event that the process refused. It
 // names the state the process was (and still is) in and the event, and wraps
@@ -137,13 +155,24 @@ type TransitionError struct {
 	Err error
 }
 
-// Error returns a message naming the event, the state and the reasons.
+// Error returns a message naming the event, the state and the reasons, such
+// as "engagement: cannot start implementation in state closed: …", in the
+// words people read (the enums' Text, not their wire names).
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("engagement: cannot %s a process in state %s: %v", e.Event, e.State, e.Err)
+	if e == nil {
+		return "engagement: event not allowed in this state (nil *TransitionError)"
+	}
+	return fmt.Sprintf("engagement: cannot %s in state %s: %s", events.Text(e.Event), states.Text(e.State), reason(e.Err, ErrInvalidTransition))
 }
 
-// Unwrap returns the reasons, for errors.Is and errors.As.
-func (e *TransitionError) Unwrap() error { return e.Err }
+// Unwrap returns the reasons, for errors.Is and errors.As; nil for a nil
+// receiver.
+func (e *TransitionError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // OpError reports an operation other than a lifecycle event (a contribution,
 // a response, a registration) that the process refused. It names the
@@ -159,13 +188,70 @@ type OpError struct {
 
 // Error returns a message naming the operation, the state and the reasons.
 func (e *OpError) Error() string {
-	return fmt.Sprintf("engagement: %s refused in state %s: %v", e.Op, e.State, e.Err)
+	if e == nil {
+		return "engagement: operation refused (nil *OpError)"
+	}
+	op := e.Op
+	if op == "" {
+		op = "operation"
+	}
+	return fmt.Sprintf("engagement: %s refused in state %s: %s", op, states.Text(e.State), reason(e.Err, ErrWrongState))
 }
 
-// Unwrap returns the reasons, for errors.Is and errors.As.
-func (e *OpError) Unwrap() error { return e.Err }
+// Unwrap returns the reasons, for errors.Is and errors.As; nil for a nil
+// receiver.
+func (e *OpError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
-// fieldErr builds a *FieldError.
+// reason returns err's message, or the sentinel's when err is nil (a zero
+// error value).
+func reason(err, sentinel error) string {
+	if err == nil {
+		return sentinel.Error()
+	}
+	return err.Error()
+}
+
+// orUnnamed returns field, or "(unnamed field)" when it is "".
+func orUnnamed(field string) string {
+	if field == "" {
+		return "(unnamed field)"
+	}
+	return field
+}
+
+// fieldErr builds a *FieldError whose value is quoted and clipped.
 func fieldErr(field, value string, err error) error {
-	return &FieldError{Field: field, Value: value, Err: err}
+	return &FieldError{Field: field, Value: strconv.Quote(clip(value)), Err: err}
+}
+
+// clip shortens s to at most 64 bytes, on a rune boundary, so that an error
+// never quotes a whole hostile input.
+func clip(s string) string {
+	const limit = 64
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// decodeErr wraps an error of encoding/json (malformed JSON, a value of the
+// wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so
+// that every error of a decoder matches a sentinel of this package. An
+// error that already matches one of this package's sentinels (from a nested
+// decoder) is returned as it is.
+func decodeErr(err error) error {
+	var fe *FieldError
+	if err == nil || errors.As(err, &fe) || errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalid, err)
 }

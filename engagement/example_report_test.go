@@ -84,7 +84,7 @@ func ExampleProcess_Plan() {
 	}
 	p := exampleProcess()
 	cafes, _ := engagement.NewAudience("promenade businesses", exCafes)
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflets", Channel: engagement.MediumPrint, Audience: cafes}, exDay(time.March, 16))
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflets", Medium: engagement.MediumPrint, Audience: cafes}, exDay(time.March, 16))
 
 	plan, _ := p.Plan(m, stakeholder.Grid{})
 	for _, r := range plan.Recommendations {
@@ -123,60 +123,13 @@ func ExampleProcess_Audit() {
 	fmt.Println("fell short:", a.FellShort())
 	// Output:
 	// promised consult (consultation); reached informing (tokenism)
-	// broken informed_before_opening: 0 published before the opening
-	// pending decision_published: not due yet
-	// pending progress_reported: not due yet
-	// kept input_gathered: 2 contributions from 2 people
-	// broken input_answered: 1 of 2 inputs answered
-	// broken answered_on_time: 1 of 2 inputs answered within 21 days; 0 answered late, 1 overdue
-	// pending feedback_published: 0 published after the opening
-	// pending decision_cites_input: not decided yet
+	// broken: informed before opening: 0 publications before the opening
+	// pending: decision published: not due yet
+	// pending: progress reported: not due yet
+	// kept: input gathered: 2 contributions from 2 people
+	// broken: input answered: 1 of 2 inputs answered
+	// broken: answered on time: 1 of 2 inputs answered within 21 days; 0 answered late, 1 overdue
+	// pending: feedback published: 0 publications after the opening
+	// pending: decision cites input: not decided yet
 	// fell short: true
-}
-
-// The process scorecard holds each figure against its target: here two
-// contributions, one answered after 14 days, against a commitment of 21.
-func ExampleProcess_Scorecard() {
-	p := exampleProcess()
-	contribute(p)
-	_ = p.Respond(exIdea, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: exOfficer}, exDay(time.March, 31))
-
-	sc, _ := p.Scorecard(engagement.ScorecardOptions{})
-	for _, e := range sc.All() {
-		fmt.Printf("%-29s %9s %-9s %-15s %s\n", e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict())
-	}
-	// Output:
-	// Reach                                 0           at least 1      not-met
-	// Visibility                    undefined 0 of 0    at least 50 %   undefined
-	// Attendance rate               undefined 0 of 0    at least 60 %   undefined
-	// Unique participants                   2           at least 2      met
-	// Contributions                         2           at least 2      met
-	// Closing-the-loop rate           50.00 % 1 of 2    at least 100 %  not-met
-	// Median response time            14.00 d           at most 21 d    met
-	// 90th percentile response time   14.00 d           at most 21 d    met
-	// Influence rate                   0.00 % 0 of 2    at least 10 %   not-met
-	// Representativeness            undefined           at least 0.8    undefined
-	// Implementation progress       undefined           at least 0.00 % undefined
-}
-
-// Each role is judged by its own figures: the Public Outreach Coordinator by
-// reach and visibility.
-func ExampleRoleScorecard() {
-	p := exampleProcess()
-	homes, _ := engagement.NewAudience("households within 500 m of the park")
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, exDay(time.March, 16))
-	_ = p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 2400, Reach: 2100}, exDay(time.March, 20))
-	_ = p.AddMention(exLeaflets, engagement.Mention{Outlet: "Riverton Gazette", Tone: engagement.TonePositive}, exDay(time.March, 21))
-
-	in := engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{TargetPopulation: 3000}}
-	sc, _ := engagement.RoleScorecard(engagement.RolePublicOutreachCoordinator, in)
-	fmt.Println(sc.Title())
-	for _, e := range sc.All() {
-		fmt.Printf("%-14s %8s %-12s %-16s %s\n", e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict())
-	}
-	// Output:
-	// Public Outreach Coordinator: Riverside Park redesign
-	// Reach              2100              at least 1500    met
-	// Visibility      70.00 % 2100 of 3000 at least 50 %    met
-	// Media mentions        1              at least 1       met
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 )
@@ -243,22 +244,25 @@ func ExampleProcess_Attend() {
 }
 
 // Outreach is one-way: it is measured by reach and visibility, and its
-// figures are cumulative reports from the channel.
-func ExampleProcess_RecordFigures() {
+// reach is a cumulative report from the medium: distinct people within the
+// campaign (metrics.Audience), which cannot exceed the impressions.
+func ExampleProcess_RecordReach() {
 	p := exampleProcess()
 	homes, _ := engagement.NewAudience("households within 500 m of the park")
-	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, exDay(time.March, 16))
-	_ = p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 2400, Reach: 2100}, exDay(time.March, 20))
-	_ = p.AddMention(exLeaflets, engagement.Mention{Outlet: "Riverton Gazette", Headline: "Park plans: have your say", Tone: engagement.TonePositive}, exDay(time.March, 21))
-	err := p.RecordFigures(exLeaflets, engagement.Figures{Impressions: 100, Reach: 200}, exDay(time.March, 22))
-	fmt.Println(errors.Is(err, engagement.ErrInvalid), "(reach cannot exceed impressions)")
+	_ = p.AddCampaign(engagement.CampaignSpec{ID: exLeaflets, Name: "Leaflet drop", Medium: engagement.MediumDirectMail, Audience: homes}, exDay(time.March, 16))
+	leaflets, _ := metrics.NewAudience(2100, 2400)
+	_ = p.RecordReach(exLeaflets, leaflets, exDay(time.March, 20))
+	_ = p.AddMention(exLeaflets, engagement.Clipping{Outlet: "Riverton Gazette", Headline: "Park plans: have your say",
+		Mention: metrics.Mention{Reach: 18000, Tone: metrics.TonePositive}}, exDay(time.March, 21))
+	_, err := metrics.NewAudience(200, 100)
+	fmt.Println(errors.Is(err, metrics.ErrPartExceedsWhole), "(reach cannot exceed impressions)")
 
 	c, _ := p.Campaign(exLeaflets)
-	f, _, _ := c.Figures()
-	fmt.Printf("%s on %s: %d impressions, %d reached, %d mention\n", c.Name(), c.Channel(), f.Impressions, f.Reach, c.MentionCount())
+	f, _, _ := c.Reach()
+	fmt.Printf("%s on %s: %d impressions, %d people reached, %d mention\n", c.Name(), c.Medium().Text(), f.Impressions(), f.Reach(), c.MentionCount())
 	// Output:
 	// true (reach cannot exceed impressions)
-	// Leaflet drop on direct_mail: 2400 impressions, 2100 reached, 1 mention
+	// Leaflet drop on direct mail: 2400 impressions, 2100 people reached, 1 mention
 }
 
 // A process round-trips through JSON exactly; decoding replays the records

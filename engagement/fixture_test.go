@@ -3,10 +3,12 @@ package engagement_test
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"testing"
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
@@ -187,6 +189,16 @@ func inState(t testing.TB, s engagement.State) *engagement.Process {
 	return p
 }
 
+// audienceOf returns the audience of reach distinct people and impressions
+// exposures; it panics on counts metrics.NewAudience refuses.
+func audienceOf(reach, impressions int64) metrics.Audience {
+	a, err := metrics.NewAudience(reach, impressions)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
 // Week is seven days.
 const Week = 7 * engagement.Day
 
@@ -197,6 +209,14 @@ func marshal(t testing.TB, p *engagement.Process) []byte {
 	require.NoError(t, err)
 	return b
 }
+
+// seqField matches a change number of the wire form and the comma before
+// it.
+var seqField = regexp.MustCompile(`,"(seq|registered_seq|attended_seq|done_seq|drop_seq)":\d+`)
+
+// legacy returns the document as written before changes were numbered:
+// without any "seq".
+func legacy(b []byte) []byte { return seqField.ReplaceAll(b, nil) }
 
 // unmarshal decodes a process.
 func unmarshal(b []byte) (*engagement.Process, error) {

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/internal/enum"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 )
@@ -25,15 +27,15 @@ func FuzzUnmarshalProcess(f *testing.F) {
 }
 
 // FuzzParse parses arbitrary text with every enum parser of the package. A
-// parse must never panic, and text it accepts is exactly the value's name.
+// parse must never panic, and text it accepts is exactly the value's name under the one matching rule (enum.Key).
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"consult", "citizens_assembly", "two_way", "", "Open", "partly_accepted", "x\x00"} {
 		f.Add(s)
 	}
 	parsers := []func(string) (string, string, error){
 		parser(engagement.ParseLevel), parser(engagement.ParsePhaseKind), parser(engagement.ParseState),
-		parser(engagement.ParseEvent), parser(engagement.ParseDirection), parser(engagement.ParseMethod),
-		parser(engagement.ParseChannel), parser(engagement.ParseTone), parser(engagement.ParseContributionKind),
+		parser(engagement.ParseEvent), parser(engagement.ParseCommunication), parser(engagement.ParseMethod),
+		parser(engagement.ParseMedium), parser(engagement.ParseContributionKind),
 		parser(engagement.ParseResponseKind), parser(engagement.ParsePublicationKind), parser(engagement.ParseCommitmentStatus),
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -43,8 +45,8 @@ func FuzzParse(f *testing.F) {
 				require.ErrorIs(t, err, engagement.ErrInvalid)
 				continue
 			}
-			require.Equal(t, s, name)
-			require.Equal(t, s, text)
+			require.Equal(t, enum.Key(s), name, "accepted text names the value by the one rule")
+			require.Equal(t, name, text)
 		}
 	})
 }
@@ -141,11 +143,11 @@ func runOp(p *engagement.Process, op byte, arg int, at time.Time, acts []engagem
 	case 9:
 		return p.Attend(act.ID, who, at)
 	case 10:
-		return p.AddCampaign(engagement.CampaignSpec{ID: id(20 + arg%2), Name: "c", Channel: engagement.MediumPrint, Audience: aud}, at)
+		return p.AddCampaign(engagement.CampaignSpec{ID: id(20 + arg%2), Name: "c", Medium: engagement.MediumPrint, Audience: aud}, at)
 	case 11:
-		return p.RecordFigures(id(20+arg%2), engagement.Figures{Impressions: int64(arg), Reach: int64(arg / 2)}, at)
+		return p.RecordReach(id(20+arg%2), audienceOf(int64(arg/2), int64(arg)), at)
 	case 12:
-		return p.AddMention(id(20+arg%2), engagement.Mention{Outlet: "o", Tone: engagement.ToneNeutral}, at)
+		return p.AddMention(id(20+arg%2), engagement.Clipping{Outlet: "o", Mention: metrics.Mention{Tone: metrics.ToneNeutral}}, at)
 	case 13:
 		return p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "t"}, at)
 	case 14:

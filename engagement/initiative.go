@@ -114,7 +114,7 @@ func (p *Process) takeUp(t TakenUp, at time.Time) error {
 	}
 	t.SubmittedAt, t.At, t.Answer = utc(t.SubmittedAt), utc(at), participation.Response{}
 	p.initiatives = append(p.initiatives, t)
-	p.touch(at)
+	p.initiativeSeq = append(p.initiativeSeq, [2]uint64{p.touch(at)})
 	return nil
 }
 
@@ -196,7 +196,7 @@ func (p *Process) recordAnswer(id uuid.UUID, r participation.Response, at time.T
 func (p *Process) setAnswer(i int, r participation.Response, at time.Time) {
 	r.At, r.Process = utc(at), p.id
 	p.initiatives[i].Answer = r
-	p.touch(at)
+	p.initiativeSeq[i][1] = p.touch(at)
 }
 
 // checkTrimmedText requires what checkText does and no surrounding spaces,

@@ -242,14 +242,18 @@ func TestInitiativeAtOneInstant(t *testing.T) {
 }
 
 // TestDecodeInitiativeRejects edits a valid document into ones the methods
-// could not have produced: each is refused with the methods' error.
+// could not have produced: each is refused with the methods' error. The
+// document is the one written before changes were numbered, whose order is
+// derived from the times, so that moving a time moves the change; a
+// numbered document replays its changes in their stated order (see
+// TestDecodeNumbered).
 func TestDecodeInitiativeRejects(t *testing.T) {
 	in := submitted(t)
 	p := inState(t, engagement.StateClosed)
 	require.NoError(t, p.TakeUp(in, closed.Add(time.Hour)))
 	require.NoError(t, p.Decide(decision(), decided))
 	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeRejected, "The path stays closed for safety.", decided.Add(time.Hour)))
-	good := marshal(t, p)
+	good := legacy(marshal(t, p))
 
 	edit := func(t *testing.T, change func(x map[string]any)) []byte {
 		var doc map[string]any

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/google/uuid"
 )
@@ -17,6 +19,24 @@ import (
 // (RFC 3339), enums by name, IDs as strings, records in the order the process
 // holds them. Derived figures (counts, statuses, progress) are not written:
 // they follow from the records.
+//
+// Every change carries "seq", its number in the order the process recorded
+// the changes (1, 2, …; a response, an attendance, a milestone, a drop and an
+// answer have their own). Decoding replays the changes in that order, so it
+// never has to guess which of two changes at one instant came first.
+
+// historyJSON is a lifecycle event with its change number.
+type historyJSON struct {
+	Transition
+	Seq uint64 `json:"seq,omitempty"`
+}
+
+// milestoneJSON is a milestone with the number of the change that completed
+// it.
+type milestoneJSON struct {
+	Milestone
+	DoneSeq uint64 `json:"done_seq,omitempty"`
+}
 
 type processJSON struct {
 	ID            uuid.UUID          `json:"id"`
@@ -28,7 +48,7 @@ type processJSON struct {
 	Phases        []Phase            `json:"phases"`
 	CreatedAt     time.Time          `json:"created_at"`
 	State         State              `json:"state"`
-	History       []Transition       `json:"history"`
+	History       []historyJSON      `json:"history"`
 	Activities    []activityJSON     `json:"activities"`
 	Campaigns     []campaignJSON     `json:"campaigns"`
 	Publications  []publicationJSON  `json:"publications"`
@@ -49,38 +69,56 @@ type activityJSON struct {
 	RegistrationRequired bool             `json:"registration_required"`
 	Audience             Audience         `json:"audience"`
 	AddedAt              time.Time        `json:"added_at"`
+	Seq                  uint64           `json:"seq,omitempty"`
 	Attendance           []attendanceJSON `json:"attendance"`
 }
 
 type attendanceJSON struct {
-	Participant  uuid.UUID `json:"participant"`
-	RegisteredAt time.Time `json:"registered_at,omitzero"`
-	AttendedAt   time.Time `json:"attended_at,omitzero"`
+	Participant   uuid.UUID `json:"participant"`
+	RegisteredAt  time.Time `json:"registered_at,omitzero"`
+	AttendedAt    time.Time `json:"attended_at,omitzero"`
+	RegisteredSeq uint64    `json:"registered_seq,omitempty"`
+	AttendedSeq   uint64    `json:"attended_seq,omitempty"`
 }
 
+// campaignJSON is a campaign. Documents written before the medium was named
+// so carry it as "channel"; decoding accepts either, not both.
 type campaignJSON struct {
 	ID       uuid.UUID     `json:"id"`
 	Name     string        `json:"name"`
-	Channel  Medium       `json:"channel"`
+	Medium   Medium        `json:"medium"`
+	Channel  Medium        `json:"channel,omitzero"`
 	Audience Audience      `json:"audience"`
 	AddedAt  time.Time     `json:"added_at"`
+	Seq      uint64        `json:"seq,omitempty"`
 	Figures  []figuresJSON `json:"figures"`
 	Mentions []mentionJSON `json:"mentions"`
 }
 
+// figuresJSON is one reach report: a metrics.Audience, written as its two
+// counts.
 type figuresJSON struct {
-	At time.Time `json:"at"`
-	Figures
+	At          time.Time `json:"at"`
+	Impressions int64     `json:"impressions"`
+	Reach       int64     `json:"reach"`
+	Seq         uint64    `json:"seq,omitempty"`
 }
 
+// mentionJSON is one clipping; reach is omitted when unknown (0), as in
+// documents written before mentions recorded their audience.
 type mentionJSON struct {
-	At time.Time `json:"at"`
-	Mention
+	At       time.Time    `json:"at"`
+	Outlet   string       `json:"outlet"`
+	Headline string       `json:"headline,omitempty"`
+	Tone     metrics.Tone `json:"tone"`
+	Reach    int64        `json:"reach,omitempty"`
+	Seq      uint64       `json:"seq,omitempty"`
 }
 
 type publicationJSON struct {
 	At time.Time `json:"at"`
 	Publication
+	Seq uint64 `json:"seq,omitempty"`
 }
 
 type contributionJSON struct {
@@ -93,23 +131,27 @@ type contributionJSON struct {
 	Phase       *int             `json:"phase,omitempty"`
 	Quality     *Quality         `json:"quality,omitempty"`
 	Response    *responseJSON    `json:"response,omitempty"`
+	Seq         uint64           `json:"seq,omitempty"`
 }
 
 type responseJSON struct {
 	At time.Time `json:"at"`
 	Response
+	Seq uint64 `json:"seq,omitempty"`
 }
 
 type commitmentJSON struct {
-	ID         uuid.UUID   `json:"id"`
-	Action     string      `json:"action"`
-	Owner      string      `json:"owner"`
-	Due        time.Time   `json:"due"`
-	AddedAt    time.Time   `json:"added_at"`
-	Milestones []Milestone `json:"milestones"`
-	ShapedBy   []uuid.UUID `json:"shaped_by"`
-	DroppedAt  time.Time   `json:"dropped_at,omitzero"`
-	DropReason string      `json:"drop_reason,omitempty"`
+	ID         uuid.UUID       `json:"id"`
+	Action     string          `json:"action"`
+	Owner      string          `json:"owner"`
+	Due        time.Time       `json:"due"`
+	AddedAt    time.Time       `json:"added_at"`
+	Milestones []milestoneJSON `json:"milestones"`
+	ShapedBy   []uuid.UUID     `json:"shaped_by"`
+	DroppedAt  time.Time       `json:"dropped_at,omitzero"`
+	DropReason string          `json:"drop_reason,omitempty"`
+	Seq        uint64          `json:"seq,omitempty"`
+	DropSeq    uint64          `json:"drop_seq,omitempty"`
 }
 
 // takenUpJSON is an initiative the process took up; the answer's process
@@ -122,6 +164,7 @@ type takenUpJSON struct {
 	SubmittedTo participation.PublicBody `json:"submitted_to"`
 	SubmittedAt time.Time                `json:"submitted_at"`
 	At          time.Time                `json:"at"`
+	Seq         uint64                   `json:"seq,omitempty"`
 	Answer      *answerJSON              `json:"answer,omitempty"`
 }
 
@@ -129,6 +172,7 @@ type answerJSON struct {
 	Outcome participation.AnswerOutcome `json:"outcome"`
 	Text    string                      `json:"text"`
 	At      time.Time                   `json:"at"`
+	Seq     uint64                      `json:"seq,omitempty"`
 }
 
 // MarshalJSON writes the whole process: its spec, its state and history, and
@@ -140,7 +184,7 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 	w := processJSON{
 		ID: p.id, Title: p.title, Question: p.question, Authority: p.authority, Level: p.level,
 		Rules: p.rules, Phases: nonNil(p.phases), CreatedAt: p.created, State: p.state,
-		History:       nonNil(p.history),
+		History:       make([]historyJSON, len(p.history)),
 		Activities:    make([]activityJSON, len(p.activities)),
 		Campaigns:     make([]campaignJSON, len(p.campaigns)),
 		Publications:  make([]publicationJSON, len(p.publications)),
@@ -148,21 +192,24 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 		Contributions: make([]contributionJSON, len(p.contributions)),
 		Commitments:   make([]commitmentJSON, len(p.commitments)),
 	}
+	for i, t := range p.history {
+		w.History[i] = historyJSON{Transition: t, Seq: p.historySeq[i]}
+	}
 	for i := range p.activities {
 		w.Activities[i] = p.activityJSON(&p.activities[i])
 	}
 	for i, c := range p.campaigns {
-		w.Campaigns[i] = campaignJSON{ID: c.spec.ID, Name: c.spec.Name, Channel: c.spec.Channel, Audience: c.spec.Audience, AddedAt: c.added,
+		w.Campaigns[i] = campaignJSON{ID: c.spec.ID, Name: c.spec.Name, Medium: c.spec.Medium, Audience: c.spec.Audience, AddedAt: c.added, Seq: c.seq,
 			Figures: make([]figuresJSON, len(c.figures)), Mentions: make([]mentionJSON, len(c.mentions))}
 		for k, f := range c.figures {
-			w.Campaigns[i].Figures[k] = figuresJSON{At: f.at, Figures: f.v}
+			w.Campaigns[i].Figures[k] = figuresJSON{At: f.at, Impressions: f.v.Impressions(), Reach: f.v.Reach(), Seq: f.seq}
 		}
 		for k, m := range c.mentions {
-			w.Campaigns[i].Mentions[k] = mentionJSON{At: m.at, Mention: m.v}
+			w.Campaigns[i].Mentions[k] = mentionJSON{At: m.at, Outlet: m.v.Outlet, Headline: m.v.Headline, Tone: m.v.Mention.Tone, Reach: m.v.Mention.Reach, Seq: m.seq}
 		}
 	}
 	for i, pub := range p.publications {
-		w.Publications[i] = publicationJSON{At: pub.at, Publication: pub.v}
+		w.Publications[i] = publicationJSON{At: pub.at, Publication: pub.v, Seq: pub.seq}
 	}
 	for i := range p.participants {
 		w.Participants[i] = p.participants[i].view()
@@ -174,15 +221,20 @@ func (p *Process) MarshalJSON() ([]byte, error) {
 		w.Decision = &d
 	}
 	for i := range p.commitments {
-		c := p.commitmentView(&p.commitments[i])
+		cm := &p.commitments[i]
+		c := p.commitmentView(cm)
+		ms := make([]milestoneJSON, len(c.milestones))
+		for k, m := range c.milestones {
+			ms[k] = milestoneJSON{Milestone: m, DoneSeq: cm.doneSeq[k]}
+		}
 		w.Commitments[i] = commitmentJSON{ID: c.ID(), Action: c.Action(), Owner: c.Owner(), Due: c.Due(), AddedAt: c.added,
-			Milestones: c.milestones, ShapedBy: c.shapedBy, DroppedAt: c.dropped, DropReason: c.dropReason}
+			Milestones: ms, ShapedBy: c.shapedBy, DroppedAt: c.dropped, DropReason: c.dropReason, Seq: cm.seq, DropSeq: cm.dropSeq}
 	}
-	for _, t := range p.initiatives {
+	for i, t := range p.initiatives {
 		tj := takenUpJSON{Initiative: t.Initiative, Title: t.Title, Kind: t.Kind, Supports: t.Supports,
-			SubmittedTo: t.SubmittedTo, SubmittedAt: t.SubmittedAt, At: t.At}
+			SubmittedTo: t.SubmittedTo, SubmittedAt: t.SubmittedAt, At: t.At, Seq: p.initiativeSeq[i][0]}
 		if t.Answered() {
-			tj.Answer = &answerJSON{Outcome: t.Answer.Outcome, Text: t.Answer.Text, At: t.Answer.At}
+			tj.Answer = &answerJSON{Outcome: t.Answer.Outcome, Text: t.Answer.Text, At: t.Answer.At, Seq: p.initiativeSeq[i][1]}
 		}
 		w.Initiatives = append(w.Initiatives, tj)
 	}
@@ -201,11 +253,12 @@ func nonNil[T any](s []T) []T {
 func (p *Process) activityJSON(a *activity) activityJSON {
 	s := a.spec
 	w := activityJSON{ID: s.ID, Title: s.Title, Method: s.Method, Start: s.Start, End: s.End, Place: s.Place,
-		RegistrationRequired: s.RegistrationRequired, Audience: s.Audience, AddedAt: a.added,
+		RegistrationRequired: s.RegistrationRequired, Audience: s.Audience, AddedAt: a.added, Seq: a.seq,
 		Attendance: make([]attendanceJSON, len(a.attendance))}
 	for k := range a.attendance {
 		v := p.attendanceView(&a.attendance[k])
-		w.Attendance[k] = attendanceJSON{Participant: v.Participant.ID, RegisteredAt: v.RegisteredAt, AttendedAt: v.AttendedAt}
+		w.Attendance[k] = attendanceJSON{Participant: v.Participant.ID, RegisteredAt: v.RegisteredAt, AttendedAt: v.AttendedAt,
+			RegisteredSeq: a.attendance[k].seq[registered], AttendedSeq: a.attendance[k].seq[attended]}
 	}
 	return w
 }
@@ -213,7 +266,7 @@ func (p *Process) activityJSON(a *activity) activityJSON {
 // contributionJSON returns the wire form of contribution i.
 func (p *Process) contributionJSON(i int32) contributionJSON {
 	v := p.contributionView(i)
-	w := contributionJSON{ID: v.id, Participant: v.participant.ID, Kind: v.kind, Text: v.text, At: v.at}
+	w := contributionJSON{ID: v.id, Participant: v.participant.ID, Kind: v.kind, Text: v.text, At: v.at, Seq: p.contributions[i].seq}
 	if v.activity != uuid.Nil {
 		w.Activity = &v.activity
 	}
@@ -224,7 +277,7 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 		w.Quality = &q
 	}
 	if r, ok := v.Response(); ok {
-		w.Response = &responseJSON{At: v.respondedAt, Response: r}
+		w.Response = &responseJSON{At: v.respondedAt, Response: r, Seq: p.responses[i].seq}
 	}
 	return w
 }
@@ -238,7 +291,12 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 // refers to) is rejected with the methods' error, wrapped with the record
 // concerned; p is left unchanged on error.
 //
-// Records that share an instant are replayed in an order the methods accept:
+// A document numbers its changes ("seq", see the wire form): they are
+// replayed in that order, which must be exactly the order the process
+// recorded them, 1, 2, … ([ErrInconsistent] otherwise). Documents written
+// before the changes were numbered carry no "seq": for them the order is
+// derived from the times, as before. Records that share an instant are then
+// replayed in an order the methods accept:
 // before each lifecycle event of that instant, the records the state allows
 // (activities, campaigns, publications, figures, mentions, registrations and
 // attendance record by record, contributions, responses, commitments,
@@ -248,7 +306,7 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 func (p *Process) UnmarshalJSON(b []byte) error {
 	var w processJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return decodeErr(err)
 	}
 	q, err := decodeProcess(&w)
 	if err != nil {
@@ -277,6 +335,7 @@ const (
 	stepDrop
 	stepTakeUp
 	stepAnswer
+	stepEvent // a lifecycle event of the history, in a document that numbers its changes
 )
 
 // stepAllowed is the set of states in which each kind of step may be made.
@@ -291,6 +350,7 @@ var stepAllowed = [...]stateSet{
 // document (the list index and the index within that item).
 type step struct {
 	at   int64
+	seq  uint64 // the change number the document states; 0 for none
 	i, k int32
 	kind uint8
 }
@@ -304,12 +364,13 @@ var (
 		stepRegister: "activities[%d].attendance[%d]", stepAttend: "activities[%d].attendance[%d]",
 		stepContribute: "contributions[%d]", stepRespond: "contributions[%d].response", stepCommit: "commitments[%d]",
 		stepMilestone: "commitments[%d].milestones[%d]", stepDrop: "commitments[%d]",
-		stepTakeUp: "initiatives[%d]", stepAnswer: "initiatives[%d].answer",
+		stepTakeUp: "initiatives[%d]", stepAnswer: "initiatives[%d].answer", stepEvent: "history[%d]",
 	}
 	stepTimeFields = [...]string{
 		stepActivity: "added_at", stepCampaign: "added_at", stepPublish: "at", stepFigures: "at", stepMention: "at",
 		stepRegister: "registered_at", stepAttend: "attended_at", stepContribute: "at", stepRespond: "at",
 		stepCommit: "added_at", stepMilestone: "done_at", stepDrop: "dropped_at", stepTakeUp: "at", stepAnswer: "at",
+		stepEvent: "at",
 	}
 )
 
@@ -369,7 +430,15 @@ func decodeProcess(w *processJSON) (*Process, error) {
 	if err := d.collect(); err != nil {
 		return nil, err
 	}
-	if err := d.replay(); err != nil {
+	numbered, err := d.numbered()
+	if err != nil {
+		return nil, err
+	}
+	replay := d.replay
+	if numbered {
+		replay = d.replayNumbered
+	}
+	if err := replay(); err != nil {
 		return nil, err
 	}
 	if err := d.finish(); err != nil {
@@ -393,10 +462,11 @@ func (d *decoder) participants() error {
 	return nil
 }
 
-// add queues a step at time t, which must be valid; the records of each
-// list must be in time order, as the methods keep them.
-func (d *decoder) add(t, prev time.Time, kind uint8, i, k int) error {
-	s := step{kind: kind, i: int32(i), k: int32(k)}
+// add queues a step at time t, which must be valid, with its change number
+// seq (0 when the document states none); the records of each list must be
+// in time order, as the methods keep them.
+func (d *decoder) add(t, prev time.Time, kind uint8, i, k int, seq uint64) error {
+	s := step{kind: kind, i: int32(i), k: int32(k), seq: seq}
 	if err := checkTime(s.where()+"."+stepTimeFields[kind], t); err != nil {
 		return err
 	}
@@ -414,67 +484,67 @@ func (d *decoder) collect() error {
 	var errs problems
 	var prev time.Time
 	for i, a := range w.Activities {
-		errs.add(d.add(a.AddedAt, prev, stepActivity, i, 0))
+		errs.add(d.add(a.AddedAt, prev, stepActivity, i, 0, a.Seq))
 		prev = a.AddedAt
 		for k, r := range a.Attendance {
 			if r.RegisteredAt.IsZero() && r.AttendedAt.IsZero() {
 				errs.add(fieldErr(step{kind: stepRegister, i: int32(i), k: int32(k)}.where(), r.Participant.String(), ErrInvalid))
 			}
 			if !r.RegisteredAt.IsZero() {
-				errs.add(d.add(r.RegisteredAt, time.Time{}, stepRegister, i, k))
+				errs.add(d.add(r.RegisteredAt, time.Time{}, stepRegister, i, k, r.RegisteredSeq))
 			}
 			if !r.AttendedAt.IsZero() {
-				errs.add(d.add(r.AttendedAt, time.Time{}, stepAttend, i, k))
+				errs.add(d.add(r.AttendedAt, time.Time{}, stepAttend, i, k, r.AttendedSeq))
 			}
 		}
 	}
 	prev = time.Time{}
 	for i, c := range w.Campaigns {
-		errs.add(d.add(c.AddedAt, prev, stepCampaign, i, 0))
+		errs.add(d.add(c.AddedAt, prev, stepCampaign, i, 0, c.Seq))
 		prev = c.AddedAt
 		var last time.Time
 		for k, f := range c.Figures {
-			errs.add(d.add(f.At, last, stepFigures, i, k))
+			errs.add(d.add(f.At, last, stepFigures, i, k, f.Seq))
 			last = f.At
 		}
 		last = time.Time{}
 		for k, m := range c.Mentions {
-			errs.add(d.add(m.At, last, stepMention, i, k))
+			errs.add(d.add(m.At, last, stepMention, i, k, m.Seq))
 			last = m.At
 		}
 	}
 	prev = time.Time{}
 	for i, pub := range w.Publications {
-		errs.add(d.add(pub.At, prev, stepPublish, i, 0))
+		errs.add(d.add(pub.At, prev, stepPublish, i, 0, pub.Seq))
 		prev = pub.At
 	}
 	prev = time.Time{}
 	for i, c := range w.Contributions {
-		errs.add(d.add(c.At, prev, stepContribute, i, 0))
+		errs.add(d.add(c.At, prev, stepContribute, i, 0, c.Seq))
 		prev = c.At
 		if c.Response != nil {
-			errs.add(d.add(c.Response.At, c.At, stepRespond, i, 0))
+			errs.add(d.add(c.Response.At, c.At, stepRespond, i, 0, c.Response.Seq))
 		}
 	}
 	prev = time.Time{}
 	for i, c := range w.Commitments {
-		errs.add(d.add(c.AddedAt, prev, stepCommit, i, 0))
+		errs.add(d.add(c.AddedAt, prev, stepCommit, i, 0, c.Seq))
 		prev = c.AddedAt
 		for k, m := range c.Milestones {
 			if !m.DoneAt.IsZero() {
-				errs.add(d.add(m.DoneAt, c.AddedAt, stepMilestone, i, k))
+				errs.add(d.add(m.DoneAt, c.AddedAt, stepMilestone, i, k, m.DoneSeq))
 			}
 		}
 		if !c.DroppedAt.IsZero() {
-			errs.add(d.add(c.DroppedAt, c.AddedAt, stepDrop, i, 0))
+			errs.add(d.add(c.DroppedAt, c.AddedAt, stepDrop, i, 0, c.DropSeq))
 		}
 	}
 	prev = time.Time{}
 	for i, t := range w.Initiatives {
-		errs.add(d.add(t.At, prev, stepTakeUp, i, 0))
+		errs.add(d.add(t.At, prev, stepTakeUp, i, 0, t.Seq))
 		prev = t.At
 		if t.Answer != nil {
-			errs.add(d.add(t.Answer.At, t.At, stepAnswer, i, 0))
+			errs.add(d.add(t.Answer.At, t.At, stepAnswer, i, 0, t.Answer.Seq))
 		}
 	}
 	for i, t := range w.History {
@@ -484,6 +554,66 @@ func (d *decoder) collect() error {
 		return err
 	}
 	slices.SortFunc(d.steps, compareSteps)
+	return nil
+}
+
+// numbered reports whether the document numbers its changes: every record
+// and every lifecycle event has its "seq", as documents written since the
+// numbers were introduced do. A document that numbers none is an older one,
+// whose order is derived (see [Process.UnmarshalJSON]); one that numbers
+// some and not others is refused with [ErrInvalid].
+func (d *decoder) numbered() (bool, error) {
+	var with, without int
+	var first step
+	for _, s := range d.steps {
+		if s.seq > 0 {
+			with++
+		} else {
+			if without == 0 {
+				first = s
+			}
+			without++
+		}
+	}
+	for i, e := range d.w.History {
+		if e.Seq > 0 {
+			with++
+		} else {
+			if without == 0 {
+				first = step{kind: stepEvent, i: int32(i)}
+			}
+			without++
+		}
+	}
+	if with > 0 && without > 0 {
+		return false, fieldErr(first.where()+".seq", "0", ErrInvalid)
+	}
+	return with > 0, nil
+}
+
+// replayNumbered applies the steps and the lifecycle events in the order of
+// their change numbers, which must be 1, 2, … with none missing or repeated:
+// each applied change must receive the number the document gives it
+// ([ErrInconsistent] otherwise).
+func (d *decoder) replayNumbered() error {
+	for i := range d.w.History {
+		d.steps = append(d.steps, step{kind: stepEvent, i: int32(i), seq: d.w.History[i].Seq})
+	}
+	slices.SortFunc(d.steps, func(a, b step) int { return cmp.Compare(a.seq, b.seq) })
+	for _, s := range d.steps {
+		var err error
+		if s.kind == stepEvent {
+			err = d.fire(int(s.i))
+		} else {
+			err = d.apply(s)
+		}
+		if err != nil {
+			return err
+		}
+		if d.p.seq != s.seq {
+			return fieldErr(s.where()+".seq", strconv.FormatUint(s.seq, 10), ErrInconsistent)
+		}
+	}
 	return nil
 }
 
@@ -616,11 +746,28 @@ func (d *decoder) apply(s step) error {
 		}
 	case stepCampaign:
 		c := w.Campaigns[s.i]
-		err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Channel: c.Channel, Audience: c.Audience}, at)
+		medium := c.Medium
+		switch {
+		case medium == 0:
+			medium = c.Channel
+		case c.Channel != 0:
+			err = fieldErr("channel", c.Channel.String(), ErrInvalid) // both the legacy and the new key
+		}
+		if err == nil {
+			err = p.AddCampaign(CampaignSpec{ID: c.ID, Name: c.Name, Medium: medium, Audience: c.Audience}, at)
+		}
 	case stepFigures:
-		err = p.RecordFigures(w.Campaigns[s.i].ID, w.Campaigns[s.i].Figures[s.k].Figures, at)
+		f := w.Campaigns[s.i].Figures[s.k]
+		var a metrics.Audience
+		if a, err = metrics.NewAudience(f.Reach, f.Impressions); err != nil {
+			err = fmt.Errorf("%w: %w", ErrInvalid, err)
+		} else {
+			err = p.RecordReach(w.Campaigns[s.i].ID, a, at)
+		}
 	case stepMention:
-		err = p.AddMention(w.Campaigns[s.i].ID, w.Campaigns[s.i].Mentions[s.k].Mention, at)
+		m := w.Campaigns[s.i].Mentions[s.k]
+		err = p.AddMention(w.Campaigns[s.i].ID, Clipping{Outlet: m.Outlet, Headline: m.Headline,
+			Mention: metrics.Mention{Reach: m.Reach, Tone: m.Tone}}, at)
 	case stepPublish:
 		err = p.Publish(w.Publications[s.i].Publication, at)
 	case stepContribute:

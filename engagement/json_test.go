@@ -2,6 +2,7 @@ package engagement_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -40,8 +41,14 @@ func TestRoundTrip(t *testing.T) {
 
 // TestDecodeRejects changes one thing in the rich process's JSON and checks
 // that decoding refuses it with the sentinel the methods would have used.
+//
+// Each change is made to the document as written before changes were
+// numbered, whose order decoding derives, and to the numbered document,
+// which is refused too: with the same sentinel, or as inconsistent when the
+// change leaves a change number out.
 func TestDecodeRejects(t *testing.T) {
-	good := string(marshal(t, richProcess(t)))
+	numbered := string(marshal(t, richProcess(t)))
+	good := string(legacy([]byte(numbered)))
 	tests := []struct {
 		name     string
 		old, new string
@@ -79,6 +86,14 @@ func TestDecodeRejects(t *testing.T) {
 			_, err := unmarshal([]byte(strings.Replace(good, tt.old, tt.new, 1)))
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.want)
+			if strings.Contains(numbered, tt.old) {
+				_, err := unmarshal([]byte(strings.Replace(numbered, tt.old, tt.new, 1)))
+				require.Error(t, err)
+				// A time moved in a numbered document leaves its change
+				// where its number puts it: before a later change.
+				assert.True(t, errors.Is(err, tt.want) || errors.Is(err, engagement.ErrInconsistent) ||
+					errors.Is(err, engagement.ErrTimeOrder), err.Error())
+			}
 		})
 	}
 }
@@ -100,7 +115,7 @@ func TestDecodeDuplicateAttendance(t *testing.T) {
 	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Meeting", Method: engagement.MethodPublicMeeting, Start: announced, End: opened}, created))
 	require.NoError(t, p.Attend(workshopID, person(0), announced))
 	require.NoError(t, p.Register(workshopID, person(0), announced.Add(Week)))
-	b := string(marshal(t, p))
+	b := string(legacy(marshal(t, p)))
 	rec := `{"participant":"00000000-0000-4000-8000-000000000100","registered_at":"2025-03-09T09:00:00Z","attended_at":"2025-03-02T09:00:00Z"}`
 	require.Contains(t, b, rec)
 	split := `{"participant":"00000000-0000-4000-8000-000000000100","attended_at":"2025-03-02T09:00:00Z"},{"participant":"00000000-0000-4000-8000-000000000100","registered_at":"2025-03-09T09:00:00Z"}`
@@ -109,12 +124,20 @@ func TestDecodeDuplicateAttendance(t *testing.T) {
 }
 
 func TestDecodeMalformed(t *testing.T) {
-	for _, doc := range []string{`{`, `[]`, `{"id":3}`, `{}`, `null`} {
+	for _, doc := range []string{`{`, `[]`, `{"id":3}`, `{}`, `{"level":"bogus"}`, `{"campaigns":[{"mentions":[{"tone":7}]}]}`} {
 		t.Run(doc, func(t *testing.T) {
-			_, err := unmarshal([]byte(doc))
-			assert.Error(t, err)
+			// Called directly: encoding/json checks the syntax of a whole
+			// document itself before it calls UnmarshalJSON.
+			var p engagement.Process
+			require.ErrorIs(t, p.UnmarshalJSON([]byte(doc)), engagement.ErrInvalid, "every decoding error matches ErrInvalid")
 		})
 	}
+	var syntax *json.SyntaxError
+	var p engagement.Process
+	err := p.UnmarshalJSON([]byte(`{`))
+	require.ErrorAs(t, err, &syntax, "the encoding/json error stays in the chain")
+	_, err = unmarshal([]byte(`null`))
+	assert.Error(t, err)
 }
 
 // TestDecodeLeavesTargetOnError decodes a bad document into a valid process,
@@ -125,4 +148,64 @@ func TestDecodeLeavesTargetOnError(t *testing.T) {
 	require.Error(t, json.Unmarshal([]byte(`{"id":"x"}`), p))
 	require.Error(t, json.Unmarshal([]byte(strings.Replace(string(before), `"state":"open"`, `"state":"closed"`, 1)), p))
 	assert.Equal(t, string(before), string(marshal(t, p)))
+}
+
+// TestDecodeNumbered: a document states the order of its changes, so that
+// decoding replays changes made at one instant in the order they were made,
+// and refuses numbers that skip, repeat or are missing. A document written
+// before changes were numbered still decodes, in the derived order, to the
+// same process, and is written back with its numbers.
+func TestDecodeNumbered(t *testing.T) {
+	for name, build := range map[string]func(testing.TB) *engagement.Process{"rich": richProcess, "same instant": sameInstant} {
+		t.Run(name, func(t *testing.T) {
+			b := marshal(t, build(t))
+			q, err := unmarshal(legacy(b))
+			require.NoError(t, err, "an older document decodes")
+			again := marshal(t, q)
+			assert.Equal(t, string(legacy(b)), string(legacy(again)), "to the same records")
+			assert.NotEqual(t, string(legacy(b)), string(again), "written back with numbers, in the derived order")
+			r, err := unmarshal(again)
+			require.NoError(t, err)
+			assert.Equal(t, string(again), string(marshal(t, r)), "which then round-trip exactly")
+		})
+	}
+	b := string(marshal(t, richProcess(t)))
+	require.Contains(t, b, `"seq":3}`)
+	for name, tc := range map[string]struct {
+		old, new string
+		want     error
+	}{
+		"a repeated number":     {`"seq":3}`, `"seq":2}`, engagement.ErrInconsistent},
+		"a skipped number":      {`"seq":3}`, `"seq":99}`, engagement.ErrInconsistent},
+		"a missing number":      {`,"seq":3}`, `}`, engagement.ErrInvalid},
+		"a number out of order": {`"seq":3}`, `"seq":5}`, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := unmarshal([]byte(strings.Replace(b, tc.old, tc.new, 1)))
+			require.Error(t, err)
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestDecodeKeepsOrderAtOneInstant: two publications and an activity made at
+// one instant, in an order the derived order would not choose (the
+// publications first), come back in the order they were made.
+func TestDecodeKeepsOrderAtOneInstant(t *testing.T) {
+	p := looseProcess(t)
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Notice"}, created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
+		Start: created, End: completed}, created))
+	b := marshal(t, p)
+	assert.Contains(t, string(b), `"title":"Notice","seq":1`)
+	assert.Contains(t, string(b), `"added_at":"2025-03-01T09:00:00Z","seq":2`)
+	q, err := unmarshal(b)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(marshal(t, q)), "the publication stays the first change")
+	old, err := unmarshal(legacy(b))
+	require.NoError(t, err)
+	assert.Contains(t, string(marshal(t, old)), `"added_at":"2025-03-01T09:00:00Z","seq":1`,
+		"an older document's order is derived: activities before publications at one instant")
 }

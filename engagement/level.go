@@ -49,18 +49,6 @@ var levelTexts = [...]struct{ goal, promise string }{
 		"We will carry out what you decide."},
 }
 
-var levelNames = [...]string{"", "inform", "consult", "involve", "collaborate", "empower"}
-
-// Levels returns the five levels in order, Inform first.
-func Levels() []Level { return []Level{LevelInform, LevelConsult, LevelInvolve, LevelCollaborate, LevelEmpower} }
-
-// IsValid reports whether l is one of the five declared levels.
-func (l Level) IsValid() bool { return enumValid(l, levelNames[:]) }
-
-// String returns the level's lowercase name, such as "consult", or
-// "Level(9)" for an undeclared value.
-func (l Level) String() string { return enumString(l, levelNames[:], "Level") }
-
 // Goal returns the level's public participation goal, paraphrased from the
 // IAP2 Spectrum (2018), or "" for an undeclared level.
 func (l Level) Goal() string {
@@ -78,17 +66,3 @@ func (l Level) Promise() string {
 	}
 	return levelTexts[l].promise
 }
-
-// MarshalText returns the level's name; an undeclared level is an error
-// wrapping [ErrInvalid].
-func (l Level) MarshalText() ([]byte, error) { return enumMarshal(l, levelNames[:], "Level") }
-
-// UnmarshalText parses a level's name with [ParseLevel], leaving l unchanged
-// on error.
-func (l *Level) UnmarshalText(text []byte) error {
-	return enumUnmarshal(l, text, levelNames[:], "Level")
-}
-
-// ParseLevel returns the level named s ("inform" … "empower"). Any other
-// text is an error wrapping [ErrInvalid] that quotes s.
-func ParseLevel(s string) (Level, error) { return enumParse[Level](s, levelNames[:], "Level") }

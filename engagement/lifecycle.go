@@ -27,37 +27,9 @@ const (
 	StateCancelled
 )
 
-var stateNames = [...]string{"", "draft", "announced", "open", "closed", "decided", "implementing", "completed", "cancelled"}
-
-// States returns every state in lifecycle order.
-func States() []State {
-	return []State{StateDraft, StateAnnounced, StateOpen, StateClosed, StateDecided, StateImplementing, StateCompleted, StateCancelled}
-}
-
-// IsValid reports whether s is a declared state.
-func (s State) IsValid() bool { return enumValid(s, stateNames[:]) }
-
 // Final reports whether s is completed or cancelled: a process in a final
 // state accepts no change at all.
 func (s State) Final() bool { return s == StateCompleted || s == StateCancelled }
-
-// String returns the state's lowercase name, such as "open", or "State(9)"
-// for an undeclared value.
-func (s State) String() string { return enumString(s, stateNames[:], "State") }
-
-// MarshalText returns the state's name; an undeclared state is an error
-// wrapping [ErrInvalid].
-func (s State) MarshalText() ([]byte, error) { return enumMarshal(s, stateNames[:], "State") }
-
-// UnmarshalText parses a state's name with [ParseState], leaving s unchanged
-// on error.
-func (s *State) UnmarshalText(text []byte) error {
-	return enumUnmarshal(s, text, stateNames[:], "State")
-}
-
-// ParseState returns the state named s. Any other text is an error wrapping
-// [ErrInvalid] that quotes s.
-func ParseState(s string) (State, error) { return enumParse[State](s, stateNames[:], "State") }
 
 // Event is a lifecycle event of a process; each has one method on [Process].
 // The zero value is invalid. Event's text form is its lowercase name.
@@ -82,34 +54,6 @@ const (
 	// ([Process.Cancel]).
 	EventCancel
 )
-
-var eventNames = [...]string{"", "announce", "open", "close", "decide", "start_implementation", "complete", "cancel"}
-
-// Events returns every event in lifecycle order.
-func Events() []Event {
-	return []Event{EventAnnounce, EventOpen, EventClose, EventDecide, EventStartImplementation, EventComplete, EventCancel}
-}
-
-// IsValid reports whether e is a declared event.
-func (e Event) IsValid() bool { return enumValid(e, eventNames[:]) }
-
-// String returns the event's lowercase name, such as "start_implementation",
-// or "Event(9)" for an undeclared value.
-func (e Event) String() string { return enumString(e, eventNames[:], "Event") }
-
-// MarshalText returns the event's name; an undeclared event is an error
-// wrapping [ErrInvalid].
-func (e Event) MarshalText() ([]byte, error) { return enumMarshal(e, eventNames[:], "Event") }
-
-// UnmarshalText parses an event's name with [ParseEvent], leaving e
-// unchanged on error.
-func (e *Event) UnmarshalText(text []byte) error {
-	return enumUnmarshal(e, text, eventNames[:], "Event")
-}
-
-// ParseEvent returns the event named s. Any other text is an error wrapping
-// [ErrInvalid] that quotes s.
-func ParseEvent(s string) (Event, error) { return enumParse[Event](s, eventNames[:], "Event") }
 
 // forward holds the source and target state of each event but EventCancel.
 var forward = [...]struct{ from, to State }{

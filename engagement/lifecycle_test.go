@@ -258,11 +258,23 @@ func TestStateNext(t *testing.T) {
 
 func TestErrorMessages(t *testing.T) {
 	err := inState(t, engagement.StateDraft).Close(closed)
-	assert.Equal(t, "engagement: cannot close a process in state draft: engagement: event not allowed in this state", err.Error())
+	assert.Equal(t, "engagement: cannot close in state draft: engagement: event not allowed in this state", err.Error())
+	err = inState(t, engagement.StateClosed).StartImplementation(decided)
+	assert.Equal(t, "engagement: cannot start implementation in state closed: engagement: event not allowed in this state", err.Error(),
+		"words for people, not wire names")
 	err = inState(t, engagement.StateDraft).Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo}, created)
 	var oe *engagement.OpError
 	require.ErrorAs(t, err, &oe)
 	assert.Equal(t, "publish", oe.Op)
-	assert.Equal(t, `engagement: publish refused in state draft: engagement: invalid value: publication.title ""`, err.Error())
+	assert.Equal(t, `engagement: publish refused in state draft: engagement: invalid value: publication.title = ""`, err.Error())
 	assert.True(t, errors.Is(err, engagement.ErrInvalid))
+
+	// Error works on nil and zero receivers.
+	var fe *engagement.FieldError
+	var te *engagement.TransitionError
+	var nilOp *engagement.OpError
+	for _, e := range []error{fe, te, nilOp, &engagement.FieldError{}, &engagement.TransitionError{}, &engagement.OpError{}} {
+		assert.NotPanics(t, func() { assert.NotEmpty(t, e.Error()) })
+	}
+	assert.Equal(t, "engagement: operation refused in state State(0): engagement: operation not allowed in this state", (&engagement.OpError{}).Error())
 }

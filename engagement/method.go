@@ -17,33 +17,6 @@ const (
 	CommunicationTwoWay
 )
 
-var directionNames = [...]string{"", "one_way", "two_way"}
-
-// IsValid reports whether d is a declared direction.
-func (d Communication) IsValid() bool { return enumValid(d, directionNames[:]) }
-
-// String returns "one_way" or "two_way", or "Direction(9)" for an undeclared
-// value.
-func (d Communication) String() string { return enumString(d, directionNames[:], "Direction") }
-
-// MarshalText returns the direction's name; an undeclared direction is an
-// error wrapping [ErrInvalid].
-func (d Communication) MarshalText() ([]byte, error) {
-	return enumMarshal(d, directionNames[:], "Direction")
-}
-
-// UnmarshalText parses a direction's name with [ParseDirection], leaving d
-// unchanged on error.
-func (d *Communication) UnmarshalText(text []byte) error {
-	return enumUnmarshal(d, text, directionNames[:], "Direction")
-}
-
-// ParseDirection returns the direction named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParseDirection(s string) (Communication, error) {
-	return enumParse[Communication](s, directionNames[:], "Direction")
-}
-
 // Method is a way a public body engages the public: the tool of an
 // [Activity]. Each method has a [Communication], the lowest IAP2 [Level] it
 // serves, and whether people attend it (and so register and show up).
@@ -152,31 +125,15 @@ var methods = [...]struct {
 	MethodBudgetVote:         {"budget_vote", CommunicationTwoWay, LevelEmpower, false},
 }
 
-// methodNames is filled from methods by a function so that the two tables
-// cannot disagree.
-var methodNames = func() [len(methods)]string {
-	var names [len(methods)]string
-	for i, m := range methods {
-		names[i] = m.name
+// methodWireNames returns the wire names of the methods table in order, so
+// that the enum table and the methods table cannot disagree.
+func methodWireNames() []string {
+	names := make([]string, 0, len(methods)-1)
+	for _, m := range methods[1:] {
+		names = append(names, m.name)
 	}
 	return names
-}()
-
-// Methods returns the nineteen methods in declaration order.
-func Methods() []Method {
-	out := make([]Method, 0, len(methods)-1)
-	for m := MethodFactSheet; int(m) < len(methods); m++ {
-		out = append(out, m)
-	}
-	return out
 }
-
-// IsValid reports whether m is a declared method.
-func (m Method) IsValid() bool { return enumValid(m, methodNames[:]) }
-
-// String returns the method's lowercase name, such as "citizens_assembly",
-// or "Method(99)" for an undeclared value.
-func (m Method) String() string { return enumString(m, methodNames[:], "Method") }
 
 // Direction returns whether the method is one-way outreach or two-way
 // engagement, or 0 for an undeclared method.
@@ -205,17 +162,3 @@ func (m Method) Serves(l Level) bool { return m.IsValid() && l.IsValid() && l >=
 // online consultations and budget votes gather contributions instead; one-way
 // materials have readers, counted as reach.
 func (m Method) Attended() bool { return m.IsValid() && methods[m].attended }
-
-// MarshalText returns the method's name; an undeclared method is an error
-// wrapping [ErrInvalid].
-func (m Method) MarshalText() ([]byte, error) { return enumMarshal(m, methodNames[:], "Method") }
-
-// UnmarshalText parses a method's name with [ParseMethod], leaving m
-// unchanged on error.
-func (m *Method) UnmarshalText(text []byte) error {
-	return enumUnmarshal(m, text, methodNames[:], "Method")
-}
-
-// ParseMethod returns the method named s, such as "open_house". Any other
-// text is an error wrapping [ErrInvalid] that quotes s.
-func ParseMethod(s string) (Method, error) { return enumParse[Method](s, methodNames[:], "Method") }

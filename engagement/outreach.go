@@ -3,18 +3,21 @@ package engagement
 import (
 	"errors"
 	"iter"
-	"strconv"
 	"time"
 
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/google/uuid"
 )
 
-// Medium is the medium of an outreach campaign.
+// Medium is the medium of an outreach campaign: print, a website, the press.
+// (How a stakeholder interaction took place is a stakeholder.Channel; the
+// two are kept apart.)
 //
-// The zero value is invalid. Medium's text form is its lowercase name.
+// The zero value is invalid. Medium's text form is its wire name, such as
+// "direct_mail".
 type Medium int
 
-// The outreach channels.
+// The outreach media.
 const (
 	// MediumPrint: leaflets, fact sheets, brochures.
 	MediumPrint Medium = iota + 1
@@ -36,71 +39,6 @@ const (
 	MediumOutdoor
 )
 
-var channelNames = [...]string{"", "print", "website", "newsletter", "email", "direct_mail", "press", "social_media", "broadcast", "outdoor"}
-
-// IsValid reports whether c is a declared channel.
-func (c Medium) IsValid() bool { return enumValid(c, channelNames[:]) }
-
-// String returns the channel's lowercase name, such as "direct_mail", or
-// "Channel(99)" for an undeclared value.
-func (c Medium) String() string { return enumString(c, channelNames[:], "Channel") }
-
-// MarshalText returns the channel's name; an undeclared channel is an error
-// wrapping [ErrInvalid].
-func (c Medium) MarshalText() ([]byte, error) { return enumMarshal(c, channelNames[:], "Channel") }
-
-// UnmarshalText parses a channel's name with [ParseChannel], leaving c
-// unchanged on error.
-func (c *Medium) UnmarshalText(text []byte) error {
-	return enumUnmarshal(c, text, channelNames[:], "Channel")
-}
-
-// ParseChannel returns the channel named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParseChannel(s string) (Medium, error) {
-	return enumParse[Medium](s, channelNames[:], "Channel")
-}
-
-// Tone is the tone of a media mention towards the process, as the body's
-// media monitoring codes it: the basis of media coverage quality, a Community
-// Relations Manager's indicator.
-//
-// The zero value is invalid. Tone's text form is its lowercase name.
-type Tone int
-
-// The tones.
-const (
-	// TonePositive: favourable coverage.
-	TonePositive Tone = iota + 1
-	// ToneNeutral: factual or balanced coverage.
-	ToneNeutral
-	// ToneNegative: unfavourable coverage.
-	ToneNegative
-)
-
-var toneNames = [...]string{"", "positive", "neutral", "negative"}
-
-// IsValid reports whether t is a declared tone.
-func (t Tone) IsValid() bool { return enumValid(t, toneNames[:]) }
-
-// String returns the tone's lowercase name, or "Tone(9)" for an undeclared
-// value.
-func (t Tone) String() string { return enumString(t, toneNames[:], "Tone") }
-
-// MarshalText returns the tone's name; an undeclared tone is an error
-// wrapping [ErrInvalid].
-func (t Tone) MarshalText() ([]byte, error) { return enumMarshal(t, toneNames[:], "Tone") }
-
-// UnmarshalText parses a tone's name with [ParseTone], leaving t unchanged on
-// error.
-func (t *Tone) UnmarshalText(text []byte) error {
-	return enumUnmarshal(t, text, toneNames[:], "Tone")
-}
-
-// ParseTone returns the tone named s. Any other text is an error wrapping
-// [ErrInvalid] that quotes s.
-func ParseTone(s string) (Tone, error) { return enumParse[Tone](s, toneNames[:], "Tone") }
-
 // CampaignSpec describes an outreach campaign: one-way communication that
 // informs the public and raises awareness of the process. Outreach is
 // measured by reach and visibility, not by input: it is the weakest form of
@@ -112,69 +50,52 @@ type CampaignSpec struct {
 	ID uuid.UUID
 	// Name names it, such as "Park redesign leaflet drop".
 	Name string
-	// Channel is its medium.
-	Channel Medium
+	// Medium is the medium it goes out on.
+	Medium Medium
 	// Audience is whom it is meant to reach; it must not be the zero
 	// Audience.
 	Audience Audience
 }
 
-// Validate reports a Nil ID, a blank name, an undeclared channel and an
+// Validate reports a Nil ID, a blank name, an undeclared medium and an
 // unspecified audience, joined; each wraps [ErrInvalid].
 func (s CampaignSpec) Validate() error {
 	var errs problems
 	errs.add(checkID("campaign.id", s.ID), checkText("campaign.name", s.Name))
-	errs.add(checkEnum("campaign.channel", s.Channel))
+	errs.add(checkEnum("campaign.medium", s.Medium))
 	if s.Audience.IsZero() {
 		errs.add(fieldErr("campaign.audience", "", ErrInvalid))
 	}
 	return errors.Join(errs...)
 }
 
-// Figures are a campaign's cumulative outreach figures at a point in time,
-// as its channel reports them.
+// Clipping is one piece of media coverage a campaign earned, as the body's
+// media monitoring clips it: where it appeared, its headline, and the
+// mention itself (the audience it could reach and its tone) in the one form
+// package metrics defines and [metrics.CoverageQuality] weighs. It is the
+// input to [Process.AddMention]; plain data.
 //
-//   - Impressions: how many times the message was shown or delivered
-//     (leaflets delivered, page views, post impressions).
-//   - Reach: how many distinct people saw it at least once.
-//
-// Reach never exceeds impressions, since each person reached saw at least
-// one impression; impressions over reach is the average frequency. The zero
-// value is a valid report of nothing yet.
-type Figures struct {
-	// Impressions is the number of times the message was shown.
-	Impressions int64 `json:"impressions"`
-	// Reach is the number of distinct people who saw it.
-	Reach int64 `json:"reach"`
-}
-
-// Validate reports a negative count ([ErrInvalid]) and a reach above the
-// impressions ([ErrInvalid]), joined.
-func (f Figures) Validate() error {
-	var errs problems
-	errs.add(checkCount("figures.impressions", f.Impressions), checkCount("figures.reach", f.Reach))
-	if f.Reach > f.Impressions {
-		errs.add(fieldErr("figures.reach", strconv.FormatInt(f.Reach, 10), ErrInvalid))
-	}
-	return errors.Join(errs...)
-}
-
-// Mention is one piece of media coverage a campaign earned: the input to
-// [Process.AddMention]; plain data.
-type Mention struct {
+// The audience of a mention is recorded where the monitoring reports it
+// (circulation, unique visitors, audience figures) as Mention.Reach. When it
+// is unknown, record 0: the mention still counts as a mention, but weighs
+// nothing in media coverage quality, which weighs each mention by its
+// audience; when no mention of a period has a known audience, coverage
+// quality is undefined rather than a guess.
+type Clipping struct {
 	// Outlet names the medium, such as "Riverton Gazette". Never blank.
-	Outlet string `json:"outlet"`
+	Outlet string
 	// Headline is the piece's headline, or "".
-	Headline string `json:"headline,omitempty"`
-	// Tone is its tone towards the process.
-	Tone Tone `json:"tone"`
+	Headline string
+	// Mention is the mention's audience (Reach, 0 when unknown, never
+	// negative) and tone (a declared metrics.Tone).
+	Mention metrics.Mention
 }
 
-// Validate reports a blank outlet, an invalid headline and an undeclared
-// tone, joined; each wraps [ErrInvalid].
-func (m Mention) Validate() error {
-	return errors.Join(checkText("mention.outlet", m.Outlet), checkOptionalText("mention.headline", m.Headline),
-		checkEnum("mention.tone", m.Tone))
+// Validate reports a blank outlet, an invalid headline, a negative reach
+// and an undeclared tone, joined; each wraps [ErrInvalid].
+func (c Clipping) Validate() error {
+	return errors.Join(checkText("mention.outlet", c.Outlet), checkOptionalText("mention.headline", c.Headline),
+		checkCount("mention.reach", c.Mention.Reach), checkEnum("mention.tone", c.Mention.Tone))
 }
 
 // campaign is the stored form. figures and mentions only ever grow, so a
@@ -182,14 +103,16 @@ func (m Mention) Validate() error {
 type campaign struct {
 	spec     CampaignSpec
 	added    time.Time
-	figures  []dated[Figures]
-	mentions []dated[Mention]
+	seq      uint64 // the change that added it
+	figures  []dated[metrics.Audience]
+	mentions []dated[Clipping]
 }
 
 // dated is a record with the time it was made.
 type dated[T any] struct {
-	v  T
-	at time.Time
+	v   T
+	at  time.Time
+	seq uint64 // the change that made it
 }
 
 // AddCampaign records the campaign described by spec, started at at. It is
@@ -207,17 +130,16 @@ func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
 		return err
 	}
 	p.campaignIndex[spec.ID] = int32(len(p.campaigns))
-	p.campaigns = append(p.campaigns, campaign{spec: spec, added: utc(at)})
-	p.touch(at)
+	p.campaigns = append(p.campaigns, campaign{spec: spec, added: utc(at), seq: p.touch(at)})
 	return nil
 }
 
 // addToCampaign is operation op: it checks the shared preconditions of a
-// record v made at at on the campaign with ID id, and appends it to the
-// campaign's list that list returns.
-func addToCampaign[T interface{ Validate() error }](p *Process, op string, id uuid.UUID, v T, at time.Time, list func(*campaign) *[]dated[T]) error {
+// record v made at at on the campaign with ID id (invalid is v's own
+// problem, or nil), and appends it to the campaign's list that list returns.
+func addToCampaign[T any](p *Process, op string, id uuid.UUID, v T, invalid error, at time.Time, list func(*campaign) *[]dated[T]) error {
 	errs := p.precheck(notFinal, at)
-	errs.add(v.Validate())
+	errs.add(invalid)
 	i, ok := p.campaignIndex[id]
 	if !ok {
 		errs.add(fieldErr("campaign", id.String(), ErrNotFound))
@@ -226,28 +148,30 @@ func addToCampaign[T interface{ Validate() error }](p *Process, op string, id uu
 		return err
 	}
 	l := list(&p.campaigns[i])
-	*l = append(*l, dated[T]{v, utc(at)})
-	p.touch(at)
+	*l = append(*l, dated[T]{v, utc(at), p.touch(at)})
 	return nil
 }
 
-// RecordFigures records the campaign's cumulative figures as of at. A later
-// report replaces an earlier one as the campaign's current figures, and the
+// RecordReach records the campaign's cumulative audience as of at, as its
+// medium reports it: the distinct people it reached (a reach that counts
+// each person once, within this campaign) and the impressions. A later
+// report replaces an earlier one as the campaign's current audience, and the
 // earlier ones stay in its record, so a figure may also be corrected
-// downwards. It refuses, with an [*OpError] and every reason joined: a
-// final state ([ErrWrongState]), a time before the latest change
-// ([ErrTimeOrder]), invalid figures ([ErrInvalid]) and an unknown campaign
-// ([ErrNotFound]).
-func (p *Process) RecordFigures(campaignID uuid.UUID, f Figures, at time.Time) error {
-	return addToCampaign(p, "record figures", campaignID, f, at, func(c *campaign) *[]dated[Figures] { return &c.figures })
+// downwards. A metrics.Audience is valid by construction (see
+// [metrics.NewAudience]). It refuses, with an [*OpError] and every reason
+// joined: a final state ([ErrWrongState]), a time before the latest change
+// ([ErrTimeOrder]) and an unknown campaign ([ErrNotFound]).
+func (p *Process) RecordReach(campaignID uuid.UUID, a metrics.Audience, at time.Time) error {
+	return addToCampaign(p, "record reach", campaignID, a, nil, at, func(c *campaign) *[]dated[metrics.Audience] { return &c.figures })
 }
 
-// AddMention records a media mention the campaign earned, published at at.
-// It refuses, with an [*OpError] and every reason joined: a final state
-// ([ErrWrongState]), a time before the latest change ([ErrTimeOrder]), an
-// invalid mention ([ErrInvalid]) and an unknown campaign ([ErrNotFound]).
-func (p *Process) AddMention(campaignID uuid.UUID, m Mention, at time.Time) error {
-	return addToCampaign(p, "add mention", campaignID, m, at, func(c *campaign) *[]dated[Mention] { return &c.mentions })
+// AddMention records a piece of media coverage the campaign earned,
+// published at at (see [Clipping] for its audience). It refuses, with an
+// [*OpError] and every reason joined: a final state ([ErrWrongState]), a
+// time before the latest change ([ErrTimeOrder]), an invalid clipping
+// ([ErrInvalid]) and an unknown campaign ([ErrNotFound]).
+func (p *Process) AddMention(campaignID uuid.UUID, c Clipping, at time.Time) error {
+	return addToCampaign(p, "add mention", campaignID, c, c.Validate(), at, func(c *campaign) *[]dated[Clipping] { return &c.mentions })
 }
 
 // Campaign returns the campaign with ID id, and false when the process holds
@@ -277,8 +201,8 @@ func (c Campaign) ID() uuid.UUID { return c.c.spec.ID }
 // Name returns its name.
 func (c Campaign) Name() string { return c.c.spec.Name }
 
-// Channel returns its medium.
-func (c Campaign) Channel() Medium { return c.c.spec.Channel }
+// Medium returns the medium it goes out on.
+func (c Campaign) Medium() Medium { return c.c.spec.Medium }
 
 // Audience returns whom it is meant to reach.
 func (c Campaign) Audience() Audience { return c.c.spec.Audience }
@@ -286,23 +210,23 @@ func (c Campaign) Audience() Audience { return c.c.spec.Audience }
 // AddedAt returns when it started (UTC).
 func (c Campaign) AddedAt() time.Time { return c.c.added }
 
-// Figures returns its latest figures and when they were reported, and false
-// when none were.
-func (c Campaign) Figures() (Figures, time.Time, bool) {
+// Reach returns its latest reported audience (distinct people reached
+// within this campaign, and impressions) and when it was reported, and
+// false when none was.
+func (c Campaign) Reach() (metrics.Audience, time.Time, bool) {
 	n := len(c.c.figures)
 	if n == 0 {
-		return Figures{}, time.Time{}, false
+		return metrics.Audience{}, time.Time{}, false
 	}
 	last := c.c.figures[n-1]
 	return last.v, last.at, true
 }
 
-// FigureReports yields every figures report with its time (UTC), oldest
-// first.
-func (c Campaign) FigureReports() iter.Seq2[time.Time, Figures] { return seqDated(c.c.figures) }
+// ReachReports yields every reach report with its time (UTC), oldest first.
+func (c Campaign) ReachReports() iter.Seq2[time.Time, metrics.Audience] { return seqDated(c.c.figures) }
 
 // Mentions yields its media mentions with their times (UTC), oldest first.
-func (c Campaign) Mentions() iter.Seq2[time.Time, Mention] { return seqDated(c.c.mentions) }
+func (c Campaign) Mentions() iter.Seq2[time.Time, Clipping] { return seqDated(c.c.mentions) }
 
 // MentionCount returns the number of its media mentions.
 func (c Campaign) MentionCount() int { return len(c.c.mentions) }

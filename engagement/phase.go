@@ -29,33 +29,6 @@ const (
 	PhaseKindCustom
 )
 
-var phaseKindNames = [...]string{"", "information", "consultation", "deliberation", "decision", "implementation", "custom"}
-
-// IsValid reports whether k is a declared kind.
-func (k PhaseKind) IsValid() bool { return enumValid(k, phaseKindNames[:]) }
-
-// String returns the kind's lowercase name, such as "consultation", or
-// "PhaseKind(9)" for an undeclared value.
-func (k PhaseKind) String() string { return enumString(k, phaseKindNames[:], "PhaseKind") }
-
-// MarshalText returns the kind's name; an undeclared kind is an error
-// wrapping [ErrInvalid].
-func (k PhaseKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, phaseKindNames[:], "PhaseKind")
-}
-
-// UnmarshalText parses a kind's name with [ParsePhaseKind], leaving k
-// unchanged on error.
-func (k *PhaseKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(k, text, phaseKindNames[:], "PhaseKind")
-}
-
-// ParsePhaseKind returns the kind named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParsePhaseKind(s string) (PhaseKind, error) {
-	return enumParse[PhaseKind](s, phaseKindNames[:], "PhaseKind")
-}
-
 // MaxPhases is the largest number of phases a process may have.
 const MaxPhases = 64
 

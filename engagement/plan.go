@@ -144,24 +144,24 @@ func (p *Process) Plan(m *stakeholder.Map, g stakeholder.Grid) (Plan, error) {
 	if m == nil {
 		return Plan{}, fieldErr("map", "nil", ErrInvalid)
 	}
-	pl := Plan{Process: p.id, Grid: g}
+	pl := Plan{Process: p.ID(), Grid: g}
 	for _, s := range m.Prioritised(g) {
-		if s.ID() == p.authority.stakeholder {
+		if s.ID() == p.Authority().Stakeholder() {
 			continue
 		}
 		q, c := g.Quadrant(s), s.Salience()
 		l := RecommendLevel(q, c)
 		r := Recommendation{Stakeholder: s.ID(), Name: s.Name(), Kind: s.Kind(), Quadrant: q, Salience: c,
 			Level: l, Methods: RecommendMethods(l, s.Kind()), Key: q == stakeholder.QuadrantManageClosely || c == stakeholder.SalienceClassDefinitive}
-		for i := range p.activities {
-			if a := &p.activities[i].spec; a.Audience.Reaches(s.ID()) {
-				r.ReachedBy = append(r.ReachedBy, a.ID)
-				r.Deepest = max(r.Deepest, a.Method.MinLevel())
+		for a := range p.Activities() {
+			if a.Audience().Reaches(s.ID()) {
+				r.ReachedBy = append(r.ReachedBy, a.ID())
+				r.Deepest = max(r.Deepest, a.Method().MinLevel())
 			}
 		}
-		for i := range p.campaigns {
-			if cs := &p.campaigns[i].spec; cs.Audience.Reaches(s.ID()) {
-				r.ReachedBy = append(r.ReachedBy, cs.ID)
+		for c := range p.Campaigns() {
+			if c.Audience().Reaches(s.ID()) {
+				r.ReachedBy = append(r.ReachedBy, c.ID())
 				r.Deepest = max(r.Deepest, LevelInform)
 			}
 		}

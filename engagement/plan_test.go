@@ -109,7 +109,7 @@ func TestPlan(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: id(10), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee,
 		Start: opened, End: opened.Add(2 * time.Hour), Audience: friends}, created))
-	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Channel: engagement.MediumPrint, Audience: cafes}, created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Medium: engagement.MediumPrint, Audience: cafes}, created))
 
 	pl, err := p.Plan(m, stakeholder.Grid{})
 	require.NoError(t, err)

@@ -139,8 +139,12 @@ type Process struct {
 	created time.Time
 	state   State
 	history []Transition
-	entered [len(stateNames)]time.Time // when each state was entered; zero if never
-	last    time.Time                  // the latest time of any change
+	// seq numbers the changes: each record keeps the number of the change
+	// that made it, so that its JSON states the order of the changes.
+	seq        uint64
+	historySeq []uint64                      // parallel to history
+	entered    [StateCancelled + 1]time.Time // when each state was entered; zero if never
+	last       time.Time                     // the latest time of any change
 
 	activities    []activity
 	activityIndex map[uuid.UUID]int32
@@ -166,7 +170,8 @@ type Process struct {
 	commitments []commitment
 	commitIndex map[uuid.UUID]int32
 
-	initiatives []TakenUp // initiatives taken up, in order
+	initiatives   []TakenUp   // initiatives taken up, in order
+	initiativeSeq [][2]uint64 // parallel: the changes that took each up and answered it
 }
 
 // participant is one row of the participant table.
@@ -335,8 +340,13 @@ func (p *Process) checkAt(at time.Time) error {
 	return nil
 }
 
-// touch records at as the latest change.
-func (p *Process) touch(at time.Time) { p.last = utc(at) }
+// touch records a change made at at: at is the latest change, and the
+// change's number is returned for its record.
+func (p *Process) touch(at time.Time) uint64 {
+	p.last = utc(at)
+	p.seq++
+	return p.seq
+}
 
 // stateSet is a set of states, one bit per state.
 type stateSet uint16
@@ -425,7 +435,7 @@ func (p *Process) fire(e Event, at time.Time, reason string, guard func() []erro
 	p.history = append(p.history, Transition{At: at, Event: e, From: p.state, To: to, Reason: reason})
 	p.state = to
 	p.entered[to] = at
-	p.touch(at)
+	p.historySeq = append(p.historySeq, p.touch(at))
 	return nil
 }
 

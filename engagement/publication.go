@@ -30,35 +30,6 @@ const (
 	PublicationKindProgressReport
 )
 
-var publicationKindNames = [...]string{"", "public_notice", "background_info", "input_summary", "feedback_report", "decision_notice", "progress_report"}
-
-// IsValid reports whether k is a declared kind.
-func (k PublicationKind) IsValid() bool { return enumValid(k, publicationKindNames[:]) }
-
-// String returns the kind's lowercase name, such as "input_summary", or
-// "PublicationKind(9)" for an undeclared value.
-func (k PublicationKind) String() string {
-	return enumString(k, publicationKindNames[:], "PublicationKind")
-}
-
-// MarshalText returns the kind's name; an undeclared kind is an error
-// wrapping [ErrInvalid].
-func (k PublicationKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, publicationKindNames[:], "PublicationKind")
-}
-
-// UnmarshalText parses a kind's name with [ParsePublicationKind], leaving k
-// unchanged on error.
-func (k *PublicationKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(k, text, publicationKindNames[:], "PublicationKind")
-}
-
-// ParsePublicationKind returns the kind named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParsePublicationKind(s string) (PublicationKind, error) {
-	return enumParse[PublicationKind](s, publicationKindNames[:], "PublicationKind")
-}
-
 // Publication is something the body made public about the process: the
 // input to [Process.Publish]. It is plain data; its time is the time it was
 // published.
@@ -88,8 +59,7 @@ func (p *Process) Publish(pub Publication, at time.Time) error {
 	if err := p.refuse("publish", errs); err != nil {
 		return err
 	}
-	p.publications = append(p.publications, dated[Publication]{pub, utc(at)})
-	p.touch(at)
+	p.publications = append(p.publications, dated[Publication]{pub, utc(at), p.touch(at)})
 	return nil
 }
 

@@ -29,33 +29,6 @@ const (
 	ResponseKindOutOfScope
 )
 
-var responseKindNames = [...]string{"", "accepted", "partly_accepted", "not_accepted", "noted", "out_of_scope"}
-
-// IsValid reports whether k is a declared kind.
-func (k ResponseKind) IsValid() bool { return enumValid(k, responseKindNames[:]) }
-
-// String returns the kind's lowercase name, such as "partly_accepted", or
-// "ResponseKind(9)" for an undeclared value.
-func (k ResponseKind) String() string { return enumString(k, responseKindNames[:], "ResponseKind") }
-
-// MarshalText returns the kind's name; an undeclared kind is an error
-// wrapping [ErrInvalid].
-func (k ResponseKind) MarshalText() ([]byte, error) {
-	return enumMarshal(k, responseKindNames[:], "ResponseKind")
-}
-
-// UnmarshalText parses a kind's name with [ParseResponseKind], leaving k
-// unchanged on error.
-func (k *ResponseKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(k, text, responseKindNames[:], "ResponseKind")
-}
-
-// ParseResponseKind returns the kind named s. Any other text is an error
-// wrapping [ErrInvalid] that quotes s.
-func ParseResponseKind(s string) (ResponseKind, error) {
-	return enumParse[ResponseKind](s, responseKindNames[:], "ResponseKind")
-}
-
 // Response is the body's official answer to one contribution: the input to
 // [Process.Respond] and what [Contribution.Response] returns. It is plain
 // data; its time is the time it was given.
@@ -88,6 +61,7 @@ type response struct {
 	text      string
 	responder int32 // index into Process.responders
 	kind      uint8 // ResponseKind, 0 for none
+	seq       uint64
 }
 
 // Respond records r, given at at, as the official response to the
@@ -117,7 +91,7 @@ func (p *Process) Respond(id uuid.UUID, r Response, at time.Time) error {
 		return err
 	}
 	p.setResponse(i, r, stamp(at))
-	p.touch(at)
+	p.responses[i].seq = p.touch(at)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -25,13 +26,13 @@ func richProcess(t testing.TB) *engagement.Process {
 	}
 	audience, err := engagement.NewAudience("households within 500 m of the park", id(500), id(501))
 	must(err)
-	must(p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: audience}, created.Add(time.Hour)))
+	must(p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflet drop", Medium: engagement.MediumDirectMail, Audience: audience}, created.Add(time.Hour)))
 	must(p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Park fact sheet", Method: engagement.MethodFactSheet,
 		Start: created, End: completed, Place: "https://riverton.example/park"}, created.Add(time.Hour)))
 	must(p.Announce(announced))
 	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Consultation on Riverside Park", Link: "https://riverton.example/park"}, announced))
 	must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options report"}, announced.Add(time.Hour)))
-	must(p.RecordFigures(campaignID, engagement.Figures{Impressions: 4000, Reach: 3100}, announced.Add(2*time.Hour)))
+	must(p.RecordReach(campaignID, audienceOf(3100, 4000), announced.Add(2*time.Hour)))
 	must(p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop,
 		Start: opened.Add(Week), End: opened.Add(Week + 3*time.Hour), Place: "Riverside School", RegistrationRequired: true,
 		Audience: audience}, announced.Add(3*time.Hour)))
@@ -39,9 +40,9 @@ func richProcess(t testing.TB) *engagement.Process {
 		Start: opened, End: closed}, announced.Add(3*time.Hour)))
 	must(p.Register(workshopID, person(0), announced.Add(4*time.Hour)))
 	must(p.Register(workshopID, person(1), announced.Add(5*time.Hour)))
-	must(p.AddMention(campaignID, engagement.Mention{Outlet: "Riverton Gazette", Headline: "Have your say on the park", Tone: engagement.TonePositive}, announced.Add(Week)))
+	must(p.AddMention(campaignID, engagement.Clipping{Outlet: "Riverton Gazette", Headline: "Have your say on the park", Mention: metrics.Mention{Reach: 12000, Tone: metrics.TonePositive}}, announced.Add(Week)))
 	must(p.Open(opened))
-	must(p.RecordFigures(campaignID, engagement.Figures{Impressions: 9000, Reach: 5200}, opened))
+	must(p.RecordReach(campaignID, audienceOf(5200, 9000), opened))
 	subs := []engagement.Submission{
 		{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "Replace the car park with a play area", Activity: surveyID},
 		{ID: id(1001), Participant: person(1), Kind: engagement.ContributionKindObjection, Text: "Keep the car park: the elderly need it"},
@@ -55,7 +56,7 @@ func richProcess(t testing.TB) *engagement.Process {
 	must(p.Attend(workshopID, person(0), opened.Add(Week)))
 	must(p.Attend(workshopID, person(1), opened.Add(Week+time.Minute)))
 	must(p.Contribute(engagement.Submission{ID: id(1005), Participant: person(1), Kind: engagement.ContributionKindIdea, Text: "Shade sails over the play area", Activity: workshopID}, opened.Add(Week+2*time.Hour)))
-	must(p.AddMention(campaignID, engagement.Mention{Outlet: "Radio Riverton", Tone: engagement.ToneNegative}, opened.Add(Week+3*time.Hour)))
+	must(p.AddMention(campaignID, engagement.Clipping{Outlet: "Radio Riverton", Mention: metrics.Mention{Reach: 3000, Tone: metrics.ToneNegative}}, opened.Add(Week+3*time.Hour)))
 	responses := []engagement.Response{
 		{Kind: engagement.ResponseKindAccepted, Text: "The play area replaces the car park.", Responder: officerID},
 		{Kind: engagement.ResponseKindNotAccepted, Text: "Disabled bays stay; the rest goes.", Responder: officerID},
@@ -152,8 +153,8 @@ func TestIteratorsStopEarly(t *testing.T) {
 		"Campaigns":        func(y func() bool) { p.Campaigns()(func(engagement.Campaign) bool { return y() }) },
 		"Commitments":      func(y func() bool) { p.Commitments()(func(engagement.Commitment) bool { return y() }) },
 		"Publications":     func(y func() bool) { p.Publications()(func(time.Time, engagement.Publication) bool { return y() }) },
-		"Mentions":         func(y func() bool) { c.Mentions()(func(time.Time, engagement.Mention) bool { return y() }) },
-		"FigureReports":    func(y func() bool) { c.FigureReports()(func(time.Time, engagement.Figures) bool { return y() }) },
+		"Mentions":         func(y func() bool) { c.Mentions()(func(time.Time, engagement.Clipping) bool { return y() }) },
+		"ReachReports":     func(y func() bool) { c.ReachReports()(func(time.Time, metrics.Audience) bool { return y() }) },
 		"Stakeholders":     func(y func() bool) { aud.Stakeholders()(func(uuid.UUID) bool { return y() }) },
 	}
 	for name, seq := range seqs {

@@ -138,7 +138,7 @@ func TestProcessSpecValidate(t *testing.T) {
 	s.Phases = []engagement.Phase{
 		{Kind: engagement.PhaseKindCustom, Start: opened, End: closed},                   // custom without a name
 		{Kind: engagement.PhaseKindDecision, Start: closed.Add(-time.Hour), End: closed}, // overlaps
-		{Kind: 0, Start: decided, End: decided},                                      // no kind, empty span
+		{Kind: 0, Start: decided, End: decided},                                          // no kind, empty span
 		{Kind: engagement.PhaseKindDecision, Name: " ", Start: time.Time{}, End: started},
 	}
 	_, err := engagement.NewProcess(s, time.Time{})

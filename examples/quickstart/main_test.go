@@ -17,8 +17,8 @@ import (
 func TestQuickStartOutput(t *testing.T) {
 	out := captureStdout(t, main)
 	assert.True(t, strings.HasPrefix(out, "promised consult (consultation); reached informing (tokenism)\n"), out)
-	assert.Contains(t, out, "kept input_gathered: 1 contributions from 1 people\n")
-	assert.Contains(t, out, "pending input_answered: 0 of 1 inputs answered\n")
+	assert.Contains(t, out, "kept: input gathered: 1 contribution from 1 person\n")
+	assert.Contains(t, out, "pending: input answered: 0 of 1 input answered\n")
 }
 
 // TestREADMEShowsThisProgram keeps the README's quick start true: its Go

@@ -9,6 +9,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
+	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -57,8 +59,8 @@ func reportDate() time.Time { return at(time.September, 30, 12, 0) }
 
 // quarter is the reporting period of the role scorecards: the second
 // quarter of 2025, when the consultation ran.
-func quarter() participation.Period {
-	return participation.Period{Start: at(time.April, 1, 0, 0), End: at(time.July, 1, 0, 0)}
+func quarter() metrics.Period {
+	return metrics.Period{Start: at(time.April, 1, 0, 0), End: at(time.July, 1, 0, 0)}
 }
 
 // BuildConsultation builds the council's consultation on the park's redesign: the stakeholder map, the
@@ -396,31 +398,46 @@ func audience(segment string, stakeholders ...int) engagement.Audience {
 	return a
 }
 
-// outreach returns the campaigns with their figures and media mentions: a
+// outreach returns the campaigns with their reach and media mentions: a
 // leaflet drop to the households near the park and a press briefing.
 func outreach(p *engagement.Process) []step {
 	homes, media := audience("households within 1 km of the park", 2), audience("local media", 6)
 	var s []step
 	add := func(t time.Time, do func(time.Time) error) { s = append(s, step{t, do}) }
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets(), Name: "Leaflet drop", Channel: engagement.MediumDirectMail, Audience: homes}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: leaflets(), Name: "Leaflet drop", Medium: engagement.MediumDirectMail, Audience: homes}, t)
 	})
 	add(at(time.May, 5, 9, 0), func(t time.Time) error {
-		return p.AddCampaign(engagement.CampaignSpec{ID: press(), Name: "Press briefing", Channel: engagement.MediumPress, Audience: media}, t)
+		return p.AddCampaign(engagement.CampaignSpec{ID: press(), Name: "Press briefing", Medium: engagement.MediumPress, Audience: media}, t)
 	})
-	add(at(time.May, 12, 9, 0), func(t time.Time) error {
-		return p.RecordFigures(leaflets(), engagement.Figures{Impressions: 4800, Reach: 4300}, t)
-	})
-	add(at(time.May, 16, 9, 0), func(t time.Time) error {
-		return p.RecordFigures(press(), engagement.Figures{Impressions: 5200, Reach: 1900}, t)
-	})
+	for _, r := range []struct {
+		at                 time.Time
+		campaign           uuid.UUID
+		reach, impressions int64
+	}{
+		{at(time.May, 12, 9, 0), leaflets(), 4300, 4800},
+		{at(time.May, 16, 9, 0), press(), 1900, 5200},
+	} {
+		add(r.at, func(t time.Time) error {
+			a, err := metrics.NewAudience(r.reach, r.impressions)
+			if err != nil {
+				return err
+			}
+			return p.RecordReach(r.campaign, a, t)
+		})
+	}
+	// Each mention with the audience the media monitoring reports: the
+	// Gazette's print and online readers, the radio's listeners.
 	for _, m := range []struct {
 		at time.Time
-		m  engagement.Mention
+		m  engagement.Clipping
 	}{
-		{at(time.May, 14, 7, 0), engagement.Mention{Outlet: "The Riverside Gazette", Headline: "Have your say on Riverside Park", Tone: engagement.TonePositive}},
-		{at(time.May, 22, 8, 0), engagement.Mention{Outlet: "Radio Riverside", Headline: "Park survey opens", Tone: engagement.ToneNeutral}},
-		{at(time.June, 10, 7, 0), engagement.Mention{Outlet: "The Riverside Gazette", Headline: "Towpath row over cyclists", Tone: engagement.ToneNegative}},
+		{at(time.May, 14, 7, 0), engagement.Clipping{Outlet: "The Riverside Gazette", Headline: "Have your say on Riverside Park",
+			Mention: metrics.Mention{Reach: 6500, Tone: metrics.TonePositive}}},
+		{at(time.May, 22, 8, 0), engagement.Clipping{Outlet: "Radio Riverside", Headline: "Park survey opens",
+			Mention: metrics.Mention{Reach: 2400, Tone: metrics.ToneNeutral}}},
+		{at(time.June, 10, 7, 0), engagement.Clipping{Outlet: "The Riverside Gazette", Headline: "Towpath row over cyclists",
+			Mention: metrics.Mention{Reach: 6500, Tone: metrics.ToneNegative}}},
 	} {
 		add(m.at, func(t time.Time) error { return p.AddMention(press(), m.m, t) })
 	}
@@ -461,11 +478,11 @@ const volunteersEligible = 120
 // scorecardInput returns the input of every scorecard: the process, the
 // population it is for, the stakeholder map, the quarter and the
 // volunteering.
-func (c *Consultation) scorecardInput() engagement.ScorecardInput {
-	return engagement.ScorecardInput{
+func (c *Consultation) scorecardInput() scorecard.Input {
+	return scorecard.Input{
 		Process: c.Process,
-		Options: engagement.ScorecardOptions{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.DimensionArea,
-			Population: population(stakeholder.DimensionArea)},
+		Options: scorecard.Options{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.DimensionArea,
+			Representativeness: metrics.RepresentativenessSpec{Population: population(stakeholder.DimensionArea)}},
 		Map: c.Stakeholders, Period: quarter(), Volunteering: c.Volunteering, Eligible: volunteersEligible,
 	}
 }

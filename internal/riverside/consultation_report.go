@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -68,11 +69,11 @@ func header(p *printer, c *Consultation) error {
 	r := pr.Rules()
 	p.printf("%s\n%s\n\n", pr.Title(), strings.Repeat("=", utf8.RuneCountInString(pr.Title())))
 	p.printf("%s asks: %s\n", pr.Authority().Name(), pr.Question())
-	p.printf("It promises to %s (IAP2): %s\n", pr.Level(), pr.Level().Promise())
+	p.printf("It promises to %s (IAP2): %s\n", pr.Level().Text(), pr.Level().Promise())
 	p.printf("Rules: %d days' notice; every contribution answered within %d days and before the decision;\n"+
 		"at least %d contributors, residents aged %d or over.\n", r.NoticeDays, r.ResponseDays, r.MinParticipants, r.Eligibility.MinAge)
 	for t := range pr.History() {
-		p.printf("  %s  %s\n", date(t.At), t.To)
+		p.printf("  %s  %s\n", date(t.At), t.To.Text())
 	}
 	return nil
 }
@@ -88,26 +89,23 @@ func plan(p *printer, c *Consultation) error {
 	for _, r := range pl.Recommendations {
 		reached := "-"
 		if r.Reached() {
-			reached = r.Deepest.String()
+			reached = r.Deepest.Text()
 		}
 		methods := make([]string, len(r.Methods))
 		for i, m := range r.Methods {
-			methods[i] = m.String()
+			methods[i] = m.Text()
 		}
-		if len(methods) > 3 {
-			methods = append(methods[:3], "…")
-		}
-		rows = append(rows, []string{r.Name, r.Quadrant.String(), r.Salience.String(), r.Level.String(), reached, strings.Join(methods, ", ")})
+		rows = append(rows, []string{r.Name, strings.ToLower(r.Quadrant.Label()), r.Salience.String(), r.Level.Text(), reached, strings.Join(methods, ", ")})
 	}
 	p.table(rows, nil)
 	cov := pl.Coverage()
 	p.printf("\nKey stakeholders (key players and definitive ones) reached: %d of %d (%s)\n",
 		cov.Reached.Numerator(), cov.Reached.Denominator(), cov.Reached.PercentText())
 	for _, r := range cov.Unreached {
-		p.printf("  not reached at all: %s (%s, %s; should be: %s)\n", r.Name, r.Quadrant.Label(), r.Salience, r.Level)
+		p.printf("  not reached at all: %s (%s, %s; should be: %s)\n", r.Name, r.Quadrant.Label(), r.Salience, r.Level.Text())
 	}
 	for _, r := range cov.Shallow {
-		p.printf("  reached only at %s, below %s: %s\n", r.Deepest, r.Level, r.Name)
+		p.printf("  reached only at %s, below %s: %s\n", r.Deepest.Text(), r.Level.Text(), r.Name)
 	}
 	return nil
 }
@@ -116,12 +114,18 @@ func plan(p *printer, c *Consultation) error {
 func outreachSection(p *printer, c *Consultation) error {
 	p.section("2. Outreach (one-way)")
 	for cp := range c.Process.Campaigns() {
-		f, _, _ := cp.Figures()
-		p.printf("%s (%s): %d impressions, %d people reached\n", cp.Name(), cp.Channel(), f.Impressions, f.Reach)
+		f, _, _ := cp.Reach()
+		p.printf("%s (%s): %s, %s reached\n", cp.Name(), cp.Medium().Text(), plural(f.Impressions(), "impression", "impressions"),
+			plural(f.Reach(), "person", "people"))
 		for t, m := range cp.Mentions() {
-			p.printf("  %s  %-8s %s: %q\n", date(t), m.Tone, m.Outlet, m.Headline)
+			p.printf("  %s  %-8s %s (audience %d): %q\n", date(t), m.Mention.Tone, m.Outlet, m.Mention.Reach, m.Headline)
 		}
 	}
+	exposures, err := c.Process.Exposures()
+	if err != nil {
+		return err
+	}
+	p.printf("Exposures: %d in all; a person both campaigns reached counts twice, so this is not a count of people.\n", exposures)
 	return nil
 }
 
@@ -133,7 +137,7 @@ func activitySection(p *printer, c *Consultation) error {
 		through[ct.Activity().String()]++
 	}
 	for a := range c.Process.Activities() {
-		what := fmt.Sprintf("%d contributions", through[a.ID().String()])
+		what := plural(int64(through[a.ID().String()]), "contribution", "contributions")
 		switch {
 		case a.Method().Direction() == engagement.CommunicationOneWay:
 			what = "one-way information"
@@ -142,7 +146,7 @@ func activitySection(p *printer, c *Consultation) error {
 		case a.Method().Attended():
 			what = fmt.Sprintf("%d attended; %s", a.Attended(), what)
 		}
-		p.printf("%-36s %-12s %s  %s\n", a.Title(), a.Method(), date(a.Start()), what)
+		p.printf("%-36s %-12s %s  %s\n", a.Title(), a.Method().Text(), date(a.Start()), what)
 	}
 	return nil
 }
@@ -163,15 +167,16 @@ func inputSection(p *printer, c *Consultation) error {
 			late++
 		}
 	}
-	p.printf("%d contributions from %d people (%d people took part in all):\n", pr.ContributionCount(), pr.ContributorCount(), pr.ParticipantCount())
+	p.printf("%s from %s (%s took part in all):\n", plural(int64(pr.ContributionCount()), "contribution", "contributions"),
+		plural(int64(pr.ContributorCount()), "person", "people"), plural(int64(pr.ParticipantCount()), "person", "people"))
 	for k := engagement.ContributionKindComment; k.IsValid(); k++ {
 		if kinds[k] > 0 {
-			p.printf("  %-16s %3d\n", k, kinds[k])
+			p.printf("  %-16s %3d\n", k.Text(), kinds[k])
 		}
 	}
 	p.printf("%d answered, %d of them after more than %d days:\n", pr.AnsweredCount(), late, pr.Rules().ResponseDays)
 	for k := engagement.ResponseKindAccepted; k.IsValid(); k++ {
-		p.printf("  %-16s %3d\n", k, answers[k])
+		p.printf("  %-16s %3d\n", k.Text(), answers[k])
 	}
 	p.printf("\nWhat the design workshop proposed, and the answers:\n")
 	for ct := range pr.Contributions() {
@@ -179,7 +184,7 @@ func inputSection(p *printer, c *Consultation) error {
 			continue
 		}
 		r, _ := ct.Response()
-		p.printf("  %q\n    %s: %s\n", ct.Text(), r.Kind, r.Text)
+		p.printf("  %q\n    %s: %s\n", ct.Text(), r.Kind.Text(), r.Text)
 	}
 	return nil
 }
@@ -189,12 +194,12 @@ func petitionSection(p *printer, c *Consultation) error {
 	p.section("5. The residents' petition (bottom-up)")
 	in := c.Petition
 	sub, _ := in.Submission()
-	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), in.Kind(), in.Count(), sub.To.Name, date(sub.At))
+	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), words(in.Kind()), in.Count(), sub.To.Name, date(sub.At))
 	for t := range c.Process.Initiatives() {
-		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", date(t.At), date(t.Answer.At), t.Answer.Outcome, t.Answer.Text)
+		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", date(t.At), date(t.Answer.At), words(t.Answer.Outcome), t.Answer.Text)
 	}
 	r, _ := in.Response()
-	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", in.State(), r.Process, r.Process == c.Process.ID())
+	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", words(in.State()), r.Process, r.Process == c.Process.ID())
 	return nil
 }
 
@@ -207,13 +212,13 @@ func decisionSection(p *printer, c *Consultation) error {
 	at, _ := c.Process.EnteredAt(engagement.StateDecided)
 	p.section("6. Decision of " + date(at))
 	p.printf("%s.\nWhy: %s\n", d.Outcome, d.Rationale)
-	p.printf("It names %d contributions as the input that shaped it:\n", len(d.ShapedBy))
+	p.printf("It names %s as the input that shaped it:\n", plural(int64(len(d.ShapedBy)), "contribution", "contributions"))
 	for ct := range c.Process.DecisionInputs() {
 		tr, err := c.Process.Trace(ct.ID())
 		if err != nil {
 			return err
 		}
-		p.printf("  %s %q → %d commitment(s)\n", ct.Kind(), ct.Text(), len(tr.Commitments))
+		p.printf("  %s %q → %s\n", ct.Kind().Text(), ct.Text(), plural(int64(len(tr.Commitments)), "commitment", "commitments"))
 	}
 	return nil
 }
@@ -223,7 +228,7 @@ func commitmentSection(p *printer, c *Consultation) error {
 	p.section("7. Commitments on " + date(reportDate()))
 	rows := [][]string{{"Action", "Owner", "Due", "Progress", "Status"}}
 	for cm := range c.Process.Commitments() {
-		status := cm.Status().String()
+		status := cm.Status().Text()
 		if cm.Overdue(reportDate()) {
 			status += ", overdue"
 		}
@@ -239,16 +244,16 @@ func (c *Consultation) Audit() (engagement.Audit, error) {
 }
 
 // Scorecards returns the process scorecard and the six roles' scorecards on
-// the report date, in the order of [engagement.Roles].
+// the report date, in the order of [scorecard.Roles].
 func (c *Consultation) Scorecards() ([]metrics.Scorecard, error) {
 	in := c.scorecardInput()
-	sc, err := c.Process.Scorecard(in.Options)
+	sc, err := scorecard.ForProcess(in)
 	if err != nil {
 		return nil, err
 	}
 	cards := []metrics.Scorecard{sc}
-	for _, r := range engagement.Roles() {
-		sc, err := engagement.RoleScorecard(r, in)
+	for _, r := range scorecard.Roles() {
+		sc, err := scorecard.ForRole(r, in)
 		if err != nil {
 			return nil, err
 		}
@@ -269,10 +274,10 @@ func auditSection(p *printer, c *Consultation) error {
 	}
 	verdict := "the rung its promise expects"
 	if a.FellShort() {
-		verdict = "below the rung its promise expects (" + a.Expected.String() + ")"
+		verdict = "below the rung its promise expects (" + words(a.Expected) + ")"
 	}
 	p.printf("%d kept, %d broken, %d pending; the residents reached %s, %s\n",
-		a.Count(engagement.PromiseStatusKept), a.Count(engagement.PromiseStatusBroken), a.Count(engagement.PromiseStatusPending), a.Rung, verdict)
+		a.Count(engagement.PromiseStatusKept), a.Count(engagement.PromiseStatusBroken), a.Count(engagement.PromiseStatusPending), words(a.Rung), verdict)
 	return nil
 }
 
@@ -290,8 +295,8 @@ func scorecards(p *printer, c *Consultation) error {
 	for _, sc := range cards {
 		p.card(sc)
 	}
-	shown := slices.Clone(engagement.ProcessFigures())
-	for _, r := range engagement.Roles() {
+	shown := scorecard.ProcessFigures()
+	for _, r := range scorecard.Roles() {
 		shown = append(shown, r.Figures()...)
 	}
 	slices.Sort(shown)
@@ -301,6 +306,19 @@ func scorecards(p *printer, c *Consultation) error {
 	}
 	return nil
 }
+
+// plural writes n with its noun in the right number: "1 person", "2
+// people".
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// words writes an enum of package metrics or participation, which offer no
+// text for people, as words: "not_met" is "not met".
+func words(v fmt.Stringer) string { return strings.ReplaceAll(v.String(), "_", " ") }
 
 // date formats a time as its date.
 func date(t time.Time) string { return t.Format(time.DateOnly) }
@@ -345,7 +363,7 @@ func (p *printer) card(sc metrics.Scorecard) {
 	p.printf("\n%s\n", sc.Title())
 	rows := [][]string{{"Indicator", "Value", "Basis", "Target", "Verdict"}}
 	for _, e := range sc.All() {
-		rows = append(rows, []string{e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict().String()})
+		rows = append(rows, []string{e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), words(e.Verdict())})
 	}
 	p.table(rows, []bool{false, true, true, false, false})
 	p.printf("  %d met, %d not met, %d undefined\n", sc.Count(metrics.VerdictMet), sc.Count(metrics.VerdictNotMet), sc.Count(metrics.VerdictUndefined))

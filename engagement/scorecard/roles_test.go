@@ -1,10 +1,11 @@
-package engagement_test
+package scorecard_test
 
 import (
 	"testing"
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
@@ -14,7 +15,7 @@ import (
 
 // The reporting period of the role tests: 30 days from 16 March 09:00; the
 // earlier period is the 30 days before.
-var rolePeriod = participation.Period{Start: date(time.March, 16), End: date(time.April, 15)}
+var rolePeriod = metrics.Period{Start: date(time.March, 16), End: date(time.April, 15)}
 
 // roleMap returns a map with two stakeholders and six interactions, two
 // before the period and four in it:
@@ -56,9 +57,9 @@ func cleanUp(t testing.TB) *participation.VolunteerActivity {
 
 // roleInput is the rich fixture with the map, the clean-up (10 people
 // eligible) and a target population of 8,000.
-func roleInput(t testing.TB) engagement.ScorecardInput {
-	return engagement.ScorecardInput{
-		Process: richProcess(t), Options: engagement.ScorecardOptions{TargetPopulation: 8000},
+func roleInput(t testing.TB) scorecard.Input {
+	return scorecard.Input{
+		Process: richProcess(t), Options: scorecard.Options{TargetPopulation: 8000},
 		Map: roleMap(t), Period: rolePeriod, Volunteering: []*participation.VolunteerActivity{cleanUp(t)}, Eligible: 10,
 	}
 }
@@ -67,16 +68,16 @@ func roleInput(t testing.TB) engagement.ScorecardInput {
 // process figures are worked out in TestProcessScorecard).
 func TestRoleScorecards(t *testing.T) {
 	in := roleInput(t)
-	want := map[engagement.Role][]cardRow{
-		engagement.RoleCivicEngagementSpecialist: {
+	want := map[scorecard.Role][]cardRow{
+		scorecard.RoleCivicEngagementSpecialist: {
 			{"30.00 %", "3 of 10", "at least 25 %", met}, // three volunteers of ten eligible
 			{"100.00 %", "2 of 2", "at least 60 %", met},
 			{"50.00 %", "3 of 6", "at least 10 %", met},
 		},
-		engagement.RoleCommunityRelationsManager: {
-			// Of the two mentions, only the negative one (23 March) falls
-			// in the period: (0 − 1) / 1.
-			{"-1.000000", "-1 of 1", "at least 0", notMet},
+		scorecard.RoleCommunityRelationsManager: {
+			// Of the two mentions, only the negative one (23 March, an
+			// audience of 3,000) falls in the period: −3000 / 3000.
+			{"-1.000000", "-3000 of 3000", "at least 0", notMet},
 			// Strength before the period: A's inbound −1 counts 2 × 2/3,
 			// B's outbound 0 counts 1: 7/3, 2.3333. At its end the four
 			// new contacts add 2 × 4/3, 3 × 5/3, 2 × 1 and 4/3: 40/3,
@@ -87,12 +88,12 @@ func TestRoleScorecards(t *testing.T) {
 			// (4·2 − (−1)·4) / (2·4) = 12/8 = 1.5.
 			{"1.500000", "12 of 8", "at least 0", met},
 		},
-		engagement.RolePublicOutreachCoordinator: {
+		scorecard.RolePublicOutreachCoordinator: {
 			{"5200", "", "at least 4000", met},
 			{"65.00 %", "5200 of 8000", "at least 50 %", met},
 			{"1", "", "at least 1", met},
 		},
-		engagement.RolePublicEngagementCoordinator: {
+		scorecard.RolePublicEngagementCoordinator: {
 			{"4", "", "at least 2", met},
 			{"6", "", "at least 2", met},
 			// Three rated: 1000 (substantive, 3), 1001 (substantive, 2),
@@ -100,23 +101,23 @@ func TestRoleScorecards(t *testing.T) {
 			{"66.67 %", "2 of 3", "at least 75 %", notMet},
 			{"1.666667", "5 of 3", "at least 2", notMet},
 		},
-		engagement.RoleCommunityRelationsOfficer: {
+		scorecard.RoleCommunityRelationsOfficer: {
 			// Two inquiries in the period, one answered after 3 days.
 			{"50.00 %", "1 of 2", "at least 90 %", notMet},
 			// The one objection (1001) was declined with its reason.
 			{"100.00 %", "1 of 1", "at least 90 %", met},
 			{"6", "", "at least 2", met},
 		},
-		engagement.RoleCommunityEngagementOfficer: {
+		scorecard.RoleCommunityEngagementOfficer: {
 			// One two-way contact of four in the period.
 			{"25.00 %", "1 of 4", "at least 50 %", notMet},
 			{"undefined", "", "at least 0.8", undefined},
 			{"50.00 %", "3 of 6", "at least 10 %", met},
 		},
 	}
-	for _, r := range engagement.Roles() {
+	for _, r := range scorecard.Roles() {
 		t.Run(r.String(), func(t *testing.T) {
-			sc, err := engagement.RoleScorecard(r, in)
+			sc, err := scorecard.ForRole(r, in)
 			require.NoError(t, err)
 			assert.Equal(t, r.Label()+": Riverside Park redesign", sc.Title())
 			var got []cardRow
@@ -132,11 +133,11 @@ func TestRoleScorecards(t *testing.T) {
 // TestRoleFiguresWithoutInputs: a figure whose input is missing is
 // undefined, not an error.
 func TestRoleFiguresWithoutInputs(t *testing.T) {
-	roleFigures := []engagement.Figure{engagement.FigureVolunteerRate, engagement.FigureRelationshipGrowth,
-		engagement.FigureReputationTrend, engagement.FigureInquiriesOnTime, engagement.FigureDialogueShare,
-		engagement.FigureCoverageQuality, engagement.FigureSubstantiveShare}
-	verdicts := func(in engagement.ScorecardInput) []metrics.Verdict {
-		sc, err := engagement.NewScorecard("Card", in, roleFigures...)
+	roleFigures := []scorecard.Figure{scorecard.FigureVolunteerRate, scorecard.FigureRelationshipGrowth,
+		scorecard.FigureReputationTrend, scorecard.FigureInquiriesOnTime, scorecard.FigureDialogueShare,
+		scorecard.FigureCoverageQuality, scorecard.FigureSubstantiveShare}
+	verdicts := func(in scorecard.Input) []metrics.Verdict {
+		sc, err := scorecard.New("Card", in, roleFigures...)
 		require.NoError(t, err)
 		var out []metrics.Verdict
 		for _, e := range sc.All() {
@@ -147,28 +148,28 @@ func TestRoleFiguresWithoutInputs(t *testing.T) {
 	p := newProcess(t)
 	// No map, no period, no volunteering, no mention, no rating.
 	assert.Equal(t, []metrics.Verdict{undefined, undefined, undefined, undefined, undefined, undefined, undefined},
-		verdicts(engagement.ScorecardInput{Process: p}))
+		verdicts(scorecard.Input{Process: p}))
 	// A map but no period: only the dialogue share, over every contact (1
 	// two-way of 6), is defined.
 	assert.Equal(t, []metrics.Verdict{undefined, undefined, undefined, undefined, notMet, undefined, undefined},
-		verdicts(engagement.ScorecardInput{Process: p, Map: roleMap(t)}))
+		verdicts(scorecard.Input{Process: p, Map: roleMap(t)}))
 	// An earlier period with no contact leaves the trend undefined; a
 	// period in which nothing grows from zero leaves growth undefined.
-	empty := participation.Period{Start: date(time.January, 1), End: date(time.January, 2)}
+	empty := metrics.Period{Start: date(time.January, 1), End: date(time.January, 2)}
 	assert.Equal(t, []metrics.Verdict{undefined, undefined, undefined, undefined, undefined, undefined, undefined},
-		verdicts(engagement.ScorecardInput{Process: p, Map: roleMap(t), Period: empty, Earlier: participation.Period{Start: date(time.January, 3), End: date(time.January, 4)}}))
+		verdicts(scorecard.Input{Process: p, Map: roleMap(t), Period: empty, Earlier: metrics.Period{Start: date(time.January, 3), End: date(time.January, 4)}}))
 }
 
 func TestRoleScorecardRefuses(t *testing.T) {
-	_, err := engagement.RoleScorecard(0, roleInput(t))
-	require.ErrorIs(t, err, engagement.ErrInvalid)
-	_, err = engagement.RoleScorecard(engagement.RoleCivicEngagementSpecialist, engagement.ScorecardInput{})
-	require.ErrorIs(t, err, engagement.ErrInvalid)
+	_, err := scorecard.ForRole(0, roleInput(t))
+	require.ErrorIs(t, err, scorecard.ErrInvalid)
+	_, err = scorecard.ForRole(scorecard.RoleCivicEngagementSpecialist, scorecard.Input{})
+	require.ErrorIs(t, err, scorecard.ErrInvalid)
 
 	// Three volunteers cannot be a share of two eligible people.
 	in := roleInput(t)
 	in.Eligible = 2
-	_, err = engagement.RoleScorecard(engagement.RoleCivicEngagementSpecialist, in)
+	_, err = scorecard.ForRole(scorecard.RoleCivicEngagementSpecialist, in)
 	require.ErrorIs(t, err, metrics.ErrPartExceedsWhole)
 
 }
@@ -180,18 +181,42 @@ func TestRoleScorecardRefuses(t *testing.T) {
 func TestRelationshipGrowthHalfLife(t *testing.T) {
 	in := roleInput(t)
 	in.HalfLife = 30 * engagement.Day
-	sc, err := engagement.NewScorecard("Card", in, engagement.FigureRelationshipGrowth)
+	sc, err := scorecard.New("Card", in, scorecard.FigureRelationshipGrowth)
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, "421.44 %", rows["Relationship growth"].value)
 }
 
 // TestCoverageQualityAllMentions: over an unbounded period both mentions
-// count, one positive and one negative: (1 − 1) / 2 = 0.
+// count, each weighted by its recorded audience: the Gazette's positive
+// piece (12,000) and the radio's negative one (3,000): (12000 − 3000) /
+// 15000 = 0.6. Counted once each, they would balance out at 0: the reach
+// is what tells a national story from a newsletter item.
 func TestCoverageQualityAllMentions(t *testing.T) {
-	sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureCoverageQuality, engagement.FigureMediaMentions)
+	sc, err := scorecard.New("Card", scorecard.Input{Process: richProcess(t)}, scorecard.FigureCoverageQuality, scorecard.FigureMediaMentions)
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
-	assert.Equal(t, cardRow{"0.000000", "0 of 2", "at least 0", met}, rows["Media coverage quality"])
+	assert.Equal(t, cardRow{"0.600000", "9000 of 15000", "at least 0", met}, rows["Media coverage quality"])
 	assert.Equal(t, cardRow{"2", "", "at least 1", met}, rows["Media mentions"])
+}
+
+// TestCoverageQualityUnknownAudience: a mention recorded with an unknown
+// audience (0) counts as a mention but weighs nothing; with no mention of
+// known audience, coverage quality is undefined, not a guess.
+func TestCoverageQualityUnknownAudience(t *testing.T) {
+	p := newProcess(t)
+	aud, err := engagement.NewAudience("everyone")
+	require.NoError(t, err)
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Press", Medium: engagement.MediumPress, Audience: aud}, created))
+	require.NoError(t, p.AddMention(campaignID, engagement.Clipping{Outlet: "Blog", Mention: metrics.Mention{Tone: metrics.ToneNegative}}, created))
+	sc, err := scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureCoverageQuality, scorecard.FigureMediaMentions)
+	require.NoError(t, err)
+	rows, _ := card(t, sc)
+	assert.Equal(t, undefined, rows["Media coverage quality"].verdict)
+	assert.Equal(t, "1", rows["Media mentions"].value)
+	require.NoError(t, p.AddMention(campaignID, engagement.Clipping{Outlet: "Gazette", Mention: metrics.Mention{Reach: 500, Tone: metrics.TonePositive}}, created))
+	sc, err = scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureCoverageQuality)
+	require.NoError(t, err)
+	rows, _ = card(t, sc)
+	assert.Equal(t, cardRow{"1.000000", "500 of 500", "at least 0", met}, rows["Media coverage quality"])
 }

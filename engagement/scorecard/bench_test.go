@@ -1,10 +1,11 @@
-package engagement_test
+package scorecard_test
 
 import (
 	"testing"
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
@@ -22,8 +23,8 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 	t0 := p.LastChange()
 	aud, err := engagement.NewAudience("every household")
 	require.NoError(tb, err)
-	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Channel: engagement.MediumDirectMail, Audience: aud}, t0))
-	require.NoError(tb, p.RecordFigures(campaignID, engagement.Figures{Impressions: 300_000, Reach: 180_000}, t0))
+	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Medium: engagement.MediumDirectMail, Audience: aud}, t0))
+	require.NoError(tb, p.RecordReach(campaignID, audienceOf(180_000, 300_000), t0))
 	require.NoError(tb, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Workshop", Method: engagement.MethodWorkshop,
 		Start: t0.Add(time.Hour), End: t0.Add(4 * time.Hour), RegistrationRequired: true}, t0))
 	for i := range 200 {
@@ -56,9 +57,9 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 
 // largeOptions compares the participants by age band with a population of
 // 200,000 people.
-func largeOptions() engagement.ScorecardOptions {
-	return engagement.ScorecardOptions{TargetPopulation: 200_000, Dimension: stakeholder.DimensionAgeBand, Population: []metrics.GroupCount{
-		{Group: "18-24", Count: 40_000}, {Group: "25-34", Count: 60_000}, {Group: "35-44", Count: 50_000}, {Group: "65-74", Count: 50_000}}}
+func largeOptions() scorecard.Options {
+	return scorecard.Options{TargetPopulation: 200_000, Dimension: stakeholder.DimensionAgeBand, Representativeness: metrics.RepresentativenessSpec{
+		Population: []metrics.GroupCount{{Group: "18-24", Count: 40_000}, {Group: "25-34", Count: 60_000}, {Group: "35-44", Count: 50_000}, {Group: "65-74", Count: 50_000}}}}
 }
 
 // BenchmarkScorecard computes the full process scorecard, and the promise
@@ -73,7 +74,7 @@ func BenchmarkScorecard(b *testing.B) {
 	b.Run("process", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := p.Scorecard(o); err != nil {
+			if _, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: o}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -94,7 +95,7 @@ func BenchmarkScorecard(b *testing.B) {
 func TestLargeProcessScorecard(t *testing.T) {
 	const n = 20_000
 	p := largeProcess(t, n, 2_000)
-	sc, err := p.Scorecard(largeOptions())
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: largeOptions()})
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	// The fixture's two contributions and n more, all answered.

@@ -1,4 +1,4 @@
-package engagement_test
+package scorecard_test
 
 import (
 	"math/rand/v2"
@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
-	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -44,12 +44,12 @@ var (
 // TestProcessScorecard works the scorecard of the rich fixture out by hand.
 func TestProcessScorecard(t *testing.T) {
 	p := richProcess(t)
-	sc, err := p.Scorecard(engagement.ScorecardOptions{TargetPopulation: 8000})
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{TargetPopulation: 8000}})
 	require.NoError(t, err)
 	assert.Equal(t, "Process scorecard: Riverside Park redesign", sc.Title())
 	rows, names := card(t, sc)
 	var labels []string
-	for _, f := range engagement.ProcessFigures() {
+	for _, f := range scorecard.ProcessFigures() {
 		labels = append(labels, f.Label())
 	}
 	assert.Equal(t, labels, names, "the process figures, in order")
@@ -57,7 +57,7 @@ func TestProcessScorecard(t *testing.T) {
 	want := map[string]cardRow{
 		// The leaflet drop's latest report: 5,200 reached; the default
 		// target is half of the 8,000 people the process is for.
-		"Reach": {"5200", "", "at least 4000", met},
+		"Exposures": {"5200", "", "at least 4000", met},
 		// 5,200 of 8,000.
 		"Visibility": {"65.00 %", "5200 of 8000", "at least 50 %", met},
 		// Both people registered for the workshop came.
@@ -90,21 +90,21 @@ func TestProcessScorecard(t *testing.T) {
 // worse direction is refused.
 func TestScorecardTargets(t *testing.T) {
 	p := richProcess(t)
-	o := engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{
-		engagement.FigureInfluenceRate:      metrics.TargetAtLeast(decimal.NewFromInt(60)),
-		engagement.FigureMedianResponseTime: metrics.TargetAtMost(decimal.NewFromInt(7)),
+	o := scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{
+		scorecard.FigureInfluenceRate:      metrics.TargetAtLeast(decimal.NewFromInt(60)),
+		scorecard.FigureMedianResponseTime: metrics.TargetAtMost(decimal.NewFromInt(7)),
 	}}
-	sc, err := p.Scorecard(o)
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: o})
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, cardRow{"50.00 %", "3 of 6", "at least 60 %", notMet}, rows["Influence rate"])
 	assert.Equal(t, cardRow{"13.96 d", "", "at most 7 d", notMet}, rows["Median response time"])
 	assert.Equal(t, undefined, rows["Visibility"].verdict, "no target population")
-	assert.Equal(t, cardRow{"5200", "", "at least 1", met}, rows["Reach"])
+	assert.Equal(t, cardRow{"5200", "", "at least 1", met}, rows["Exposures"])
 
-	o.Targets[engagement.FigureReach] = metrics.TargetAtMost(decimal.NewFromInt(10))
-	_, err = p.Scorecard(o)
-	require.ErrorIs(t, err, engagement.ErrInvalid)
+	o.Targets[scorecard.FigureExposures] = metrics.TargetAtMost(decimal.NewFromInt(10))
+	_, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: o})
+	require.ErrorIs(t, err, scorecard.ErrInvalid)
 	require.ErrorIs(t, err, metrics.ErrInconsistent)
 }
 
@@ -112,39 +112,52 @@ func TestScorecardTargets(t *testing.T) {
 func TestScorecardRefuses(t *testing.T) {
 	p := richProcess(t)
 	cases := map[string]struct {
-		in      engagement.ScorecardInput
-		figures []engagement.Figure
+		in      scorecard.Input
+		figures []scorecard.Figure
 	}{
-		"no process":           {engagement.ScorecardInput{}, []engagement.Figure{engagement.FigureReach}},
-		"no figure":            {engagement.ScorecardInput{Process: p}, nil},
-		"undeclared figure":    {engagement.ScorecardInput{Process: p}, []engagement.Figure{99}},
-		"negative population":  {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{TargetPopulation: -1}}, engagement.ProcessFigures()},
-		"negative eligible":    {engagement.ScorecardInput{Process: p, Eligible: -1}, engagement.ProcessFigures()},
-		"no dimension":         {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Population: []metrics.GroupCount{{Group: "north", Count: 1}}}}, engagement.ProcessFigures()},
-		"bad suppression":      {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Suppression: metrics.SuppressionPolicy{MinCellSize: -1}}}, engagement.ProcessFigures()},
-		"zero target":          {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{engagement.FigureReach: {}}}}, engagement.ProcessFigures()},
-		"undeclared target":    {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{Targets: map[engagement.Figure]metrics.Target{0: metrics.TargetAtLeast(decimal.Zero)}}}, engagement.ProcessFigures()},
-		"unrepresentable time": {engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{At: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}}, engagement.ProcessFigures()},
-		"backwards period":     {engagement.ScorecardInput{Process: p, Period: participation.Period{Start: closed, End: opened}}, engagement.ProcessFigures()},
-		"half an earlier":      {engagement.ScorecardInput{Process: p, Earlier: participation.Period{Start: opened}}, engagement.ProcessFigures()},
-		"negative half-life":   {engagement.ScorecardInput{Process: p, HalfLife: -time.Hour}, engagement.ProcessFigures()},
+		"no process":           {scorecard.Input{}, []scorecard.Figure{scorecard.FigureExposures}},
+		"no figure":            {scorecard.Input{Process: p}, nil},
+		"undeclared figure":    {scorecard.Input{Process: p}, []scorecard.Figure{99}},
+		"negative population":  {scorecard.Input{Process: p, Options: scorecard.Options{TargetPopulation: -1}}, scorecard.ProcessFigures()},
+		"negative eligible":    {scorecard.Input{Process: p, Eligible: -1}, scorecard.ProcessFigures()},
+		"zero target":          {scorecard.Input{Process: p, Options: scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{scorecard.FigureExposures: {}}}}, scorecard.ProcessFigures()},
+		"undeclared target":    {scorecard.Input{Process: p, Options: scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{0: metrics.TargetAtLeast(decimal.Zero)}}}, scorecard.ProcessFigures()},
+		"unrepresentable time": {scorecard.Input{Process: p, Options: scorecard.Options{At: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}}, scorecard.ProcessFigures()},
+		"backwards period":     {scorecard.Input{Process: p, Period: metrics.Period{Start: closed, End: opened}}, scorecard.ProcessFigures()},
+		"half an earlier":      {scorecard.Input{Process: p, Earlier: metrics.Period{Start: opened}}, scorecard.ProcessFigures()},
+		"negative half-life":   {scorecard.Input{Process: p, HalfLife: -time.Hour}, scorecard.ProcessFigures()},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := engagement.NewScorecard("Card", tc.in, tc.figures...)
-			require.ErrorIs(t, err, engagement.ErrInvalid)
+			_, err := scorecard.New("Card", tc.in, tc.figures...)
+			require.ErrorIs(t, err, scorecard.ErrInvalid)
 		})
 	}
+}
+
+// TestScorecardRefusesRepresentativeness: the representativeness inputs are
+// checked where they are used, by engagement and metrics, and their errors
+// arrive wrapped with the figure.
+func TestScorecardRefusesRepresentativeness(t *testing.T) {
+	p := richProcess(t)
+	north := []metrics.GroupCount{{Group: "north", Count: 1}}
+	_, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{
+		Representativeness: metrics.RepresentativenessSpec{Population: north}}})
+	require.ErrorIs(t, err, engagement.ErrInvalid, "no dimension")
+	_, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{Dimension: stakeholder.DimensionArea,
+		Representativeness: metrics.RepresentativenessSpec{Population: north, Policy: metrics.SuppressionPolicy{MinCellSize: -1}}}})
+	require.ErrorIs(t, err, metrics.ErrOutOfRange, "bad suppression")
+	require.ErrorContains(t, err, "representativeness")
 }
 
 // TestScorecardTitle: a title that a scorecard cannot show is made
 // printable instead of refused.
 func TestScorecardTitle(t *testing.T) {
-	sc, err := engagement.NewScorecard("Park\nredesign\x00", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureContributions)
+	sc, err := scorecard.New("Park\nredesign\x00", scorecard.Input{Process: richProcess(t)}, scorecard.FigureContributions)
 	require.NoError(t, err)
 	assert.Equal(t, "Park redesign ", sc.Title())
-	_, err = engagement.NewScorecard("\n\t", engagement.ScorecardInput{Process: richProcess(t)}, engagement.FigureContributions)
-	require.ErrorIs(t, err, engagement.ErrInvalid)
+	_, err = scorecard.New("\n\t", scorecard.Input{Process: richProcess(t)}, scorecard.FigureContributions)
+	require.ErrorIs(t, err, scorecard.ErrInvalid)
 }
 
 // peopleIn returns a looser fixture process, open, in which people from the
@@ -201,8 +214,8 @@ func TestRepresentativeness(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := peopleIn(t, tc.areas)
-			sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-				Dimension: stakeholder.DimensionArea, Population: tc.population, Suppression: tc.policy}}, engagement.FigureRepresentativeness)
+			sc, err := scorecard.New("Card", scorecard.Input{Process: p, Options: scorecard.Options{
+				Dimension: stakeholder.DimensionArea, Representativeness: metrics.RepresentativenessSpec{Population: tc.population, Policy: tc.policy}}}, scorecard.FigureRepresentativeness)
 			require.NoError(t, err)
 			rows, _ := card(t, sc)
 			assert.Equal(t, tc.want, rows["Representativeness"].value)
@@ -211,16 +224,16 @@ func TestRepresentativeness(t *testing.T) {
 	}
 	t.Run("group missing from the population", func(t *testing.T) {
 		p := peopleIn(t, map[string]int{"north": 10, "harbour": 3})
-		_, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.DimensionArea, Population: population}}, engagement.FigureRepresentativeness)
+		_, err := scorecard.New("Card", scorecard.Input{Process: p, Options: scorecard.Options{
+			Dimension: stakeholder.DimensionArea, Representativeness: metrics.RepresentativenessSpec{Population: population}}}, scorecard.FigureRepresentativeness)
 		require.ErrorIs(t, err, metrics.ErrMismatchedGroups)
 		require.ErrorContains(t, err, `"harbour"`)
 	})
 	t.Run("no participants", func(t *testing.T) {
 		p := looseProcess(t)
-		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.DimensionArea, Population: population, Suppression: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}},
-			engagement.FigureRepresentativeness)
+		sc, err := scorecard.New("Card", scorecard.Input{Process: p, Options: scorecard.Options{
+			Dimension: stakeholder.DimensionArea, Representativeness: metrics.RepresentativenessSpec{Population: population, Policy: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}}},
+			scorecard.FigureRepresentativeness)
 		require.NoError(t, err)
 		rows, _ := card(t, sc)
 		assert.Equal(t, undefined, rows["Representativeness"].verdict)
@@ -231,8 +244,8 @@ func TestRepresentativeness(t *testing.T) {
 		// east and west 2/1000: 0.2.
 		pop := []metrics.GroupCount{{Group: "north", Count: 1000}, {Group: "(suppressed)", Count: 1000}, {Group: "east", Count: 500}, {Group: "west", Count: 500}}
 		p := peopleIn(t, map[string]int{"north": 10, "(suppressed)": 10, "east": 1, "west": 1})
-		sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p, Options: engagement.ScorecardOptions{
-			Dimension: stakeholder.DimensionArea, Population: pop}}, engagement.FigureRepresentativeness)
+		sc, err := scorecard.New("Card", scorecard.Input{Process: p, Options: scorecard.Options{
+			Dimension: stakeholder.DimensionArea, Representativeness: metrics.RepresentativenessSpec{Population: pop}}}, scorecard.FigureRepresentativeness)
 		require.NoError(t, err)
 		rows, _ := card(t, sc)
 		assert.Equal(t, "0.200000", rows["Representativeness"].value)
@@ -242,10 +255,10 @@ func TestRepresentativeness(t *testing.T) {
 // TestScorecardEmptyProcess: a process with no records has undefined rates
 // and missed counts, never an error.
 func TestScorecardEmptyProcess(t *testing.T) {
-	sc, err := newProcess(t).Scorecard(engagement.ScorecardOptions{TargetPopulation: 10})
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: newProcess(t), Options: scorecard.Options{TargetPopulation: 10}})
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
-	assert.Equal(t, cardRow{"0", "", "at least 5", notMet}, rows["Reach"])
+	assert.Equal(t, cardRow{"0", "", "at least 5", notMet}, rows["Exposures"])
 	assert.Equal(t, cardRow{"0.00 %", "0 of 10", "at least 50 %", notMet}, rows["Visibility"])
 	for _, name := range []string{"Attendance rate", "Closing-the-loop rate", "Median response time", "Influence rate", "Implementation progress"} {
 		assert.Equal(t, undefined, rows[name].verdict, name)
@@ -261,19 +274,19 @@ func TestScorecardDefaultResponseDays(t *testing.T) {
 	s.Rules.ResponseDays = 0
 	q, err := engagement.NewProcess(s, created)
 	require.NoError(t, err)
-	sc, err := q.Scorecard(engagement.ScorecardOptions{})
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: q, Options: scorecard.Options{}})
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, "at most 14 d", rows["Median response time"].target)
 
 	// Made on 20 April 10:00, due 1 October 09:00: on 1 October the
 	// schedule asks for 100 %; the commitment is done.
-	sc, err = p.Scorecard(engagement.ScorecardOptions{At: date(time.October, 1)})
+	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: date(time.October, 1)}})
 	require.NoError(t, err)
 	rows, _ = card(t, sc)
 	assert.Equal(t, cardRow{"100.00 %", "", "at least 100.00 %", met}, rows["Implementation progress"])
 	// Before it was made, the schedule asks for nothing.
-	sc, err = p.Scorecard(engagement.ScorecardOptions{At: created})
+	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: created}})
 	require.NoError(t, err)
 	rows, _ = card(t, sc)
 	assert.Equal(t, "at least 0.00 %", rows["Implementation progress"].target)
@@ -296,7 +309,7 @@ func TestImplementationProgressMean(t *testing.T) {
 	require.NoError(t, p.CompleteMilestone(id(45), "one", started))
 	require.NoError(t, p.CompleteMilestone(id(46), "all", started))
 	// The fixture's commitment is done too: (1 + 0.25 + 1) / 3 = 0.75.
-	sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p}, engagement.FigureImplementationProgress)
+	sc, err := scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureImplementationProgress)
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, "75.00 %", rows["Implementation progress"].value)
@@ -329,7 +342,7 @@ func TestResponseTimePercentiles(t *testing.T) {
 	}
 	want, err := metrics.SummarizeResponseTimes(times)
 	require.NoError(t, err)
-	sc, err := engagement.NewScorecard("Card", engagement.ScorecardInput{Process: p}, engagement.FigureMedianResponseTime, engagement.FigureP90ResponseTime)
+	sc, err := scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureMedianResponseTime, scorecard.FigureP90ResponseTime)
 	require.NoError(t, err)
 	var got []time.Duration
 	for _, e := range sc.All() {
@@ -338,48 +351,4 @@ func TestResponseTimePercentiles(t *testing.T) {
 		got = append(got, d)
 	}
 	assert.Equal(t, []time.Duration{want.Median, want.P90}, got)
-}
-
-// TestNearestRanks holds the selection against metrics.NearestRankPercentile
-// on inputs that trouble quickselect: sorted, reversed, all equal, few
-// distinct values, random, and every small length.
-func TestNearestRanks(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	inputs := map[string][]int64{}
-	for n := 1; n <= 40; n++ {
-		v := make([]int64, n)
-		for i := range v {
-			v[i] = r.Int64N(10)
-		}
-		inputs["small"+string(rune('a'+n))] = v
-	}
-	big := func(f func(i int) int64) []int64 {
-		v := make([]int64, 5000)
-		for i := range v {
-			v[i] = f(i)
-		}
-		return v
-	}
-	inputs["sorted"] = big(func(i int) int64 { return int64(i) })
-	inputs["reversed"] = big(func(i int) int64 { return int64(-i) })
-	inputs["equal"] = big(func(int) int64 { return 7 })
-	inputs["few"] = big(func(i int) int64 { return int64(i % 3) })
-	inputs["random"] = big(func(int) int64 { return r.Int64() })
-	inputs["organ pipe"] = big(func(i int) int64 { return int64(min(i, 5000-i)) })
-	for name, v := range inputs {
-		t.Run(name, func(t *testing.T) {
-			lo := slices.Min(v)
-			ds := make([]time.Duration, len(v))
-			for i, x := range v {
-				ds[i] = time.Duration(x - lo) // NearestRankPercentile takes no negative value
-			}
-			ps := []int{1, 50, 90, 100}
-			got := engagement.NearestRanks(slices.Clone(v), ps...)
-			for k, p := range ps {
-				want, err := metrics.NearestRankPercentile(ds, p)
-				require.NoError(t, err)
-				assert.Equal(t, int64(want), got[k]-lo, "p%d", p)
-			}
-		})
-	}
 }
