@@ -20,7 +20,7 @@ func seqID(n uint64) uuid.UUID {
 
 // benchPeople returns n eligible participants with varied profiles.
 func benchPeople(n int) []engagement.Participant {
-	bands := []stakeholder.AgeBand{stakeholder.Age18to24, stakeholder.Age25to34, stakeholder.Age35to44, stakeholder.Age65to74}
+	bands := []stakeholder.AgeBand{stakeholder.AgeBand18To24, stakeholder.AgeBand25To34, stakeholder.AgeBand35To44, stakeholder.AgeBand65To74}
 	areas := []string{"north", "south"}
 	out := make([]engagement.Participant, n)
 	for i := range out {

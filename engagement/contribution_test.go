@@ -67,7 +67,7 @@ func TestContribute(t *testing.T) {
 
 func TestContributeRefused(t *testing.T) {
 	young := person(5)
-	young.Profile.AgeBand = stakeholder.AgeUnder16
+	young.Profile.AgeBand = stakeholder.AgeBandUnder16
 	moved := person(0)
 	moved.Profile.Area = "south"
 	badProfile := person(5)

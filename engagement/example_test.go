@@ -33,7 +33,7 @@ func exDay(month time.Month, day int) time.Time {
 }
 
 func resident(id uuid.UUID) engagement.Participant {
-	return engagement.Participant{ID: id, Profile: stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "north", Resident: true}}
+	return engagement.Participant{ID: id, Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Area: "north", Resident: true}}
 }
 
 // exampleProcess returns the consultation, created on 1 March, announced on

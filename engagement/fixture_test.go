@@ -54,7 +54,7 @@ var (
 // person returns participant n (IDs from 100) with an eligible profile.
 func person(n int) engagement.Participant {
 	return engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{
-		AgeBand: stakeholder.Age35to44, Sex: "f", Area: "north", Resident: true,
+		AgeBand: stakeholder.AgeBand35To44, Sex: "f", Area: "north", Resident: true,
 	}}
 }
 

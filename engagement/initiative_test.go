@@ -305,7 +305,7 @@ func TestDecodeInitiativeRejects(t *testing.T) {
 	})
 	t.Run("undeclared kind", func(t *testing.T) {
 		_, err := unmarshal(edit(t, func(x map[string]any) { x["kind"] = "referendum" }))
-		require.ErrorIs(t, err, participation.ErrInvalidValue)
+		require.ErrorIs(t, err, participation.ErrInvalid)
 	})
 }
 

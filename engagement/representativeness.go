@@ -23,7 +23,7 @@ import (
 // population, metrics.ErrMismatchedGroups for a participant group the
 // population lacks, naming it, …), wrapped with the dimension.
 func (p *Process) Representativeness(d stakeholder.Dimension, spec metrics.RepresentativenessSpec) (metrics.Representativeness, error) {
-	if !declaredDimension(d) {
+	if !d.IsValid() {
 		return metrics.Representativeness{}, fieldErr("dimension", d.String(), ErrInvalid)
 	}
 	counts := map[string]int64{}
@@ -48,9 +48,3 @@ func (p *Process) Representativeness(d stakeholder.Dimension, spec metrics.Repre
 	return r, nil
 }
 
-// declaredDimension reports whether d is a declared dimension of a profile:
-// an undeclared one gives every profile, even a complete one, no group.
-func declaredDimension(d stakeholder.Dimension) bool {
-	full := stakeholder.Profile{AgeBand: stakeholder.Age18to24, Sex: "x", Area: "x", Resident: true}
-	return full.Group(d) != ""
-}

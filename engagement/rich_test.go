@@ -99,7 +99,7 @@ func sameInstant(t testing.TB) *engagement.Process {
 	t.Helper()
 	at := created
 	p := looseProcess(t)
-	who := engagement.Participant{ID: id(100), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeUnknown}}
+	who := engagement.Participant{ID: id(100), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand(0)}}
 	for _, f := range []func() error{
 		func() error { return p.Announce(at) },
 		func() error { return p.Open(at) },

@@ -76,15 +76,15 @@ func TestNewAudience(t *testing.T) {
 
 func TestEligibility(t *testing.T) {
 	e := spec(t).Rules.Eligibility // 16+, north or south, residents
-	ok := stakeholder.Profile{AgeBand: stakeholder.Age16to17, Area: "south", Resident: true}
+	ok := stakeholder.Profile{AgeBand: stakeholder.AgeBand16To17, Area: "south", Resident: true}
 	require.NoError(t, e.Admits(ok))
 	tests := []struct {
 		name   string
 		change func(*stakeholder.Profile)
 		fields []string
 	}{
-		{"under 16", func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeUnder16 }, []string{"age_band"}},
-		{"age unknown: may be too young", func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeUnknown }, []string{"age_band"}},
+		{"under 16", func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBandUnder16 }, []string{"age_band"}},
+		{"age unknown: may be too young", func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand(0) }, []string{"age_band"}},
 		{"another area", func(p *stakeholder.Profile) { p.Area = "east" }, []string{"area"}},
 		{"area unknown", func(p *stakeholder.Profile) { p.Area = "" }, []string{"area"}},
 		{"not resident", func(p *stakeholder.Profile) { p.Resident = false }, []string{"resident"}},

@@ -312,7 +312,7 @@ var figureTable = [...]figureRow{
 		target: atLeast(25),
 		measure: func(m *measure) (metrics.Measurement, error) {
 			v, err := participation.SummarizeVolunteering(m.in.Volunteering,
-				participation.Period{Start: m.in.Period.Start, End: m.in.Period.End}, m.in.Eligible)
+				m.in.Period, m.in.Eligible)
 			return ratio(v.ParticipationRate, err)
 		},
 	},

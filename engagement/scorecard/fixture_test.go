@@ -53,7 +53,7 @@ var (
 // person returns participant n (IDs from 100) with an eligible profile.
 func person(n int) engagement.Participant {
 	return engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{
-		AgeBand: stakeholder.Age35to44, Sex: "f", Area: "north", Resident: true,
+		AgeBand: stakeholder.AgeBand35To44, Sex: "f", Area: "north", Resident: true,
 	}}
 }
 
@@ -291,7 +291,7 @@ func seqID(n uint64) uuid.UUID {
 
 // benchPeople returns n eligible participants with varied profiles.
 func benchPeople(n int) []engagement.Participant {
-	bands := []stakeholder.AgeBand{stakeholder.Age18to24, stakeholder.Age25to34, stakeholder.Age35to44, stakeholder.Age65to74}
+	bands := []stakeholder.AgeBand{stakeholder.AgeBand18To24, stakeholder.AgeBand25To34, stakeholder.AgeBand35To44, stakeholder.AgeBand65To74}
 	areas := []string{"north", "south"}
 	out := make([]engagement.Participant, n)
 	for i := range out {
@@ -318,7 +318,7 @@ func exDay(month time.Month, day int) time.Time {
 }
 
 func resident(id uuid.UUID) engagement.Participant {
-	return engagement.Participant{ID: id, Profile: stakeholder.Profile{AgeBand: stakeholder.Age25to34, Area: "north", Resident: true}}
+	return engagement.Participant{ID: id, Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Area: "north", Resident: true}}
 }
 
 // exampleProcess returns the consultation, created on 1 March, announced on

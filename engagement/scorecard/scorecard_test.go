@@ -175,7 +175,7 @@ func peopleIn(t *testing.T, areas map[string]int) *engagement.Process {
 		}
 	}) {
 		for range areas[area] {
-			who := engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.Age35to44, Area: area, Resident: true}}
+			who := engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: area, Resident: true}}
 			require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: who, Kind: engagement.ContributionKindComment, Text: "x"}, created))
 			n++
 		}

@@ -13,10 +13,12 @@ import (
 )
 
 // consultationFunnel counts the engagement funnel of a process from its
-// records: people the outreach reached, people who took part, people who
-// contributed, and people whose input the decision cites.
+// records: the outreach's exposures (the campaigns' reach summed, an upper
+// bound of the people reached, since a person two campaigns reached counts
+// twice), people who took part, people who contributed, and people whose
+// input the decision cites.
 func consultationFunnel(p *engagement.Process) ([]metrics.FunnelStep, error) {
-	reached, err := p.Reach()
+	reached, err := p.Exposures()
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +27,7 @@ func consultationFunnel(p *engagement.Process) ([]metrics.FunnelStep, error) {
 		shapers[c.Participant().ID] = true
 	}
 	return metrics.ConversionFunnel(
-		metrics.FunnelStage{Name: "reached by outreach", Count: reached},
+		metrics.FunnelStage{Name: "outreach exposures", Count: reached},
 		metrics.FunnelStage{Name: "took part", Count: int64(p.ParticipantCount())},
 		metrics.FunnelStage{Name: "contributed", Count: int64(p.ContributorCount())},
 		metrics.FunnelStage{Name: "shaped the decision", Count: int64(len(shapers))},

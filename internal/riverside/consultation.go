@@ -142,8 +142,8 @@ func apply(p *engagement.Process, steps []step) error {
 // resident returns resident n with a pseudonymous profile: five in eight
 // from Elm, two from Oak, one from Birch, of every age from 16.
 func resident(n int) engagement.Participant {
-	bands := []stakeholder.AgeBand{stakeholder.Age18to24, stakeholder.Age25to34, stakeholder.Age35to44,
-		stakeholder.Age45to54, stakeholder.Age55to64, stakeholder.Age65to74, stakeholder.Age75Plus, stakeholder.Age16to17}
+	bands := []stakeholder.AgeBand{stakeholder.AgeBand18To24, stakeholder.AgeBand25To34, stakeholder.AgeBand35To44,
+		stakeholder.AgeBand45To54, stakeholder.AgeBand55To64, stakeholder.AgeBand65To74, stakeholder.AgeBand75Plus, stakeholder.AgeBand16To17}
 	area := []string{"elm", "elm", "elm", "elm", "elm", "oak", "oak", "birch"}[n%8]
 	return engagement.Participant{ID: fixedID(2, n), Profile: stakeholder.Profile{
 		AgeBand: bands[n%len(bands)], Sex: []string{"f", "m", "f", "m", "x"}[n%5], Area: area, Resident: true}}
