@@ -600,7 +600,7 @@ func (au *auditor) reflectedSome() bool {
 // Lines returns the audit as lines of text for a report: the level and the
 // rung, then one line per finding.
 func (a Audit) Lines() []string {
-	out := []string{fmt.Sprintf("promised %s (%s); reached %s (%s)", a.Level.Text(), words(a.Expected), words(a.Rung), words(a.Rung.Group()))}
+	out := []string{fmt.Sprintf("promised %s (%s); reached %s (%s)", a.Level.Text(), a.Expected.Text(), a.Rung.Text(), a.Rung.Group().Text())}
 	for _, f := range a.Findings {
 		out = append(out, f.String())
 	}
@@ -615,11 +615,6 @@ func count(n int64, one, many string) string {
 	}
 	return strconv.FormatInt(n, 10) + " " + many
 }
-
-// words writes the wire name of another package's enum (a rung of
-// Arnstein's ladder) as words for people: "delegated_power" is "delegated
-// power".
-func words(v fmt.Stringer) string { return strings.ReplaceAll(v.String(), "_", " ") }
 
 // String returns the audit as [Audit.Lines] joined by newlines.
 func (a Audit) String() string { return strings.Join(a.Lines(), "\n") }

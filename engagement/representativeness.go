@@ -47,4 +47,3 @@ func (p *Process) Representativeness(d stakeholder.Dimension, spec metrics.Repre
 	}
 	return r, nil
 }
-

@@ -27,6 +27,10 @@ func (p Polarity) IsValid() bool { return polarities.Valid(p) }
 // undeclared value.
 func (p Polarity) String() string { return polarities.String(p) }
 
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (p Polarity) Text() string { return polarities.Text(p) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (p Polarity) MarshalText() ([]byte, error) { return polarities.Marshal(p) }
 
@@ -49,6 +53,10 @@ func (c Comparison) IsValid() bool { return comparisons.Valid(c) }
 // String returns the wire name, such as "at_least", or "Comparison(n)" for an
 // undeclared value.
 func (c Comparison) String() string { return comparisons.String(c) }
+
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (c Comparison) Text() string { return comparisons.Text(c) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (c Comparison) MarshalText() ([]byte, error) { return comparisons.Marshal(c) }
@@ -73,6 +81,10 @@ func (v Verdict) IsValid() bool { return verdicts.Valid(v) }
 // undeclared value.
 func (v Verdict) String() string { return verdicts.String(v) }
 
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (v Verdict) Text() string { return verdicts.Text(v) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (v Verdict) MarshalText() ([]byte, error) { return verdicts.Marshal(v) }
 
@@ -95,6 +107,10 @@ func (u Unit) IsValid() bool { return units.Valid(u) }
 // String returns the wire name, such as "percent", or "Unit(n)" for an
 // undeclared value.
 func (u Unit) String() string { return units.String(u) }
+
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (u Unit) Text() string { return units.Text(u) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (u Unit) MarshalText() ([]byte, error) { return units.Marshal(u) }
@@ -119,6 +135,10 @@ func (c CellStatus) IsValid() bool { return cellStatuses.Valid(c) }
 // undeclared value.
 func (c CellStatus) String() string { return cellStatuses.String(c) }
 
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (c CellStatus) Text() string { return cellStatuses.Text(c) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (c CellStatus) MarshalText() ([]byte, error) { return cellStatuses.Marshal(c) }
 
@@ -141,6 +161,10 @@ func (t Tone) IsValid() bool { return tones.Valid(t) }
 // String returns the wire name, such as "negative", or "Tone(n)" for an
 // undeclared value.
 func (t Tone) String() string { return tones.String(t) }
+
+// Text returns the name written for people, in words (as String, with spaces for
+// underscores); see String for the wire name.
+func (t Tone) Text() string { return tones.Text(t) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (t Tone) MarshalText() ([]byte, error) { return tones.Marshal(t) }

@@ -194,12 +194,12 @@ func petitionSection(p *printer, c *Consultation) error {
 	p.section("5. The residents' petition (bottom-up)")
 	in := c.Petition
 	sub, _ := in.Submission()
-	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), words(in.Kind()), in.Count(), sub.To.Name, date(sub.At))
+	p.printf("%q (%s), %d supports, submitted to %s on %s\n", in.Title(), in.Kind().Text(), in.Count(), sub.To.Name, date(sub.At))
 	for t := range c.Process.Initiatives() {
-		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", date(t.At), date(t.Answer.At), words(t.Answer.Outcome), t.Answer.Text)
+		p.printf("Taken up by the consultation on %s; answered on %s: %s\n  %q\n", date(t.At), date(t.Answer.At), t.Answer.Outcome.Text(), t.Answer.Text)
 	}
 	r, _ := in.Response()
-	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", words(in.State()), r.Process, r.Process == c.Process.ID())
+	p.printf("The petition's own record: %s, answered by process %s (this one: %v)\n", in.State().Text(), r.Process, r.Process == c.Process.ID())
 	return nil
 }
 
@@ -274,10 +274,10 @@ func auditSection(p *printer, c *Consultation) error {
 	}
 	verdict := "the rung its promise expects"
 	if a.FellShort() {
-		verdict = "below the rung its promise expects (" + words(a.Expected) + ")"
+		verdict = "below the rung its promise expects (" + a.Expected.Text() + ")"
 	}
 	p.printf("%d kept, %d broken, %d pending; the residents reached %s, %s\n",
-		a.Count(engagement.PromiseStatusKept), a.Count(engagement.PromiseStatusBroken), a.Count(engagement.PromiseStatusPending), words(a.Rung), verdict)
+		a.Count(engagement.PromiseStatusKept), a.Count(engagement.PromiseStatusBroken), a.Count(engagement.PromiseStatusPending), a.Rung.Text(), verdict)
 	return nil
 }
 
@@ -315,10 +315,6 @@ func plural(n int64, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
-
-// words writes an enum of package metrics or participation, which offer no
-// text for people, as words: "not_met" is "not met".
-func words(v fmt.Stringer) string { return strings.ReplaceAll(v.String(), "_", " ") }
 
 // date formats a time as its date.
 func date(t time.Time) string { return t.Format(time.DateOnly) }
@@ -363,7 +359,7 @@ func (p *printer) card(sc metrics.Scorecard) {
 	p.printf("\n%s\n", sc.Title())
 	rows := [][]string{{"Indicator", "Value", "Basis", "Target", "Verdict"}}
 	for _, e := range sc.All() {
-		rows = append(rows, []string{e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), words(e.Verdict())})
+		rows = append(rows, []string{e.Indicator().Name(), e.ValueText(), e.Basis(), e.Indicator().TargetText(), e.Verdict().Text()})
 	}
 	p.table(rows, []bool{false, true, true, false, false})
 	p.printf("  %d met, %d not met, %d undefined\n", sc.Count(metrics.VerdictMet), sc.Count(metrics.VerdictNotMet), sc.Count(metrics.VerdictUndefined))
