@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Sentinel errors. Every error this package returns matches one of them with
@@ -112,35 +113,11 @@ var (
 	ErrWrongAuthority = errors.New("engagement: initiative submitted to another body")
 )
 
-// FieldError describes one bad input: which field or argument, its value as
-// text, and the sentinel it breaks, which it wraps. The zero value and a nil
-// *FieldError still print a message.
-type FieldError struct {
-	// Field names the input, such as "title" or "phases[2].end".
-	Field string
-	// Value is the offending value as text, quoted when it is text and
-	// clipped to 64 bytes ("" when it is missing).
-	Value string
-	// Err is the sentinel error the value breaks, such as [ErrInvalid].
-	Err error
-}
-
-// Error returns a message that names the field and its value, such as
-// `engagement: invalid value: title = ""`.
-func (e *FieldError) Error() string {
-	if e == nil {
-		return "engagement: invalid value (nil *FieldError)"
-	}
-	return fmt.Sprintf("%s: %s = %s", reason(e.Err, ErrInvalid), orUnnamed(e.Field), e.Value)
-}
-
-// Unwrap returns the sentinel, for errors.Is; nil for a nil receiver.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// FieldError describes one bad input: which field, its value as text and
+// the sentinel of this package it breaks, which it wraps. It is the one
+// bad-input error of civitas, the same type in every package (see
+// internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // TransitionError reports a lifecycle event that the process refused. It
 // names the state the process was (and still is) in and the event, and wraps
@@ -226,21 +203,7 @@ func orUnnamed(field string) string {
 
 // fieldErr builds a *FieldError whose value is quoted and clipped.
 func fieldErr(field, value string, err error) error {
-	return &FieldError{Field: field, Value: strconv.Quote(clip(value)), Err: err}
-}
-
-// clip shortens s to at most 64 bytes, on a rune boundary, so that an error
-// never quotes a whole hostile input.
-func clip(s string) string {
-	const limit = 64
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return &FieldError{Field: field, Value: strconv.Quote(errs.Clip(value)), Err: err}
 }
 
 // decodeErr wraps an error of encoding/json (malformed JSON, a value of the
@@ -248,10 +211,4 @@ func clip(s string) string {
 // that every error of a decoder matches a sentinel of this package. An
 // error that already matches one of this package's sentinels (from a nested
 // decoder) is returned as it is.
-func decodeErr(err error) error {
-	var fe *FieldError
-	if err == nil || errors.As(err, &fe) || errors.Is(err, ErrInvalid) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", ErrInvalid, err)
-}
+func decodeErr(err error) error { return errs.Decode(err, ErrInvalid) }

@@ -3,6 +3,8 @@ package metrics
 import (
 	"errors"
 	"fmt"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Sentinel errors. Every error returned by this package matches one of them,
@@ -46,25 +48,11 @@ var (
 	ErrOverflow = errors.New("metrics: integer overflow")
 )
 
-// FieldError describes one bad input: which argument or field, its value, and
-// the sentinel it breaks. It wraps Err, so errors.Is(err, ErrNegative) holds
-// for an FieldError whose Err is ErrNegative.
-type FieldError struct {
-	// Field names the argument or field, e.g. "attended" or "groups[3].count".
-	Field string
-	// Value is the offending value as text.
-	Value string
-	// Err is the sentinel error the value breaks.
-	Err error
-}
-
-// Error returns a message that quotes the input and its value.
-func (e *FieldError) Error() string {
-	return fmt.Sprintf("%v: %s = %s", e.Err, e.Field, e.Value)
-}
-
-// Unwrap returns the sentinel error, for errors.Is.
-func (e *FieldError) Unwrap() error { return e.Err }
+// FieldError describes one bad input: which field, its value as text and
+// the sentinel of this package it breaks, which it wraps. It is the one
+// bad-input error of civitas, the same type in every package (see
+// internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // inputErr builds an *InputError for an integer input.
 func inputErr(input string, value int64, err error) error {
@@ -91,10 +79,4 @@ func addChecked(a, b int64) (int64, error) {
 // decodeErr wraps an error of encoding/json (malformed JSON, a value of the
 // wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so
 // that every error of a decoder matches a sentinel of this package.
-func decodeErr(err error) error {
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return err // already ours, from a nested decoder
-	}
-	return fmt.Errorf("%w: %w", ErrInvalid, err)
-}
+func decodeErr(err error) error { return errs.Decode(err, ErrInvalid) }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/civitas-go/civitas/internal/errs"
+
 	"github.com/google/uuid"
 )
 
@@ -123,46 +125,11 @@ var (
 	ErrInconsistent = errors.New("participation: inconsistent data")
 )
 
-// FieldError describes one bad input: which field, its value and the
-// sentinel it breaks. It wraps Err, so errors.Is(err, ErrInvalid) holds for
-// a FieldError whose Err is ErrInvalid.
-type FieldError struct {
-	// Field names the input, such as "kind" or "channels[2]".
-	Field string
-	// Value is the offending value as text, quoted when it is text.
-	Value string
-	// Err is the sentinel error the value breaks.
-	Err error
-}
-
-// Error returns a message that names the field and quotes its value. It
-// works on a nil or zero receiver.
-func (e *FieldError) Error() string {
-	if e == nil {
-		return ErrInvalid.Error()
-	}
-	msg := ErrInvalid.Error()
-	if e.Err != nil {
-		msg = e.Err.Error()
-	}
-	switch {
-	case e.Field != "" && e.Value != "":
-		msg += ": " + e.Field + " = " + e.Value
-	case e.Field != "":
-		msg += ": " + e.Field
-	case e.Value != "":
-		msg += ": " + e.Value
-	}
-	return msg
-}
-
-// Unwrap returns the sentinel error, for errors.Is.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// FieldError describes one bad input: which field, its value as text and
+// the sentinel of this package it breaks, which it wraps. It is the one
+// bad-input error of civitas, the same type in every package (see
+// internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // TransitionError reports a lifecycle event that the initiative refused:
 // its state, the event, and why. Err is [ErrInvalidTransition] when the
@@ -281,9 +248,4 @@ func undeclared(field string, v fmt.Stringer) error {
 // wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so
 // that every error of a decoder matches a sentinel of this package; an
 // error that already does passes unchanged.
-func decodeErr(err error) error {
-	if err == nil || errors.Is(err, ErrInvalid) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", ErrInvalid, err)
-}
+func decodeErr(err error) error { return errs.Decode(err, ErrInvalid) }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/civitas-go/civitas/internal/errs"
+
 	"github.com/google/uuid"
 )
 
@@ -36,50 +38,11 @@ var (
 	ErrNotFound = errors.New("stakeholder: not found")
 )
 
-// FieldError describes one rejected input: which field (of which record),
-// its value and the sentinel it breaks. It wraps Err, so
-// errors.Is(err, ErrNotFound) holds for an *FieldError whose Err is
-// ErrNotFound.
-type FieldError struct {
-	// Field names the field at fault, prefixed with the record it belongs
-	// to when the record has an ID, such as
-	// "stakeholder 5a1c0e8e-0001-4000-8000-000000000001: power" or
-	// "interaction 1e7e0000-…: channel" (IDs are written in full).
-	Field string
-	// Value is the offending value as text, "" when there is none to show.
-	Value string
-	// Err is the sentinel error the input breaks.
-	Err error
-}
-
-// Error returns a message that names the field and the value. It works on
-// a nil or zero receiver.
-func (e *FieldError) Error() string {
-	if e == nil {
-		return ErrInvalid.Error()
-	}
-	msg := ErrInvalid.Error()
-	if e.Err != nil {
-		msg = e.Err.Error()
-	}
-	switch {
-	case e.Field != "" && e.Value != "":
-		msg += ": " + e.Field + " = " + e.Value
-	case e.Field != "":
-		msg += ": " + e.Field
-	case e.Value != "":
-		msg += ": " + e.Value
-	}
-	return msg
-}
-
-// Unwrap returns the sentinel error, for errors.Is.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// FieldError describes one bad input: which field, its value as text and
+// the sentinel of this package it breaks, which it wraps. It is the one
+// bad-input error of civitas, the same type in every package (see
+// internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // field names a field of the record of the given kind ("stakeholder",
 // "interaction") and ID; a Nil ID leaves the record out.
@@ -122,10 +85,4 @@ func invalidName(name, value string) error {
 // decodeErr wraps an error of encoding/json (malformed JSON, a value of the
 // wrong type, an unknown field) in [ErrInvalid], keeping it in the chain for
 // errors.As; an error of this package passes unchanged.
-func decodeErr(err error) error {
-	var fe *FieldError
-	if err == nil || errors.As(err, &fe) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", ErrInvalid, err)
-}
+func decodeErr(err error) error { return errs.Decode(err, ErrInvalid) }

@@ -125,8 +125,8 @@ func TestErrorMessage(t *testing.T) {
 	e = &stakeholder.FieldError{Field: "name", Err: stakeholder.ErrInvalid}
 	assert.Equal(t, "stakeholder: invalid: name", e.Error())
 	var nilErr *stakeholder.FieldError
-	assert.Equal(t, "stakeholder: invalid", nilErr.Error(), "a nil receiver")
-	assert.Equal(t, "stakeholder: invalid", (&stakeholder.FieldError{}).Error(), "a zero receiver")
+	assert.Equal(t, "invalid value", nilErr.Error(), "a nil receiver: the shared FieldError knows no package")
+	assert.Equal(t, "invalid value", (&stakeholder.FieldError{}).Error(), "a zero receiver")
 	assert.NoError(t, nilErr.Unwrap())
 	_, err := stakeholder.New(id(7), details("Bob", 9, 3, 3, 3))
 	require.ErrorAs(t, err, &e)

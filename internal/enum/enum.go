@@ -21,6 +21,8 @@ package enum
 import (
 	"fmt"
 	"strings"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Table is the name table of one enum type E: the wire name of each declared
@@ -104,7 +106,7 @@ func (t Table[E]) Parse(s string) (E, error) {
 	if v, ok := t.index[Key(s)]; ok {
 		return v, nil
 	}
-	return 0, t.newErr(t.field(), fmt.Sprintf("%q (%s)", clip(s), t.accepted()))
+	return 0, t.newErr(t.field(), fmt.Sprintf("%q (%s)", errs.Clip(s), t.accepted()))
 }
 
 // Unmarshal parses text into *v as Parse does, leaving *v unchanged on error.
@@ -155,19 +157,3 @@ func (t Table[E]) field() string { return strings.ToLower(t.typ[:1]) + t.typ[1:]
 func (t Table[E]) accepted() string {
 	return "want one of " + strings.Join(t.names[1:], ", ")
 }
-
-// clip shortens s to at most 64 bytes (on a rune boundary) so that an error
-// never quotes a whole hostile input.
-func clip(s string) string {
-	const max = 64
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !isRuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
