@@ -334,6 +334,22 @@ type Case struct {
 	extended int   // days of extension granted
 	issue    *Issue
 	history  []HistoryEntry
+	marks    []mark // the history in brief, for the figures' hot loop
+}
+
+// mark is a history entry in brief: what the figures and deadlines need,
+// 16 bytes instead of a whole entry, so that figures over a large register
+// scan little memory and convert no time.
+type mark struct {
+	at       int64 // Unix ns
+	days     int32 // an extension's length
+	event    uint8 // an Event
+	scopeOut bool
+}
+
+// closes reports whether the entry closed the case.
+func (m mark) closes() bool {
+	return Event(m.event) == EventClosed || Event(m.event) == EventWithdrawn || (Event(m.event) == EventAssessed && m.scopeOut)
 }
 
 // ID returns the case's ID.

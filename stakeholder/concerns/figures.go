@@ -1,6 +1,7 @@
 package concerns
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -360,11 +361,6 @@ func spanOf(p metrics.Period) span {
 
 func (s span) contains(t int64) bool { return s.all || (t >= s.start && t < s.end) }
 
-// closing reports whether e closes a case.
-func closing(e *HistoryEntry) bool {
-	return e.Event == EventClosed || e.Event == EventWithdrawn || (e.Event == EventAssessed && e.Scope == ScopeOut)
-}
-
 // tally accumulates the integer counts behind the figures; decimals come
 // once, at the end.
 type tally struct {
@@ -397,9 +393,9 @@ func (r *Register) Performance(p metrics.Period, now time.Time) (Performance, er
 		return Performance{}, fmt.Errorf("%w: figures as of %s, latest change at %s", ErrTimeOrder, now.Format(time.RFC3339Nano), latest.Format(time.RFC3339Nano))
 	}
 	sp, at := spanOf(p), now.UnixNano()
-	var t tally
+	t := tally{times: make([]time.Duration, 0, len(r.cases)), complainants: make([]uuid.UUID, 0, len(r.cases))}
 	for _, c := range r.cases {
-		t.add(c, sp, at)
+		t.add(c, sp, at, &r.rules)
 	}
 	fs := Performance{Period: p, AsOf: now, Rules: r.rules, Received: t.received, Closed: int(t.closed), Open: int(t.open)}
 	var errs []error
@@ -430,9 +426,18 @@ func (r *Register) Performance(p metrics.Period, now time.Time) (Performance, er
 		fs.Backlog = append(fs.Backlog, BacklogCount{Band: b, Count: t.bands[b]})
 	}
 	if !p.IsZero() {
+		prev := spanOf(p.Previous())
 		up := 0
 		for _, is := range r.issues {
-			if s := is.Summary(p); s.Trend == TrendUp {
+			now, before := 0, 0
+			for _, c := range is.cases {
+				if sp.contains(c.received) {
+					now++
+				} else if prev.contains(c.received) {
+					before++
+				}
+			}
+			if trendOf(now, before) == TrendUp {
 				up++
 			}
 		}
@@ -449,7 +454,7 @@ func (r *Register) Performance(p metrics.Period, now time.Time) (Performance, er
 // repeats returns how many of the IDs occur twice or more, and how many
 // distinct IDs there are. It sorts ids.
 func repeats(ids []uuid.UUID) (repeated, distinct int64) {
-	slices.SortFunc(ids, func(a, b uuid.UUID) int { return compareUUID(a, b) })
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	for i := 0; i < len(ids); {
 		j := i + 1
 		for j < len(ids) && ids[j] == ids[i] {
@@ -464,47 +469,32 @@ func repeats(ids []uuid.UUID) (repeated, distinct int64) {
 	return repeated, distinct
 }
 
-// compareUUID orders IDs bytewise.
-func compareUUID(a, b uuid.UUID) int {
-	for i := range a {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
 // add counts case c into the tally for span sp as of now (Unix ns).
-func (t *tally) add(c *Case, sp span, now int64) {
-	rules := c.reg.rules
+func (t *tally) add(c *Case, sp span, now int64, rules *Rules) {
 	inP := sp.contains(c.received)
 	var ack, prop, lastClose, firstCloseInP int64 = -1, -1, -1, -1
 	reopenedAfter := false
 	proposed := false
-	for i := range c.history {
-		e := &c.history[i]
-		at := e.At.UnixNano()
+	for _, m := range c.marks {
+		ev := Event(m.event)
 		switch {
-		case e.Event == EventAcknowledged && ack < 0:
-			ack = at
-		case e.Event == EventResolutionProposed:
+		case ev == EventAcknowledged && ack < 0:
+			ack = m.at
+		case ev == EventResolutionProposed:
 			if prop < 0 {
-				prop = at
+				prop = m.at
 			}
 			proposed = true
 			continue
-		case e.Event == EventReopened && firstCloseInP >= 0:
+		case ev == EventReopened && firstCloseInP >= 0:
 			reopenedAfter = true
 		}
-		if proposed && e.Event != EventLinked {
+		if proposed && ev != EventLinked {
 			// the event that answers a proposal
 			proposed = false
-			if sp.contains(at) && e.Event != EventWithdrawn {
+			if sp.contains(m.at) && ev != EventWithdrawn {
 				t.answered++
-				switch e.Event {
+				switch ev {
 				case EventAccepted:
 					t.accepted++
 				case EventEscalated:
@@ -512,10 +502,10 @@ func (t *tally) add(c *Case, sp span, now int64) {
 				}
 			}
 		}
-		if closing(e) {
-			lastClose = at
-			if firstCloseInP < 0 && sp.contains(at) {
-				firstCloseInP = at
+		if m.closes() {
+			lastClose = m.at
+			if firstCloseInP < 0 && sp.contains(m.at) {
+				firstCloseInP = m.at
 			}
 		}
 	}

@@ -235,6 +235,7 @@ func (c *Case) precondition(e HistoryEntry) error {
 // checked every precondition.
 func (c *Case) record(e HistoryEntry) {
 	c.history = append(c.history, e)
+	c.marks = append(c.marks, mark{at: e.At.UnixNano(), days: int32(e.Days), event: uint8(e.Event), scopeOut: e.Scope == ScopeOut})
 	switch e.Event {
 	case EventReceived:
 		c.state = StateReceived
@@ -280,25 +281,23 @@ func (c *Case) record(e HistoryEntry) {
 // in order, so a pause adds its length only if it began before the
 // deadline as extended until then.
 func (c *Case) proposeDue(now int64) int64 {
-	rules := c.reg.rules
+	rules := &c.reg.rules
 	due := c.received + days(rules.ProposeWithinDays)
 	var pausedAt int64 = -1
-	for i := range c.history {
-		e := &c.history[i]
-		at := e.At.UnixNano()
-		if at > now {
+	for _, m := range c.marks {
+		if m.at > now {
 			break
 		}
-		switch e.Event {
+		switch Event(m.event) {
 		case EventExtended:
-			due += days(e.Days)
+			due += days(int(m.days))
 		case EventInformationRequested:
-			if rules.PauseStopsClock && at <= due {
-				pausedAt = at
+			if rules.PauseStopsClock && m.at <= due {
+				pausedAt = m.at
 			}
 		case EventInformationProvided, EventClosed, EventWithdrawn:
 			if pausedAt >= 0 {
-				due += at - pausedAt
+				due += m.at - pausedAt
 				pausedAt = -1
 			}
 		}
