@@ -171,7 +171,9 @@ func followUp(reg *concerns.Register) error {
 		func() error {
 			return reg.ProposeResolution(caseID(20), "Independent arborist survey; trees kept unless unsafe", manager, at("2025-05-26 10:00"))
 		},
-		func() error { return reg.Escalate(caseID(20), "Wants the independent panel", manager, at("2025-06-02 09:00")) },
+		func() error {
+			return reg.Escalate(caseID(20), "Wants the independent panel", manager, at("2025-06-02 09:00"))
+		},
 		func() error {
 			return reg.ProposeResolution(caseID(20), "Four trees kept; two unsafe trees felled and replaced by six", panel, at("2025-06-16 10:00"))
 		},
@@ -237,7 +239,9 @@ func issues(reg *concerns.Register) error {
 		},
 		func() error { return reg.CompleteAction(schoolWay, fixed(503), manager, at("2025-04-22 08:00")) },
 		add(nightWork, "2025-04-23 09:00", 7),
-		func() error { return reg.AnswerWithCommitment(nightWork, barrierPromise, manager, at("2025-05-01 12:00")) },
+		func() error {
+			return reg.AnswerWithCommitment(nightWork, barrierPromise, manager, at("2025-05-01 12:00"))
+		},
 		func() error {
 			return reg.CloseIssue(schoolWay, "Temporary path lit and signed; a warden at school times", manager, at("2025-05-02 15:00"))
 		},
@@ -245,7 +249,9 @@ func issues(reg *concerns.Register) error {
 		func() error {
 			return reg.ReopenIssue(schoolWay, "The warden was missing on two mornings", manager, at("2025-05-12 09:00"))
 		},
-		func() error { return reg.Reopen(caseID(12), "The warden was missing on two mornings", officer, at("2025-05-12 09:00")) },
+		func() error {
+			return reg.Reopen(caseID(12), "The warden was missing on two mornings", officer, at("2025-05-12 09:00"))
+		},
 		func() error {
 			return reg.Assess(caseID(12), concerns.Assessment{Scope: concerns.ScopeIn}, officer, at("2025-05-12 10:00"))
 		},
@@ -254,7 +260,9 @@ func issues(reg *concerns.Register) error {
 		},
 		func() error { return reg.Accept(caseID(12), officer, at("2025-05-13 16:00")) },
 		func() error { return reg.CompleteAction(nightWork, fixed(504), manager, at("2025-05-15 17:00")) },
-		func() error { return reg.Close(caseID(12), "Stand-in warden on every school day", officer, at("2025-05-23 12:00")) },
+		func() error {
+			return reg.Close(caseID(12), "Stand-in warden on every school day", officer, at("2025-05-23 12:00"))
+		},
 		func() error {
 			return reg.CloseIssue(schoolWay, "Warden rota kept for a week", manager, at("2025-05-26 09:00"))
 		},
