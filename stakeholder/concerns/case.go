@@ -411,7 +411,10 @@ func (c *Case) ProposeDue(now time.Time) time.Time {
 
 // String returns one line for people, such as
 //
-//	complaint 0000…0001, noise (night work), medium severity, area north, received 3 Mar 2025 by phone: closed resolved
+//	complaint c1000000-0000-0000-0000-000000000002, noise (night work), medium severity, area riverside,
+//	received 3 Mar 2025 by phone from a confidential complainant: closed resolved
+//
+// (on one line).
 //
 // The complainant is named by ID only when named and not confidential; a
 // confidential or anonymous case says so and shows neither the ID nor the

@@ -56,9 +56,9 @@ func ExampleRegister() {
 	// Output:
 	// concerns: cannot accept a case in state accepted: concerns: event not allowed in this state
 	// complaint c1000000-0000-0000-0000-000000000002, noise (night work), medium severity, area riverside, received 3 Mar 2025 by phone from a confidential complainant: closed resolved
-	// Acknowledged on time: 100.00 % (1 of 1), met
-	// Median days to close: 17.00 d, not_met
-	// Resolved: 100.00 % (1 of 1), met
+	// Complaints acknowledged on time: 100.00 % (1 of 1), met
+	// Median days to close a complaint: 17.00 d, not_met
+	// Complaints resolved: 100.00 % (1 of 1), met
 }
 
 // A complaints log kept in a spreadsheet, read row by row: the second row

@@ -32,7 +32,9 @@ import (
 //	repeat_complainants    identified complainants with 2 or more cases / with a case in the period  percent  lower  ≤ 20 %
 //	issues_trending_up     issues with more cases in the period than in the one before          count    lower   ≤ 0
 //
-// Percentiles are nearest rank (metrics.NearestRank). A figure with a zero
+// A case is a concern or a complaint and every figure counts both; the
+// labels say "complaints" for short. Percentiles are nearest rank
+// (metrics.NearestRank). A figure with a zero
 // denominator, or without the bounded period it needs, is undefined:
 // neither met nor missed.
 //
@@ -87,43 +89,43 @@ func atMost(n int64) func(Rules) metrics.Target {
 // figureTable is the one definition of every figure.
 var figureTable = [...]figureInfo{
 	{},
-	FigureAcknowledgedOnTime: {"Acknowledged on time",
+	FigureAcknowledgedOnTime: {"Complaints acknowledged on time",
 		"cases acknowledged by the deadline / cases received in the period whose acknowledgement fell due",
 		"Cases received in the period. A case counts once it is acknowledged, or once its deadline (received + AcknowledgeWithinDays) has passed unacknowledged by the time of the figures; a case withdrawn unacknowledged before its deadline is left out. On time means acknowledged at or before the deadline.",
 		metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeastPercent(95)},
-	FigureProposedOnTime: {"Resolution proposed on time",
+	FigureProposedOnTime: {"Resolutions proposed on time",
 		"cases whose first resolution was proposed by the deadline / cases received in the period whose resolution fell due",
 		"Cases received in the period, except those referred out of scope. A case counts once a resolution is proposed, or once its deadline (received + ProposeWithinDays + extensions + pauses, see Case.ProposeDue) has passed without one, at its closure or by the time of the figures; a case closed without a proposal before its deadline is left out.",
 		metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeastPercent(90)},
-	FigureMedianDaysToClose: {"Median days to close",
+	FigureMedianDaysToClose: {"Median days to close a complaint",
 		"median time from receipt to closure of cases closed resolved or unresolved in the period (nearest rank)",
 		"Cases closed, as of the figures, whose latest closure falls in the period with outcome resolved or unresolved; the time runs from receipt to that closure, pauses included, as the complainant lived it. Withdrawn and referred cases are left out. Target: the published resolution deadline.",
 		metrics.UnitDays, metrics.PolarityLowerIsBetter, func(r Rules) metrics.Target {
 			return metrics.TargetAtMost(decimal.NewFromInt(int64(r.ProposeWithinDays)))
 		}},
-	FigureP90DaysToClose: {"90th percentile days to close",
+	FigureP90DaysToClose: {"90th percentile days to close a complaint",
 		"90th percentile time from receipt to closure of cases closed resolved or unresolved in the period (nearest rank)",
 		"The same cases and times as the median. Target: the published resolution deadline with its longest extension.",
 		metrics.UnitDays, metrics.PolarityLowerIsBetter, func(r Rules) metrics.Target {
 			return metrics.TargetAtMost(decimal.NewFromInt(int64(r.ProposeWithinDays + r.MaxExtensionDays)))
 		}},
-	FigureResolvedShare: {"Resolved",
+	FigureResolvedShare: {"Complaints resolved",
 		"cases closed resolved / cases closed resolved or unresolved in the period",
 		"The cases of the median days to close. Resolved means closed after the complainant accepted the resolution.",
 		metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeastPercent(80)},
-	FigureAcceptedShare: {"Accepted by the complainant",
+	FigureAcceptedShare: {"Resolutions accepted by the complainant",
 		"proposals accepted / proposals answered in the period",
 		"Each proposed resolution whose answer falls in the period counts once: accepted, appealed or escalated, or closed unresolved (rejected without appeal). A proposal the complainant left by withdrawing is left out.",
 		metrics.UnitPercent, metrics.PolarityHigherIsBetter, atLeastPercent(75)},
-	FigureEscalationRate: {"Appealed or escalated",
+	FigureEscalationRate: {"Resolutions appealed or escalated",
 		"proposals appealed or escalated / proposals answered in the period",
 		"The proposals of the accepted share.",
 		metrics.UnitPercent, metrics.PolarityLowerIsBetter, atMost(15)},
-	FigureReopenRate: {"Reopened",
+	FigureReopenRate: {"Complaints reopened",
 		"cases closed in the period and reopened since / cases closed in the period",
 		"Cases with a closure (any outcome) in the period; reopened if a reopening follows that closure by the time of the figures.",
 		metrics.UnitPercent, metrics.PolarityLowerIsBetter, atMost(5)},
-	FigureAgedBacklog: {"Open over 30 days",
+	FigureAgedBacklog: {"Complaints open over 30 days",
 		"open cases received more than 30 days before / open cases",
 		"Cases not closed at the time of the figures, whatever the period; a case's age is whole days of 24 hours since receipt, and over 30 days means the bands 31 to 90 days and over 90 days.",
 		metrics.UnitPercent, metrics.PolarityLowerIsBetter, atMost(10)},
@@ -137,8 +139,8 @@ var figureTable = [...]figureInfo{
 		metrics.UnitCount, metrics.PolarityLowerIsBetter, atMost(0)},
 }
 
-// Label returns the figure's name for people, such as "Acknowledged on
-// time", or String's fallback for an undeclared figure.
+// Label returns the figure's name for people, such as "Complaints
+// acknowledged on time", or String's fallback for an undeclared figure.
 func (f Figure) Label() string {
 	if !f.IsValid() {
 		return f.String()

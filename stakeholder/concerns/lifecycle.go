@@ -15,10 +15,6 @@ import (
 // request was made, a link keeps the state.
 type move struct{ from, to State }
 
-// open lists the states in which a case is not closed.
-var open = []State{StateReceived, StateAcknowledged, StateAssessed, StateAwaitingInformation,
-	StateInvestigating, StateResolutionProposed, StateAccepted, StateEscalated}
-
 // transitions is the table on [Case], one list of moves per event.
 var transitions = [...][]move{
 	EventAcknowledged:         {{StateReceived, StateAcknowledged}},

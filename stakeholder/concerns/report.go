@@ -16,11 +16,19 @@ import (
 // quotes no case's words, so it may be published. It returns the errors of
 // [Register.Performance] and the first error of w.
 //
-//	Riverside park works: concerns and complaints
-//	Period: 1 Jan 2025 to 31 Mar 2025; figures as of 7 Apr 2025 09:00 UTC
+//	Riverside park works
+//	Period: 1 Apr 2025 to 30 Jun 2025; figures as of 7 Jul 2025 09:00 UTC
 //
-//	24 cases received in the period: 18 complaints and 6 concerns. Of these, 20 are closed (…) and 4 are open.
+//	23 cases received in the period: 18 complaints and 5 concerns. Of these, 18 are closed
+//	(12 resolved, 4 unresolved, 1 withdrawn and 1 referred out of scope) and 5 are open.
+//
+//	Riverside park works: figures
+//	Indicator                          Value     Basis  Target         Verdict
 //	…
+//	Open backlog by age (5 open cases): up to 7 days 0, 8 to 30 days 4, 31 to 90 days 1, over 90 days 0.
+//
+//	Issues (3 issues)
+//	- Dust on Elm Street (topic elm street, area riverside): open. 7 cases, 5 open, …
 func (r *Register) WriteReport(w io.Writer, title string, p metrics.Period, now time.Time) error {
 	fs, err := r.Performance(p, now)
 	if err != nil {
