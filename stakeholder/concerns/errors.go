@@ -3,8 +3,10 @@ package concerns
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Sentinel errors. Every error this package returns matches one of them with
@@ -69,43 +71,10 @@ var (
 )
 
 // FieldError describes one bad input: which field, its value (quoted and
-// clipped), and the sentinel it breaks. It wraps Err. Error works on a nil
-// or zero receiver.
-type FieldError struct {
-	// Field names the input, such as "category" or "details.topics[2]".
-	Field string
-	// Value is the offending value as text, quoted and clipped; "" when
-	// there is nothing to show.
-	Value string
-	// Err is the sentinel the value breaks.
-	Err error
-}
-
-// Error returns "concerns: …: field = value".
-func (e *FieldError) Error() string {
-	if e == nil {
-		return "concerns: <nil FieldError>"
-	}
-	msg := "concerns: invalid"
-	if e.Err != nil {
-		msg = e.Err.Error()
-	}
-	if e.Field != "" {
-		msg += ": " + e.Field
-	}
-	if e.Value != "" {
-		msg += " = " + e.Value
-	}
-	return msg
-}
-
-// Unwrap returns the sentinel, for errors.Is.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// clipped) and the sentinel of this package it breaks, which it wraps. It is
+// the one bad-input error of civitas, the same type in every package (see
+// internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // TransitionError reports a lifecycle event a case refused: the state it
 // was in, the event, and why. Err is [ErrInvalidTransition] when the state
@@ -178,27 +147,16 @@ func fieldErr(field, value string, err error) error {
 // keeping it in the chain for errors.As; errors of this package pass
 // through.
 func decodeErr(err error) error {
-	var fe *FieldError
 	var te *TransitionError
-	if errors.As(err, &fe) || errors.As(err, &te) || errors.Is(err, ErrInvalid) {
+	if errors.As(err, &te) {
 		return err
 	}
-	return fmt.Errorf("%w: %w", ErrInvalid, err)
+	return errs.Decode(err, ErrInvalid)
 }
 
 // quote returns s quoted for an error message, clipped to 64 bytes on a
 // rune boundary so that an error never repeats a whole hostile input.
-func quote(s string) string {
-	const limit = 64
-	if len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return fmt.Sprintf("%q", s)
-}
+func quote(s string) string { return strconv.Quote(errs.Clip(s)) }
 
 // plural writes n with its noun in the right number: "1 case", "2 cases".
 func plural(n int, one, many string) string {

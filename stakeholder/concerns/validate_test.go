@@ -172,6 +172,6 @@ func TestErrorsOnNil(t *testing.T) {
 		assert.NotEmpty(t, e.Error())
 		assert.Nil(t, e.(interface{ Unwrap() error }).Unwrap())
 	}
-	assert.Equal(t, "concerns: invalid", (&concerns.FieldError{}).Error())
+	assert.Equal(t, "invalid value", (&concerns.FieldError{}).Error())
 	assert.Equal(t, "concerns: row 3: concerns: invalid value", (&concerns.RowError{Row: 3, Err: concerns.ErrInvalid}).Error())
 }
