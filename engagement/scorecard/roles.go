@@ -1,5 +1,7 @@
 package scorecard
 
+import "github.com/civitas-go/civitas/stakeholder/concerns"
+
 // Role is a role in the field of community engagement and relations, named
 // as job descriptions name it; each is judged by its own success
 // indicators, the [Role.Figures] of its default scorecard ([ForRole]). (A
@@ -42,6 +44,9 @@ const (
 type roleRow struct {
 	name, label string
 	figures     []Figure
+	// complaints are the figures of the concerns register the role is
+	// also judged by, defined in package concerns.
+	complaints []concerns.Figure
 }
 
 // roleTable is the one table of the roles, indexed by Role. "Community
@@ -51,17 +56,21 @@ type roleRow struct {
 // exposures.
 var roleTable = [...]roleRow{
 	RoleCivicEngagementSpecialist: {"civic_engagement_specialist", "Civic Engagement Specialist",
-		[]Figure{FigureVolunteerRate, FigureAttendanceRate, FigureInfluenceRate}},
+		[]Figure{FigureVolunteerRate, FigureAttendanceRate, FigureInfluenceRate}, nil},
 	RoleCommunityRelationsManager: {"community_relations_manager", "Community Relations Manager",
-		[]Figure{FigureCoverageQuality, FigureRelationshipGrowth, FigureReputationTrend}},
+		[]Figure{FigureCoverageQuality, FigureRelationshipGrowth, FigureReputationTrend},
+		[]concerns.Figure{concerns.FigureAcceptedShare, concerns.FigureEscalationRate, concerns.FigureReopenRate,
+			concerns.FigureRepeatComplainants, concerns.FigureIssuesTrendingUp}},
 	RolePublicOutreachCoordinator: {"public_outreach_coordinator", "Public Outreach Coordinator",
-		[]Figure{FigureExposures, FigureVisibility, FigureMediaMentions}},
+		[]Figure{FigureExposures, FigureVisibility, FigureMediaMentions}, nil},
 	RolePublicEngagementCoordinator: {"public_engagement_coordinator", "Public Engagement Coordinator",
-		[]Figure{FigureParticipants, FigureContributions, FigureSubstantiveShare, FigureJustification}},
+		[]Figure{FigureParticipants, FigureContributions, FigureSubstantiveShare, FigureJustification}, nil},
 	RoleCommunityRelationsOfficer: {"community_relations_officer", "Community Relations Officer",
-		[]Figure{FigureInquiriesOnTime, FigureConflictsResolved, FigureContributions}},
+		[]Figure{FigureInquiriesOnTime, FigureConflictsResolved, FigureContributions},
+		[]concerns.Figure{concerns.FigureAcknowledgedOnTime, concerns.FigureProposedOnTime,
+			concerns.FigureMedianDaysToClose, concerns.FigureResolvedShare}},
 	RoleCommunityEngagementOfficer: {"community_engagement_officer", "Community Engagement Officer",
-		[]Figure{FigureDialogueShare, FigureRepresentativeness, FigureInfluenceRate}},
+		[]Figure{FigureDialogueShare, FigureRepresentativeness, FigureInfluenceRate}, nil},
 }
 
 // Label returns the role's title, such as "Public Outreach Coordinator", or
@@ -82,12 +91,32 @@ func (r Role) Label() string {
 //	Community Relations Officer     inquiries on time, conflicts resolved, contributions
 //	Community Engagement Officer    dialogue share, representativeness, influence rate
 //
+// The Community Relations Officer and Manager are also judged by the
+// concerns register ([Role.ComplaintFigures]) when the input has one.
+//
 // It returns nil for an undeclared role.
 func (r Role) Figures() []Figure {
 	if !r.IsValid() {
 		return nil
 	}
 	return append([]Figure(nil), roleTable[r].figures...)
+}
+
+// ComplaintFigures returns the figures of the concerns register
+// (stakeholder/concerns) that role r is judged by, in order:
+//
+//	Community Relations Officer   acknowledged on time, resolution proposed on time,
+//	                              median days to close, share resolved
+//	Community Relations Manager   accepted by the complainant, appealed or escalated,
+//	                              reopened, repeat complainants, issues trending up
+//
+// and nil for the other roles and an undeclared one. They are defined, once,
+// in package concerns.
+func (r Role) ComplaintFigures() []concerns.Figure {
+	if !r.IsValid() {
+		return nil
+	}
+	return append([]concerns.Figure(nil), roleTable[r].complaints...)
 }
 
 // roleWireNames returns the wire names of the roles table in order.

@@ -1,6 +1,7 @@
 package scorecard_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/civitas-go/civitas/stakeholder/concerns"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -219,4 +221,48 @@ func TestCoverageQualityUnknownAudience(t *testing.T) {
 	require.NoError(t, err)
 	rows, _ = card(t, sc)
 	assert.Equal(t, cardRow{"1.000000", "500 of 500", "at least 0", met}, rows["Media coverage quality"])
+}
+
+// TestComplaintFiguresJoinTheRelationsRoles reads two complaints into the
+// officer's and the manager's scorecards. By hand: case 1 was acknowledged
+// 6 hours after it came in (the rules allow 2 days), accepted and closed
+// resolved; case 2 was acknowledged after 3 days, late, and is still open.
+// Acknowledged on time: 1 of 2. Resolved: of the cases closed resolved or
+// unresolved, 1 (case 1) of 1.
+func TestComplaintFiguresJoinTheRelationsRoles(t *testing.T) {
+	reg, err := concerns.NewRegister(concerns.DefaultRules())
+	require.NoError(t, err)
+	const log = "Case,Received at,Officer,Kind,Channel,Category,Topics,Severity,Area,Stakeholders,Disclosure,Complainant,Confidential,Acknowledged at,Assessed at,Scope,Scope reason,Referral,Investigating at,Proposed at,Proposal,Response,Response note,Responded at,Closed at,Close note,Withdrawn at,Withdraw reason\n" +
+		"00000000-0000-4000-8000-000000000101,2025-04-02 09:10,00000000-0000-4000-8000-000000000901,complaint,phone,noise,night_work,medium,riverside,,named,00000000-0000-4000-8000-000000000201,,2025-04-02 15:00,2025-04-03 10:00,in,,,2025-04-03 11:00,2025-04-10 16:00,Machinery stops at 19:00,accepted,,2025-04-11 09:30,2025-04-25 12:00,Hours kept,,\n" +
+		"00000000-0000-4000-8000-000000000102,2025-04-03 08:45,00000000-0000-4000-8000-000000000901,complaint,email,noise,night_work,high,riverside,,named,00000000-0000-4000-8000-000000000202,,2025-04-06 09:00,,,,,,,,,,,,,,\n"
+	res, err := reg.ImportCSV(strings.NewReader(log))
+	require.NoError(t, err)
+	require.Equal(t, 2, reg.Len(), "%+v", res)
+
+	in := roleInput(t)
+	in.Period = metrics.Period{Start: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}
+	in.Earlier = metrics.Period{}
+	in.Concerns = reg
+	in.AsOf = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	officer, err := scorecard.ForRole(scorecard.RoleCommunityRelationsOfficer, in)
+	require.NoError(t, err)
+	rows := map[string]string{}
+	for _, e := range officer.All() {
+		rows[e.Indicator().Name()] = e.ValueText() + " · " + e.Basis()
+	}
+	assert.Equal(t, "50.00 % · 1 of 2", rows[concerns.FigureAcknowledgedOnTime.Label()])
+	assert.Equal(t, "100.00 % · 1 of 1", rows[concerns.FigureResolvedShare.Label()])
+	assert.Len(t, rows, len(scorecard.RoleCommunityRelationsOfficer.Figures())+4)
+
+	manager, err := scorecard.ForRole(scorecard.RoleCommunityRelationsManager, in)
+	require.NoError(t, err)
+	assert.Equal(t, len(scorecard.RoleCommunityRelationsManager.Figures())+5, manager.Len())
+
+	civic, err := scorecard.ForRole(scorecard.RoleCivicEngagementSpecialist, in)
+	require.NoError(t, err)
+	assert.Equal(t, len(scorecard.RoleCivicEngagementSpecialist.Figures()), civic.Len(), "other roles are not judged by complaints")
+
+	in.AsOf = time.Time{}
+	_, err = scorecard.ForRole(scorecard.RoleCommunityRelationsOfficer, in)
+	require.ErrorIs(t, err, scorecard.ErrInvalid, "a register needs the time its figures are read")
 }

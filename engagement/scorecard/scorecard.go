@@ -12,6 +12,7 @@ import (
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/civitas-go/civitas/stakeholder/concerns"
 	"github.com/shopspring/decimal"
 )
 
@@ -74,6 +75,13 @@ type Input struct {
 	// HalfLife is the half-life of relationship strength; zero is
 	// stakeholder.DefaultHalfLife.
 	HalfLife time.Duration
+	// Concerns is the register of concerns and complaints, whose figures
+	// join the Community Relations Officer's and Manager's scorecards
+	// ([Role.ComplaintFigures]), counted over Period; nil leaves them out.
+	Concerns *concerns.Register
+	// AsOf is when the register's figures are read: deadlines and the ages
+	// of open cases run to it. It is needed with Concerns.
+	AsOf time.Time
 }
 
 // ForProcess returns the process scorecard of in.Process, titled "Process
@@ -100,7 +108,39 @@ func ForRole(r Role, in Input) (metrics.Scorecard, error) {
 	if in.Process != nil {
 		title += ": " + in.Process.Title()
 	}
-	return New(title, in, r.Figures()...)
+	card, err := New(title, in, r.Figures()...)
+	if err != nil || in.Concerns == nil || len(r.ComplaintFigures()) == 0 {
+		return card, err
+	}
+	return withComplaints(card, r, in)
+}
+
+// withComplaints appends to card the register's figures role r is judged
+// by, each held against the target the register's published rules give it.
+func withComplaints(card metrics.Scorecard, r Role, in Input) (metrics.Scorecard, error) {
+	if in.AsOf.IsZero() {
+		return metrics.Scorecard{}, invalid("as_of", "(not set, needed with a concerns register)")
+	}
+	perf, err := in.Concerns.Performance(in.Period, in.AsOf)
+	if err != nil {
+		return metrics.Scorecard{}, fmt.Errorf("scorecard: concerns register: %w", err)
+	}
+	var rows []metrics.Evaluation
+	for _, e := range card.All() {
+		rows = append(rows, e)
+	}
+	for _, f := range r.ComplaintFigures() {
+		ind, err := f.Indicator(perf.Rules)
+		if err != nil {
+			return metrics.Scorecard{}, err
+		}
+		e, err := ind.Evaluate(perf.Measurement(f))
+		if err != nil {
+			return metrics.Scorecard{}, fmt.Errorf("scorecard: %s: %w", f.Label(), err)
+		}
+		rows = append(rows, e)
+	}
+	return metrics.NewScorecard(card.Title(), rows...)
 }
 
 // New returns a scorecard titled title with one row per figure, in the order
