@@ -507,7 +507,9 @@ func (b *brandes) sourceSmall(ls uint64) {
 		ph += sw * hi
 		xl, bw := bits.Sub64(pl, ls, 0)
 		xh := ph - bw
-		mulAdd128(b.acc[int(w)*W:int(w+1)*W], factor, xl, xh)
+		if xl|xh != 0 { // a node no shortest path runs through adds nothing
+			mulAdd128(b.acc[int(w)*W:int(w+1)*W], factor, xl, xh)
+		}
 		pd := b.dist[w] - 1
 		for _, v := range g.adj[g.off[w]:g.off[w+1]] {
 			if b.dist[v] == pd {
