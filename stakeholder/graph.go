@@ -198,14 +198,18 @@ func (m *Map) network() network {
 func (g network) nodes() int { return len(g.off) - 1 }
 
 // bfs fills dist (-1 unreached), sigma (shortest-path counts from s) and
-// order (the nodes in BFS order) for source s. It reports false when a path
-// count overflows 64 bits. dist must be all -1 on entry; bfs leaves it set
-// for the nodes in order, which the caller resets.
-func (g network) bfs(s int32, dist []int32, sigma []uint64, order []int32) ([]int32, bool) {
+// order (the nodes in BFS order) for source s, and lists the successors of
+// the i-th node of order (the neighbours one step further from s) in
+// succ[succOff[i]:succOff[i+1]]. It reports false when a path count
+// overflows 64 bits. dist must be all -1 on entry; bfs leaves it set for the
+// nodes in order, which the caller resets.
+func (g network) bfs(s int32, dist []int32, sigma []uint64, order, succ, succOff []int32) ([]int32, []int32, bool) {
 	order = append(order[:0], s)
+	succ = succ[:0]
 	dist[s], sigma[s] = 0, 1
 	for i := 0; i < len(order); i++ {
 		v := order[i]
+		succOff[i] = int32(len(succ))
 		dv, sv := dist[v], sigma[v]
 		for _, w := range g.adj[g.off[v]:g.off[v+1]] {
 			switch dist[w] {
@@ -213,16 +217,19 @@ func (g network) bfs(s int32, dist []int32, sigma []uint64, order []int32) ([]in
 				dist[w] = dv + 1
 				sigma[w] = sv
 				order = append(order, w)
+				succ = append(succ, w)
 			case dv + 1:
 				var carry uint64
 				sigma[w], carry = bits.Add64(sigma[w], sv, 0)
 				if carry != 0 {
-					return order, false
+					return order, succ, false
 				}
+				succ = append(succ, w)
 			}
 		}
 	}
-	return order, true
+	succOff[len(order)] = int32(len(succ))
+	return order, succ, true
 }
 
 // parallel runs work(worker, source) for every source on up to GOMAXPROCS
@@ -324,6 +331,8 @@ type brandes struct {
 	d     []uint64 // D per node
 	tmp   []uint64 // one scratch number
 
+	succ     []int32 // the BFS's successor lists, see bfs
+	succOff  []int32
 	dlo, dhi []uint64 // D_s per node in two words, for sourceSmall
 	factor   []uint64 // L/L_s, for sourceSmall
 	stamp    []int32  // stamp[x] = s+1 once path count x is in source s's L_s
@@ -347,6 +356,7 @@ func newBrandes(g network) *brandes {
 	n := g.nodes()
 	b := &brandes{g: g, headroom: 2*bits.Len(uint(n)) + 1, dist: make([]int32, n), sigma: make([]uint64, n),
 		order: make([]int32, 0, n), slots: make([]int32, n), small: make([]int32, smallSigma),
+		succ: make([]int32, 0, len(g.adj)), succOff: make([]int32, n+1),
 		dlo: make([]uint64, n), dhi: make([]uint64, n), stamp: make([]int32, smallSigma), quot: make([]uint64, smallSigma)}
 	for i := range b.dist {
 		b.dist[i] = -1
@@ -488,35 +498,29 @@ func (b *brandes) sourceSmall(ls uint64) {
 	bigToWords(b.tmp, &f)
 	factor := append(b.factor[:0], b.tmp...)
 	b.factor = factor
-	dlo, dhi, g := b.dlo, b.dhi, b.g
-	for _, v := range b.order {
-		dlo[v], dhi[v] = 0, 0
-	}
+	dlo, dhi := b.dlo, b.dhi
+	// Pull, in reverse BFS order: D(v) = L_s/σ_v + Σ D(w) over v's
+	// successors w, which the BFS listed and which are all done by then.
 	for i := len(b.order) - 1; i > 0; i-- {
-		w := b.order[i]
-		sw := b.sigma[w]
-		q := ls / sw
-		if sw < smallSigma {
-			q = b.quot[sw]
+		v := b.order[i]
+		sv := b.sigma[v]
+		lo, hi := ls/sv, uint64(0)
+		if sv < smallSigma {
+			lo = b.quot[sv]
 		}
-		lo, c := bits.Add64(dlo[w], q, 0)
-		hi := dhi[w] + c
-		dlo[w], dhi[w] = lo, hi
-		// x = σ_w·D(w) − L_s = L_s·δ_s(w), below (n+1)·L_s: σ_w·hi fits.
-		ph, pl := bits.Mul64(sw, lo)
-		ph += sw * hi
+		for _, w := range b.succ[b.succOff[i]:b.succOff[i+1]] {
+			var c uint64
+			lo, c = bits.Add64(lo, dlo[w], 0)
+			hi += dhi[w] + c
+		}
+		dlo[v], dhi[v] = lo, hi
+		// x = σ_v·D(v) − L_s = L_s·δ_s(v), below (n+1)·L_s: σ_v·hi fits.
+		ph, pl := bits.Mul64(sv, lo)
+		ph += sv * hi
 		xl, bw := bits.Sub64(pl, ls, 0)
 		xh := ph - bw
 		if xl|xh != 0 { // a node no shortest path runs through adds nothing
-			mulAdd128(b.acc[int(w)*W:int(w+1)*W], factor, xl, xh)
-		}
-		pd := b.dist[w] - 1
-		for _, v := range g.adj[g.off[w]:g.off[w+1]] {
-			if b.dist[v] == pd {
-				var c uint64
-				dlo[v], c = bits.Add64(dlo[v], lo, 0)
-				dhi[v] += hi + c
-			}
+			mulAdd128(b.acc[int(v)*W:int(v+1)*W], factor, xl, xh)
 		}
 	}
 }
@@ -549,7 +553,7 @@ func mulAddWord(acc, f []uint64, x uint64) {
 // reports false, having added nothing, when a path count overflows 64 bits.
 func (b *brandes) source(s int32) bool {
 	var ok bool
-	b.order, ok = b.g.bfs(s, b.dist, b.sigma, b.order)
+	b.order, b.succ, ok = b.g.bfs(s, b.dist, b.sigma, b.order, b.succ, b.succOff)
 	defer func() {
 		for _, v := range b.order {
 			b.dist[v] = -1
