@@ -285,26 +285,6 @@ func groupList(groups []GroupCount) string {
 	return b.String()
 }
 
-// suppressGroupsForced is SuppressGroups with some cells suppressed
-// whatever their count (forced, parallel to groups).
-func suppressGroupsForced(groups []GroupCount, policy SuppressionPolicy, forced []bool) (SuppressedGroups, error) {
-	_, total, err := indexGroups("groups", groups)
-	if err != nil {
-		return SuppressedGroups{}, err
-	}
-	g := newGrid(1, len(groups), false)
-	g.forced = forced
-	labels := make([]string, len(groups))
-	for i, gc := range groups {
-		labels[i] = gc.Group
-		g.counts[i] = gc.Count
-	}
-	g.totals[0] = total
-	if err := g.protect(policy); err != nil {
-		return SuppressedGroups{}, err
-	}
-	return SuppressedGroups{policy: policy, groups: labels, cells: g.cells(), total: total}, nil
-}
 
 // Policy returns the small-cell policy the result was published under.
 func (r Representativeness) Policy() SuppressionPolicy { return r.policy }

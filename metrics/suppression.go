@@ -210,11 +210,19 @@ func SuppressGroups(groups []GroupCount, policy SuppressionPolicy) (SuppressedGr
 	if len(groups) == 0 {
 		return SuppressedGroups{}, &FieldError{Field: "groups", Value: "[]", Err: ErrEmpty}
 	}
+	return suppressGroupsForced(groups, policy, nil)
+}
+
+// suppressGroupsForced is SuppressGroups once the policy and the input's
+// length are checked, with some cells suppressed whatever their count
+// (forced, parallel to groups; nil for none).
+func suppressGroupsForced(groups []GroupCount, policy SuppressionPolicy, forced []bool) (SuppressedGroups, error) {
 	_, total, err := indexGroups("groups", groups)
 	if err != nil {
 		return SuppressedGroups{}, err
 	}
 	g := newGrid(1, len(groups), false)
+	g.forced = forced
 	labels := make([]string, len(groups))
 	for i, gc := range groups {
 		labels[i] = gc.Group
