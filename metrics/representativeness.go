@@ -285,7 +285,6 @@ func groupList(groups []GroupCount) string {
 	return b.String()
 }
 
-
 // Policy returns the small-cell policy the result was published under.
 func (r Representativeness) Policy() SuppressionPolicy { return r.policy }
 
