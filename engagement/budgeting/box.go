@@ -242,7 +242,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	vi, known := int32(-1), false
 	if verr == nil {
 		vi, known = b.voterIndex[who.ID]
-		if known && len(reasons) == 0 && b.revote == RevotePolicyFirstCounts && b.voters[vi].counted >= 0 {
+		if known && b.revote == RevotePolicyFirstCounts && b.voters[vi].counted >= 0 {
 			first := b.voters[vi].counted + 1
 			reasons = append(reasons, errorf(ErrAlreadyVoted, "ballot %d counts", first))
 		}
