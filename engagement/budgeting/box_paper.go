@@ -64,7 +64,6 @@ func (b *Box) ImportPaper(r io.Reader, at time.Time) ([]PaperRow, error) {
 		if errors.Is(err, io.EOF) {
 			return rows, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -73,6 +72,7 @@ func (b *Box) ImportPaper(r io.Reader, at time.Time) ([]PaperRow, error) {
 			rows = append(rows, PaperRow{Line: pe.StartLine, Err: errorf(ErrInvalid, "%w", err)})
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		res := PaperRow{Line: line}
 		c, err := paperCast(row, col, at)
 		if err == nil {
