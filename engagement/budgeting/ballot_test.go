@@ -132,13 +132,13 @@ func TestNewBallotRulesRefuses(t *testing.T) {
 		form budgeting.BallotForm
 		want error
 	}{
-		"no instance":         {nil, budgeting.BallotForm{}, budgeting.ErrInvalid},
-		"negative projects":   {inst, budgeting.BallotForm{MinProjects: -1}, budgeting.ErrInvalid},
-		"max under min":       {inst, budgeting.BallotForm{MinProjects: 3, MaxProjects: 2}, budgeting.ErrInvalid},
-		"share over 100":      {inst, budgeting.BallotForm{MinBudgetShare: decimal.NewFromInt(101)}, budgeting.ErrInvalid},
-		"own without column":  {inst, budgeting.BallotForm{OwnDistrict: true}, budgeting.ErrInvalid},
-		"unknown column":      {inst, budgeting.BallotForm{DistrictColumn: "ward"}, budgeting.ErrInvalid},
-		"bad min_sum_cost":    {districtInstance(t, budgeting.VoteTypeApproval, meta("min_sum_cost", "a lot")...), budgeting.BallotForm{}, budgeting.ErrInvalidNumber},
+		"no instance":        {nil, budgeting.BallotForm{}, budgeting.ErrInvalid},
+		"negative projects":  {inst, budgeting.BallotForm{MinProjects: -1}, budgeting.ErrInvalid},
+		"max under min":      {inst, budgeting.BallotForm{MinProjects: 3, MaxProjects: 2}, budgeting.ErrInvalid},
+		"share over 100":     {inst, budgeting.BallotForm{MinBudgetShare: decimal.NewFromInt(101)}, budgeting.ErrInvalid},
+		"own without column": {inst, budgeting.BallotForm{OwnDistrict: true}, budgeting.ErrInvalid},
+		"unknown column":     {inst, budgeting.BallotForm{DistrictColumn: "ward"}, budgeting.ErrInvalid},
+		"bad min_sum_cost":   {districtInstance(t, budgeting.VoteTypeApproval, meta("min_sum_cost", "a lot")...), budgeting.BallotForm{}, budgeting.ErrInvalidNumber},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

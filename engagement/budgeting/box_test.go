@@ -276,11 +276,11 @@ func TestImportPaper(t *testing.T) {
 		"Sheet,Document,Birth date,Vote,Cast at,Channel",
 		`1,A-1,1980-01-02,"n1,n2",2025-05-01T08:30:00Z,`,
 		`2,A-2,1990-05-06,n1;s2,2025-05-01T09:00:00Z,booth`,
-		`3,A-1,1980-01-02,n3,,`,             // second ballot: rejected, kept
-		`4,B-1,1985-03-04,n1,yesterday,`,    // unreadable time: not cast
-		`5,B-1,1985-03-04,n1,,online`,       // paper sheets are not online
+		`3,A-1,1980-01-02,n3,,`,                     // second ballot: rejected, kept
+		`4,B-1,1985-03-04,n1,yesterday,`,            // unreadable time: not cast
+		`5,B-1,1985-03-04,n1,,online`,               // paper sheets are not online
 		`6,A-3,1975-07-08,n1,2025-05-01T08:00:00Z,`, // before the previous row
-		`7,"A-3,1975-07-08,n1`,                    // bare quote
+		`7,"A-3,1975-07-08,n1`,                      // bare quote
 	}, "\n")
 	rows, err := box.ImportPaper(strings.NewReader(sheets), opens.Add(90*time.Minute))
 	require.NoError(t, err)
