@@ -223,6 +223,11 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	}
 	var reasons []error
 	who, verr := b.verifier.Verify(c.Claim)
+	if verr == nil && !b.hasRoomFor(who.Profile.Sex, who.Profile.Area) {
+		// Refused before anything is recorded: the box indexes sexes and
+		// areas in 16 bits, and merging labels would change voters' data.
+		return Receipt{}, errorf(ErrOverflow, "more than %d distinct sexes and areas", math.MaxUint16+1)
+	}
 	if verr != nil {
 		if !errors.Is(verr, ErrNotVerified) {
 			verr = errors.Join(ErrNotVerified, verr)
@@ -311,13 +316,26 @@ func (b *Box) addVoter(who Identity) int32 {
 	return vi
 }
 
-// label interns a sex or area; past 65,535 labels the rest share the last.
+// hasRoomFor reports whether the label table can take a voter's sex and
+// area: at most 65,536 distinct labels, indexed in 16 bits.
+func (b *Box) hasRoomFor(sex, area string) bool {
+	need := 0
+	for _, s := range []string{sex, area} {
+		if _, ok := b.labelIndex[s]; !ok {
+			need++
+		}
+	}
+	if sex == area && need == 2 {
+		need = 1
+	}
+	return len(b.labels)+need <= math.MaxUint16+1
+}
+
+// label interns a sex or area; Cast has checked with hasRoomFor that it
+// fits in 16 bits.
 func (b *Box) label(s string) uint16 {
 	if k, ok := b.labelIndex[s]; ok {
 		return k
-	}
-	if len(b.labels) > math.MaxUint16 {
-		return math.MaxUint16
 	}
 	k := uint16(len(b.labels))
 	b.labels = append(b.labels, s)

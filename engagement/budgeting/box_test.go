@@ -12,6 +12,7 @@ import (
 
 	"github.com/civitas-go/civitas/engagement"
 	"github.com/civitas-go/civitas/engagement/budgeting"
+	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -348,4 +349,36 @@ func FuzzImportPaper(f *testing.F) {
 			require.NoError(t, rules.Check(ids, nil, ""))
 		}
 	})
+}
+
+// manyAreas is a verifier whose every voter lives in an area of their own.
+type manyAreas struct{}
+
+func (manyAreas) Verify(c budgeting.Claim) (budgeting.Identity, error) {
+	n, err := strconv.Atoi(c.Document)
+	if err != nil {
+		return budgeting.Identity{}, budgeting.ErrNotVerified
+	}
+	return budgeting.Identity{ID: uuid.UUID{0: 0xab, 12: byte(n >> 24), 13: byte(n >> 16), 14: byte(n >> 8), 15: byte(n)},
+		Profile: stakeholder.Profile{Area: "area " + c.Document, Sex: "x", Resident: true}}, nil
+}
+
+// TestBoxRefusesBeyondItsLabels fills the box's 16-bit table of sexes and
+// areas: the voter who would need one more label is refused before
+// anything is recorded, instead of being merged into another area.
+func TestBoxRefusesBeyondItsLabels(t *testing.T) {
+	rules, err := budgeting.NewBallotRules(districtInstance(t, budgeting.VoteTypeApproval, meta("max_length", "4")...), budgeting.BallotForm{})
+	require.NoError(t, err)
+	box, err := budgeting.NewBox(budgeting.BoxSpec{Rules: rules, Verifier: manyAreas{}, Opens: opens, Revote: budgeting.RevotePolicyLastCounts})
+	require.NoError(t, err)
+	// "" (no value), "x" and 65,534 areas fill the 65,536 labels.
+	n := 0
+	for ; n < 65534; n++ {
+		_, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.ChannelOnline, At: opens, Projects: []string{"1"}})
+		require.NoError(t, err, n)
+	}
+	before := box.Figures()
+	_, err = box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.ChannelOnline, At: opens, Projects: []string{"1"}})
+	require.ErrorIs(t, err, budgeting.ErrOverflow)
+	assert.Equal(t, before, box.Figures(), "the refused cast recorded nothing")
 }
