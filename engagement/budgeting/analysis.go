@@ -614,7 +614,7 @@ func (r *Representativeness) Validate() error {
 
 // representativenessJSON is the JSON form of a Representativeness.
 type representativenessJSON struct {
-	Dimension     VoterAttribute                `json:"dimension"`
+	Dimension     VoterAttribute           `json:"dimension"`
 	Voters        metrics.SuppressedGroups `json:"voters"`
 	Population    []groupCountJSON         `json:"population"`
 	Unclassified  int64                    `json:"unclassified"`

@@ -19,6 +19,7 @@ type Election struct {
 	inst     *Instance
 	prof     *BallotProfile
 	warnings []Warning
+	repeats  []rawBallot // ballots read with a project named twice, as written
 }
 
 // Instance returns the election's instance.
@@ -133,6 +134,7 @@ type profileBuilder struct {
 	prof      *BallotProfile
 	ws        warnings
 	stamp     []int32 // stamp[p] = number of the ballot that last listed p
+	repeats   []rawBallot
 	lines     []int32 // line of each point ballot, for errors found at the end
 	ids       idSet   // voter IDs, once they are not in increasing order
 	idsSorted bool    // every voter ID so far is greater than the one before
@@ -225,17 +227,26 @@ func (b *profileBuilder) addPointsDecimal(d decimal.Decimal, line int) {
 
 // addPoints appends points given as an integer v with places decimal places.
 func (b *profileBuilder) addPoints(v int64, places int32, line int) {
+	if v, ok := b.scalePoints(v, places, line); ok {
+		b.prof.points = append(b.prof.points, v)
+	}
+}
+
+// scalePoints returns points given as an integer v with places decimal
+// places on the profile's scale, raising the scale when needed; ok is false,
+// and an error recorded, when they do not fit.
+func (b *profileBuilder) scalePoints(v int64, places int32, line int) (int64, bool) {
 	if places > b.prof.places {
 		b.rescalePoints(places, line)
 	}
 	for ; places < b.prof.places; places++ {
 		if v > (1<<63-1)/10 {
 			b.fail(line, errorf(ErrOverflow, "points"))
-			return
+			return 0, false
 		}
 		v *= 10
 	}
-	b.prof.points = append(b.prof.points, v)
+	return v, true
 }
 
 // rescalePoints raises the profile's points scale to places decimal places.
@@ -364,5 +375,5 @@ func (b *profileBuilder) finish() (*Election, error) {
 		return nil, err
 	}
 	b.countWarnings()
-	return &Election{inst: b.inst, prof: b.prof, warnings: b.ws.list}, nil
+	return &Election{inst: b.inst, prof: b.prof, warnings: b.ws.list, repeats: b.repeats}, nil
 }

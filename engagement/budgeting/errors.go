@@ -92,6 +92,13 @@ var (
 	// ErrShortRow warns that rows have fewer cells than their header; the
 	// missing cells are read as having no value.
 	ErrShortRow = errors.New("budgeting: row shorter than its header")
+
+	// ErrIrregularText warns of text that real Pabulib files hold and the
+	// reference tools read leniently (spaces around a cell or a list
+	// separator, a stray double quote, text after a closing quote, blank
+	// lines, a byte-order mark, mixed line ends); with [Strict] it is an
+	// error.
+	ErrIrregularText = errors.New("budgeting: irregular text")
 )
 
 // ParseError reports a problem at one line of a .pb file. It wraps one of the
