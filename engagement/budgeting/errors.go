@@ -73,6 +73,10 @@ var (
 	// ballots, such as Phragmén on ordinal ballots.
 	ErrUnsupported = errors.New("budgeting: rule not defined for these ballots")
 
+	// ErrTooManyTies reports that [Rule.TiedOutcomes] reached its limit of
+	// runs before it had broken every tie every way that mattered.
+	ErrTooManyTies = errors.New("budgeting: too many ways to break ties")
+
 	// ErrOverflow reports an election whose amounts, once scaled to whole
 	// numbers, do not fit in 63 bits, or whose points do not fit in 31 bits.
 	ErrOverflow = errors.New("budgeting: amount too large")

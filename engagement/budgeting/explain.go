@@ -208,12 +208,24 @@ const (
 	// ReasonKindOverBudget: it costs more than the whole budget, so Phragmén removes
 	// it before the first round.
 	ReasonKindOverBudget
-	// ReasonKindNotReached: Phragmén stopped, on another project that did not fit,
-	// before the project's turn came.
+	// ReasonKindNotReached: the rule stopped, on another project that did not
+	// fit (Phragmén; an official rule that stops at the first project that
+	// does not fit), before the project's turn came.
 	ReasonKindNotReached
+	// ReasonKindBelowThreshold: under an official rule, its tally was under
+	// META min_project_score_threshold, so it took no part.
+	ReasonKindBelowThreshold
+	// ReasonKindWithdrawn: under greedy-no-skip, its cost is 999999999, the
+	// mark of a withdrawn project, so the walk passed over it.
+	ReasonKindWithdrawn
+	// ReasonKindComparison: under an official rule with comparison, the
+	// outcome that would have funded it was not kept, because more voters
+	// preferred the other one.
+	ReasonKindComparison
 )
 
-var reasonKindNames = []string{"", "no-support", "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"}
+var reasonKindNames = []string{"", "no-support", "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached",
+	"below-threshold", "withdrawn", "comparison"}
 
 // ParseReasonKind returns the reason kind named s ("no-support",
 // "unaffordable", "outbid", "did-not-fit", "over-budget", "not-reached"),
@@ -402,10 +414,16 @@ func Explain(res *Result) (*Explanation, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
 		return nil, errorf(ErrInvalid, "no result to explain")
 	}
+	if res.rule.official != 0 {
+		return explainOfficial(res)
+	}
 	e, r := res.election, res.rule
 	pe, err := prepare(e, r.utility, true)
 	if err != nil {
 		return nil, err
+	}
+	if res.rank != nil {
+		pe.setRank(res.rank) // the ties broken as the rule broke them
 	}
 	in := e.inst
 	x := &Explanation{Rule: r, Budget: in.budget, Voters: e.prof.Len(), Projects: in.Len(), Runs: res.runs,
@@ -427,21 +445,7 @@ func Explain(res *Result) (*Explanation, error) {
 		xp.equalShares(res.steps[:n], vb.rat())
 		xp.greedy(res.steps[n:])
 	}
-	funded := make([]bool, in.Len())
-	for _, p := range res.selected {
-		funded[p] = true
-	}
-	for p, pr := range in.projects {
-		if funded[p] {
-			continue
-		}
-		if len(xp.reasons[p]) == 0 {
-			return nil, errorf(ErrInvalid, "project %q: the result cannot be explained", pr.ID)
-		}
-		x.Unfunded = append(x.Unfunded, Unfunded{Project: pr.ID, Name: pr.Name, Cost: pr.Cost, Votes: xp.votes[p],
-			Reasons: xp.reasons[p]})
-	}
-	return x, nil
+	return xp.unfunded(res)
 }
 
 // explainer builds an Explanation.
@@ -917,7 +921,8 @@ func (x *Explanation) Validate() error {
 			spent = rd.Cost
 			funded[rd.Project] = true
 		}
-		if rd.Cost.IsNegative() || rd.After.IsNegative() || !rd.Before.Sub(spent).Equal(rd.After) {
+		overdraft := rd.After.IsNegative() && x.Rule.Official() != OfficialRuleGreedyCustom // Poznań's 80 % step
+		if rd.Cost.IsNegative() || overdraft || !rd.Before.Sub(spent).Equal(rd.After) {
 			at("cost %s, before %s, after %s", rd.Cost, rd.Before, rd.After)
 		}
 		if rd.Votes < 0 {
@@ -1098,6 +1103,9 @@ var methodTitles = [...]string{MethodGreedy: "Greedy", MethodEqualShares: "Metho
 // header writes the rule, the budget and how the rule works.
 func (t *textOut) header() {
 	x := t.x
+	if t.officialHeader() {
+		return
+	}
 	m := x.Rule.Method()
 	t.line("%s, rule %s: budget %s, %d voters, %d projects; %s spent.", methodTitles[m], x.Rule,
 		t.amount(x.Budget), x.Voters, x.Projects, t.amount(x.Spent))
@@ -1200,8 +1208,11 @@ func (t *textOut) greedyTable(rounds []Round) {
 		if rd.Score != nil {
 			score = figure(*rd.Score)
 		}
-		if rd.Kind != StepKindFunded {
+		switch rd.Kind {
+		case StepKindSkipped:
 			decision = "skipped: does not fit"
+		case StepKindStopped:
+			decision = "does not fit: the walk stops"
 		}
 		tb.rows = append(tb.rows, []string{strconv.Itoa(rd.Number), t.project(rd.Project), strconv.FormatInt(rd.Votes, 10),
 			score, t.amount(rd.Cost), t.amount(rd.Before), decision})
@@ -1273,6 +1284,9 @@ func (t *textOut) by(m Method) string {
 
 // why says a reason in a sentence.
 func (t *textOut) why(r Reason) string {
+	if s, ok := t.officialWhy(r); ok {
+		return s
+	}
 	remaining := func() string {
 		if r.Remaining == nil || r.Remaining.IsZero() {
 			return "nothing"

@@ -651,7 +651,8 @@ func checkEnum[T textEnum, P interface {
 func TestReasonKind(t *testing.T) {
 	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no-support", budgeting.ReasonKindUnaffordable: "unaffordable",
 		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did-not-fit", budgeting.ReasonKindOverBudget: "over-budget",
-		budgeting.ReasonKindNotReached: "not-reached"}, 7, "ReasonKind(7)", "lost")
+		budgeting.ReasonKindNotReached: "not-reached", budgeting.ReasonKindBelowThreshold: "below-threshold",
+		budgeting.ReasonKindWithdrawn: "withdrawn", budgeting.ReasonKindComparison: "comparison"}, 10, "ReasonKind(10)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden

@@ -61,7 +61,8 @@ func TestRuleByName(t *testing.T) {
 }
 
 func TestRuleByNameErrors(t *testing.T) {
-	for _, name := range []string{"", "greedy", "greedy_votes", "mes", "mes_cost_none", "mes_cost_add2",
+	// "greedy" alone is the official rule of that name.
+	for _, name := range []string{"", "greedy_votes", "greedy-threshold_cost", "equalshares/add2", "mes", "mes_cost_none", "mes_cost_add2",
 		"greedy_cost_add1", "greedy_cost_greedy", "phragmen_cost", "phragmen_greedy", "mes_cost_greedy_add1",
 		"borda_cost", "mes_cost_add1_exh1pct"} {
 		t.Run(name, func(t *testing.T) {
