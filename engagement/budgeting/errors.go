@@ -140,6 +140,8 @@ type Warning struct {
 	// Err describes the first occurrence and wraps a warning sentinel such as
 	// [ErrCountMismatch].
 	Err error
+
+	kind string // what the warning is about, for the validator
 }
 
 // Error returns the warning as text, with its line and its count when more
@@ -226,5 +228,5 @@ func (ws *warnings) add(kind string, line int, sentinel error, format string, ar
 		ws.index = map[string]int{}
 	}
 	ws.index[kind] = len(ws.list)
-	ws.list = append(ws.list, Warning{Line: line, Count: 1, Err: errorf(sentinel, format, args...)})
+	ws.list = append(ws.list, Warning{Line: line, Count: 1, Err: errorf(sentinel, format, args...), kind: kind})
 }

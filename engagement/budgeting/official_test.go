@@ -82,8 +82,28 @@ func checkOfficial(t *testing.T, dir string) {
 			require.NoError(t, err)
 			got := officialSelection(t, e)
 			assert.Equal(t, x.Selected, got)
+
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			rep := budgeting.Check(data)
+			assert.Equal(t, x.CheckerValid, rep.Valid(), "verdict")
+			assert.Equal(t, sorted(x.CheckerErrors), sorted(rep.Names(budgeting.LevelError)), "error categories")
+			assert.Equal(t, sorted(x.CheckerWarning), sorted(rep.Names(budgeting.LevelWarning)), "warning categories")
+			require.NotNil(t, rep.Election())
+			if x.Selected != nil {
+				require.NotNil(t, rep.Outcome())
+				ids := rep.Outcome().SelectedIDs()
+				assert.Equal(t, x.Selected, sorted(ids))
+			}
 		})
 	}
+}
+
+// sorted returns a sorted copy of s, empty rather than nil.
+func sorted(s []string) []string {
+	out := append([]string{}, s...)
+	slices.Sort(out)
+	return out
 }
 
 // TestOfficialSamples checks the official selection of the small samples

@@ -78,6 +78,9 @@ type parser struct {
 	lineErr error
 	crlf    int8 // line ends seen: 1 CRLF, 2 LF, 3 both (reported once)
 	quotes  bool // the current line holds a double quote
+	// inVotes is set once the VOTES header is read: warnings of the VOTES
+	// section are kept apart from the others'.
+	inVotes bool
 }
 
 // next advances to the next line, treating "\n", "\r\n" and a lone "\r" as
@@ -234,12 +237,30 @@ func (p *parser) nextCell(i int) (c span, next int, err error) {
 	return span{lo: int32(j), hi: int32(e)}, next, nil
 }
 
+// extraCells reports a row with more cells than its header: an error in
+// strict mode, else a warning, the extra cells ignored as the reference
+// tools ignore them.
+func (p *parser) extraCells(format string, args ...any) error {
+	if p.strict {
+		return lineErr(p.line, ErrSyntax, format, args...)
+	}
+	kind := "extra cells"
+	if p.inVotes {
+		kind += " in VOTES"
+	}
+	p.ws.add(kind, p.line, ErrIrregularText, format, args...)
+	return nil
+}
+
 // irregular reports text that real Pabulib files have and the reference
 // tools read leniently: a warning of the given kind, or in strict mode an
 // error at the current line.
 func (p *parser) irregular(kind, format string, args ...any) error {
 	if p.strict {
 		return errorf(ErrIrregularText, format, args...)
+	}
+	if p.inVotes {
+		kind += " in VOTES"
 	}
 	p.ws.add(kind, p.line, ErrIrregularText, format, args...)
 	return nil
@@ -475,7 +496,10 @@ func (p *parser) readInstance() (*Instance, error) {
 			return nil, err
 		}
 		if len(cs) > 2 {
-			return nil, lineErr(p.line, ErrSyntax, "META row %q has more than a key and a value", clip(p.cur))
+			if err := p.extraCells("META row %q has more than a key and a value", clip(p.cur)); err != nil {
+				return nil, err
+			}
+			cs = cs[:2]
 		}
 		f := Field{Key: cs[0].val}
 		if len(cs) == 2 {
@@ -522,7 +546,10 @@ func (p *parser) readInstance() (*Instance, error) {
 // projectRow builds a Project from a PROJECTS row.
 func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, error) {
 	if len(cs) > len(cols) {
-		return Project{}, lineErr(p.line, ErrSyntax, "row has %d cells, the header %d", len(cs), len(cols))
+		if err := p.extraCells("row has %d cells, the header %d", len(cs), len(cols)); err != nil {
+			return Project{}, err
+		}
+		cs = cs[:len(cols)]
 	}
 	if len(cs) < len(cols) {
 		p.ws.add("short PROJECTS row", p.line, ErrShortRow, "PROJECTS row has %d cells, the header %d", len(cs), len(cols))
@@ -590,6 +617,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.inVotes = true
 	// Size the arrays once: one ballot per line, at most one project per
 	// comma or line.
 	rest := p.s[p.pos:]
@@ -637,7 +665,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 			i = next
 			if col >= len(roles) {
 				if c.quoted || c.hi > c.lo {
-					return nil, lineErr(p.line, ErrSyntax, "row has more cells than the header's %d", len(roles))
+					if err := p.extraCells("row has more cells than the header's %d", len(roles)); err != nil {
+						return nil, err
+					}
 				}
 				continue
 			}
