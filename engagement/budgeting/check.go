@@ -148,6 +148,7 @@ func Check(data []byte, opts ...CheckOption) *Report {
 		o(&c.cfg)
 	}
 	c.scanHead()
+	c.checkVoteColumns()
 	e, err := parse(c.text, nil)
 	if err != nil {
 		c.readError(err)
@@ -243,6 +244,9 @@ func (c *checker) readError(err error) {
 		cat = CategoryPointsAboveMaximum
 	case errors.Is(err, ErrInvalidNumber) && line > c.vline && c.vline > 0:
 		cat = CategoryInvalidPointsValue
+		if c.negativePoints(line) {
+			cat = CategoryNegativeCumulativePoints
+		}
 	case errors.Is(err, ErrMissingField) && c.vline > 0 && line >= c.vline:
 		cat = CategoryMissingVotesFieldValue
 	}
@@ -256,4 +260,29 @@ func (c *checker) readError(err error) {
 		level = LevelError // the file cannot be read: its ballots go unchecked
 	}
 	c.addLevel(cat, level, line, "", "the file cannot be read: %v", err)
+}
+
+// negativePoints reports whether the points cell of the VOTES row at line
+// holds a negative number.
+func (c *checker) negativePoints(line int) bool {
+	k := slices.Index(c.vcols, "points")
+	if k < 0 {
+		return false
+	}
+	text := c.text
+	for n := 1; n < line && text != ""; n++ {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			return false
+		}
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+	}
+	if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+		text = text[:i]
+	}
+	cells := rawCells(text)
+	return k < len(cells) && strings.Contains(cells[k], "-")
 }

@@ -70,7 +70,10 @@ func (c *checker) scanHead() {
 			if len(cells) > 2 {
 				c.add(CategoryFileStructureWarning, line, "the META row %q has more than a key and a value", clip(text))
 			}
-			key, value := cells[0], ""
+			key, value := "", ""
+			if len(cells) > 0 {
+				key = cells[0]
+			}
 			if len(cells) > 1 {
 				value = cells[1]
 			}
@@ -144,6 +147,9 @@ func (c *checker) columns(cells []string, first string, line int) []string {
 
 // projectRow stores a PROJECTS row, checking its ID.
 func (c *checker) projectRow(cells []string, line int) {
+	if len(c.pcols) == 0 {
+		return // reported with the header
+	}
 	if len(cells) > len(c.pcols) {
 		if len(trimEmpty(cells)) > len(c.pcols) {
 			c.add(CategoryFileStructureWarning, line, "the row has %d cells, the header %d", len(trimEmpty(cells)), len(c.pcols))

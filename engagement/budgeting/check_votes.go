@@ -11,15 +11,6 @@ var ageBucketRe = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
 // checkVotes checks the VOTES section of the election read.
 func (c *checker) checkVotes() {
 	e := c.e
-	c.checkOrder("VOTES", c.vcols, c.vline, voteSchema, CategoryNotKnownVotesFields, CategoryWrongVotesFieldsOrder)
-	vt := e.inst.voteType
-	hasPointsCol := containsString(c.vcols, "points")
-	switch {
-	case vt.hasPoints() && !hasPointsCol:
-		c.add(CategoryMissingPointsForVoteType, c.vline, "%s ballots without a points column", vt)
-	case !vt.hasPoints() && hasPointsCol:
-		c.add(CategoryUnexpectedPointsForVoteType, c.vline, "%s ballots with a points column", vt)
-	}
 	for _, w := range e.warnings {
 		switch w.kind {
 		case "padded cell in VOTES":
@@ -39,6 +30,29 @@ func (c *checker) checkVotes() {
 	c.checkBallots()
 	c.checkAttributes()
 	c.checkTallies()
+}
+
+// checkVoteColumns checks the VOTES header against the schema and the vote
+// type.
+func (c *checker) checkVoteColumns() {
+	if c.vcols == nil {
+		return
+	}
+	c.checkOrder("VOTES", c.vcols, c.vline, voteSchema, CategoryNotKnownVotesFields, CategoryWrongVotesFieldsOrder)
+	for _, name := range [...]string{"voter_id", "vote"} {
+		if !containsString(c.vcols, name) {
+			c.add(CategoryMissingVotesFieldValue, c.vline, "VOTES has no %s column", name)
+		}
+	}
+	vt, _, _ := c.metaValue("vote_type")
+	points := vt == "cumulative" || vt == "scoring"
+	hasPointsCol := containsString(c.vcols, "points")
+	switch {
+	case points && !hasPointsCol:
+		c.add(CategoryMissingPointsForVoteType, c.vline, "%s ballots without a points column", vt)
+	case !points && hasPointsCol:
+		c.add(CategoryUnexpectedPointsForVoteType, c.vline, "%s ballots with a points column", vt)
+	}
 }
 
 // voterLine returns the line of voter i, 0 when unknown.
