@@ -304,7 +304,7 @@ func TestAnalyzeErrors(t *testing.T) {
 		{"group twice", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex,
 			[]metrics.GroupCount{{Group: "F", Count: 3}, {Group: "F", Count: 3}}, policy),
 			[]error{budgeting.ErrInvalid, metrics.ErrMismatchedGroups}},
-		{"policy", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, metrics.SuppressionPolicy{}),
+		{"policy", warszawa, budgeting.WithPopulation(budgeting.VoterAttributeSex, warszawaSex, metrics.SuppressionPolicy{MinCellSize: -1}),
 			[]error{budgeting.ErrInvalid, metrics.ErrOutOfRange}},
 	}
 	for _, c := range cases {

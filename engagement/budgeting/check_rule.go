@@ -3,6 +3,7 @@ package budgeting
 import (
 	"context"
 	"slices"
+	"strings"
 )
 
 // checkRule checks that the selected projects are those the file's rule
@@ -102,10 +103,23 @@ func (c *checker) checkRule() {
 		return
 	}
 	if o == OfficialRuleGreedyExclusive {
-		c.add(CategoryGreedyExclusivePotentialMismatch, line, "plain greedy would fund %v and not %v; the city's rules on exclusive projects are not in the file", missing, extra)
+		c.add(CategoryGreedyExclusivePotentialMismatch, line, "plain greedy %s; the city's rules on exclusive projects are not in the file",
+			selectionDiff(missing, extra))
 		return
 	}
-	c.addLevel(CategoryRuleNotFollowed, LevelError, line, rule, "the rule funds %v, which are not selected, and not %v, which are", missing, extra)
+	c.addLevel(CategoryRuleNotFollowed, LevelError, line, rule, "the rule %s", selectionDiff(missing, extra))
+}
+
+// selectionDiff says how a rule's selection differs from the file's.
+func selectionDiff(missing, extra []string) string {
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, "funds "+strings.Join(missing, ", ")+", not selected")
+	}
+	if len(extra) > 0 {
+		parts = append(parts, "does not fund "+strings.Join(extra, ", ")+", selected")
+	}
+	return strings.Join(parts, " and ")
 }
 
 // checkPoznan compares Poznań's selection (1s, the 80 % step's 2 and the 3s

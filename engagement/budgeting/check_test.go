@@ -216,9 +216,9 @@ func TestCheckEnums(t *testing.T) {
 
 func TestFindingText(t *testing.T) {
 	f := budgeting.Finding{Level: budgeting.LevelError, Category: budgeting.CategoryRuleNotFollowed, Line: 4, Count: 2,
-		Rule: "greedy-threshold", Message: "the rule funds [a]"}
+		Rule: "greedy-threshold", Message: "the rule funds a, not selected"}
 	assert.Equal(t, "greedy-threshold rule not followed", f.Name())
-	assert.Equal(t, "line 4: error: greedy-threshold rule not followed: the rule funds [a] (2 times)", f.String())
+	assert.Equal(t, "line 4: error: greedy-threshold rule not followed: the rule funds a, not selected (2 times)", f.String())
 	r := budgeting.Check([]byte(edit(t, checkBase, "a;60;3;A;x;1", "a;60;3;A;x;0", "b;50;2;B;y;0", "b;50;2;B;y;1")))
 	assert.Equal(t, []string{"greedy rule not followed"}, r.Names(budgeting.LevelError))
 	assert.Contains(t, findingsText(r), "error: greedy rule not followed")
