@@ -71,7 +71,6 @@ func schemaIndex(schema []schemaField, name string) int {
 }
 
 var (
-	pyIntRe   = regexp.MustCompile(`^[+-]?[0-9]+$`)
 	pyFloatRe = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 	dateRe    = regexp.MustCompile(`^([0-9]{4})$|^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$`)
 	markerRe  = regexp.MustCompile(`#([0-9]+):`)
@@ -82,9 +81,25 @@ var (
 func typeOK(v string, typ int) bool {
 	switch typ {
 	case ftInt:
-		return pyIntRe.MatchString(v)
+		return isWhole(v)
 	case ftFloat:
 		return pyFloatRe.MatchString(v)
+	}
+	return true
+}
+
+// isWhole reports whether v is an optional sign and digits.
+func isWhole(v string) bool {
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		v = v[1:]
+	}
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
 	}
 	return true
 }

@@ -205,11 +205,12 @@ func (c *checker) checkAttributes() {
 			bad := false
 			switch {
 			case x == "":
+			case col == "age" && isWhole(x):
 			case col == "age":
 				if m := ageBucketRe.FindStringSubmatch(x); m != nil {
 					bad = len(m[1]) > len(m[2]) || len(m[1]) == len(m[2]) && m[1] > m[2]
 				} else {
-					bad = !typeOK(x, ftInt)
+					bad = true
 				}
 			case col == "sex":
 				bad = x != "M" && x != "F" && x != "O"

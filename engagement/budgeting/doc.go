@@ -77,8 +77,10 @@
 // cumulative or scoring ballot, and its Borda score (ballot length −
 // position − 1, positions from 0) for an ordinal ballot; in the
 // cardinality family ([UtilityCardinality]) it is 1 for every project the
-// ballot lists. U(p) is the sum over voters. Ties are always broken by
-// project ID as a string in byte order ("10" < "9").
+// ballot lists. U(p) is the sum over voters. Ties are broken by project ID
+// as a string in byte order ("10" < "9"), as pabutools does, unless the rule
+// is built [WithTieBreak] (row order, project ID, lower cost, more
+// supporters); [Rule.TiedOutcomes] gives every outcome a rule's ties allow.
 //
 //   - greedy_cost, greedy_card ([MethodGreedy]): order projects by U(p)/c(p),
 //     highest first (U(p) > 0 with c(p) = 0 first of all; U(p) = 0 counts as
@@ -141,6 +143,26 @@
 // satisfaction, and, given a population profile ([WithPopulation]), how
 // representative the voters were, with small cells suppressed. [CompareSVG]
 // draws two rules' outcomes on the same election side by side.
+//
+// # Official outcomes and the validator
+//
+// Cities do not use the research rules. A Pabulib file names its city's rule
+// in META rule and records what was funded in PROJECTS selected;
+// [RuleFromMeta] returns that rule as an [OfficialRule]: greedy by the
+// published tally (score, else votes; ties by row order), greedy-threshold,
+// greedy-no-skip, greedy-exclusive, Poznań's greedy-custom with its 80 %
+// step, and equalshares.net's Method of Equal Shares in whole units with add1
+// completion and the comparison with greedy. Its [Result] holds the
+// published tallies beside a recount from the ballots
+// ([Result.Disagreements]), and [Explain] explains it as it explains the
+// research rules.
+//
+// Real files have irregularities (a ballot naming a project twice, text
+// after a closing quote, padded cells): the reader reads them as pabutools
+// does and reports each as a [Warning] with its line; [Strict] refuses them.
+// [Check] validates a file as Pabulib's checker does and reports its
+// [Finding]s under the checker's categories ([Category]); a file is valid
+// when none is an error.
 //
 // # Concurrency
 //

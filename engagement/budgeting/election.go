@@ -326,24 +326,48 @@ func (b *profileBuilder) checkPoints() {
 	if p.points == nil || !(l.hasMaxSum || l.hasMinSum || l.hasMaxPoints || l.hasMinPoints) {
 		return
 	}
+	// Compare in the profile's scaled integers; a limit that does not scale
+	// to one is compared as a decimal.
+	lim := func(has bool, d decimal.Decimal) (int64, bool) {
+		if !has {
+			return 0, false
+		}
+		v, ok := scaled(d, p.places)
+		return v, ok
+	}
+	maxP, okMaxP := lim(l.hasMaxPoints, l.maxPoints)
+	minP, okMinP := lim(l.hasMinPoints, l.minPoints)
+	maxS, okMaxS := lim(l.hasMaxSum, l.maxSum)
+	minS, okMinS := lim(l.hasMinSum, l.minSum)
 	for i := range p.ids {
 		line := int(b.lines[i])
-		sum := decimal.Zero
+		var sum int64
+		overflow := false
 		for k := p.offsets[i]; k < p.offsets[i+1]; k++ {
-			d := unscaled(p.points[k], p.places)
-			sum = sum.Add(d)
-			if l.hasMaxPoints && d.GreaterThan(l.maxPoints) {
-				b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_points is %s", p.str(p.ids[i]), d, l.maxPoints))
+			v := p.points[k]
+			if sum += v; sum < 0 {
+				overflow = true
 			}
-			if l.hasMinPoints && d.LessThan(l.minPoints) {
-				b.ws.add("min_points", line, ErrBallotTooShort, "voter %q gives %s points, min_points is %s", p.str(p.ids[i]), d, l.minPoints)
+			if l.hasMaxPoints && (okMaxP && v > maxP || !okMaxP && unscaled(v, p.places).GreaterThan(l.maxPoints)) {
+				b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_points is %s", p.str(p.ids[i]), unscaled(v, p.places), l.maxPoints))
+			}
+			if l.hasMinPoints && (okMinP && v < minP || !okMinP && unscaled(v, p.places).LessThan(l.minPoints)) {
+				b.ws.add("min_points", line, ErrBallotTooShort, "voter %q gives %s points, min_points is %s", p.str(p.ids[i]), unscaled(v, p.places), l.minPoints)
 			}
 		}
-		if l.hasMaxSum && sum.GreaterThan(l.maxSum) {
-			b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_sum_points is %s", p.str(p.ids[i]), sum, l.maxSum))
+		total := unscaled(sum, p.places)
+		if overflow || !okMaxS && l.hasMaxSum || !okMinS && l.hasMinSum {
+			total = decimal.Zero
+			for k := p.offsets[i]; k < p.offsets[i+1]; k++ {
+				total = total.Add(unscaled(p.points[k], p.places))
+			}
+			overflow = true
 		}
-		if l.hasMinSum && sum.LessThan(l.minSum) {
-			b.ws.add("min_sum_points", line, ErrBallotTooShort, "voter %q gives %s points, min_sum_points is %s", p.str(p.ids[i]), sum, l.minSum)
+		if l.hasMaxSum && (!overflow && sum > maxS || overflow && total.GreaterThan(l.maxSum)) {
+			b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_sum_points is %s", p.str(p.ids[i]), total, l.maxSum))
+		}
+		if l.hasMinSum && (!overflow && sum < minS || overflow && total.LessThan(l.minSum)) {
+			b.ws.add("min_sum_points", line, ErrBallotTooShort, "voter %q gives %s points, min_sum_points is %s", p.str(p.ids[i]), total, l.minSum)
 		}
 		if len(b.errs) > 0 && line > 0 {
 			return
