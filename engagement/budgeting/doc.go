@@ -95,8 +95,10 @@
 // U(p) = Σ_i u_i(p) is p's total utility; p's supporters are the voters with
 // u_i(p) > 0.
 //
-// Ties are always broken by project ID compared as a string, in byte order
-// ("10" comes before "9").
+// Ties are broken by project ID compared as a string, in byte order ("10"
+// comes before "9"), as pabutools does, unless the rule is built
+// [WithTieBreak] (row order, project ID, lower cost, more supporters);
+// [Rule.TiedOutcomes] gives every outcome a rule's ties allow.
 //
 // The rules:
 //
@@ -186,6 +188,26 @@
 // representative the voters were, published through
 // [metrics.PublishRepresentativeness] with small cells suppressed. [CompareSVG]
 // draws two rules' outcomes on the same election side by side.
+//
+// # Official outcomes and the validator
+//
+// Cities do not use the research rules. A Pabulib file names its city's rule
+// in META rule and records what was funded in PROJECTS selected;
+// [RuleFromMeta] returns that rule as an [OfficialRule]: greedy by the
+// published tally (score, else votes; ties by row order), greedy-threshold,
+// greedy-no-skip, greedy-exclusive, Poznań's greedy-custom with its 80 %
+// step, and equalshares.net's Method of Equal Shares in whole units with add1
+// completion and the comparison with greedy. Its [Result] holds the
+// published tallies beside a recount from the ballots
+// ([Result.Disagreements]), and [Explain] explains it as it explains the
+// research rules.
+//
+// Real files have irregularities (a ballot naming a project twice, text
+// after a closing quote, padded cells): the reader reads them as pabutools
+// does and reports each as a [Warning] with its line; [Strict] refuses them.
+// [Check] validates a file as Pabulib's checker does and reports its
+// [Finding]s under the checker's categories ([Category]); a file is valid
+// when none is an error.
 //
 // # Concurrency
 //

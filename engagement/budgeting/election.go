@@ -19,6 +19,7 @@ type Election struct {
 	inst     *Instance
 	prof     *BallotProfile
 	warnings []Warning
+	repeats  []rawBallot // ballots read with a project named twice, as written
 }
 
 // Instance returns the election's instance.
@@ -133,6 +134,7 @@ type profileBuilder struct {
 	prof      *BallotProfile
 	ws        warnings
 	stamp     []int32 // stamp[p] = number of the ballot that last listed p
+	repeats   []rawBallot
 	lines     []int32 // line of each point ballot, for errors found at the end
 	ids       idSet   // voter IDs, once they are not in increasing order
 	idsSorted bool    // every voter ID so far is greater than the one before
@@ -225,17 +227,26 @@ func (b *profileBuilder) addPointsDecimal(d decimal.Decimal, line int) {
 
 // addPoints appends points given as an integer v with places decimal places.
 func (b *profileBuilder) addPoints(v int64, places int32, line int) {
+	if v, ok := b.scalePoints(v, places, line); ok {
+		b.prof.points = append(b.prof.points, v)
+	}
+}
+
+// scalePoints returns points given as an integer v with places decimal
+// places on the profile's scale, raising the scale when needed; ok is false,
+// and an error recorded, when they do not fit.
+func (b *profileBuilder) scalePoints(v int64, places int32, line int) (int64, bool) {
 	if places > b.prof.places {
 		b.rescalePoints(places, line)
 	}
 	for ; places < b.prof.places; places++ {
 		if v > (1<<63-1)/10 {
 			b.fail(line, errorf(ErrOverflow, "points"))
-			return
+			return 0, false
 		}
 		v *= 10
 	}
-	b.prof.points = append(b.prof.points, v)
+	return v, true
 }
 
 // rescalePoints raises the profile's points scale to places decimal places.
@@ -315,24 +326,48 @@ func (b *profileBuilder) checkPoints() {
 	if p.points == nil || !(l.hasMaxSum || l.hasMinSum || l.hasMaxPoints || l.hasMinPoints) {
 		return
 	}
+	// Compare in the profile's scaled integers; a limit that does not scale
+	// to one is compared as a decimal.
+	lim := func(has bool, d decimal.Decimal) (int64, bool) {
+		if !has {
+			return 0, false
+		}
+		v, ok := scaled(d, p.places)
+		return v, ok
+	}
+	maxP, okMaxP := lim(l.hasMaxPoints, l.maxPoints)
+	minP, okMinP := lim(l.hasMinPoints, l.minPoints)
+	maxS, okMaxS := lim(l.hasMaxSum, l.maxSum)
+	minS, okMinS := lim(l.hasMinSum, l.minSum)
 	for i := range p.ids {
 		line := int(b.lines[i])
-		sum := decimal.Zero
+		var sum int64
+		overflow := false
 		for k := p.offsets[i]; k < p.offsets[i+1]; k++ {
-			d := unscaled(p.points[k], p.places)
-			sum = sum.Add(d)
-			if l.hasMaxPoints && d.GreaterThan(l.maxPoints) {
-				b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_points is %s", p.str(p.ids[i]), d, l.maxPoints))
+			v := p.points[k]
+			if sum += v; sum < 0 {
+				overflow = true
 			}
-			if l.hasMinPoints && d.LessThan(l.minPoints) {
-				b.ws.add("min_points", line, ErrBallotTooShort, "voter %q gives %s points, min_points is %s", p.str(p.ids[i]), d, l.minPoints)
+			if l.hasMaxPoints && (okMaxP && v > maxP || !okMaxP && unscaled(v, p.places).GreaterThan(l.maxPoints)) {
+				b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_points is %s", p.str(p.ids[i]), unscaled(v, p.places), l.maxPoints))
+			}
+			if l.hasMinPoints && (okMinP && v < minP || !okMinP && unscaled(v, p.places).LessThan(l.minPoints)) {
+				b.ws.add("min_points", line, ErrBallotTooShort, "voter %q gives %s points, min_points is %s", p.str(p.ids[i]), unscaled(v, p.places), l.minPoints)
 			}
 		}
-		if l.hasMaxSum && sum.GreaterThan(l.maxSum) {
-			b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_sum_points is %s", p.str(p.ids[i]), sum, l.maxSum))
+		total := unscaled(sum, p.places)
+		if overflow || !okMaxS && l.hasMaxSum || !okMinS && l.hasMinSum {
+			total = decimal.Zero
+			for k := p.offsets[i]; k < p.offsets[i+1]; k++ {
+				total = total.Add(unscaled(p.points[k], p.places))
+			}
+			overflow = true
 		}
-		if l.hasMinSum && sum.LessThan(l.minSum) {
-			b.ws.add("min_sum_points", line, ErrBallotTooShort, "voter %q gives %s points, min_sum_points is %s", p.str(p.ids[i]), sum, l.minSum)
+		if l.hasMaxSum && (!overflow && sum > maxS || overflow && total.GreaterThan(l.maxSum)) {
+			b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_sum_points is %s", p.str(p.ids[i]), total, l.maxSum))
+		}
+		if l.hasMinSum && (!overflow && sum < minS || overflow && total.LessThan(l.minSum)) {
+			b.ws.add("min_sum_points", line, ErrBallotTooShort, "voter %q gives %s points, min_sum_points is %s", p.str(p.ids[i]), total, l.minSum)
 		}
 		if len(b.errs) > 0 && line > 0 {
 			return
@@ -364,5 +399,5 @@ func (b *profileBuilder) finish() (*Election, error) {
 		return nil, err
 	}
 	b.countWarnings()
-	return &Election{inst: b.inst, prof: b.prof, warnings: b.ws.list}, nil
+	return &Election{inst: b.inst, prof: b.prof, warnings: b.ws.list, repeats: b.repeats}, nil
 }

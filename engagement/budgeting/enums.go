@@ -292,12 +292,24 @@ const (
 	// ReasonKindOverBudget: it costs more than the whole budget, so
 	// Phragmén removes it before the first round.
 	ReasonKindOverBudget
-	// ReasonKindNotReached: Phragmén stopped, on another project that did
-	// not fit, before the project's turn came.
+	// ReasonKindNotReached: the rule stopped, on another project that did
+	// not fit (Phragmén; an official rule that stops at the first project
+	// that does not fit), before the project's turn came.
 	ReasonKindNotReached
+	// ReasonKindBelowThreshold: under an official rule, its tally was under
+	// META min_project_score_threshold, so it took no part.
+	ReasonKindBelowThreshold
+	// ReasonKindWithdrawn: under greedy-no-skip, its cost is 999999999, the
+	// mark of a withdrawn project, so the walk passed over it.
+	ReasonKindWithdrawn
+	// ReasonKindComparison: under an official rule with comparison, the
+	// outcome that would have funded it was not kept, because more voters
+	// preferred the other one.
+	ReasonKindComparison
 )
 
-var reasonKinds = enum.New[ReasonKind]("ReasonKind", invalidName, "no_support", "unaffordable", "outbid", "did_not_fit", "over_budget", "not_reached")
+var reasonKinds = enum.New[ReasonKind]("ReasonKind", invalidName, "no_support", "unaffordable", "outbid", "did_not_fit",
+	"over_budget", "not_reached", "below_threshold", "withdrawn", "comparison")
 
 // ReasonKinds returns every declared ReasonKind, in declaration order.
 func ReasonKinds() []ReasonKind { return reasonKinds.Values() }

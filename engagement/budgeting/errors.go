@@ -75,6 +75,10 @@ var (
 	// ballots, such as Phragmén on ordinal ballots.
 	ErrUnsupported = errors.New("budgeting: rule not defined for these ballots")
 
+	// ErrTooManyTies reports that [Rule.TiedOutcomes] reached its limit of
+	// runs before it had broken every tie every way that mattered.
+	ErrTooManyTies = errors.New("budgeting: too many ways to break ties")
+
 	// ErrOverflow reports an election whose amounts, once scaled to whole
 	// numbers, do not fit in 63 bits, or whose points do not fit in 31 bits.
 	ErrOverflow = errors.New("budgeting: amount too large")
@@ -94,6 +98,13 @@ var (
 	// ErrShortRow warns that rows have fewer cells than their header; the
 	// missing cells are read as having no value.
 	ErrShortRow = errors.New("budgeting: row shorter than its header")
+
+	// ErrIrregularText warns of text that real Pabulib files hold and the
+	// reference tools read leniently (spaces around a cell or a list
+	// separator, a stray double quote, text after a closing quote, blank
+	// lines, a byte-order mark, mixed line ends); with [Strict] it is an
+	// error.
+	ErrIrregularText = errors.New("budgeting: irregular text")
 )
 
 // ParseError reports a problem at one line of a .pb file. It wraps one of the
@@ -145,6 +156,8 @@ type Warning struct {
 	// Err describes the first occurrence and wraps a warning sentinel such as
 	// [ErrCountMismatch].
 	Err error
+
+	kind string // what the warning is about, for the validator
 }
 
 // Error returns the warning as text, with its line and its count when more
@@ -257,5 +270,5 @@ func (ws *warnings) add(kind string, line int, sentinel error, format string, ar
 		ws.index = map[string]int{}
 	}
 	ws.index[kind] = len(ws.list)
-	ws.list = append(ws.list, Warning{Line: line, Count: 1, Err: errorf(sentinel, format, args...)})
+	ws.list = append(ws.list, Warning{Line: line, Count: 1, Err: errorf(sentinel, format, args...), kind: kind})
 }

@@ -658,7 +658,8 @@ func checkEnum[T textEnum, P interface {
 func TestReasonKind(t *testing.T) {
 	checkEnum(t, map[budgeting.ReasonKind]string{budgeting.ReasonKindNoSupport: "no_support", budgeting.ReasonKindUnaffordable: "unaffordable",
 		budgeting.ReasonKindOutbid: "outbid", budgeting.ReasonKindDidNotFit: "did_not_fit", budgeting.ReasonKindOverBudget: "over_budget",
-		budgeting.ReasonKindNotReached: "not_reached"}, 7, "ReasonKind(7)", "lost")
+		budgeting.ReasonKindNotReached: "not_reached", budgeting.ReasonKindBelowThreshold: "below_threshold",
+		budgeting.ReasonKindWithdrawn: "withdrawn", budgeting.ReasonKindComparison: "comparison"}, 10, "ReasonKind(10)", "lost")
 }
 
 // TestExplainText holds the text of a few explanations against golden

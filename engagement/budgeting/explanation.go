@@ -184,7 +184,8 @@ func (x *Explanation) Validate() error {
 			spent = rd.Cost
 			funded[rd.Project] = true
 		}
-		if rd.Cost.IsNegative() || rd.After.IsNegative() || !rd.Before.Sub(spent).Equal(rd.After) {
+		overdraft := rd.After.IsNegative() && x.Rule.Official() != OfficialRuleGreedyCustom // Poznań's 80 % step
+		if rd.Cost.IsNegative() || overdraft || !rd.Before.Sub(spent).Equal(rd.After) {
 			at("cost %s, before %s, after %s", rd.Cost, rd.Before, rd.After)
 		}
 		if rd.Votes < 0 {

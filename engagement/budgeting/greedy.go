@@ -102,7 +102,9 @@ func boolCmp(gt, lt bool) int {
 func runGreedy(pe *prepared, res *Result, done []int, budget int64) {
 	remaining := budget - pe.spent(done)
 	res.selected = append(res.selected[:0], done...)
-	for _, k := range greedyOrder(pe, done) {
+	order := greedyOrder(pe, done)
+	first := len(res.steps)
+	for _, k := range order {
 		s := Step{project: k.p, method: MethodGreedy}
 		if pe.cost[k.p] <= remaining {
 			remaining -= pe.cost[k.p]
@@ -113,6 +115,14 @@ func runGreedy(pe *prepared, res *Result, done []int, budget int64) {
 		}
 		s.remaining = unscaled(remaining, pe.places)
 		res.steps = append(res.steps, s)
+	}
+	if pe.ties != nil {
+		steps := res.steps[first:]
+		for i := 1; i < len(order); i++ {
+			if order[i-1].cmp(order[i]) == 0 && steps[i-1].kind != steps[i].kind {
+				pe.ties.add(int32(order[i-1].p), int32(order[i].p))
+			}
+		}
 	}
 }
 

@@ -413,7 +413,7 @@ func (m *mesEngine) less(a, b int32) bool {
 	if c := x.Cmp(y); c != 0 {
 		return c < 0
 	}
-	return pe.rank[a] < pe.rank[b]
+	return pe.tieLess(a, b)
 }
 
 // nextWinner returns the project bought this round, or -1 when no

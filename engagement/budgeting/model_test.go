@@ -230,8 +230,21 @@ func TestEnumsOutOfRange(t *testing.T) {
 	assert.Len(t, budgeting.Utilities(), 2)
 	assert.Len(t, budgeting.Completions(), 3)
 	assert.Len(t, budgeting.StepKinds(), 3)
-	assert.Len(t, budgeting.ReasonKinds(), 6)
+	assert.Len(t, budgeting.ReasonKinds(), 9)
 	assert.Len(t, budgeting.VoterAttributes(), 4)
+	assert.Len(t, budgeting.TieBreaks(), 4)
+	assert.Len(t, budgeting.OfficialRules(), 9)
+	assert.Len(t, budgeting.FindingLevels(), 2)
+	assert.Len(t, budgeting.Categories(), 80)
+	// The enums h-official added are ErrInvalid on an unknown name too.
+	_, err = budgeting.ParseTieBreak("coin")
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+	_, err = budgeting.ParseOfficialRule("lottery")
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+	_, err = budgeting.ParseFindingLevel("fatal")
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
+	_, err = budgeting.ParseCategory("comma in float!")
+	require.ErrorIs(t, err, budgeting.ErrInvalid)
 }
 
 func TestEnumsUnmarshalText(t *testing.T) {

@@ -182,7 +182,7 @@ func (m *phragmenEngine) minimum() (int32, []int32) {
 		}
 		best := cands[0]
 		for _, p := range cands[1:] {
-			if c := m.cmp(p, best); c < 0 || (c == 0 && m.pe.rank[p] < m.pe.rank[best]) {
+			if c := m.cmp(p, best); c < 0 || (c == 0 && m.pe.tieLess(p, best)) {
 				best = p
 			}
 		}

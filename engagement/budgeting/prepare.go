@@ -23,6 +23,7 @@ type prepared struct {
 	groups  *voterGroups
 	voters  int64 // n, empty ballots included
 	utility Utility
+	ties    *tieLog // where ties broken by rank are recorded; nil: nowhere
 
 	// Supporters in CSR form: project p's supporters are
 	// supG[supOff[p]:supOff[p+1]], groups with u_i(p) > 0.

@@ -3,6 +3,7 @@ package budgeting
 import (
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -16,22 +17,26 @@ import (
 // [ErrSectionOrder], [ErrMissingField], [ErrInvalidNumber],
 // [ErrInvalid], [ErrRepeatedProject], [ErrPointsMismatch],
 // [ErrTooManyPoints] or [ErrSyntax]. What the format tolerates is reported by
-// [Election.Warnings].
-func Parse(data []byte) (*Election, error) { return parse(string(data)) }
+// [Election.Warnings]; so are the irregularities real Pabulib files have
+// ([ErrIrregularText], [ErrRepeatedProject]: see [Strict]), which are read
+// as pabutools reads them, unless opts include [Strict].
+func Parse(data []byte, opts ...ReadOption) (*Election, error) {
+	return parse(string(data), opts)
+}
 
 // Read reads a Pabulib .pb file from r, as [Parse] does; it also returns any
 // error from r.
-func Read(r io.Reader) (*Election, error) {
+func Read(r io.Reader, opts ...ReadOption) (*Election, error) {
 	var sb strings.Builder
 	if _, err := io.Copy(&sb, r); err != nil {
 		return nil, err
 	}
-	return parse(sb.String())
+	return parse(sb.String(), opts)
 }
 
 // ReadFile reads the Pabulib .pb file name, as [Parse] does; it also returns
 // any error from opening or reading the file.
-func ReadFile(name string) (*Election, error) {
+func ReadFile(name string, opts ...ReadOption) (*Election, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -44,7 +49,7 @@ func ReadFile(name string) (*Election, error) {
 	if _, err := io.Copy(&sb, f); err != nil {
 		return nil, err
 	}
-	return parse(sb.String())
+	return parse(sb.String(), opts)
 }
 
 // Sections of a .pb file, in the order they must come.
@@ -68,6 +73,14 @@ type parser struct {
 	curOff int    // offset of cur in s
 	esc    []string
 	ws     warnings
+	strict bool // irregular text is an error, not a warning
+	// lineErr is an error found while splitting lines (strict mode only)
+	lineErr error
+	crlf    int8 // line ends seen: 1 CRLF, 2 LF, 3 both (reported once)
+	quotes  bool // the current line holds a double quote
+	// inVotes is set once the VOTES header is read: warnings of the VOTES
+	// section are kept apart from the others'.
+	inVotes bool
 }
 
 // next advances to the next line, treating "\n", "\r\n" and a lone "\r" as
@@ -82,17 +95,39 @@ func (p *parser) next() bool {
 	if end < 0 {
 		end, adv = len(rest), len(rest)
 	}
+	kind := int8(2)
 	if end > 0 && rest[end-1] == '\r' {
 		end--
+		kind = 1
 	}
 	if cr := strings.IndexByte(rest[:end], '\r'); cr >= 0 { // a lone CR ends the line
 		end, adv = cr, cr+1
+		kind = 1
 	}
 	p.cur = rest[:end]
+	p.quotes = strings.IndexByte(p.cur, '"') >= 0
 	p.curOff = p.pos
 	p.pos += adv
 	p.line++
+	if adv > end && p.crlf != kind && p.crlf != 3 {
+		p.lineEnds(kind)
+	}
 	return true
+}
+
+// skipBlank reports whether the current line is blank, reporting it as
+// irregular: the reference tools drop blank lines too.
+func (p *parser) skipBlank() (bool, error) {
+	if !blank(p.cur) {
+		return false, nil
+	}
+	if p.pos >= len(p.s) && strings.TrimSpace(p.cur) == "" { // a final blank line is no line
+		return true, nil
+	}
+	if err := p.irregular("blank line", "a blank line"); err != nil {
+		return true, &ParseError{Line: p.line, Err: err}
+	}
+	return true, nil
 }
 
 // blank reports whether line has only spaces and semicolons (empty cells).
@@ -169,6 +204,11 @@ func (p *parser) nextCell(i int) (c span, next int, err error) {
 		j++
 	}
 	if j < len(line) && line[j] == '"' {
+		if j > i {
+			if err := p.irregular("padded cell", "space before a quoted cell"); err != nil {
+				return span{}, 0, err
+			}
+		}
 		return p.quotedCell(j)
 	}
 	// Cells are short: a byte loop beats IndexByte's setup here.
@@ -177,13 +217,66 @@ func (p *parser) nextCell(i int) (c span, next int, err error) {
 		e++
 	}
 	next = e + 1
+	end := e
 	for e > j && isSpace(line[e-1]) {
 		e--
 	}
 	if j < e && (line[j] >= 0x80 || line[e-1] >= 0x80) {
 		j, e = trimUnicode(line, j, e)
 	}
+	if (j > i || e < end) && j < e {
+		if err := p.irregular("padded cell", "space around the cell %q", clip(line[j:e])); err != nil {
+			return span{}, 0, err
+		}
+	}
+	if p.quotes && strings.IndexByte(line[j:e], '"') >= 0 {
+		if err := p.irregular("bare quote", "a double quote inside the unquoted cell %q", clip(line[j:e])); err != nil {
+			return span{}, 0, err
+		}
+	}
 	return span{lo: int32(j), hi: int32(e)}, next, nil
+}
+
+// extraCells reports a row with more cells than its header: an error in
+// strict mode, else a warning, the extra cells ignored as the reference
+// tools ignore them.
+func (p *parser) extraCells(format string, args ...any) error {
+	if p.strict {
+		return lineErr(p.line, ErrSyntax, format, args...)
+	}
+	kind := "extra cells"
+	if p.inVotes {
+		kind += " in VOTES"
+	}
+	p.ws.add(kind, p.line, ErrIrregularText, format, args...)
+	return nil
+}
+
+// irregular reports text that real Pabulib files have and the reference
+// tools read leniently: a warning of the given kind, or in strict mode an
+// error at the current line.
+func (p *parser) irregular(kind, format string, args ...any) error {
+	if p.strict {
+		return errorf(ErrIrregularText, format, args...)
+	}
+	if p.inVotes {
+		kind += " in VOTES"
+	}
+	p.ws.add(kind, p.line, ErrIrregularText, format, args...)
+	return nil
+}
+
+// lineEnds records a line end of kind (1 CRLF or CR, 2 LF); a file that mixes
+// them is irregular.
+func (p *parser) lineEnds(kind int8) {
+	if p.crlf == 0 {
+		p.crlf = kind
+		return
+	}
+	p.crlf = 3
+	if err := p.irregular("mixed line ends", "lines end in both CRLF and LF"); err != nil && p.lineErr == nil {
+		p.lineErr = &ParseError{Line: p.line, Err: err}
+	}
 }
 
 // trimUnicode trims Unicode spaces (a no-break space, say) from
@@ -218,7 +311,18 @@ func (p *parser) quotedCell(j int) (span, int, error) {
 			a++
 		}
 		if a < len(line) && line[a] != ';' {
-			return span{}, 0, errorf(ErrSyntax, "text after a closing quote")
+			// "Odkupmy" i my: pabutools and the checker read the quoted
+			// text followed by the rest of the cell, Odkupmy i my.
+			e := a
+			for e < len(line) && line[e] != ';' {
+				e++
+			}
+			if err := p.irregular("text after a quote", "text after the closing quote of %q", clip(line[j:e])); err != nil {
+				return span{}, 0, err
+			}
+			buf = append(append(buf, line[k:q]...), line[q+1:e]...)
+			p.esc = append(p.esc, strings.TrimSpace(string(buf)))
+			return span{quoted: true, escaped: true, lo: int32(len(p.esc) - 1)}, e + 1, nil
 		}
 		c := span{quoted: true}
 		if buf != nil {
@@ -269,7 +373,10 @@ func (p *parser) cells(dst []cell, want int) ([]cell, error) {
 // of section want.
 func (p *parser) expectTitle(want int) error {
 	for p.next() {
-		if blank(p.cur) {
+		if skip, err := p.skipBlank(); skip || err != nil {
+			if err != nil {
+				return err
+			}
 			continue
 		}
 		if s := sectionOf(p.cur); s == want {
@@ -284,7 +391,10 @@ func (p *parser) expectTitle(want int) error {
 // lines; it reports false on the title of section next, which must follow.
 func (p *parser) row(next int) (bool, error) {
 	for p.next() {
-		if blank(p.cur) {
+		if skip, err := p.skipBlank(); skip || err != nil {
+			if err != nil {
+				return false, err
+			}
 			continue
 		}
 		switch s := sectionOf(p.cur); s {
@@ -302,7 +412,10 @@ func (p *parser) row(next int) (bool, error) {
 // header reads the header row that follows a section title.
 func (p *parser) header(sec int) ([]string, int, error) {
 	for p.next() {
-		if blank(p.cur) {
+		if skip, err := p.skipBlank(); skip || err != nil {
+			if err != nil {
+				return nil, 0, err
+			}
 			continue
 		}
 		if sectionOf(p.cur) != secNone {
@@ -330,13 +443,33 @@ func clip(s string) string {
 }
 
 // parse reads a whole file.
-func parse(s string) (*Election, error) {
-	p := &parser{s: strings.TrimPrefix(s, "\ufeff")}
+func parse(s string, opts []ReadOption) (*Election, error) {
+	var c readConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	p := &parser{s: s, strict: c.strict}
+	if strings.HasPrefix(s, "\ufeff") {
+		p.s = s[len("\ufeff"):]
+		p.line = 1
+		err := p.irregular("byte-order mark", "the file starts with a byte-order mark")
+		p.line = 0
+		if err != nil {
+			return nil, &ParseError{Line: 1, Err: err}
+		}
+	}
 	inst, err := p.readInstance()
+	if err == nil && p.lineErr != nil {
+		err = p.lineErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	return p.readVotes(inst)
+	e, err := p.readVotes(inst)
+	if err == nil && p.lineErr != nil {
+		err = p.lineErr
+	}
+	return e, err
 }
 
 // readInstance reads META and PROJECTS, leaving the parser on the VOTES
@@ -363,7 +496,10 @@ func (p *parser) readInstance() (*Instance, error) {
 			return nil, err
 		}
 		if len(cs) > 2 {
-			return nil, lineErr(p.line, ErrSyntax, "META row %q has more than a key and a value", clip(p.cur))
+			if err := p.extraCells("META row %q has more than a key and a value", clip(p.cur)); err != nil {
+				return nil, err
+			}
+			cs = cs[:2]
 		}
 		f := Field{Key: cs[0].val}
 		if len(cs) == 2 {
@@ -410,7 +546,10 @@ func (p *parser) readInstance() (*Instance, error) {
 // projectRow builds a Project from a PROJECTS row.
 func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, error) {
 	if len(cs) > len(cols) {
-		return Project{}, lineErr(p.line, ErrSyntax, "row has %d cells, the header %d", len(cs), len(cols))
+		if err := p.extraCells("row has %d cells, the header %d", len(cs), len(cols)); err != nil {
+			return Project{}, err
+		}
+		cs = cs[:len(cols)]
 	}
 	if len(cs) < len(cols) {
 		p.ws.add("short PROJECTS row", p.line, ErrShortRow, "PROJECTS row has %d cells, the header %d", len(cs), len(cols))
@@ -434,10 +573,18 @@ func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, err
 			pr.Cost, hasCost = d, true
 		case colName:
 			pr.Name = v
-		case colCategory:
-			pr.Categories = splitList(v)
-		case colTarget:
-			pr.Targets = splitList(v)
+		case colCategory, colTarget:
+			list, padded := splitList(v)
+			if padded {
+				if err := p.irregular("padded list", "space around a list separator in %q", clip(v)); err != nil {
+					return Project{}, &ParseError{Line: p.line, Err: err}
+				}
+			}
+			if role == colCategory {
+				pr.Categories = list
+			} else {
+				pr.Targets = list
+			}
 		default:
 			pr.Extra = append(pr.Extra, Field{Key: cols[i], Value: v})
 		}
@@ -449,16 +596,18 @@ func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, err
 }
 
 // splitList splits a comma-separated cell into trimmed elements; nil for no
-// value.
-func splitList(v string) []string {
+// value. padded reports whether trimming changed an element.
+func splitList(v string) (list []string, padded bool) {
 	if v == "" {
-		return nil
+		return nil, false
 	}
 	parts := strings.Split(v, ",")
 	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+		t := strings.TrimSpace(parts[i])
+		padded = padded || len(t) != len(parts[i])
+		parts[i] = t
 	}
-	return parts
+	return parts, padded
 }
 
 // readVotes reads the VOTES section.
@@ -468,6 +617,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.inVotes = true
 	// Size the arrays once: one ballot per line, at most one project per
 	// comma or line.
 	rest := p.s[p.pos:]
@@ -494,7 +644,10 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	roles := prof.roles
 	for p.next() {
 		line := p.cur
-		if blank(line) {
+		if skip, err := p.skipBlank(); skip || err != nil {
+			if err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if s := sectionOf(line); s != secNone {
@@ -512,7 +665,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 			i = next
 			if col >= len(roles) {
 				if c.quoted || c.hi > c.lo {
-					return nil, lineErr(p.line, ErrSyntax, "row has more cells than the header's %d", len(roles))
+					if err := p.extraCells("row has more cells than the header's %d", len(roles)); err != nil {
+						return nil, err
+					}
 				}
 				continue
 			}
@@ -569,6 +724,7 @@ func (p *parser) ref(prof *BallotProfile, c span) strRef {
 // ballot parses the vote and points cells of one row into b.
 func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) error {
 	n := 0
+	var repeats []int32 // mentions that repeat a project listed before
 	for k := 0; k < len(vote); {
 		e := k
 		for e < len(vote) && vote[e] != ',' {
@@ -577,14 +733,20 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		id := vote[k:e]
 		if id != "" && (id[0] == ' ' || id[len(id)-1] == ' ' || id[0] == '\t' || id[len(id)-1] == '\t') {
 			id = strings.TrimSpace(id)
+			if err := p.irregular("padded vote", "space around a project in the vote %q", clip(vote)); err != nil {
+				return &ParseError{Line: p.line, Err: err}
+			}
 		}
 		j := table.lookup(id)
 		if j < 0 {
 			return lineErr(p.line, ErrUnknownProject, "%q", id)
 		}
-		b.addProject(j, p.line)
-		if len(b.errs) > 0 {
-			return b.errs[0]
+		if !b.addProject(j, p.line) {
+			if p.strict {
+				return b.errs[0]
+			}
+			b.repeated(j, p.line, vote, points)
+			repeats = append(repeats, int32(n))
 		}
 		n++
 		k = e + 1
@@ -608,7 +770,12 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
 		}
 		if m < n {
-			b.addPoints(v, places, p.line)
+			if len(repeats) > 0 && slices.Contains(repeats, int32(m)) {
+				// a repeated project keeps its last points, as in pabutools
+				b.setPoints(mentionProject(vote, m, table), v, places, p.line)
+			} else {
+				b.addPoints(v, places, p.line)
+			}
 			if len(b.errs) > 0 {
 				return b.errs[0]
 			}
@@ -623,6 +790,12 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		return lineErr(p.line, ErrPointsMismatch, "%d projects, %d points", n, m)
 	}
 	return nil
+}
+
+// mentionProject returns the project the m-th element of a vote names.
+func mentionProject(vote string, m int, table *idTable) int32 {
+	parts := strings.Split(vote, ",")
+	return table.lookup(strings.TrimSpace(parts[m]))
 }
 
 // parsePoints reads a non-negative number of points, returning it as an
@@ -647,3 +820,23 @@ general:
 	v, ok = scaled(d, places)
 	return v, places, ok
 }
+
+// ReadOption changes how [Parse], [Read] and [ReadFile] read a file.
+type ReadOption func(*readConfig)
+
+// readConfig holds the read options.
+type readConfig struct {
+	strict bool
+}
+
+// Strict makes the reader refuse what real Pabulib files sometimes hold and
+// the reference tools (pabutools, Pabulib's checker) read leniently, which
+// it otherwise reads as they do and reports by [Election.Warnings]: a
+// ballot that names a project twice ([ErrRepeatedProject]; read as naming
+// it once, an ordinal ballot keeping its first position and a cumulative
+// or scoring ballot its last points), and irregular text
+// ([ErrIrregularText]): spaces around a cell or a list separator, a double
+// quote inside an unquoted cell, text after a closing quote (read as part
+// of the cell), blank lines, a byte-order mark, line ends that mix CRLF and
+// LF. Use it for files a platform writes itself.
+func Strict() ReadOption { return func(c *readConfig) { c.strict = true } }

@@ -22,19 +22,24 @@ func ballotIDs(e *budgeting.Election, i int) []string {
 	return ids
 }
 
+// featuresText has a byte-order mark, CRLF and lone-CR line ends, titles in
+// any case, blank lines, spaces around cells, quoted cells with ";" and ""
+// inside, none in any case, a decimal comma and a decimal point, Unicode
+// spaces.
+const featuresText = "\ufeffmeta\r\nkey;value\r\n description ; a \"quoted\" word \r\n" +
+	"budget;2532645,83\r\nvote_type; approval\rnum_votes;3\n\n" +
+	"Projects\r\nproject_id;cost;name;category;votes\r\n" +
+	"1;400000.0;\"Park; trees\";Nature, Sport;12\r\n" +
+	"2; 5 ;\"Say \"\"hi\"\"\";none;NONE\r\n" +
+	"\u00a03\u00a0;7;;;\r\n" +
+	"VOTES\r\nvoter_id;vote;age;sex\r\n" +
+	"x1;1,2;34;F\r\nx2; 3 , 1 ;none;\"none\"\r\nx3;;;\r\n"
+
 func TestParseFeatures(t *testing.T) {
 	// A byte-order mark, CRLF and lone-CR line ends, titles in any case,
 	// blank lines, spaces around cells, quoted cells with ";" and "" inside,
 	// none in any case, a decimal comma and a decimal point, Unicode spaces.
-	text := "\ufeffmeta\r\nkey;value\r\n description ; a \"quoted\" word \r\n" +
-		"budget;2532645,83\r\nvote_type; approval\rnum_votes;3\n\n" +
-		"Projects\r\nproject_id;cost;name;category;votes\r\n" +
-		"1;400000.0;\"Park; trees\";Nature, Sport;12\r\n" +
-		"2; 5 ;\"Say \"\"hi\"\"\";none;NONE\r\n" +
-		"\u00a03\u00a0;7;;;\r\n" +
-		"VOTES\r\nvoter_id;vote;age;sex\r\n" +
-		"x1;1,2;34;F\r\nx2; 3 , 1 ;none;\"none\"\r\nx3;;;\r\n"
-	e, err := budgeting.Parse([]byte(text))
+	e, err := budgeting.Parse([]byte(featuresText))
 	require.NoError(t, err)
 	in := e.Instance()
 	assert.Equal(t, budgeting.VoteTypeApproval, in.VoteType())
@@ -82,7 +87,15 @@ func TestParseFeatures(t *testing.T) {
 	assert.Equal(t, "none", x2.Sex()) // quoted: a literal value
 	assert.Equal(t, []string{"age", "sex"}, pr.AttributeColumns())
 	assert.Equal(t, []string{"voter_id", "vote", "age", "sex"}, pr.Columns())
-	assert.Empty(t, e.Warnings())
+	// The irregular text the file holds on purpose is read, and reported.
+	ws := e.Warnings()
+	require.NotEmpty(t, ws)
+	for _, w := range ws {
+		assert.ErrorIs(t, w, budgeting.ErrIrregularText)
+		assert.Positive(t, w.Line)
+	}
+	_, err = budgeting.Parse([]byte(featuresText), budgeting.Strict())
+	require.ErrorIs(t, err, budgeting.ErrIrregularText)
 }
 
 func TestParsePoints(t *testing.T) {
@@ -180,7 +193,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty voter ID", meta + projects + votes + ";a\n", budgeting.ErrInvalid, 11},
 		{"vote row too long", meta + projects + votes + "v1;a;x\n", budgeting.ErrSyntax, 11},
 		{"unterminated quote", meta + projects + votes + "v1;\"a\n", budgeting.ErrSyntax, 11},
-		{"text after a quote", meta + projects + votes + "v1;\"a\"b\n", budgeting.ErrSyntax, 11},
+		{"text after a quote", meta + projects + votes + "v1;\"a\"b\n", budgeting.ErrIrregularText, 11},
 		{"quote in a header", "META\n\"key;value\n", budgeting.ErrSyntax, 2},
 		{"quote in META", "META\nkey;value\n\"budget;10\n", budgeting.ErrSyntax, 3},
 		{"quote in PROJECTS", meta + "PROJECTS\nproject_id;cost\n\"a;4\n", budgeting.ErrSyntax, 7},
@@ -199,7 +212,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := budgeting.Parse([]byte(tc.text))
+			_, err := budgeting.Parse([]byte(tc.text), budgeting.Strict())
 			require.ErrorIs(t, err, tc.want)
 			var pe *budgeting.ParseError
 			require.True(t, errors.As(err, &pe), "%v is not a *ParseError", err)

@@ -1,9 +1,7 @@
 package budgeting_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -43,18 +41,7 @@ type reference struct {
 // loadReferences reads a reference.jsonl file.
 func loadReferences(t testing.TB, path string) []reference {
 	t.Helper()
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	var refs []reference
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var r reference
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
-		refs = append(refs, r)
-	}
-	require.NoError(t, sc.Err())
-	return refs
+	return loadJSONL[reference](t, path)
 }
 
 // checkReferences runs every rule of refs on the instances in dir.

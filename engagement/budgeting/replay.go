@@ -35,10 +35,16 @@ func Explain(res *Result) (*Explanation, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
 		return nil, errorf(ErrInvalid, "no result to explain")
 	}
+	if res.rule.official != 0 {
+		return explainOfficial(res)
+	}
 	e, r := res.election, res.rule
 	pe, err := prepare(e, r.utility, true)
 	if err != nil {
 		return nil, err
+	}
+	if res.rank != nil {
+		pe.setRank(res.rank) // the ties broken as the rule broke them
 	}
 	in := e.inst
 	x := &Explanation{Rule: r, Budget: in.budget, Voters: e.prof.Len(), Projects: in.Len(), Runs: res.runs,
@@ -60,21 +66,28 @@ func Explain(res *Result) (*Explanation, error) {
 		xp.equalShares(res.steps[:n], vb.rat())
 		xp.greedy(res.steps[n:])
 	}
-	funded := make([]bool, in.Len())
+	return xp.unfunded(res)
+}
+
+// unfunded lists every project res did not fund, in file order (the
+// election's, not the explainer's: Equal Shares rounds costs down), with
+// the reasons found, and returns the explanation.
+func (xp *explainer) unfunded(res *Result) (*Explanation, error) {
+	funded := make([]bool, len(xp.reasons))
 	for _, p := range res.selected {
 		funded[p] = true
 	}
-	for p, pr := range in.projects {
+	for p, pr := range res.election.inst.projects {
 		if funded[p] {
 			continue
 		}
 		if len(xp.reasons[p]) == 0 {
 			return nil, errorf(ErrInvalid, "project %q: the result cannot be explained", pr.ID)
 		}
-		x.Unfunded = append(x.Unfunded, Unfunded{Project: pr.ID, Name: pr.Name, Cost: pr.Cost, Votes: xp.votes[p],
+		xp.x.Unfunded = append(xp.x.Unfunded, Unfunded{Project: pr.ID, Name: pr.Name, Cost: pr.Cost, Votes: xp.votes[p],
 			Reasons: xp.reasons[p]})
 	}
-	return x, nil
+	return xp.x, nil
 }
 
 // explainer builds an Explanation.

@@ -22,6 +22,9 @@ type Rule struct {
 	completion Completion
 	greedy     bool
 	trace      bool
+	ties       tieOrder     // explicit tie-breaks; zero: the rule's default
+	official   OfficialRule // a rule cities use; 0 for a research rule
+	recount    bool         // an official rule ranks by the recount
 }
 
 // Option sets one option of a [Rule] for [NewRule].
@@ -83,7 +86,10 @@ func (r Rule) validate() error {
 	case r.method != MethodEqualShares && (r.completion != CompletionNone || r.greedy):
 		return errorf(ErrInvalidRule, "%s takes no completion", r.method)
 	}
-	return nil
+	if err := r.ties.validate(); err != nil {
+		return err
+	}
+	return r.validateOfficial()
 }
 
 // RuleByName returns the rule with the given name, as Faliszewski et al.
@@ -92,7 +98,37 @@ func (r Rule) validate() error {
 // mes_cost_add1_greedy, mes_cost_exh1pct, phragmen; and in general
 // greedy_U, mes_U[_add1|_exh1pct][_greedy] with U cost or card. It returns
 // an error wrapping [ErrInvalidRule] for any other name.
+//
+// It also reads the official rules by the names Pabulib files give them in
+// META rule ([OfficialRule.PabulibName]: greedy, greedy-threshold,
+// equalshares/add1, …), and a suffix naming tie-breaks ([WithTieBreak]),
+// as in "mes_cost@lower_cost,more_supporters".
 func RuleByName(name string) (Rule, error) {
+	var extra []Option
+	if base, ties, ok := strings.Cut(name, "@"); ok {
+		o, err := parseTieSuffix(ties)
+		if err != nil {
+			return Rule{}, err
+		}
+		extra = append(extra, o)
+		name = base
+	}
+	if o, ok := officialByPabulibName(name); ok {
+		return NewOfficialRule(o, extra...)
+	}
+	r, err := researchRuleByName(name)
+	if err != nil || len(extra) == 0 {
+		return r, err
+	}
+	extra[0](&r)
+	if err := r.validate(); err != nil {
+		return Rule{}, err
+	}
+	return r, nil
+}
+
+// researchRuleByName reads the name of a research rule.
+func researchRuleByName(name string) (Rule, error) {
 	parts := strings.Split(name, "_")
 	m, err := ParseMethod(parts[0])
 	if err != nil {
@@ -147,8 +183,11 @@ func (r Rule) Name() string {
 	if r.validate() != nil {
 		return "invalid"
 	}
+	if r.official != 0 {
+		return r.official.PabulibName() + r.ties.name()
+	}
 	if r.method == MethodPhragmen {
-		return "phragmen"
+		return "phragmen" + r.ties.name()
 	}
 	s := r.method.String() + "_" + r.utility.String()
 	if r.completion != CompletionNone {
@@ -157,18 +196,29 @@ func (r Rule) Name() string {
 	if r.greedy {
 		s += "_greedy"
 	}
-	return s
+	return s + r.ties.name()
 }
 
 // Title returns the rule's name as people read it, for text meant for
 // them: "Greedy", "Method of Equal Shares with add-one completion",
 // "Method of Equal Shares with cardinality utility and one-percent
 // completion, then greedy", "Sequential Phragmén". The cost family is the
-// default and goes unsaid. It returns "Invalid rule" for a rule that is
-// not valid. [Rule.Name] is the name for programs.
+// default and goes unsaid. An official rule reads "Official rule
+// greedy-no-skip", under the name its Pabulib file gives it, and a rule
+// built [WithTieBreak] ends with how it breaks ties: "Greedy (ties broken
+// by lower cost, then row order)". It returns "Invalid rule" for a rule
+// that is not valid. [Rule.Name] is the name for programs.
 func (r Rule) Title() string {
 	if r.validate() != nil {
 		return "Invalid rule"
+	}
+	return r.title() + r.ties.text()
+}
+
+// title is [Rule.Title] without the tie-breaks.
+func (r Rule) title() string {
+	if r.official != 0 {
+		return "Official rule " + r.official.PabulibName()
 	}
 	var with []string
 	if r.utility == UtilityCardinality {
@@ -246,6 +296,15 @@ func (r Rule) Run(ctx context.Context, e *Election) (*Result, error) {
 	if e == nil || e.inst == nil || e.prof == nil {
 		return nil, errorf(ErrInvalid, "no election")
 	}
+	return r.run(ctx, e, nil, nil)
+}
+
+// run computes the outcome with ties broken by rank (nil: the rule's
+// tie-breaks), recording in log the ties broken.
+func (r Rule) run(ctx context.Context, e *Election, rank []int32, log *tieLog) (*Result, error) {
+	if r.official != 0 {
+		return runOfficial(ctx, r, e, rank, log)
+	}
 	if r.method == MethodPhragmen && !e.inst.voteType.approvalLike() {
 		return nil, errorf(ErrUnsupported, "phragmen on %s ballots", e.inst.voteType)
 	}
@@ -253,7 +312,8 @@ func (r Rule) Run(ctx context.Context, e *Election) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{rule: r, election: e}
+	pe.order(r, rank, log)
+	res := &Result{rule: r, election: e, rank: pe.rank}
 	switch r.method {
 	case MethodGreedy:
 		runGreedy(pe, res, nil, pe.budget)
@@ -282,6 +342,8 @@ type Result struct {
 	perVoter *big.Rat
 	left     []*big.Rat // traced MES: each voter group's budget at the end
 	member   []int32    // the group of each voter
+	rank     []int32    // the order that broke ties
+	official *officialRun
 }
 
 // Rule returns the rule that produced the result.

@@ -61,7 +61,8 @@ func TestRuleByName(t *testing.T) {
 }
 
 func TestRuleByNameErrors(t *testing.T) {
-	for _, name := range []string{"", "greedy", "greedy_votes", "mes", "mes_cost_none", "mes_cost_add2",
+	// "greedy" alone is the official rule of that name.
+	for _, name := range []string{"", "greedy_votes", "greedy-threshold_cost", "equalshares/add2", "mes", "mes_cost_none", "mes_cost_add2",
 		"greedy_cost_add1", "greedy_cost_greedy", "phragmen_cost", "phragmen_greedy", "mes_cost_greedy_add1",
 		"borda_cost", "mes_cost_add1_exh1pct"} {
 		t.Run(name, func(t *testing.T) {
@@ -168,15 +169,18 @@ func TestZeroBudget(t *testing.T) {
 // TestRuleTitle: the names people read, beside the names programs read.
 func TestRuleTitle(t *testing.T) {
 	for name, title := range map[string]string{
-		"greedy_cost":          "Greedy",
-		"greedy_card":          "Greedy with cardinality utility",
-		"mes_cost":             "Method of Equal Shares",
-		"mes_card":             "Method of Equal Shares with cardinality utility",
-		"mes_cost_greedy":      "Method of Equal Shares with greedy completion",
-		"mes_cost_add1":        "Method of Equal Shares with add-one completion",
-		"mes_cost_add1_greedy": "Method of Equal Shares with add-one completion, then greedy",
-		"mes_card_exh1pct":     "Method of Equal Shares with cardinality utility and one-percent completion",
-		"phragmen":             "Sequential Phragmén",
+		"greedy_cost":                      "Greedy",
+		"greedy_card":                      "Greedy with cardinality utility",
+		"mes_cost":                         "Method of Equal Shares",
+		"mes_card":                         "Method of Equal Shares with cardinality utility",
+		"mes_cost_greedy":                  "Method of Equal Shares with greedy completion",
+		"mes_cost_add1":                    "Method of Equal Shares with add-one completion",
+		"mes_cost_add1_greedy":             "Method of Equal Shares with add-one completion, then greedy",
+		"mes_card_exh1pct":                 "Method of Equal Shares with cardinality utility and one-percent completion",
+		"phragmen":                         "Sequential Phragmén",
+		"greedy_cost@lower_cost,row_order": "Greedy (ties broken by lower cost, then row order)",
+		"greedy-no-skip":                   "Official rule greedy-no-skip",
+		"equalshares/add1@more_supporters": "Official rule equalshares/add1 (ties broken by more supporters)",
 	} {
 		r, err := budgeting.RuleByName(name)
 		require.NoError(t, err)

@@ -162,6 +162,9 @@ func shorten(s string, n int) string {
 // header writes the rule, the budget and how the rule works.
 func (t *textOut) header() {
 	x := t.x
+	if t.officialHeader() {
+		return
+	}
 	m := x.Rule.Method()
 	t.line("%s: budget %s, %s, %s; %s spent.", x.Rule.Title(),
 		t.amount(x.Budget), plural(int64(x.Voters), "voter"), plural(int64(x.Projects), "project"), t.amount(x.Spent))
@@ -264,8 +267,11 @@ func (t *textOut) greedyTable(rounds []Round) {
 		if rd.Score != nil {
 			score = figure(*rd.Score)
 		}
-		if rd.Kind != StepKindFunded {
+		switch rd.Kind {
+		case StepKindSkipped:
 			decision = "skipped: does not fit"
+		case StepKindStopped:
+			decision = "does not fit: the walk stops"
 		}
 		tb.rows = append(tb.rows, []string{strconv.Itoa(rd.Number), t.project(rd.Project), strconv.FormatInt(rd.Votes, 10),
 			score, t.amount(rd.Cost), t.amount(rd.Before), decision})
@@ -337,6 +343,9 @@ func (t *textOut) by(m Method) string {
 
 // why says a reason in a sentence.
 func (t *textOut) why(r Reason) string {
+	if s, ok := t.officialWhy(r); ok {
+		return s
+	}
 	remaining := func() string {
 		if r.Remaining == nil || r.Remaining.IsZero() {
 			return "nothing"

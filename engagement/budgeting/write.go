@@ -63,14 +63,24 @@ func (e *Election) WriteTo(w io.Writer) (int64, error) {
 	cells = make([]string, len(pr.columns))
 	var list []byte
 	nAttr := len(pr.attrCols)
+	raw := 0 // the next ballot that named a project twice
 	for v := range pr.ids {
 		lo, hi := pr.offsets[v], pr.offsets[v+1]
 		x := 0
+		var rb *rawBallot
+		if raw < len(e.repeats) && int(e.repeats[raw].voter) == v {
+			rb = &e.repeats[raw] // written as read, so that nothing is lost
+			raw++
+		}
 		for i, role := range pr.roles {
 			switch role {
 			case vcolID:
 				cells[i] = pr.str(pr.ids[v])
 			case vcolVote:
+				if rb != nil {
+					cells[i] = rb.vote
+					continue
+				}
 				list = list[:0]
 				for k := lo; k < hi; k++ {
 					if k > lo {
@@ -80,6 +90,10 @@ func (e *Election) WriteTo(w io.Writer) (int64, error) {
 				}
 				cells[i] = string(list)
 			case vcolPoints:
+				if rb != nil {
+					cells[i] = rb.points
+					continue
+				}
 				list = list[:0]
 				for k := lo; k < hi; k++ {
 					if k > lo {

@@ -2,15 +2,21 @@
 // Pabulib .pb file (pabulib.org) under one of the rules of package
 // budgeting, and says what it gave the voters and, with -explain, why:
 //
-//	go run ./examples/pbvote [-rule NAME] [-format text|ids|json] [-explain]
+//	go run ./examples/pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties]
 //	    [-compare NAME [-svg FILE]] [-by ATTRIBUTE -population GROUP=N,… [-min-cell K]] [FILE.pb]
+//	go run ./examples/pbvote -check [FILE.pb]
 //
 // With no FILE it runs on a built-in instance: the 2017 vote on Plac Wojska
 // Polskiego in Warszawa-Wesoła (27 voters, 4 projects, budget 51,195 PLN),
 // a real Pabulib file embedded in the program.
 //
 // -rule names the rule as budgeting.RuleByName reads it (greedy_cost,
-// mes_cost, mes_cost_add1, phragmen, …; default mes_cost). -format ids
+// mes_cost, mes_cost_add1, phragmen, …; default mes_cost), a rule cities
+// use as META rule names it (greedy-threshold, equalshares/add1, …), or
+// official: the rule the file names, which gives the file's official
+// outcome. A suffix picks how ties are broken: greedy_cost@lower_cost,row_order.
+// -all-ties prints every outcome the rule gives under some way of breaking
+// its ties, one per line (IDs separated by spaces with -format ids). -format ids
 // prints the funded project IDs, one per line, in the order the rule
 // funded them, and nothing else; text (the default) prints the outcome and
 // its analysis, and the explanation with -explain; json prints the same as
@@ -19,6 +25,10 @@
 // -by (age, sex, area or voting_method) and -population ("F=12000,M=11000",
 // or age bands "18-39=6000,40-64=7000,65+=4000") hold the voters against a
 // population profile, with counts under -min-cell (default 5) suppressed.
+//
+// -check validates the file as Pabulib's checker does (budgeting.Check) and
+// prints its findings one per line; the exit status is 0 when the file has
+// no error and 1 when it has one.
 //
 // Bad flags exit with status 2, a file that cannot be read or a rule that
 // cannot run on it with status 1; the reason goes to standard error, and
@@ -62,6 +72,9 @@ type options struct {
 	svg           string
 	population    []budgeting.AnalysisOption
 	file          string
+	official      bool // -rule official: the rule the file names
+	check         bool
+	allTies       bool
 }
 
 // errUsage marks a bad command line, which exits with status 2.
@@ -79,6 +92,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pbvote:", err)
 		return 2
 	}
+	if o.check {
+		return checkFile(o, stdout, stderr)
+	}
 	if err := pbvote(ctx, o, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "pbvote:", err)
 		return 1
@@ -91,7 +107,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("pbvote", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	rule := fs.String("rule", "mes_cost", "the `rule`: greedy_cost, mes_cost, mes_cost_add1, phragmen, …")
+	rule := fs.String("rule", "mes_cost", "the `rule`: greedy_cost, mes_cost, mes_cost_add1, phragmen, greedy-threshold, …, or official")
+	checkFlag := fs.Bool("check", false, "validate the file as Pabulib's checker does; exit 1 when it has an error")
+	allTies := fs.Bool("all-ties", false, "print every outcome the rule gives under some way of breaking ties")
 	format := fs.String("format", "text", "the output: text, ids or json")
 	explain := fs.Bool("explain", false, "explain why each project was funded or not")
 	compare := fs.String("compare", "", "a second `rule` to draw side by side with the first")
@@ -100,8 +118,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	population := fs.String("population", "", "the population by group, such as F=12000,M=11000")
 	minCell := fs.Int64("min-cell", 5, "suppress counts of voters under `k`")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: pbvote [-rule NAME] [-format text|ids|json] [-explain] [-compare NAME [-svg FILE]]\n"+
-			"              [-by ATTRIBUTE -population GROUP=N,... [-min-cell K]] [FILE.pb]")
+		fmt.Fprintln(fs.Output(), "usage: pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties]\n"+
+			"              [-compare NAME [-svg FILE]] [-by ATTRIBUTE -population GROUP=N,... [-min-cell K]] [FILE.pb]\n"+
+			"       pbvote -check [FILE.pb]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -110,9 +129,11 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		}
 		return nil, errUsage
 	}
-	o := &options{format: *format, explain: *explain, svg: *svg}
+	o := &options{format: *format, explain: *explain, svg: *svg, check: *checkFlag, allTies: *allTies}
 	var err error
-	if o.rule, err = budgeting.RuleByName(*rule); err != nil {
+	if *rule == "official" {
+		o.official = true
+	} else if o.rule, err = budgeting.RuleByName(*rule); err != nil {
 		return nil, err
 	}
 	if *compare != "" {
@@ -192,9 +213,20 @@ func pbvote(ctx context.Context, o *options, stdout, stderr io.Writer) error {
 	for _, w := range e.Warnings() {
 		fmt.Fprintln(stderr, "pbvote: warning:", w)
 	}
+	if o.official {
+		if o.rule, err = budgeting.RuleFromMeta(e.Instance()); err != nil {
+			return err
+		}
+	}
+	if o.allTies {
+		return writeTies(ctx, o, e, stdout)
+	}
 	res, err := o.rule.Run(ctx, e)
 	if err != nil {
 		return err
+	}
+	for _, d := range res.Disagreements() {
+		fmt.Fprintf(stderr, "pbvote: warning: project %s: the file publishes %d, the ballots give %d\n", d.Project, d.Published, d.Recounted)
 	}
 	a, err := budgeting.Analyze(res, o.population...)
 	if err != nil {
@@ -299,4 +331,47 @@ func writeText(w io.Writer, name string, e *budgeting.Election, res *budgeting.R
 		fmt.Fprintln(w)
 		_ = x.WriteText(w)
 	}
+}
+
+// checkFile validates the file and prints its findings; it returns the exit
+// status: 0 without errors, 1 with.
+func checkFile(o *options, stdout, stderr io.Writer) int {
+	data := builtin
+	if o.file != "" {
+		var err error
+		if data, err = os.ReadFile(o.file); err != nil {
+			fmt.Fprintln(stderr, "pbvote:", err)
+			return 1
+		}
+	}
+	r := budgeting.Check(data)
+	var out bytes.Buffer
+	_ = r.WriteText(&out) // a bytes.Buffer does not fail
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		fmt.Fprintln(stderr, "pbvote:", err)
+		return 1
+	}
+	if !r.Valid() {
+		return 1
+	}
+	return 0
+}
+
+// writeTies prints every tied outcome of the rule, one per line.
+func writeTies(ctx context.Context, o *options, e *budgeting.Election, stdout io.Writer) error {
+	outs, err := o.rule.TiedOutcomes(ctx, e, 0)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	for i, res := range outs {
+		ids := strings.Join(res.SelectedIDs(), " ")
+		if o.format == "ids" {
+			fmt.Fprintln(&out, ids)
+			continue
+		}
+		fmt.Fprintf(&out, "Outcome %d of %d, %s: %s\n", i+1, len(outs), o.rule.Title(), ids)
+	}
+	_, err = stdout.Write(out.Bytes())
+	return err
 }

@@ -203,3 +203,62 @@ func TestWriteError(t *testing.T) {
 	assert.Equal(t, 1, run(context.Background(), nil, failWriter{}, &errOut))
 	assert.Contains(t, errOut.String(), "write failed")
 }
+
+// officialData holds official-outcome samples of package budgeting.
+const officialData = budgetingData + "/official"
+
+// TestOfficialRule prints the official selection, one ID per line.
+func TestOfficialRule(t *testing.T) {
+	out, errOut, code := pb(t, "-rule", "official", "-format", "ids")
+	require.Equal(t, 0, code, errOut)
+	got := strings.Fields(out)
+	slices.Sort(got)
+	assert.Equal(t, []string{"1623", "2567", "427", "915"}, got)
+
+	out, errOut, code = pb(t, "-rule", "official", "-format", "ids", filepath.Join(officialData, "Poland_Gdynia_2020_Babie_Doly__small.pb"))
+	require.Equal(t, 0, code, errOut)
+	got = strings.Fields(out)
+	slices.Sort(got)
+	assert.Equal(t, []string{"1", "2", "4"}, got)
+
+	out, _, code = pb(t, "-rule", "official", "-explain", filepath.Join(officialData, "Poland_Gdynia_2020_Babie_Doly__small.pb"))
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "Official rule greedy-no-skip")
+
+	_, errOut, code = pb(t, "-rule", "official", filepath.Join(officialData, "Hungary_Budapest_2022_VIII_Jozsefvaros.pb"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "unknown")
+}
+
+// TestCheck exits 0 for a file without errors and 1 for one with.
+func TestCheck(t *testing.T) {
+	out, _, code := pb(t, "-check")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	out, _, code = pb(t, "-check", filepath.Join(officialData, "Worldwide_Mechanical_Turk_Utilities_3.pb"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "error: whitespace around list separator")
+	assert.Contains(t, out, "warning: missing selected field in projects")
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		assert.Regexp(t, `^(line \d+: )?(error|warning): `, line)
+	}
+	_, errOut, code := pb(t, "-check", "no-such-file.pb")
+	assert.Equal(t, 1, code)
+	assert.NotEmpty(t, errOut)
+}
+
+// TestAllTies prints both outcomes of a tie, and a tie-break suffix picks one.
+func TestAllTies(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tie.pb")
+	require.NoError(t, os.WriteFile(path, []byte("META\nkey;value\nbudget;10\nvote_type;approval\nrule;greedy\n"+
+		"PROJECTS\nproject_id;cost;votes\nb;10;1\na;10;1\nVOTES\nvoter_id;vote\n1;a,b\n"), 0o644))
+	out, errOut, code := pb(t, "-rule", "official", "-all-ties", "-format", "ids", path)
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "b\na\n", out)
+	out, _, code = pb(t, "-rule", "greedy@project_id", "-format", "ids", path)
+	require.Equal(t, 0, code)
+	assert.Equal(t, "a\n", out)
+	out, _, code = pb(t, "-rule", "greedy", "-all-ties", path)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "Outcome 2 of 2")
+}
