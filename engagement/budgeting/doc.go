@@ -209,8 +209,35 @@
 // [Finding]s under the checker's categories ([Category]); a file is valid
 // when none is an error.
 //
+// # Running a participatory budget
+//
+// A participatory budget is where residents' participation becomes a formal
+// process, and this package runs it as one. [Budget] wraps an
+// engagement.Process through its phases ([Calendar]): residents propose
+// projects (a proposal may come from a participation initiative the budget
+// takes up); the body reviews each for feasibility and must give the reason
+// for every rejection; the feasible proposals become the projects of the
+// vote; the outcome is computed by a rule of this package; each funded
+// project becomes an engagement commitment with milestones, which the promise
+// audit and the scorecards see. [Budget.Proposal] traces every funded project
+// back to its proposal and its votes.
+//
+// Votes come in through a [Box]: one ballot at a time, with a channel
+// (online, paper, booth) and a time, from a voter verified by a [Verifier] (a
+// [Census] is the first: the voter's document number becomes a pseudonym with
+// the organisation's secret, [Pseudonymizer], and eligibility is checked
+// against what the census says, not what the voter says). [BallotRules] hold
+// each ballot to the META limits of the election and the platform's form
+// ([BallotForm]: minimum share of the budget spent, minimum and maximum
+// projects, one district per ballot); each broken rule is its own sentinel in
+// a [*BallotError]. One ballot counts per person across channels, under a
+// stated [RevotePolicy]; every rejected or superseded ballot is kept with its
+// reason, and paper sheets import in bulk with a result per row
+// ([Box.ImportPaper]). [Box.Election] yields an [Election] that writes a valid
+// .pb file.
+//
 // # Concurrency
 //
 // Instances, profiles, elections, rules and results are immutable and safe
-// for concurrent use.
+// for concurrent use. A [Box] and a [Budget] are not: guard each with a mutex.
 package budgeting
