@@ -126,9 +126,9 @@ func ExampleInitiative_Sign() {
 	// Output:
 	// person 1: signed
 	// person 1: participation: already signed
-	// person 2: participation: supporter not eligible: below the minimum age
-	// person 3: participation: supporter not eligible: outside the eligible areas
-	// person 4: participation: signature outside the window
+	// person 2: participation: supporter not eligible: below the minimum age: profile.age_band = "16-17" (want an age band entirely at or above 18)
+	// person 3: participation: supporter not eligible: outside the eligible areas: profile.area = "south" (want one of "north")
+	// person 4: participation: signature outside the window: at = 2025-06-01T09:00:00Z (window 2025-05-01T09:00:00Z to 2025-05-31T09:00:00Z)
 	// supports: 1
 }
 

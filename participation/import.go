@@ -55,6 +55,8 @@ func (r *ImportReport) reject(row int, person uuid.UUID, err error) {
 // the slice's order. Milestones reached are recorded as [Initiative.Sign]
 // records them. Import never fails as a whole: see [ImportReport].
 func (in *Initiative) Import(rows []OfflineSignature) ImportReport {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	rep := ImportReport{Rows: len(rows)}
 	for i, r := range rows {
 		in.importRow(&rep, i+1, r)
@@ -68,7 +70,7 @@ func (in *Initiative) importRow(rep *ImportReport, row int, r OfflineSignature) 
 		rep.reject(row, r.Person, wrongState("import a signature", in.state))
 		return
 	}
-	err := in.Sign(r.Person, r.Profile, SigningMethodOffline, r.At)
+	err := in.sign(r.Person, r.Profile, SigningMethodOffline, r.At)
 	if err == nil {
 		rep.Accepted++
 		return
@@ -104,6 +106,8 @@ func SheetHeader() []string {
 // stops reading and is returned with the report of the rows read so far,
 // which are all accounted for.
 func (in *Initiative) ImportCSV(r io.Reader) (ImportReport, error) {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1 // a short or long row is one malformed row, not a failure
 	header, err := cr.Read()

@@ -86,7 +86,7 @@ func TestImportCSV(t *testing.T) {
 	assert.Equal(t, 11, rep.Rows)
 	assert.Equal(t, 2, rep.Accepted)
 	wantRows := map[int]error{
-		2: participation.ErrTooYoung, 3: participation.ErrMalformedRow, 4: participation.ErrMalformedRow,
+		2: participation.ErrAgeUnknown, 3: participation.ErrMalformedRow, 4: participation.ErrMalformedRow,
 		5: participation.ErrMalformedRow, 6: participation.ErrMalformedRow, 7: participation.ErrMalformedRow,
 		8: participation.ErrMalformedRow, 9: participation.ErrMalformedRow, 11: participation.ErrAlreadySigned,
 	}
