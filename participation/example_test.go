@@ -167,9 +167,9 @@ func ExampleInitiative_ImportCSV() {
 	}
 	// Output:
 	// 5 rows: 2 accepted, 3 rejected
-	// row 2: too young
-	// row 3: duplicate
-	// row 4: unreadable
+	// row 3: too young
+	// row 4: duplicate
+	// row 5: unreadable
 }
 
 // An Initiative is not safe for concurrent use: goroutines that sign share
