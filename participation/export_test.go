@@ -1,0 +1,11 @@
+package participation
+
+// Misuse is the panic message of an Initiative used without its mutex.
+const Misuse = misuse
+
+// HoldWrite takes in's in-use guard as a change would, until release is
+// called: a test hook that makes an overlapping call deterministic.
+func HoldWrite(in *Initiative) (release func()) {
+	in.use.BeginWrite(misuse)
+	return in.use.EndWrite
+}
