@@ -68,13 +68,16 @@ func (s CommitmentSpec) Validate() error {
 	case n > MaxMilestones:
 		errs.add(fieldErr("commitment.milestones", strconv.Itoa(n), ErrLimit))
 	}
+	names := make(map[string]struct{}, len(s.Milestones))
 	for i, m := range s.Milestones {
 		f := fmt.Sprintf("commitment.milestones[%d]", i)
+		_, dup := names[m.Name]
 		if err := checkText(f+".name", m.Name); err != nil {
 			errs.add(err)
-		} else if slices.ContainsFunc(s.Milestones[:i], func(o MilestoneSpec) bool { return o.Name == m.Name }) {
+		} else if dup {
 			errs.add(fieldErr(f+".name", m.Name, ErrDuplicate))
 		}
+		names[m.Name] = struct{}{}
 		if m.Weight < 1 || m.Weight > MaxMilestoneWeight {
 			errs.add(fieldErr(f+".weight", strconv.Itoa(m.Weight), ErrInvalid))
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -391,4 +392,22 @@ func TestRefusalsNameFieldAndAccepted(t *testing.T) {
 			assert.Contains(t, fe.Value, tt.listed)
 		})
 	}
+}
+
+// TestGroupMisuseWithoutMutexPanics (items 2 and 3): a Group keeps its
+// members in a map, so a forgotten mutex used to be a fatal concurrent map
+// write; now an overlapping call panics with the message. Joining the zero
+// Group is refused instead of writing to a nil map.
+func TestGroupMisuseWithoutMutexPanics(t *testing.T) {
+	g, err := participation.NewGroup(id(1), "Friends of Elm Park", participation.GroupKindGrassroots, "north", []uuid.UUID{id(2)}, day0)
+	require.NoError(t, err)
+	release := participation.HoldGroup(g)
+	assert.PanicsWithValue(t, participation.MisuseGroup, func() { _, _ = g.Join(id(3), participation.MemberRoleMember, at(1)) })
+	assert.PanicsWithValue(t, participation.MisuseGroup, func() { _ = g.Len() })
+	release()
+	assert.Equal(t, 1, g.Len())
+
+	var zero participation.Group
+	_, err = zero.Join(id(3), participation.MemberRoleMember, at(1))
+	require.ErrorIs(t, err, participation.ErrInvalid)
 }
