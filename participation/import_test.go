@@ -154,6 +154,7 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add(sheetHeader + "\"a\nb\",x\n\"unterminated")
 	f.Add(sheetHeader + "a,\"b\"c,d\n,,,,,\n")
 	f.Add("person\n")
+	f.Add("\uFEFFPerson,SIGNED_AT,age band,sex,area,resident\r\n\r\n00000000-0000-0000-0000-000000000001,2025-05-01,,f,north,true\r\n")
 	f.Fuzz(func(t *testing.T, sheet string) {
 		in := openInitiative(t, 5)
 		rep, err := in.ImportCSV(strings.NewReader(sheet))
