@@ -82,6 +82,8 @@ type attendance struct {
 // the latest change ([ErrTimeOrder]), an invalid spec (see
 // [ActivitySpec.Validate]) and an ID already in use ([ErrDuplicate]).
 func (p *Process) AddActivity(spec ActivitySpec, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(notFinal, at)
 	errs.add(spec.Validate())
 	if _, dup := p.activityIndex[spec.ID]; dup {
@@ -149,9 +151,11 @@ func (p *Process) mark(op string, step int, id uuid.UUID, who Participant, at ti
 // activity ([ErrNotFound]) or one nobody attends ([ErrMethodMismatch]), and
 // a second registration ([ErrDuplicate]).
 func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.mark("register", registered, id, who, at, func(a *activity, _ *attendance, errs *problems) {
 		if !at.Before(a.spec.End) {
-			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
+			errs.add(&TimeOrderError{Field: "at", At: at, Blocker: "the end of the activity", BlockerAt: a.spec.End, Err: ErrTimeOrder})
 		}
 	})
 }
@@ -170,9 +174,11 @@ func (p *Process) Register(id uuid.UUID, who Participant, at time.Time) error {
 // unregistered person where registration is required ([ErrNotRegistered]),
 // and a second attendance ([ErrDuplicate]).
 func (p *Process) Attend(id uuid.UUID, who Participant, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.mark("attend", attended, id, who, at, func(a *activity, rec *attendance, errs *problems) {
 		if at.Before(a.spec.Start) {
-			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
+			errs.add(&TimeOrderError{Field: "at", At: at, Blocker: "the start of the activity", BlockerAt: a.spec.Start, Err: ErrTimeOrder})
 		}
 		if a.spec.RegistrationRequired && (rec == nil || !rec.done[registered]) {
 			errs.add(fieldErr("participant", who.ID.String(), ErrNotRegistered))
@@ -183,12 +189,16 @@ func (p *Process) Attend(id uuid.UUID, who Participant, at time.Time) error {
 // Activity returns the activity with ID id, and false when the process holds
 // none.
 func (p *Process) Activity(id uuid.UUID) (Activity, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	return lookup(p.activityIndex, p.activities, id, p.activityView)
 }
 
 // Activities yields the activities in the order they were added.
 func (p *Process) Activities() iter.Seq[Activity] {
-	return seqMap(p.activities, p.activityView)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqMap(p.activities, p.activityView))
 }
 
 func (p *Process) activityView(a *activity) Activity {
@@ -199,11 +209,13 @@ func (p *Process) activityView(a *activity) Activity {
 // at the activity with ID id, in the order they first registered or
 // attended; nothing when there is no such activity.
 func (p *Process) Attendance(id uuid.UUID) iter.Seq[Attendance] {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	var recs []attendance
 	if i, ok := p.activityIndex[id]; ok {
 		recs = p.activities[i].attendance
 	}
-	return seqMap(recs, p.attendanceView)
+	return guardSeq(&p.use, seqMap(recs, p.attendanceView))
 }
 
 func (p *Process) attendanceView(r *attendance) Attendance {

@@ -290,6 +290,8 @@ func ExpectedRung(l Level) participation.Rung {
 // participation.Assess explains; nor is citizen control, since a process the
 // body runs and decides is not one the community governs.
 func (p *Process) Audit(at time.Time) (Audit, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if err := p.checkAt(at); err != nil {
 		return Audit{}, err
 	}

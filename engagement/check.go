@@ -23,11 +23,13 @@ func checkID(field string, id uuid.UUID) error {
 	return nil
 }
 
-// checkText requires a non-blank, valid UTF-8 text. Invalid UTF-8 is
-// rejected because encoding/json would replace it, and the JSON round trip
-// would no longer be exact.
+// checkText requires a non-empty, valid UTF-8 text without surrounding
+// white space: the one text rule of civitas (see [Process]). Nothing is
+// trimmed or rewritten: invalid UTF-8 is rejected because encoding/json
+// would replace it, and surrounding space because it would be kept
+// invisibly, or make one label two.
 func checkText(field, s string) error {
-	if strings.TrimSpace(s) == "" || !utf8.ValidString(s) {
+	if strings.TrimSpace(s) != s || s == "" || !utf8.ValidString(s) {
 		return fieldErr(field, s, ErrInvalid)
 	}
 	return nil
@@ -82,16 +84,13 @@ func unstamp(n int64) time.Time { return time.Unix(0, n).UTC() }
 // the process keeps and writes every time.
 func utc(t time.Time) time.Time { return t.UTC().Round(0) }
 
-// checkReason requires a non-blank reason ([ErrReasonRequired]) in valid
-// UTF-8 ([ErrInvalid]).
+// checkReason requires a reason that is not blank ([ErrReasonRequired])
+// and that checkText accepts ([ErrInvalid]).
 func checkReason(field, reason string) error {
-	if err := checkText(field, reason); err != nil {
-		if utf8.ValidString(reason) {
-			return fieldErr(field, reason, ErrReasonRequired)
-		}
-		return err
+	if strings.TrimSpace(reason) == "" {
+		return fieldErr(field, reason, ErrReasonRequired)
 	}
-	return nil
+	return checkText(field, reason)
 }
 
 // checkIndexLimit refuses a record that would not fit the int32 indexes of

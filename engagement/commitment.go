@@ -68,13 +68,16 @@ func (s CommitmentSpec) Validate() error {
 	case n > MaxMilestones:
 		errs.add(fieldErr("commitment.milestones", strconv.Itoa(n), ErrLimit))
 	}
+	names := make(map[string]struct{}, len(s.Milestones))
 	for i, m := range s.Milestones {
 		f := fmt.Sprintf("commitment.milestones[%d]", i)
+		_, dup := names[m.Name]
 		if err := checkText(f+".name", m.Name); err != nil {
 			errs.add(err)
-		} else if slices.ContainsFunc(s.Milestones[:i], func(o MilestoneSpec) bool { return o.Name == m.Name }) {
+		} else if dup {
 			errs.add(fieldErr(f+".name", m.Name, ErrDuplicate))
 		}
+		names[m.Name] = struct{}{}
 		if m.Weight < 1 || m.Weight > MaxMilestoneWeight {
 			errs.add(fieldErr(f+".weight", strconv.Itoa(m.Weight), ErrInvalid))
 		}
@@ -139,6 +142,8 @@ func (c *commitment) closed() bool {
 // [CommitmentSpec.Validate]), an ID already in use ([ErrDuplicate]) and a
 // cited contribution the process does not hold ([ErrNotFound]).
 func (p *Process) AddCommitment(spec CommitmentSpec, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(onceDecided, at)
 	c := p.checkCommitment(spec, &errs)
 	if err := p.refuse("add commitment", errs); err != nil {
@@ -179,6 +184,8 @@ func (p *Process) appendCommitment(c commitment) {
 // milestone ([ErrNotFound]), a dropped commitment ([ErrCommitmentClosed])
 // and a milestone already done ([ErrDuplicate]).
 func (p *Process) CompleteMilestone(id uuid.UUID, milestone string, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(whileImplement, at)
 	c, err := p.openCommitment(id)
 	errs.add(err)
@@ -222,6 +229,8 @@ func (p *Process) openCommitment(id uuid.UUID) (*commitment, error) {
 // unknown commitment ([ErrNotFound]), one already done or dropped
 // ([ErrCommitmentClosed]) and a blank reason ([ErrReasonRequired]).
 func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(onceDecided, at)
 	errs.add(checkReason("reason", reason))
 	c, err := p.openCommitment(id)
@@ -240,22 +249,28 @@ func (p *Process) DropCommitment(id uuid.UUID, reason string, at time.Time) erro
 // Commitment returns the commitment with ID id, and false when the process
 // holds none.
 func (p *Process) Commitment(id uuid.UUID) (Commitment, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	return lookup(p.commitIndex, p.commitments, id, p.commitmentView)
 }
 
 // Commitments yields the commitments in the order they were made.
 func (p *Process) Commitments() iter.Seq[Commitment] {
-	return seqMap(p.commitments, p.commitmentView)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqMap(p.commitments, p.commitmentView))
 }
 
 // CommitmentInputs yields the contributions the commitment with ID id cites;
 // nothing when there is no such commitment.
 func (p *Process) CommitmentInputs(id uuid.UUID) iter.Seq[Contribution] {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	var idx []int32
 	if i, ok := p.commitIndex[id]; ok {
 		idx = p.commitments[i].shaped
 	}
-	return p.contributionsAt(idx)
+	return guardSeq(&p.use, p.contributionsAt(idx))
 }
 
 func (p *Process) commitmentView(c *commitment) Commitment {

@@ -124,6 +124,8 @@ const noIndex = -1
 // one-way one ([ErrMethodMismatch]) or one that has not started
 // ([ErrTimeOrder]).
 func (p *Process) Contribute(s Submission, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(whileOpen, at)
 	c, pi := p.checkSubmission(s, at, &errs)
 	errs.add(checkIndexLimit("contributions", len(p.contributions)))
@@ -141,7 +143,7 @@ func (p *Process) Contribute(s Submission, at time.Time) error {
 // the participant index) and the participant's index (-1 for a newcomer).
 func (p *Process) checkSubmission(s Submission, at time.Time, errs *problems) (contribution, int32) {
 	c := contribution{id: s.ID, text: s.Text, at: stamp(at), activity: noIndex, phase: noIndex, kind: uint8(s.Kind)}
-	errs.add(s.Validate(), p.rules.Eligibility.Admits(s.Participant.Profile))
+	errs.add(s.Validate(), p.rules.Eligibility.admits(s.Participant.Profile, p.eligibleArea))
 	if _, dup := p.contributionIndex[s.ID]; dup && s.ID != uuid.Nil {
 		errs.add(fieldErr("id", s.ID.String(), ErrDuplicate))
 	}
@@ -162,7 +164,7 @@ func (p *Process) checkSubmission(s Submission, at time.Time, errs *problems) (c
 		case p.activities[ai].spec.Method.Direction() != CommunicationTwoWay:
 			errs.add(fieldErr("activity", s.Activity.String(), ErrMethodMismatch))
 		case at.Before(p.activities[ai].spec.Start):
-			errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
+			errs.add(&TimeOrderError{Field: "at", At: at, Blocker: "the start of the activity", BlockerAt: p.activities[ai].spec.Start, Err: ErrTimeOrder})
 		}
 		c.activity = ai
 	}
@@ -188,6 +190,8 @@ func (p *Process) appendContribution(c contribution) {
 // often comes after the process ends). It refuses an unknown ID
 // ([ErrNotFound]) and an invalid rating ([ErrInvalid]) with an [*OpError].
 func (p *Process) Rate(id uuid.UUID, q Quality) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	i, ok := p.contributionIndex[id]
 	var errs problems
 	errs.add(q.Validate())
@@ -203,14 +207,24 @@ func (p *Process) Rate(id uuid.UUID, q Quality) error {
 }
 
 // ContributionCount returns the number of contributions.
-func (p *Process) ContributionCount() int { return len(p.contributions) }
+func (p *Process) ContributionCount() int {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return len(p.contributions)
+}
 
 // AnsweredCount returns the number of contributions with a response.
-func (p *Process) AnsweredCount() int { return p.answered }
+func (p *Process) AnsweredCount() int {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.answered
+}
 
 // Contribution returns the contribution with ID id, and false when the
 // process holds none.
 func (p *Process) Contribution(id uuid.UUID) (Contribution, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	i, ok := p.contributionIndex[id]
 	if !ok {
 		return Contribution{}, false
@@ -220,13 +234,15 @@ func (p *Process) Contribution(id uuid.UUID) (Contribution, bool) {
 
 // Contributions yields every contribution in the order received.
 func (p *Process) Contributions() iter.Seq[Contribution] {
-	return func(yield func(Contribution) bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, func(yield func(Contribution) bool) {
 		for i := range int32(len(p.contributions)) {
 			if !yield(p.contributionView(i)) {
 				return
 			}
 		}
-	}
+	})
 }
 
 // contributionView builds the view of contribution i.

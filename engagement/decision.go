@@ -75,6 +75,8 @@ func (p *Process) ids(idx []int32) []uuid.UUID {
 // Decision returns the decision, and false before the process is decided.
 // The returned value is a copy.
 func (p *Process) Decision() (Decision, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if !p.decided {
 		return Decision{}, false
 	}
@@ -85,7 +87,9 @@ func (p *Process) Decision() (Decision, bool) {
 // DecisionInputs yields the contributions the decision cites, in the
 // decision's order; nothing before the process is decided.
 func (p *Process) DecisionInputs() iter.Seq[Contribution] {
-	return p.contributionsAt(p.decision.shaped)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, p.contributionsAt(p.decision.shaped))
 }
 
 // contributionsAt yields the contributions at the given indexes.
@@ -110,6 +114,8 @@ type Trace struct {
 // Trace returns where the contribution with ID id went. It returns an error
 // wrapping [ErrNotFound] when the process holds no such contribution.
 func (p *Process) Trace(id uuid.UUID) (Trace, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	i, ok := p.contributionIndex[id]
 	if !ok {
 		return Trace{}, fieldErr("contribution", id.String(), ErrNotFound)

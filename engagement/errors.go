@@ -37,7 +37,9 @@ var (
 
 	// ErrTimeOrder reports a change dated before the process's latest
 	// recorded change, or before a time it must follow (a response before
-	// its contribution). A process's record runs forward in time.
+	// its contribution). A process's record runs forward in time. It
+	// arrives in a [*TimeOrderError] that says which recorded time blocks
+	// the change.
 	ErrTimeOrder = errors.New("engagement: time before the latest recorded change")
 
 	// ErrNoCommitments reports an attempt to start implementing a decision
@@ -118,6 +120,13 @@ var (
 // bad-input error of civitas, the same type in every package (see
 // internal/DESIGN.md).
 type FieldError = errs.FieldError
+
+// TimeOrderError describes a change refused for its time: the time given
+// and the recorded time that blocks it (the latest recorded change, the
+// start or end of an activity, an initiative's submission). It wraps
+// [ErrTimeOrder], and is the same type in every package (see
+// internal/DESIGN.md).
+type TimeOrderError = errs.TimeOrderError
 
 // TransitionError reports a lifecycle event that the process refused. It
 // names the state the process was (and still is) in and the event, and wraps
@@ -204,6 +213,13 @@ func orUnnamed(field string) string {
 // fieldErr builds a *FieldError whose value is quoted and clipped.
 func fieldErr(field, value string, err error) error {
 	return &FieldError{Field: field, Value: strconv.Quote(errs.Clip(value)), Err: err}
+}
+
+// fieldErrWant builds a *FieldError whose value is quoted and clipped and
+// followed by what is accepted, such as `"east" (want one of "north",
+// "south")`.
+func fieldErrWant(field, value, want string, err error) error {
+	return &FieldError{Field: field, Value: strconv.Quote(errs.Clip(value)) + " (want " + want + ")", Err: err}
 }
 
 // decodeErr wraps an error of encoding/json (malformed JSON, a value of the

@@ -3,9 +3,7 @@ package engagement
 import (
 	"errors"
 	"iter"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/civitas-go/civitas/participation"
@@ -69,6 +67,8 @@ const beforeDecision stateSet = 1<<StateDraft | 1<<StateAnnounced | 1<<StateOpen
 // ([ErrWrongAuthority]); and one the process already took up
 // ([ErrDuplicate]).
 func (p *Process) TakeUp(in *participation.Initiative, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	var errs problems
 	switch {
 	case in == nil:
@@ -89,7 +89,7 @@ func (p *Process) TakeUp(in *participation.Initiative, at time.Time) error {
 // It is what [Process.TakeUp] and decoding share.
 func (p *Process) takeUp(t TakenUp, at time.Time) error {
 	errs := p.precheck(beforeDecision, at)
-	errs.add(checkID("initiative.id", t.Initiative), checkTrimmedText("initiative.title", t.Title),
+	errs.add(checkID("initiative.id", t.Initiative), checkText("initiative.title", t.Title),
 		checkTime("initiative.submitted_at", t.SubmittedAt))
 	if !t.Kind.IsValid() {
 		errs.add(fieldErr("initiative.kind", t.Kind.String(), ErrInvalid))
@@ -98,21 +98,22 @@ func (p *Process) takeUp(t TakenUp, at time.Time) error {
 		errs.add(fieldErr("initiative.supports", strconv.Itoa(t.Supports), ErrInvalid))
 	}
 	if err := errors.Join(checkID("initiative.submitted_to.id", t.SubmittedTo.ID),
-		checkTrimmedText("initiative.submitted_to.name", t.SubmittedTo.Name)); err != nil {
+		checkText("initiative.submitted_to.name", t.SubmittedTo.Name)); err != nil {
 		errs.add(err)
 	} else if t.SubmittedTo.ID != p.authority.id && t.SubmittedTo.ID != p.authority.stakeholder {
 		errs.add(fieldErr("initiative.submitted_to", t.SubmittedTo.Name, ErrWrongAuthority))
 	}
 	if at.Before(t.SubmittedAt) {
-		errs.add(fieldErr("at", at.UTC().String(), ErrTimeOrder))
+		errs.add(&TimeOrderError{Field: "at", At: at, Blocker: "the initiative's submission", BlockerAt: t.SubmittedAt, Err: ErrTimeOrder})
 	}
-	if p.initiativeIndex(t.Initiative) >= 0 {
+	if p.initiativeOf(t.Initiative) >= 0 {
 		errs.add(fieldErr("initiative.id", t.Initiative.String(), ErrDuplicate))
 	}
 	if err := p.refuse("take up", errs); err != nil {
 		return err
 	}
 	t.SubmittedAt, t.At, t.Answer = utc(t.SubmittedAt), utc(at), participation.Response{}
+	p.initiativeIndex[t.Initiative] = int32(len(p.initiatives))
 	p.initiatives = append(p.initiatives, t)
 	p.initiativeSeq = append(p.initiativeSeq, [2]uint64{p.touch(at)})
 	return nil
@@ -137,6 +138,8 @@ func (p *Process) takeUp(t TakenUp, at time.Time) error {
 // Initiative.Answer itself is wrapped as it is, with the participation
 // sentinel it matches.
 func (p *Process) AnswerInitiative(in *participation.Initiative, outcome participation.AnswerOutcome, text string, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	var errs problems
 	var iid uuid.UUID
 	if in == nil {
@@ -148,7 +151,7 @@ func (p *Process) AnswerInitiative(in *participation.Initiative, outcome partici
 		}
 	}
 	if text == "" && p.decided {
-		text = strings.TrimSpace(p.decision.outcome)
+		text = p.decision.outcome
 	}
 	r := participation.Response{Outcome: outcome, Text: text, At: utc(at), Process: p.id}
 	i, errs := p.checkAnswer(iid, r, at, errs)
@@ -169,8 +172,8 @@ func (p *Process) checkAnswer(id uuid.UUID, r participation.Response, at time.Ti
 	if !r.Outcome.IsValid() {
 		errs.add(fieldErr("answer.outcome", r.Outcome.String(), ErrInvalid))
 	}
-	errs.add(checkTrimmedText("answer.text", r.Text))
-	i := p.initiativeIndex(id)
+	errs.add(checkText("answer.text", r.Text))
+	i := p.initiativeOf(id)
 	switch {
 	case id == uuid.Nil:
 	case i < 0:
@@ -199,29 +202,20 @@ func (p *Process) setAnswer(i int, r participation.Response, at time.Time) {
 	p.initiativeSeq[i][1] = p.touch(at)
 }
 
-// checkTrimmedText requires what checkText does and no surrounding spaces,
-// as package participation requires of the titles, names and texts it
-// keeps.
-func checkTrimmedText(field, s string) error {
-	if err := checkText(field, s); err != nil {
-		return err
+// initiativeOf returns the index of the initiative with ID id, or -1.
+func (p *process) initiativeOf(id uuid.UUID) int {
+	if i, ok := p.initiativeIndex[id]; ok {
+		return int(i)
 	}
-	if strings.TrimSpace(s) != s {
-		return fieldErr(field, s, ErrInvalid)
-	}
-	return nil
-}
-
-// initiativeIndex returns the index of the initiative with ID id, or -1. A
-// process takes up a handful of initiatives, so a scan is enough.
-func (p *Process) initiativeIndex(id uuid.UUID) int {
-	return slices.IndexFunc(p.initiatives, func(t TakenUp) bool { return t.Initiative == id })
+	return -1
 }
 
 // Initiative returns the initiative with ID id that the process took up, and
 // false when it took up none with that ID.
 func (p *Process) Initiative(id uuid.UUID) (TakenUp, bool) {
-	i := p.initiativeIndex(id)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	i := p.initiativeOf(id)
 	if i < 0 {
 		return TakenUp{}, false
 	}
@@ -230,4 +224,8 @@ func (p *Process) Initiative(id uuid.UUID) (TakenUp, bool) {
 
 // Initiatives yields the initiatives the process took up, in the order it
 // took them up.
-func (p *Process) Initiatives() iter.Seq[TakenUp] { return seqOf(p.initiatives) }
+func (p *Process) Initiatives() iter.Seq[TakenUp] {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqOf(p.initiatives))
+}

@@ -181,6 +181,8 @@ type answerJSON struct {
 // an identical process, so encoding, decoding and encoding again gives the
 // same bytes.
 func (p *Process) MarshalJSON() ([]byte, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	w := processJSON{
 		ID: p.id, Title: p.title, Question: p.question, Authority: p.authority, Level: p.level,
 		Rules: p.rules, Phases: nonNil(p.phases), CreatedAt: p.created, State: p.state,
@@ -304,6 +306,8 @@ func (p *Process) contributionJSON(i int32) contributionJSON {
 // commitments are dropped just before a completion or a cancellation, or
 // after the instant's other events.
 func (p *Process) UnmarshalJSON(b []byte) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	var w processJSON
 	if err := json.Unmarshal(b, &w); err != nil {
 		return decodeErr(err)
@@ -312,7 +316,7 @@ func (p *Process) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("engagement: decoding process: %w", err)
 	}
-	*p = *q
+	p.process = q.process
 	return nil
 }
 
@@ -471,7 +475,7 @@ func (d *decoder) add(t, prev time.Time, kind uint8, i, k int, seq uint64) error
 		return err
 	}
 	if t.Before(prev) {
-		return fieldErr(s.where()+"."+stepTimeFields[kind], t.String(), ErrTimeOrder)
+		return &TimeOrderError{Field: s.where() + "." + stepTimeFields[kind], At: t, Blocker: "the record it must follow", BlockerAt: prev, Err: ErrTimeOrder}
 	}
 	s.at = stamp(t)
 	d.steps = append(d.steps, s)

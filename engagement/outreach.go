@@ -121,6 +121,8 @@ type dated[T any] struct {
 // the latest change ([ErrTimeOrder]), an invalid spec ([ErrInvalid]) and an
 // ID already in use ([ErrDuplicate]).
 func (p *Process) AddCampaign(spec CampaignSpec, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(notFinal, at)
 	errs.add(spec.Validate())
 	if _, dup := p.campaignIndex[spec.ID]; dup {
@@ -162,6 +164,8 @@ func addToCampaign[T any](p *Process, op string, id uuid.UUID, v T, invalid erro
 // joined: a final state ([ErrWrongState]), a time before the latest change
 // ([ErrTimeOrder]) and an unknown campaign ([ErrNotFound]).
 func (p *Process) RecordReach(campaignID uuid.UUID, a metrics.Audience, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return addToCampaign(p, "record reach", campaignID, a, nil, at, func(c *campaign) *[]dated[metrics.Audience] { return &c.figures })
 }
 
@@ -171,12 +175,16 @@ func (p *Process) RecordReach(campaignID uuid.UUID, a metrics.Audience, at time.
 // time before the latest change ([ErrTimeOrder]), an invalid clipping
 // ([ErrInvalid]) and an unknown campaign ([ErrNotFound]).
 func (p *Process) AddMention(campaignID uuid.UUID, c Clipping, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return addToCampaign(p, "add mention", campaignID, c, c.Validate(), at, func(c *campaign) *[]dated[Clipping] { return &c.mentions })
 }
 
 // Campaign returns the campaign with ID id, and false when the process holds
 // none.
 func (p *Process) Campaign(id uuid.UUID) (Campaign, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	return lookup(p.campaignIndex, p.campaigns, id, campaignView)
 }
 
@@ -184,7 +192,9 @@ func campaignView(c *campaign) Campaign { return Campaign{c: *c} }
 
 // Campaigns yields the campaigns in the order they were added.
 func (p *Process) Campaigns() iter.Seq[Campaign] {
-	return seqMap(p.campaigns, campaignView)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqMap(p.campaigns, campaignView))
 }
 
 // Campaign is an outreach campaign as the process holds it. It is a

@@ -93,7 +93,7 @@ func validatePhases(phases []Phase) error {
 		field := fmt.Sprintf("phases[%d]", i)
 		errs.add(ph.validate(field))
 		if i > 0 && ph.Start.Before(phases[i-1].End) {
-			errs.add(fieldErr(field+".start", ph.Start.String(), ErrTimeOrder))
+			errs.add(&TimeOrderError{Field: field + ".start", At: ph.Start, Blocker: fmt.Sprintf("the end of phases[%d]", i-1), BlockerAt: phases[i-1].End, Err: ErrTimeOrder})
 		}
 	}
 	return errors.Join(errs...)

@@ -141,6 +141,8 @@ type Plan struct {
 // reached (see [Audience.Reaches]). It returns an error wrapping
 // [ErrInvalid] for a nil map.
 func (p *Process) Plan(m *stakeholder.Map, g stakeholder.Grid) (Plan, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if m == nil {
 		return Plan{}, fieldErr("map", "nil", ErrInvalid)
 	}

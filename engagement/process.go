@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/civitas-go/civitas/internal/inuse"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 )
@@ -122,12 +123,44 @@ func (s ProcessSpec) Validate() error {
 // addressed by the same index, and one map from ID to index. Views such as
 // [Contribution] are built on demand.
 //
-// The zero value is not usable; build a process with [NewProcess] or decode
-// one from JSON. A Process is not safe for concurrent use: guard it with a
-// mutex when several goroutines change it, and stamp each change inside
-// the lock so that times stay in order. Reading from several goroutines with
-// no writer is safe.
+// # Text
+//
+// One rule holds for every text a process keeps (titles, questions, texts,
+// reasons, names): it is kept byte for byte, never trimmed or rewritten, so
+// it must be valid UTF-8 (encoding/json would rewrite it otherwise) and
+// have no surrounding white space ([ErrInvalid]); a required text must not
+// be empty. Package participation and package stakeholder keep the same
+// rule.
+//
+// # Concurrency
+//
+// A Process is not safe for concurrent use. A server that shares one among
+// goroutines holds one sync.Mutex around every call on it, and stamps each
+// change inside the lock so that times stay in order. Forgetting the mutex
+// fails loudly and at once: every method sets an in-use guard (one atomic
+// operation on entry and one on exit), and a change made while any other
+// call is in progress, or any call made while a change is, panics with a
+// message that names the missing mutex, instead of corrupting the process
+// (or crashing the program with a concurrent map write). Calls that only
+// read may overlap: reading from several goroutines with no writer is safe.
+// The guard is a safety net, not a lock: calls that happen not to overlap
+// pass, so only the mutex makes sharing correct. The iterators hold the
+// guard as readers until their loop ends, so a change inside the loop
+// panics too.
+//
+// The zero value is not usable as a process (it has no state, so every
+// event and record is refused), but every method works on it or returns an
+// error; build a process with [NewProcess] or decode one from JSON.
 type Process struct {
+	use     inuse.Guard // see Concurrency
+	process             // the data, replaced as a whole by UnmarshalJSON
+}
+
+// misuse is the panic message of a Process used without its mutex.
+const misuse = "engagement: Process used by two goroutines at once; hold one sync.Mutex around every call on a shared Process"
+
+// process is the data of a [Process].
+type process struct {
 	id        uuid.UUID
 	title     string
 	question  string
@@ -170,8 +203,11 @@ type Process struct {
 	commitments []commitment
 	commitIndex map[uuid.UUID]int32
 
-	initiatives   []TakenUp   // initiatives taken up, in order
-	initiativeSeq [][2]uint64 // parallel: the changes that took each up and answered it
+	initiatives     []TakenUp   // initiatives taken up, in order
+	initiativeSeq   [][2]uint64 // parallel: the changes that took each up and answered it
+	initiativeIndex map[uuid.UUID]int32
+
+	eligibleAreas map[string]struct{} // the rules' eligible areas, as a set
 }
 
 // participant is one row of the participant table.
@@ -200,13 +236,18 @@ func newProcess(spec ProcessSpec, at time.Time) *Process {
 		ph.Start, ph.End = utc(ph.Start), utc(ph.End)
 		phases[i] = ph
 	}
-	p := &Process{
+	rules := spec.Rules.clone()
+	areas := make(map[string]struct{}, len(rules.Eligibility.Areas))
+	for _, a := range rules.Eligibility.Areas {
+		areas[a] = struct{}{}
+	}
+	p := &Process{process: process{
 		id:                spec.ID,
 		title:             spec.Title,
 		question:          spec.Question,
 		authority:         spec.Authority,
 		level:             spec.Level,
-		rules:             spec.Rules.clone(),
+		rules:             rules,
 		phases:            phases,
 		created:           at,
 		state:             StateDraft,
@@ -217,48 +258,90 @@ func newProcess(spec ProcessSpec, at time.Time) *Process {
 		contributionIndex: map[uuid.UUID]int32{},
 		responderIndex:    map[uuid.UUID]int32{},
 		commitIndex:       map[uuid.UUID]int32{},
-	}
+		initiativeIndex:   map[uuid.UUID]int32{},
+		eligibleAreas:     areas,
+	}}
 	p.entered[StateDraft] = at
 	return p
 }
 
 // ID returns the process's ID.
-func (p *Process) ID() uuid.UUID { return p.id }
+func (p *Process) ID() uuid.UUID {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.id
+}
 
 // Title returns the process's title.
-func (p *Process) Title() string { return p.title }
+func (p *Process) Title() string {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.title
+}
 
 // Question returns the decision at stake.
-func (p *Process) Question() string { return p.question }
+func (p *Process) Question() string {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.question
+}
 
 // Authority returns the public body that runs the process.
-func (p *Process) Authority() Authority { return p.authority }
+func (p *Process) Authority() Authority {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.authority
+}
 
 // Level returns the IAP2 level the body promises.
-func (p *Process) Level() Level { return p.level }
+func (p *Process) Level() Level {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.level
+}
 
 // Rules returns a copy of the process's rules.
-func (p *Process) Rules() Rules { return p.rules.clone() }
+func (p *Process) Rules() Rules {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.rules.clone()
+}
 
 // Phases returns a copy of the planned phases, in order.
-func (p *Process) Phases() []Phase { return slices.Clone(p.phases) }
+func (p *Process) Phases() []Phase {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return slices.Clone(p.phases)
+}
 
 // ActivePhase returns the index in [Process.Phases] of the phase active at
 // t, and false when no phase is.
 func (p *Process) ActivePhase(t time.Time) (int, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	i := phaseAt(p.phases, t)
 	return i, i >= 0
 }
 
 // State returns the process's current state.
-func (p *Process) State() State { return p.state }
+func (p *Process) State() State {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.state
+}
 
 // CreatedAt returns when the process was created.
-func (p *Process) CreatedAt() time.Time { return p.created }
+func (p *Process) CreatedAt() time.Time {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.created
+}
 
 // EnteredAt returns when the process entered state s, and false when it
 // never did. Draft is entered at creation.
 func (p *Process) EnteredAt(s State) (time.Time, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if !s.IsValid() || p.entered[s].IsZero() {
 		return time.Time{}, false
 	}
@@ -267,13 +350,23 @@ func (p *Process) EnteredAt(s State) (time.Time, bool) {
 
 // LastChange returns the time of the process's latest change: no change may
 // be dated earlier.
-func (p *Process) LastChange() time.Time { return p.last }
+func (p *Process) LastChange() time.Time {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.last
+}
 
 // History yields the lifecycle events in the order they happened.
-func (p *Process) History() iter.Seq[Transition] { return seqOf(p.history) }
+func (p *Process) History() iter.Seq[Transition] {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqOf(p.history))
+}
 
 // CancelReason returns the reason the process was cancelled, or "".
 func (p *Process) CancelReason() string {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if p.state != StateCancelled {
 		return ""
 	}
@@ -283,24 +376,36 @@ func (p *Process) CancelReason() string {
 // Participant returns the participant with ID id as the process holds it,
 // and false when nobody with that ID took part.
 func (p *Process) Participant(id uuid.UUID) (Participant, bool) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	return lookup(p.participantIndex, p.participants, id, (*participant).view)
 }
 
 // Participants yields everyone who took part (contributed, registered or
 // attended), in the order they first appeared.
 func (p *Process) Participants() iter.Seq[Participant] {
-	return seqMap(p.participants, (*participant).view)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq(&p.use, seqMap(p.participants, (*participant).view))
 }
 
 func (pt *participant) view() Participant { return Participant{ID: pt.id, Profile: pt.profile} }
 
 // ParticipantCount returns the number of distinct people who took part:
 // contributed, registered or attended.
-func (p *Process) ParticipantCount() int { return len(p.participants) }
+func (p *Process) ParticipantCount() int {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return len(p.participants)
+}
 
 // ContributorCount returns the number of distinct people who contributed:
 // the count that [Rules.MinParticipants] is checked against.
-func (p *Process) ContributorCount() int { return p.contributors }
+func (p *Process) ContributorCount() int {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return p.contributors
+}
 
 // seqOf yields the elements of a slice.
 func seqOf[T any](s []T) iter.Seq[T] {
@@ -335,7 +440,7 @@ func (p *Process) checkAt(at time.Time) error {
 		return err
 	}
 	if at.Before(p.last) {
-		return fieldErr("at", at.UTC().String(), ErrTimeOrder)
+		return &TimeOrderError{Field: "at", At: at, Blocker: "the latest recorded change", BlockerAt: p.last, Err: ErrTimeOrder}
 	}
 	return nil
 }
@@ -442,6 +547,8 @@ func (p *Process) fire(e Event, at time.Time, reason string, guard func() []erro
 // Announce makes the draft process public at at; the notice period starts.
 // See [Process] for the transition table and the errors.
 func (p *Process) Announce(at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventAnnounce, at, "", nil, nil)
 }
 
@@ -449,6 +556,8 @@ func (p *Process) Announce(at time.Time) error {
 // period has run ([ErrNoticeNotElapsed]). See [Process] for the transition
 // table and the other errors.
 func (p *Process) Open(at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventOpen, at, "", func() []error {
 		return []error{p.noticeGuard(at, p.entered[StateAnnounced])}
 	}, nil)
@@ -465,6 +574,8 @@ func (p *Process) noticeGuard(at, announced time.Time) error {
 // Close closes the open process for contributions at at. See [Process] for
 // the transition table and the errors.
 func (p *Process) Close(at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventClose, at, "", nil, nil)
 }
 
@@ -476,6 +587,8 @@ func (p *Process) Close(at time.Time) error {
 // transition table. The decision's rationale and citations are what a
 // resident reads to learn what the input changed.
 func (p *Process) Decide(d Decision, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	var shaped []int32
 	return p.fire(EventDecide, at, "", func() []error {
 		var errs problems
@@ -505,6 +618,8 @@ func (p *Process) decideGuard(answered int) error {
 // needs at least one commitment that is not dropped ([ErrNoCommitments]).
 // See [Process] for the transition table and the other errors.
 func (p *Process) StartImplementation(at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventStartImplementation, at, "", func() []error {
 		for i := range p.commitments {
 			if p.commitments[i].dropped.IsZero() {
@@ -519,6 +634,8 @@ func (p *Process) StartImplementation(at time.Time) error {
 // commitment must be done or dropped ([ErrCommitmentsOutstanding]). See
 // [Process] for the transition table and the other errors.
 func (p *Process) Complete(at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventComplete, at, "", func() []error {
 		var errs problems
 		for i := range p.commitments {
@@ -534,7 +651,34 @@ func (p *Process) Complete(at time.Time) error {
 // completed. A blank reason is refused with [ErrReasonRequired]. See
 // [Process] for the transition table and the other errors.
 func (p *Process) Cancel(reason string, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	return p.fire(EventCancel, at, reason, func() []error {
 		return []error{checkReason("reason", reason)}
 	}, nil)
+}
+
+// eligibleArea reports whether the rules' eligibility lists area.
+func (p *process) eligibleArea(area string) bool {
+	_, ok := p.eligibleAreas[area]
+	return ok
+}
+
+// guardSeq returns seq holding g as a reader while it runs, so that a
+// change during the loop panics (see Concurrency on [Process]).
+func guardSeq[V any](g *inuse.Guard, seq iter.Seq[V]) iter.Seq[V] {
+	return func(yield func(V) bool) {
+		g.BeginRead(misuse)
+		defer g.EndRead()
+		seq(yield)
+	}
+}
+
+// guardSeq2 is guardSeq for an iter.Seq2.
+func guardSeq2[K, V any](g *inuse.Guard, seq iter.Seq2[K, V]) iter.Seq2[K, V] {
+	return func(yield func(K, V) bool) {
+		g.BeginRead(misuse)
+		defer g.EndRead()
+		seq(yield)
+	}
 }

@@ -54,6 +54,8 @@ func (pub Publication) Validate() error {
 // joined: a final state ([ErrWrongState]), a time before the latest change
 // ([ErrTimeOrder]) and an invalid publication ([ErrInvalid]).
 func (p *Process) Publish(pub Publication, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(notFinal, at)
 	errs.add(pub.Validate())
 	if err := p.refuse("publish", errs); err != nil {
@@ -65,5 +67,7 @@ func (p *Process) Publish(pub Publication, at time.Time) error {
 
 // Publications yields what was published and when (UTC), in order.
 func (p *Process) Publications() iter.Seq2[time.Time, Publication] {
-	return seqDated(p.publications)
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
+	return guardSeq2(&p.use, seqDated(p.publications))
 }

@@ -23,6 +23,8 @@ import (
 // population, metrics.ErrMismatchedGroups for a participant group the
 // population lacks, naming it, …), wrapped with the dimension.
 func (p *Process) Representativeness(d stakeholder.Dimension, spec metrics.RepresentativenessSpec) (metrics.Representativeness, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	if !d.IsValid() {
 		return metrics.Representativeness{}, fieldErr("dimension", d.String(), ErrInvalid)
 	}

@@ -78,6 +78,8 @@ type response struct {
 // ([ErrTimeOrder]), an invalid response ([ErrInvalid], [ErrReasonRequired])
 // and an unknown contribution ([ErrNotFound]).
 func (p *Process) Respond(id uuid.UUID, r Response, at time.Time) error {
+	p.use.BeginWrite(misuse)
+	defer p.use.EndWrite()
 	errs := p.precheck(whileAnswerable, at)
 	errs.add(r.Validate())
 	i, ok := p.contributionIndex[id]

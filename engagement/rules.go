@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/civitas-go/civitas/internal/errs"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 )
@@ -68,14 +69,17 @@ const maxAge = 120
 func (e Eligibility) Validate() error {
 	var errs problems
 	if e.MinAge < 0 || e.MinAge > maxAge {
-		errs.add(fieldErr("eligibility.min_age", strconv.Itoa(e.MinAge), ErrInvalid))
+		errs.add(fieldErr("eligibility.min_age", strconv.Itoa(e.MinAge)+" (want 0 to "+strconv.Itoa(maxAge)+")", ErrInvalid))
 	}
+	seen := make(map[string]int, len(e.Areas))
 	for i, a := range e.Areas {
 		field := fmt.Sprintf("eligibility.areas[%d]", i)
 		if err := checkText(field, a); err != nil {
 			errs.add(err)
-		} else if slices.Contains(e.Areas[:i], a) {
-			errs.add(fieldErr(field, a, ErrDuplicate))
+		} else if first, dup := seen[a]; dup {
+			errs.add(fieldErr(field, a, fmt.Errorf("%w: also eligibility.areas[%d]", ErrDuplicate, first)))
+		} else {
+			seen[a] = i
 		}
 	}
 	return errors.Join(errs...)
@@ -83,19 +87,25 @@ func (e Eligibility) Validate() error {
 
 // Admits returns nil when the profile meets every condition, and otherwise
 // one error per unmet condition, joined, each a [*FieldError] wrapping
-// [ErrNotEligible] that names the profile field.
+// [ErrNotEligible] that names the profile field. It scans Areas; a process
+// checks its contributors against a set built once.
 func (e Eligibility) Admits(p stakeholder.Profile) error {
-	var errs problems
+	return e.admits(p, func(area string) bool { return slices.Contains(e.Areas, area) })
+}
+
+// admits is Admits with the test of an area's eligibility given.
+func (e Eligibility) admits(p stakeholder.Profile, listed func(string) bool) error {
+	var found problems
 	if e.MinAge > 0 && !p.AgeBand.AtLeast(e.MinAge) {
-		errs.add(fieldErr("profile.age_band", p.AgeBand.String(), ErrNotEligible))
+		found.add(fieldErrWant("profile.age_band", p.AgeBand.Label(), fmt.Sprintf("an age band entirely at or above %d", e.MinAge), ErrNotEligible))
 	}
-	if len(e.Areas) > 0 && !slices.Contains(e.Areas, p.Area) {
-		errs.add(fieldErr("profile.area", p.Area, ErrNotEligible))
+	if len(e.Areas) > 0 && !listed(p.Area) {
+		found.add(fieldErrWant("profile.area", p.Area, errs.OneOf(e.Areas), ErrNotEligible))
 	}
 	if e.ResidentsOnly && !p.Resident {
-		errs.add(fieldErr("profile.resident", "false", ErrNotEligible))
+		found.add(fieldErr("profile.resident", "false", ErrNotEligible))
 	}
-	return errors.Join(errs...)
+	return errors.Join(found...)
 }
 
 func (e Eligibility) clone() Eligibility {

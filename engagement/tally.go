@@ -74,6 +74,8 @@ type Tallies struct {
 // integers, so a million contributions take a few milliseconds; it copies
 // the response times and quality scores it keeps.
 func (p *Process) Tallies(at time.Time) Tallies {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	t := Tallies{at: at, contributors: p.contributors, participants: p.participants[:len(p.participants):len(p.participants)]}
 	t.exposures, t.exposuresErr = p.Exposures()
 	t.countContributions(p)
@@ -284,6 +286,8 @@ func (t Tallies) Exposures() (int64, error) { return t.exposures, t.exposuresErr
 // [Process.ParticipantCount]. It returns an error wrapping
 // [metrics.ErrOverflow] if the sum does not fit an int64.
 func (p *Process) Exposures() (int64, error) {
+	p.use.BeginRead(misuse)
+	defer p.use.EndRead()
 	var sum int64
 	for i := range p.campaigns {
 		c := &p.campaigns[i]

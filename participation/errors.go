@@ -3,6 +3,7 @@ package participation
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/civitas-go/civitas/internal/errs"
@@ -37,8 +38,11 @@ var (
 	// current state.
 	ErrWrongState = errors.New("participation: not allowed in this state")
 
-	// ErrTimeOrder reports an event dated before the last event already
-	// recorded: a history only moves forward.
+	// ErrTimeOrder reports a change dated before a time already recorded
+	// that it must follow: an event before the last event or the latest
+	// signature, a withdrawal before its signature. A history only moves
+	// forward. It arrives in a [*TimeOrderError] that says which recorded
+	// time blocks the change.
 	ErrTimeOrder = errors.New("participation: time before the last event")
 
 	// ErrCommitteeTooSmall reports opening an initiative whose promoter
@@ -95,8 +99,13 @@ var (
 	ErrNotEligible = errors.New("participation: supporter not eligible")
 
 	// ErrTooYoung reports a supporter whose age band is not entirely at or
-	// above the minimum age (an unknown age band included).
+	// above the minimum age.
 	ErrTooYoung = fmt.Errorf("%w: below the minimum age", ErrNotEligible)
+
+	// ErrAgeUnknown reports a supporter whose age band is not given, under
+	// rules with a minimum age: eligibility cannot be shown. It is not
+	// [ErrTooYoung]: nothing says the supporter is too young.
+	ErrAgeUnknown = fmt.Errorf("%w: age band not given, and a minimum age applies", ErrNotEligible)
 
 	// ErrOutsideArea reports a supporter from an area the rules do not list.
 	ErrOutsideArea = fmt.Errorf("%w: outside the eligible areas", ErrNotEligible)
@@ -130,6 +139,13 @@ var (
 // bad-input error of civitas, the same type in every package (see
 // internal/DESIGN.md).
 type FieldError = errs.FieldError
+
+// TimeOrderError describes a change refused because it is dated before a
+// recorded time it must follow: the time given and the recorded time that
+// blocks it (the last event, the latest signature, the opening). It wraps
+// [ErrTimeOrder], or [ErrOutsideWindow] for a signature dated before the
+// opening. It is the same type in every package (see internal/DESIGN.md).
+type TimeOrderError = errs.TimeOrderError
 
 // TransitionError reports a lifecycle event that the initiative refused:
 // its state, the event, and why. Err is [ErrInvalidTransition] when the
@@ -207,8 +223,11 @@ func (e *SupportError) Unwrap() error {
 // reason. It wraps the reason, such as [ErrMalformedRow] or
 // [ErrAlreadySigned].
 type RowError struct {
-	// Row is the row's 1-based number among the data rows (a sheet's header
-	// is not counted).
+	// Row is the row's number: for [Initiative.Import] its 1-based place in
+	// the slice; for [Initiative.ImportCSV] the row number a spreadsheet
+	// program shows, the header being row 1 and the first data row row 2
+	// (a blank line counts as a row; a record whose quoted field spans
+	// lines is one row).
 	Row int
 	// Person is the supporter's ID, or uuid.Nil when the row could not be
 	// read far enough to know it.
@@ -239,10 +258,23 @@ func invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)
 }
 
-// undeclared returns the error of an undeclared enum value in field.
-func undeclared(field string, v fmt.Stringer) error {
-	return &FieldError{Field: field, Value: v.String(), Err: ErrInvalid}
+// undeclared returns the error of an undeclared enum value in field, its
+// value followed by the accepted names, as the enum's MarshalText says them
+// ("9 (not a declared SigningMethod; want one of online, offline)").
+func undeclared(field string, v interface {
+	fmt.Stringer
+	MarshalText() ([]byte, error)
+}) error {
+	value := v.String()
+	var fe *FieldError
+	if _, err := v.MarshalText(); errors.As(err, &fe) {
+		value = fe.Value
+	}
+	return &FieldError{Field: field, Value: value, Err: ErrInvalid}
 }
+
+// quote quotes s for an error, clipped.
+func quote(s string) string { return strconv.Quote(errs.Clip(s)) }
 
 // decodeErr wraps an error of encoding/json (malformed JSON, a value of the
 // wrong type) in [ErrInvalid], keeping it in the chain for errors.As, so

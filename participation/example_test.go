@@ -126,9 +126,9 @@ func ExampleInitiative_Sign() {
 	// Output:
 	// person 1: signed
 	// person 1: participation: already signed
-	// person 2: participation: supporter not eligible: below the minimum age
-	// person 3: participation: supporter not eligible: outside the eligible areas
-	// person 4: participation: signature outside the window
+	// person 2: participation: supporter not eligible: below the minimum age: profile.age_band = "16-17" (want an age band entirely at or above 18)
+	// person 3: participation: supporter not eligible: outside the eligible areas: profile.area = "south" (want one of "north")
+	// person 4: participation: signature outside the window: at = 2025-06-01T09:00:00Z (window 2025-05-01T09:00:00Z to 2025-05-31T09:00:00Z)
 	// supports: 1
 }
 
@@ -167,9 +167,9 @@ func ExampleInitiative_ImportCSV() {
 	}
 	// Output:
 	// 5 rows: 2 accepted, 3 rejected
-	// row 2: too young
-	// row 3: duplicate
-	// row 4: unreadable
+	// row 3: too young
+	// row 4: duplicate
+	// row 5: unreadable
 }
 
 // An Initiative is not safe for concurrent use: goroutines that sign share

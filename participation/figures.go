@@ -25,6 +25,8 @@ type DayCount struct {
 // included with a count of 0; nil when there is no support. It is the
 // momentum curve organisers watch: a campaign day shows as a spike.
 func (in *Initiative) SupportsPerDay(loc *time.Location) []DayCount {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	if in.supports.len() == 0 {
 		return nil
 	}
@@ -65,6 +67,8 @@ func (in *Initiative) SupportsPerDay(loc *time.Location) []DayCount {
 // (or there are no rules). Because it is computed from the signing times,
 // offline signatures entered late count at the time they were signed.
 func (in *Initiative) TimeToThreshold() (time.Duration, bool) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	if !in.meets(4) {
 		return 0, false
 	}
@@ -121,6 +125,8 @@ type ChannelShares struct {
 // ChannelShares returns the online and offline shares of the current
 // supports.
 func (in *Initiative) ChannelShares() ChannelShares {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	var online int64
 	for _, r := range in.supports.recs {
 		if SigningMethod(r.channel) == SigningMethodOnline {
@@ -175,6 +181,8 @@ func (in *Initiative) supporterCounts(d stakeholder.Dimension) ([]metrics.GroupC
 // [metrics.ErrMismatchedGroups] for a supporter group the population lacks
 // and [metrics.ErrUnprotectable].
 func (in *Initiative) Representativeness(d stakeholder.Dimension, spec metrics.RepresentativenessSpec) (metrics.Representativeness, error) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	counts, unclassified, err := in.supporterCounts(d)
 	if err != nil {
 		return metrics.Representativeness{}, err
@@ -198,6 +206,8 @@ func (in *Initiative) Representativeness(d stakeholder.Dimension, spec metrics.R
 // dimension, and the errors of metrics.CompareToPopulation, such as
 // [metrics.ErrMismatchedGroups] for a supporter group the population lacks.
 func (in *Initiative) CompareSupportersUnsuppressed(d stakeholder.Dimension, population []metrics.GroupCount) (metrics.Representation, error) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	counts, _, err := in.supporterCounts(d)
 	if err != nil {
 		return metrics.Representation{}, err

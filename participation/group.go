@@ -10,6 +10,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/civitas-go/civitas/internal/inuse"
 	"github.com/google/uuid"
 )
 
@@ -60,9 +61,23 @@ type Member struct {
 // membership is: joining twice is being a member, leaving twice is being
 // gone.
 //
-// A Group is not safe for concurrent use. The zero value is not usable:
-// create one with [NewGroup] or decode one from JSON.
+// A Group is not safe for concurrent use: hold one sync.Mutex around every
+// call on a shared Group. Forgetting it fails loudly, as for an
+// [Initiative]: a change that overlaps another call panics with a message
+// naming the missing mutex, rather than a fatal concurrent map write. The
+// zero value is not usable as a group (joining it is refused), but every
+// method works on it or returns an error: create one with [NewGroup] or
+// decode one from JSON.
 type Group struct {
+	use   inuse.Guard // see Concurrency on [Initiative]: the same guard
+	group             // the data, replaced as a whole by UnmarshalJSON
+}
+
+// misuseGroup is the panic message of a Group used without its mutex.
+const misuseGroup = "participation: Group used by two goroutines at once; hold one sync.Mutex around every call on a shared Group"
+
+// group is the data of a [Group].
+type group struct {
 	id      uuid.UUID
 	name    string
 	kind    GroupKind
@@ -86,7 +101,7 @@ func NewGroup(id uuid.UUID, name string, kind GroupKind, area string, founders [
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	g := &Group{id: id, name: name, kind: kind, area: area, founded: founded.UTC(), members: make(map[uuid.UUID]Member, len(founders))}
+	g := &Group{group: group{id: id, name: name, kind: kind, area: area, founded: founded.UTC(), members: make(map[uuid.UUID]Member, len(founders))}}
 	for _, f := range founders {
 		g.members[f] = Member{ID: f, Role: MemberRoleInitiator, Since: g.founded}
 	}
@@ -109,19 +124,39 @@ func checkGroup(id uuid.UUID, name string, kind GroupKind, area string, founded 
 }
 
 // ID returns the group's ID.
-func (g *Group) ID() uuid.UUID { return g.id }
+func (g *Group) ID() uuid.UUID {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return g.id
+}
 
 // Name returns the group's name.
-func (g *Group) Name() string { return g.name }
+func (g *Group) Name() string {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return g.name
+}
 
 // Kind returns whether it is a grassroots group or a coalition.
-func (g *Group) Kind() GroupKind { return g.kind }
+func (g *Group) Kind() GroupKind {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return g.kind
+}
 
 // Area returns the area code the group is rooted in, or "".
-func (g *Group) Area() string { return g.area }
+func (g *Group) Area() string {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return g.area
+}
 
 // Founded returns when the group was founded, in UTC.
-func (g *Group) Founded() time.Time { return g.founded }
+func (g *Group) Founded() time.Time {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return g.founded
+}
 
 // Join makes id a member with role as of at, and reports whether anything
 // changed. Joining again in the same role changes nothing (false); joining
@@ -130,7 +165,11 @@ func (g *Group) Founded() time.Time { return g.founded }
 // of range or before the group was founded, and [ErrInvalid] for an
 // undeclared role, changing nothing.
 func (g *Group) Join(id uuid.UUID, role MemberRole, at time.Time) (bool, error) {
+	g.use.BeginWrite(misuseGroup)
+	defer g.use.EndWrite()
 	switch {
+	case g.members == nil:
+		return false, &FieldError{Field: "group", Value: "the zero Group (create one with NewGroup)", Err: ErrInvalid}
 	case id == uuid.Nil:
 		return false, invalidf("member ID is nil")
 	case !role.IsValid():
@@ -158,6 +197,8 @@ func (g *Group) Join(id uuid.UUID, role MemberRole, at time.Time) (bool, error) 
 // leaving when not a member changes nothing and returns false. It returns
 // [ErrInvalid] for a nil ID.
 func (g *Group) Leave(id uuid.UUID) (bool, error) {
+	g.use.BeginWrite(misuseGroup)
+	defer g.use.EndWrite()
 	if id == uuid.Nil {
 		return false, invalidf("member ID is nil")
 	}
@@ -170,15 +211,23 @@ func (g *Group) Leave(id uuid.UUID) (bool, error) {
 
 // Member returns id's membership and true, or false if id is not a member.
 func (g *Group) Member(id uuid.UUID) (Member, bool) {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
 	m, ok := g.members[id]
 	return m, ok
 }
 
 // Len returns the number of members.
-func (g *Group) Len() int { return len(g.members) }
+func (g *Group) Len() int {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
+	return len(g.members)
+}
 
 // CountByRole returns the number of members in role r.
 func (g *Group) CountByRole(r MemberRole) int {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
 	n := 0
 	for _, m := range g.members {
 		if m.Role == r {
@@ -192,6 +241,8 @@ func (g *Group) CountByRole(r MemberRole) int {
 // ID among those who joined at the same time. The group must not change
 // during the iteration.
 func (g *Group) Members() iter.Seq[Member] {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
 	return slices.Values(g.sorted())
 }
 
@@ -213,6 +264,8 @@ type groupJSON struct {
 // MarshalJSON writes the group and its members in the order of
 // [Group.Members].
 func (g *Group) MarshalJSON() ([]byte, error) {
+	g.use.BeginRead(misuseGroup)
+	defer g.use.EndRead()
 	return json.Marshal(groupJSON{ID: g.id, Name: g.name, Kind: g.kind, Area: g.area, Founded: g.founded, Members: g.sorted()})
 }
 
@@ -223,6 +276,8 @@ func (g *Group) MarshalJSON() ([]byte, error) {
 // members or initiators: members come and go. On error the group is
 // unchanged.
 func (g *Group) UnmarshalJSON(data []byte) error {
+	g.use.BeginWrite(misuseGroup)
+	defer g.use.EndWrite()
 	var w groupJSON
 	if err := json.Unmarshal(data, &w); err != nil {
 		return decodeErr(err)
@@ -230,7 +285,7 @@ func (g *Group) UnmarshalJSON(data []byte) error {
 	if err := errors.Join(checkGroup(w.ID, w.Name, w.Kind, w.Area, w.Founded)...); err != nil {
 		return err
 	}
-	got := &Group{id: w.ID, name: w.Name, kind: w.Kind, area: w.Area, founded: w.Founded.UTC(), members: make(map[uuid.UUID]Member, len(w.Members))}
+	got := &Group{group: group{id: w.ID, name: w.Name, kind: w.Kind, area: w.Area, founded: w.Founded.UTC(), members: make(map[uuid.UUID]Member, len(w.Members))}}
 	for i, m := range w.Members {
 		if _, dup := got.members[m.ID]; dup {
 			return invalidf("members[%d] %s listed twice", i, m.ID)
@@ -239,6 +294,6 @@ func (g *Group) UnmarshalJSON(data []byte) error {
 			return fmt.Errorf("members[%d]: %w", i, err)
 		}
 	}
-	*g = *got
+	g.group = got.group
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/civitas-go/civitas/internal/inuse"
 	"github.com/google/uuid"
 )
 
@@ -133,8 +134,15 @@ type Response struct {
 // Progress toward qualification is that of the least advanced requirement:
 // the overall threshold and each per-area threshold. When progress first
 // reaches 25, 50, 75 and 100 % the signature that reached it records a
-// milestone event, dated with its signing time, so that an application can
-// notify supporters. With per-area thresholds the 50 % milestone therefore
+// milestone event, so that an application can notify supporters. A
+// milestone is dated with the latest signing time among the signatures
+// recorded when it was reached (withdrawn ones included): the earliest time
+// by which every signature it counts had been given. So an offline
+// signature entered late and dated weeks back does not date a milestone
+// before the one it follows: milestones are dated in the order they were
+// reached, 25 % no later than 50 %, and no later than the event that ends
+// the gathering. Milestones are counted in recording order, never
+// recomputed: a back-dated signature does not move one already recorded. With per-area thresholds the 50 % milestone therefore
 // waits until the overall count and every area's count are at half their
 // thresholds, and 100 % means the initiative can qualify. Each milestone is
 // recorded once: withdrawals that take progress back below it do not erase
@@ -144,13 +152,32 @@ type Response struct {
 //
 // An Initiative is not safe for concurrent use: its methods read and write
 // shared state without locking, so that signing stays cheap. Callers that
-// sign from many goroutines (an HTTP handler per request) serialise every
-// call on one initiative with a sync.Mutex, as the package's tests do with
-// eight goroutines. Values it returns (supports, events, rules) are copies.
+// use one initiative from many goroutines (an HTTP handler per request)
+// hold one sync.Mutex around every call on it, as the package's tests do.
+// Forgetting the mutex fails loudly and at once: every method sets an
+// in-use guard (one atomic operation on entry and one on exit), and a
+// change made while any other call is in progress, or any call made while a
+// change is, panics with a message that names the missing mutex, rather
+// than corrupt the supports. Calls that only read may overlap. The guard is
+// a safety net, not a lock: calls that happen not to overlap pass, so only
+// the mutex makes sharing correct. Values the methods return (supports,
+// events, rules) are copies; the iterators [Initiative.Supports] and
+// [Initiative.Events] hold the guard as readers until the loop ends, so a
+// change inside the loop panics too.
 //
-// The zero value is not usable: create one with [NewInitiative] or decode
-// one from JSON.
+// The zero value is not usable as an initiative (it has no state, so every
+// event and signature is refused), but every method works on it or returns
+// an error: create one with [NewInitiative] or decode one from JSON.
 type Initiative struct {
+	use        inuse.Guard // see Concurrency
+	initiative             // the data, replaced as a whole by UnmarshalJSON
+}
+
+// misuse is the panic message of an Initiative used without its mutex.
+const misuse = "participation: Initiative used by two goroutines at once; hold one sync.Mutex around every call on a shared Initiative"
+
+// initiative is the data of an [Initiative].
+type initiative struct {
 	id         uuid.UUID
 	title      string
 	summary    string
@@ -160,17 +187,20 @@ type Initiative struct {
 	area       string
 	created    time.Time
 
-	rules    *SupportRules
-	gate     gate // the rules compiled for signing
-	state    State
-	history  []HistoryEntry
-	lastAt   time.Time // time of the last event that changed the state
-	opened   time.Time
-	latest   int64 // latest signing time ever accepted, Unix ns
-	quarters int   // milestones recorded: 0 to 4 quarters
+	rules   *SupportRules
+	gate    gate // the rules compiled for signing
+	state   State
+	history []HistoryEntry
+	lastAt  time.Time // time of the last event that changed the state
+	opened  time.Time
+	// latest is the latest signing time ever accepted (or that a decoded
+	// milestone was dated with), zero before the first: milestones are
+	// dated with it, and gathering cannot end before it.
+	latest   time.Time
+	quarters int // milestones recorded: 0 to 4 quarters
 	sub      Submission
 	resp     Response
-	supports *store
+	supports store
 }
 
 // NewInitiative returns a draft initiative as spec describes, with a history
@@ -185,7 +215,7 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 	if len(spec.Committee.Promoters) > 0 {
 		promoters = slices.Clone(spec.Committee.Promoters)
 	}
-	in := &Initiative{
+	in := &Initiative{initiative: initiative{
 		id:         spec.ID,
 		title:      spec.Title,
 		summary:    spec.Summary,
@@ -195,8 +225,7 @@ func NewInitiative(spec InitiativeSpec) (*Initiative, error) {
 		area:       spec.Area,
 		created:    spec.Created.UTC(),
 		gate:       openGate(),
-		supports:   newStore(),
-	}
+	}}
 	in.record(HistoryEntry{Kind: EventCreated, At: in.created})
 	return in, nil
 }
@@ -248,42 +277,88 @@ func checkIDs(name string, ids, others []uuid.UUID) []error {
 }
 
 // ID returns the initiative's ID.
-func (in *Initiative) ID() uuid.UUID { return in.id }
+func (in *Initiative) ID() uuid.UUID {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.id
+}
 
 // Title returns the title.
-func (in *Initiative) Title() string { return in.title }
+func (in *Initiative) Title() string {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.title
+}
 
 // Summary returns the summary, possibly empty.
-func (in *Initiative) Summary() string { return in.summary }
+func (in *Initiative) Summary() string {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.summary
+}
 
 // Kind returns the kind of initiative.
-func (in *Initiative) Kind() Kind { return in.kind }
+func (in *Initiative) Kind() Kind {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.kind
+}
 
 // Initiators returns a copy of the initiators, in the order given.
-func (in *Initiative) Initiators() []uuid.UUID { return slices.Clone(in.initiators) }
+func (in *Initiative) Initiators() []uuid.UUID {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return slices.Clone(in.initiators)
+}
 
 // IsInitiator reports whether id is one of the initiators.
-func (in *Initiative) IsInitiator(id uuid.UUID) bool { return slices.Contains(in.initiators, id) }
+func (in *Initiative) IsInitiator(id uuid.UUID) bool {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.isInitiator(id)
+}
+
+// isInitiator reports whether id is one of the initiators.
+func (in *initiative) isInitiator(id uuid.UUID) bool { return slices.Contains(in.initiators, id) }
 
 // Committee returns a copy of the promoter committee.
 func (in *Initiative) Committee() Committee {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	return Committee{Promoters: slices.Clone(in.committee.Promoters), MinSize: in.committee.MinSize}
 }
 
 // CommitteeSize returns the number of committee members: initiators plus
 // promoters.
-func (in *Initiative) CommitteeSize() int { return len(in.initiators) + len(in.committee.Promoters) }
+func (in *Initiative) CommitteeSize() int {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.committeeSize()
+}
+
+// committeeSize returns the number of committee members.
+func (in *initiative) committeeSize() int { return len(in.initiators) + len(in.committee.Promoters) }
 
 // Area returns the area code the initiative concerns, "" for the whole
 // territory.
-func (in *Initiative) Area() string { return in.area }
+func (in *Initiative) Area() string {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.area
+}
 
 // Created returns when the initiative was created, in UTC.
-func (in *Initiative) Created() time.Time { return in.created }
+func (in *Initiative) Created() time.Time {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.created
+}
 
 // Rules returns a copy of the support rules and true, or the zero value and
 // false when the initiative has none.
 func (in *Initiative) Rules() (SupportRules, bool) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	if in.rules == nil {
 		return SupportRules{}, false
 	}
@@ -291,30 +366,57 @@ func (in *Initiative) Rules() (SupportRules, bool) {
 }
 
 // State returns the current state.
-func (in *Initiative) State() State { return in.state }
+func (in *Initiative) State() State {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.state
+}
 
 // History returns a copy of the history, oldest first: the events in the
-// order they were recorded. Milestones carry the signing time of the
-// signature that reached them; an offline signature entered late may be
-// dated before earlier events, so only the events that change the state
-// are guaranteed to be in time order.
-func (in *Initiative) History() []HistoryEntry { return slices.Clone(in.history) }
+// order they were recorded, which is also time order: milestones are dated
+// as the Milestones section of [Initiative] says.
+func (in *Initiative) History() []HistoryEntry {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return slices.Clone(in.history)
+}
 
 // Events yields the history like [Initiative.History], without copying it.
-// The initiative must not change during the iteration.
-func (in *Initiative) Events() iter.Seq[HistoryEntry] { return slices.Values(in.history) }
+// The initiative must not change during the iteration: a change panics
+// (see Concurrency on [Initiative]).
+func (in *Initiative) Events() iter.Seq[HistoryEntry] {
+	return func(yield func(HistoryEntry) bool) {
+		in.use.BeginRead(misuse)
+		defer in.use.EndRead()
+		for _, e := range in.history {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
 
 // Submission returns where and when the initiative was submitted, and
 // false if it never was.
-func (in *Initiative) Submission() (Submission, bool) { return in.sub, !in.sub.At.IsZero() }
+func (in *Initiative) Submission() (Submission, bool) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.sub, !in.sub.At.IsZero()
+}
 
 // Response returns the public body's answer, and false if there is none.
-func (in *Initiative) Response() (Response, bool) { return in.resp, in.resp.Outcome.IsValid() }
+func (in *Initiative) Response() (Response, bool) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.resp, in.resp.Outcome.IsValid()
+}
 
 // SetRules sets the support rules, replacing any set before. It is allowed
 // only in draft ([ErrWrongState]) and returns the problems
 // [SupportRules.Validate] finds, leaving the rules unchanged.
 func (in *Initiative) SetRules(r SupportRules) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	if in.state != StateDraft {
 		return wrongState("set the rules", in.state)
 	}
@@ -323,7 +425,7 @@ func (in *Initiative) SetRules(r SupportRules) error {
 	}
 	c := r.clone()
 	in.rules = &c
-	in.gate = compile(&c, in.supports)
+	in.gate = compile(&c, &in.supports)
 	return nil
 }
 
@@ -332,13 +434,15 @@ func (in *Initiative) SetRules(r SupportRules) error {
 // returns false. It is allowed only in draft ([ErrWrongState]) and rejects
 // uuid.Nil ([ErrInvalid]).
 func (in *Initiative) AddPromoter(person uuid.UUID) (bool, error) {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	if in.state != StateDraft {
 		return false, wrongState("add a promoter", in.state)
 	}
 	if person == uuid.Nil {
 		return false, invalidf("promoter ID is nil")
 	}
-	if in.IsInitiator(person) || slices.Contains(in.committee.Promoters, person) {
+	if in.isInitiator(person) || slices.Contains(in.committee.Promoters, person) {
 		return false, nil
 	}
 	in.committee.Promoters = append(in.committee.Promoters, person)

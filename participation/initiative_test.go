@@ -224,7 +224,7 @@ func TestErrorMessages(t *testing.T) {
 	assert.EqualError(t, err, "participation: not allowed in this state: cannot sign in state draft")
 	require.NoError(t, in.Open(at(1)))
 	err = in.Sign(id(1), adult, participation.SigningMethodOnline, at(200))
-	assert.EqualError(t, err, "supporter 00000000-0000-0000-0000-000000000001: participation: signature outside the window")
+	assert.EqualError(t, err, "supporter 00000000-0000-0000-0000-000000000001: participation: signature outside the window: at = 2025-05-09T17:00:00Z (window 2025-05-01T10:00:00Z to 2025-05-05T13:00:00Z)")
 	err = in.Qualify(at(2))
 	assert.EqualError(t, err, "participation: cannot qualify in state open: threshold not met: 0 of 4 supports, per-area thresholds []")
 	err = in.Submit(city, at(2))

@@ -39,6 +39,8 @@ type initiativeJSON struct {
 // fractional digits as they need, so decoding gives back the same
 // initiative and encoding it again the same bytes.
 func (in *Initiative) MarshalJSON() ([]byte, error) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	head, err := json.Marshal(initiativeJSON{
 		ID:         in.id,
 		Title:      in.title,
@@ -127,6 +129,8 @@ func (in *Initiative) appendSupports(buf []byte) []byte {
 // gathering ended. Malformed JSON and a value of the wrong type are
 // [ErrInvalid]. On error the initiative is unchanged.
 func (in *Initiative) UnmarshalJSON(data []byte) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	var w initiativeJSON
 	if err := json.Unmarshal(data, &w); err != nil {
 		return decodeErr(err)
@@ -156,7 +160,7 @@ func (in *Initiative) UnmarshalJSON(data []byte) error {
 	if err := got.checkGathering(end); err != nil {
 		return err
 	}
-	*in = *got
+	in.initiative = got.initiative
 	return nil
 }
 
@@ -172,19 +176,12 @@ func (in *Initiative) replay(history []HistoryEntry) (HistoryEntry, error) {
 		return HistoryEntry{}, fmt.Errorf("%w: history must start with the creation at %s", ErrInconsistent, in.created.Format(time.RFC3339Nano))
 	}
 	var end HistoryEntry
-	var lastMilestone time.Time
 	for i, e := range history[1:] {
 		e.At = e.At.UTC()
 		if err := in.replayOne(e); err != nil {
 			return HistoryEntry{}, fmt.Errorf("history[%d]: %w", i+1, err)
 		}
-		switch {
-		case e.Kind == EventMilestone:
-			lastMilestone = latestOf(lastMilestone, e.At)
-		case in.state == StateOpen: // every other event from open ends the gathering
-			if e.At.Before(lastMilestone) {
-				return HistoryEntry{}, fmt.Errorf("history[%d]: %w: %s before a milestone", i+1, ErrTimeOrder, e.Kind)
-			}
+		if e.Kind != EventMilestone && in.state == StateOpen { // every other event from open ends the gathering
 			end = e
 		}
 		in.record(e)
@@ -213,6 +210,12 @@ func (in *Initiative) replayOne(e HistoryEntry) error {
 		if e.At.Before(in.opened) || !in.gate.contains(e.At) {
 			return fmt.Errorf("%w: milestone outside the window", ErrInconsistent)
 		}
+		if e.At.Before(in.latest) {
+			// Milestones are dated with the latest signing time so far,
+			// which never goes back.
+			return fmt.Errorf("%w: %d %% milestone at %s, before the %d %% one at %s", ErrInconsistent,
+				e.Percent, e.At.Format(time.RFC3339Nano), 25*in.quarters, in.latest.Format(time.RFC3339Nano))
+		}
 		return nil
 	}
 	if err := in.begin(e.Kind, e.At); err != nil {
@@ -239,8 +242,8 @@ func (in *Initiative) loadSupports(raw json.RawMessage) error {
 		if err := dec.Decode(&s); err != nil {
 			return fmt.Errorf("supports[%d]: %w", i, decodeErr(err))
 		}
-		if in.state == StateDraft {
-			return fmt.Errorf("%w: supports on a draft", ErrInconsistent)
+		if in.opened.IsZero() {
+			return fmt.Errorf("supports[%d]: %w: a support of an initiative never opened (state %s)", i, ErrInconsistent, states.Text(in.state))
 		}
 		r, err := in.admit(s.Person, s.Profile, s.Channel, s.At)
 		if err == nil {
@@ -266,8 +269,9 @@ func (in *Initiative) checkGathering(end HistoryEntry) error {
 	if end.Kind == 0 {
 		return nil
 	}
-	if in.supports.len() > 0 && end.At.UnixNano() < in.latest {
-		return fmt.Errorf("%w: a support is dated after the initiative %s", ErrInconsistent, end.Kind)
+	if end.At.Before(in.latest) {
+		return fmt.Errorf("%w: a support is dated %s, after the initiative %s at %s", ErrInconsistent,
+			in.latest.Format(time.RFC3339Nano), end.Kind, end.At.Format(time.RFC3339Nano))
 	}
 	met := in.meets(4)
 	switch {

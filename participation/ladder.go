@@ -173,6 +173,8 @@ func Assess(o Outcome) (Rung, error) {
 // if nothing was done: that is the assessor's finding, and why the outcome
 // is an input.
 func (in *Initiative) Assess(o Outcome) (Rung, error) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	rung, err := Assess(o)
 	if err != nil {
 		return 0, err

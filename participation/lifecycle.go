@@ -149,6 +149,7 @@ func (in *Initiative) record(e HistoryEntry) {
 	switch e.Kind {
 	case EventMilestone:
 		in.quarters = e.Percent / 25
+		in.latest = latestOf(in.latest, e.At)
 		return
 	case EventOpened:
 		in.opened = e.At
@@ -172,12 +173,11 @@ func (in *Initiative) begin(k Event, at time.Time) error {
 	if err := checkTime(k.String()+" time", at); err != nil {
 		return err
 	}
-	last := in.lastAt
-	if in.state == StateOpen && in.supports.len() > 0 {
-		last = latestOf(last, time.Unix(0, in.latest).UTC())
+	if at.Before(in.lastAt) {
+		return &TimeOrderError{Field: "at", At: at, Blocker: "the last event (" + events.Text(in.lastKind()) + ")", BlockerAt: in.lastAt, Err: ErrTimeOrder}
 	}
-	if at.Before(last) {
-		return fmt.Errorf("%w: %s at %s, last event or signature at %s", ErrTimeOrder, eventVerbs[k], at.UTC().Format(time.RFC3339Nano), last.Format(time.RFC3339Nano))
+	if in.state == StateOpen && at.Before(in.latest) {
+		return &TimeOrderError{Field: "at", At: at, Blocker: "the latest signature", BlockerAt: in.latest, Err: ErrTimeOrder}
 	}
 	return nil
 }
@@ -210,7 +210,7 @@ func (in *Initiative) precondition(e HistoryEntry) error {
 	switch e.Kind {
 	case EventOpened:
 		var errs []error
-		if n := in.CommitteeSize(); n < in.committee.MinSize {
+		if n := in.committeeSize(); n < in.committee.MinSize {
 			errs = append(errs, fmt.Errorf("%w: %d members, %d needed", ErrCommitteeTooSmall, n, in.committee.MinSize))
 		}
 		if in.gate.closedBy(e.At) {
@@ -226,7 +226,7 @@ func (in *Initiative) precondition(e HistoryEntry) error {
 			return ErrWindowNotClosed
 		}
 	case EventWithdrawn:
-		if !in.IsInitiator(e.By) {
+		if !in.isInitiator(e.By) {
 			return fmt.Errorf("%w: %s", ErrNotInitiator, e.By)
 		}
 	}
@@ -241,7 +241,7 @@ func (in *Initiative) supported(e HistoryEntry) error {
 	}
 	switch {
 	case e.Kind == EventQualified && !in.meets(4):
-		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.Count(), in.rules.Threshold, in.Requirements()[1:])
+		return fmt.Errorf("%w: %d of %d supports, per-area thresholds %v", ErrThresholdNotMet, in.supports.len(), in.rules.Threshold, in.requirements()[1:])
 	case e.Kind == EventExpired && in.meets(4):
 		return ErrThresholdMet
 	}
@@ -256,6 +256,8 @@ func (in *Initiative) supported(e HistoryEntry) error {
 // the signature window. An initiative may open before its window does:
 // signatures are refused until the window opens.
 func (in *Initiative) Open(at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventOpened, At: at})
 }
 
@@ -269,6 +271,8 @@ func (in *Initiative) Open(at time.Time) error {
 // [ErrNoThreshold] without rules; and [ErrThresholdNotMet] when a threshold
 // (overall or per area) is not met.
 func (in *Initiative) Qualify(at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventQualified, At: at})
 }
 
@@ -279,6 +283,8 @@ func (in *Initiative) Qualify(at time.Time) error {
 // qualified; [ErrInvalid] for an invalid body or a zero or out-of-range
 // time; and [ErrTimeOrder] before the last event.
 func (in *Initiative) Submit(to PublicBody, at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventSubmitted, At: at, To: to})
 }
 
@@ -289,6 +295,8 @@ func (in *Initiative) Submit(to PublicBody, at time.Time) error {
 // submitted; [ErrInvalid] for an undeclared outcome, an empty or padded text or a zero or out-of-range time; and
 // [ErrTimeOrder] before the submission.
 func (in *Initiative) Answer(r Response) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventAnswered, At: r.At, Outcome: r.Outcome, Text: r.Text, Process: r.Process})
 }
 
@@ -299,6 +307,8 @@ func (in *Initiative) Answer(r Response) error {
 // [ErrWindowNotClosed] before the window's end or when there is no window;
 // and [ErrThresholdMet] when every threshold is met (it qualifies instead).
 func (in *Initiative) Expire(at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventExpired, At: at})
 }
 
@@ -309,5 +319,18 @@ func (in *Initiative) Expire(at time.Time) error {
 // reason; [ErrTimeOrder] before the last event or, while open, the latest
 // signature; and [ErrNotInitiator] when by is not an initiator.
 func (in *Initiative) Withdraw(by uuid.UUID, reason string, at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	return in.commit(HistoryEntry{Kind: EventWithdrawn, At: at, Text: reason, By: by})
+}
+
+// lastKind returns the kind of the last event that changed the state, 0
+// for none.
+func (in *initiative) lastKind() Event {
+	for i := len(in.history) - 1; i >= 0; i-- {
+		if k := in.history[i].Kind; k != EventMilestone {
+			return k
+		}
+	}
+	return 0
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/civitas-go/civitas/internal/errs"
+
 	"github.com/google/uuid"
 
 	"github.com/civitas-go/civitas/metrics"
@@ -96,3 +98,17 @@ func checkTrimmed(name, s string) error {
 	}
 	return nil
 }
+
+// window describes the initiative's signature window for an error, such as
+// "(window 2025-05-01T00:00:00Z to 2025-06-01T00:00:00Z)", or "(no window)".
+func (in *initiative) window() string {
+	if in.rules == nil || in.rules.Window.IsZero() {
+		return "(no window)"
+	}
+	w := in.rules.Window
+	return "(window " + w.Start.Format(time.RFC3339Nano) + " to " + w.End.Format(time.RFC3339Nano) + ")"
+}
+
+// oneOf describes the accepted values for an error: "(want one of "north",
+// "south")" (see errs.OneOf).
+func oneOf[T any](accepted []T) string { return "(want " + errs.OneOf(accepted) + ")" }

@@ -98,12 +98,16 @@ func (r SupportRules) Validate() error {
 		}
 		areas[a] = true
 	}
+	var channels uint8 // bit c set: channel c listed; an undeclared one is not
 	for i, c := range r.Channels {
-		if !c.IsValid() {
+		switch {
+		case !c.IsValid():
 			errs = append(errs, undeclared(fmt.Sprintf("channels[%d]", i), c))
-		}
-		if slices.Contains(r.Channels[:i], c) {
+		case channels&(1<<c) != 0:
 			errs = append(errs, invalidf("channels[%d] %s listed twice", i, c))
+		}
+		if c.IsValid() {
+			channels |= 1 << c
 		}
 	}
 	if n := len(r.Areas) + len(r.AreaThresholds); n > math.MaxUint16 {

@@ -1,6 +1,7 @@
 package participation
 
 import (
+	"fmt"
 	"iter"
 	"time"
 
@@ -130,6 +131,13 @@ func compile(r *SupportRules, s *store) gate {
 // Sign does not allocate once the store has room, and is not safe for
 // concurrent use (see [Initiative]).
 func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
+	return in.sign(person, p, ch, at)
+}
+
+// sign is [Initiative.Sign] without the guard, for [Initiative.Import].
+func (in *Initiative) sign(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) error {
 	if in.state != StateOpen {
 		return wrongState("sign", in.state)
 	}
@@ -140,7 +148,7 @@ func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch SigningMe
 	if err != nil {
 		return &SupportError{Person: person, Err: err}
 	}
-	in.advance(at)
+	in.advance()
 	return nil
 }
 
@@ -149,7 +157,7 @@ func (in *Initiative) Sign(person uuid.UUID, p stakeholder.Profile, ch SigningMe
 func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch SigningMethod, at time.Time) (support, error) {
 	switch {
 	case person == uuid.Nil:
-		return support{}, invalidf("supporter ID is nil")
+		return support{}, &FieldError{Field: "person", Value: person.String(), Err: ErrInvalid}
 	case !ch.IsValid():
 		return support{}, undeclared("channel", ch)
 	}
@@ -161,27 +169,42 @@ func (in *Initiative) admit(person uuid.UUID, p stakeholder.Profile, ch SigningM
 	}
 	g := &in.gate
 	if g.channels&(1<<ch) == 0 {
-		return support{}, ErrChannelNotAccepted
+		return support{}, &FieldError{Field: "channel", Value: ch.String() + " " + oneOf(in.rules.Channels), Err: ErrChannelNotAccepted}
 	}
-	if at.Before(in.opened) || !inNanoRange(at) {
-		return support{}, ErrOutsideWindow
+	if at.Before(in.opened) {
+		return support{}, &TimeOrderError{Field: "at", At: at, Blocker: "the opening", BlockerAt: in.opened, Err: ErrOutsideWindow}
 	}
-	if !g.contains(at) {
-		return support{}, ErrOutsideWindow
+	if !inNanoRange(at) || !g.contains(at) {
+		return support{}, &FieldError{Field: "at", Value: at.Format(time.RFC3339Nano) + " " + in.window(), Err: ErrOutsideWindow}
 	}
+	if err := in.eligible(p); err != nil {
+		return support{}, err
+	}
+	return support{person: person, at: at.UnixNano(), age: uint8(p.AgeBand), channel: uint8(ch), resident: p.Resident}, nil
+}
+
+// eligible checks p against the rules' eligibility: age, area, residency.
+// Each refusal is a [*FieldError] naming the profile field and saying what
+// the rules accept.
+func (in *Initiative) eligible(p stakeholder.Profile) error {
+	g := &in.gate
 	if g.minAge > 0 && !p.AgeBand.AtLeast(g.minAge) {
-		return support{}, ErrTooYoung
+		value := fmt.Sprintf("%s (want an age band entirely at or above %d)", quote(p.AgeBand.Label()), g.minAge)
+		if p.AgeBand == 0 {
+			return &FieldError{Field: "profile.age_band", Value: value, Err: ErrAgeUnknown}
+		}
+		return &FieldError{Field: "profile.age_band", Value: value, Err: ErrTooYoung}
 	}
 	if g.areaOK != nil {
 		a, ok := in.supports.areaIdx[p.Area]
 		if !ok || int(a) >= len(g.areaOK) || !g.areaOK[a] {
-			return support{}, ErrOutsideArea
+			return &FieldError{Field: "profile.area", Value: quote(p.Area) + " " + oneOf(in.rules.Areas), Err: ErrOutsideArea}
 		}
 	}
 	if g.residentsOnly && !p.Resident {
-		return support{}, ErrNotResident
+		return &FieldError{Field: "profile.resident", Value: "false (residents only)", Err: ErrNotResident}
 	}
-	return support{person: person, at: at.UnixNano(), age: uint8(p.AgeBand), channel: uint8(ch), resident: p.Resident}, nil
+	return nil
 }
 
 // accept interns r's profile labels and stores r.
@@ -191,14 +214,18 @@ func (in *Initiative) accept(r support, p stakeholder.Profile) error {
 		return err
 	}
 	in.supports.add(r)
-	in.latest = max(in.latest, r.at)
+	in.latest = latestOf(in.latest, time.Unix(0, r.at).UTC())
 	return nil
 }
 
-// advance records every milestone that progress has newly reached, dated at.
-func (in *Initiative) advance(at time.Time) {
+// advance records every milestone that progress has newly reached. A
+// milestone is dated with the latest signing time among the signatures
+// recorded so far (see Milestones on [Initiative]): the earliest time by
+// which every signature it counts had been given, never before an earlier
+// milestone.
+func (in *Initiative) advance() {
 	for in.quarters < 4 && in.meets(in.quarters+1) {
-		in.record(HistoryEntry{Kind: EventMilestone, At: at.UTC(), Percent: 25 * (in.quarters + 1)})
+		in.record(HistoryEntry{Kind: EventMilestone, At: in.latest, Percent: 25 * (in.quarters + 1)})
 	}
 }
 
@@ -228,6 +255,8 @@ func (in *Initiative) meets(q int) bool {
 // is final). The withdrawn support is forgotten, profile included, and the
 // person may sign again; milestones already recorded stay.
 func (in *Initiative) WithdrawSupport(person uuid.UUID, at time.Time) error {
+	in.use.BeginWrite(misuse)
+	defer in.use.EndWrite()
 	if in.state != StateOpen {
 		return wrongState("withdraw a support", in.state)
 	}
@@ -242,7 +271,7 @@ func (in *Initiative) WithdrawSupport(person uuid.UUID, at time.Time) error {
 // withdrawable checks a withdrawal and returns the support's position.
 func (in *Initiative) withdrawable(person uuid.UUID, at time.Time) (int, error) {
 	if person == uuid.Nil {
-		return 0, invalidf("supporter ID is nil")
+		return 0, &FieldError{Field: "person", Value: person.String(), Err: ErrInvalid}
 	}
 	if !in.gate.allowWithdrawal {
 		return 0, ErrWithdrawalNotAllowed
@@ -251,20 +280,29 @@ func (in *Initiative) withdrawable(person uuid.UUID, at time.Time) (int, error) 
 	if !ok {
 		return 0, ErrNotSigned
 	}
-	if !inNanoRange(at) || at.UnixNano() < in.supports.recs[pos].at {
-		return 0, ErrTimeOrder
+	if signed := time.Unix(0, in.supports.recs[pos].at).UTC(); at.Before(signed) {
+		return 0, &TimeOrderError{Field: "at", At: at, Blocker: "the signature", BlockerAt: signed, Err: ErrTimeOrder}
+	}
+	if err := checkTime("at", at); err != nil {
+		return 0, err
 	}
 	if in.gate.closedBy(at) {
-		return 0, ErrOutsideWindow
+		return 0, &FieldError{Field: "at", Value: at.Format(time.RFC3339Nano) + " " + in.window(), Err: ErrOutsideWindow}
 	}
 	return pos, nil
 }
 
 // Count returns the number of supports.
-func (in *Initiative) Count() int { return in.supports.len() }
+func (in *Initiative) Count() int {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.supports.len()
+}
 
 // Signed returns person's support and true, or false if they have none.
 func (in *Initiative) Signed(person uuid.UUID) (Support, bool) {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
 	pos, ok := in.supports.lookup(person)
 	if !ok {
 		return Support{}, false
@@ -274,9 +312,12 @@ func (in *Initiative) Signed(person uuid.UUID) (Support, bool) {
 
 // Supports yields every support in storage order: signing order, except
 // that a withdrawal moves the last support into the place it frees. The
-// initiative must not change during the iteration.
+// initiative must not change during the iteration: a change panics (see
+// Concurrency on [Initiative]).
 func (in *Initiative) Supports() iter.Seq[Support] {
 	return func(yield func(Support) bool) {
+		in.use.BeginRead(misuse)
+		defer in.use.EndRead()
 		for _, r := range in.supports.recs {
 			if !yield(in.supports.export(r)) {
 				return
@@ -288,11 +329,19 @@ func (in *Initiative) Supports() iter.Seq[Support] {
 // ThresholdMet reports whether the supports meet the overall threshold and
 // every per-area threshold, so that [Initiative.Qualify] would succeed on
 // the count. Without rules it is false.
-func (in *Initiative) ThresholdMet() bool { return in.meets(4) }
+func (in *Initiative) ThresholdMet() bool {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.meets(4)
+}
 
 // Milestone returns the highest progress milestone recorded: 0, 25, 50, 75
 // or 100 (percent).
-func (in *Initiative) Milestone() int { return 25 * in.quarters }
+func (in *Initiative) Milestone() int {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return 25 * in.quarters
+}
 
 // Requirement is one threshold an initiative must meet and how far it is:
 // the overall threshold (Area "") or one area's. The zero value is an
@@ -325,10 +374,17 @@ func (r Requirement) Progress() metrics.Ratio {
 // Requirements returns the overall requirement first and then one per area
 // threshold, in the rules' order; nil without rules.
 func (in *Initiative) Requirements() []Requirement {
+	in.use.BeginRead(misuse)
+	defer in.use.EndRead()
+	return in.requirements()
+}
+
+// requirements is [Initiative.Requirements] without the guard.
+func (in *initiative) requirements() []Requirement {
 	if in.rules == nil {
 		return nil
 	}
-	out := []Requirement{{Threshold: in.rules.Threshold, Count: in.Count()}}
+	out := []Requirement{{Threshold: in.rules.Threshold, Count: in.supports.len()}}
 	for _, n := range in.gate.need {
 		out = append(out, Requirement{
 			Area:      in.supports.areas[n.area],

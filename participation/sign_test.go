@@ -64,7 +64,7 @@ func TestSignRefusals(t *testing.T) {
 		{"far future", id(2), adult, participation.SigningMethodOnline, time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), participation.ErrOutsideWindow},
 		// 16–17 straddles no age but lies wholly below 18.
 		{"too young", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand16To17 }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
-		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand(0) }), participation.SigningMethodOnline, at(5), participation.ErrTooYoung},
+		{"age unknown", id(2), with(func(p *stakeholder.Profile) { p.AgeBand = stakeholder.AgeBand(0) }), participation.SigningMethodOnline, at(5), participation.ErrAgeUnknown},
 		{"other area", id(2), with(func(p *stakeholder.Profile) { p.Area = "east" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
 		{"area unknown", id(2), with(func(p *stakeholder.Profile) { p.Area = "" }), participation.SigningMethodOnline, at(5), participation.ErrOutsideArea},
 		{"non-resident", id(2), with(func(p *stakeholder.Profile) { p.Resident = false }), participation.SigningMethodOnline, at(5), participation.ErrNotResident},

@@ -42,7 +42,8 @@ type support struct {
 // IDs cannot force collisions; the seed decides only where an entry sits
 // in the table, never an observable order or result.
 //
-// The zero value is not ready: use newStore.
+// The zero value is an empty store; its tables are set up by the first
+// change (init).
 type store struct {
 	recs      []support
 	slots     []uint64 // position+1 << 32 | uint32(hash); 0: empty
@@ -54,15 +55,15 @@ type store struct {
 	sexIdx    map[string]uint8
 }
 
-func newStore() *store {
-	return &store{
-		seed:      maphash.MakeSeed(),
-		areas:     []string{""},
-		areaIdx:   map[string]uint16{"": 0},
-		areaCount: []int{0},
-		sexes:     []string{""},
-		sexIdx:    map[string]uint8{"": 0},
+// init sets up the tables of a zero store: the hash seed and the empty
+// labels at index 0. Every method that changes the store calls it first.
+func (s *store) init() {
+	if s.areas != nil {
+		return
 	}
+	s.seed = maphash.MakeSeed()
+	s.areas, s.areaIdx, s.areaCount = []string{""}, map[string]uint16{"": 0}, []int{0}
+	s.sexes, s.sexIdx = []string{""}, map[string]uint8{"": 0}
 }
 
 // len returns the number of supports.
@@ -102,6 +103,7 @@ func (s *store) lookup(id uuid.UUID) (int, bool) {
 
 // add appends r, whose person must not be in the store yet.
 func (s *store) add(r support) {
+	s.init()
 	if 4*(len(s.recs)+1) > 3*len(s.slots) {
 		s.grow()
 	}
@@ -169,6 +171,7 @@ func (s *store) deleteSlot(i int) {
 // new. It fails with ErrTooManyCategories, changing nothing, when a table
 // is full.
 func (s *store) intern(area, sex string) (uint16, uint8, error) {
+	s.init()
 	a, aok := s.areaIdx[area]
 	x, xok := s.sexIdx[sex]
 	if (!aok && len(s.areas) > math.MaxUint16) || (!xok && len(s.sexes) > math.MaxUint8) {

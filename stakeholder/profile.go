@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // AgeBand is a pseudonymous age range. civitas never stores a birth date or an
@@ -154,16 +157,21 @@ func (p Profile) Group(d Dimension) string {
 // Validate reports every problem with the profile, joined, each an
 // [*FieldError] wrapping [ErrInvalidProfile] (a case of [ErrInvalid]): an
 // undeclared age band (the zero value, not given, is valid), or a category
-// with leading or trailing spaces (which would split one group into two).
+// with leading or trailing spaces (which would split one group into two) or
+// that is not valid UTF-8 (which encoding/json would rewrite). Categories
+// are never trimmed: the one text rule of civitas.
 func (p Profile) Validate() error {
-	var errs []error
+	var found []error
 	if p.AgeBand != 0 && !p.AgeBand.IsValid() {
-		errs = append(errs, &FieldError{Field: "profile.age_band", Value: strconv.Itoa(int(p.AgeBand)), Err: ErrInvalidProfile})
+		found = append(found, &FieldError{Field: "profile.age_band", Value: strconv.Itoa(int(p.AgeBand)) + " (want one of " + strings.Join(ageBands.Names(), ", ") + ")", Err: ErrInvalidProfile})
 	}
 	for _, f := range [...]struct{ name, value string }{{"sex", p.Sex}, {"area", p.Area}} {
-		if strings.TrimSpace(f.value) != f.value {
-			errs = append(errs, &FieldError{Field: "profile." + f.name, Value: strconv.Quote(f.value) + " (surrounding spaces)", Err: ErrInvalidProfile})
+		switch {
+		case !utf8.ValidString(f.value):
+			found = append(found, &FieldError{Field: "profile." + f.name, Value: strconv.Quote(errs.Clip(f.value)) + " (invalid UTF-8)", Err: ErrInvalidProfile})
+		case strings.TrimSpace(f.value) != f.value:
+			found = append(found, &FieldError{Field: "profile." + f.name, Value: strconv.Quote(errs.Clip(f.value)) + " (surrounding spaces)", Err: ErrInvalidProfile})
 		}
 	}
-	return errors.Join(errs...)
+	return errors.Join(found...)
 }
