@@ -130,6 +130,18 @@ func (st *story) guide() {
 	st.report.sections = slices.Insert(st.report.sections, 0, s)
 }
 
+// parts adds parts of the consultation report to s, in order.
+func (st *story) parts(s *section, parts ...riverside.Part) error {
+	for _, p := range parts {
+		d, err := st.c.Doc(p)
+		if err != nil {
+			return err
+		}
+		s.doc(d)
+	}
+	return nil
+}
+
 // stakeholders tells who matters to the park and how.
 func (st *story) stakeholders() error {
 	m := st.c.Stakeholders
@@ -165,11 +177,9 @@ func (st *story) plan() error {
 	s, answers := st.section("The plan derived from the map",
 		"From each stakeholder's quadrant and salience civitas recommends an IAP2 level and methods, then checks the "+
 			"activities actually planned: a key player or a definitive stakeholder that no activity reaches is named, not averaged away.")
-	d, err := st.c.Doc(riverside.PartPlan)
-	if err != nil {
+	if err := st.parts(s, riverside.PartPlan); err != nil {
 		return err
 	}
-	s.doc(d)
 	pl, err := st.c.Process.Plan(st.c.Stakeholders, stakeholder.Grid{})
 	if err != nil {
 		return err
@@ -185,12 +195,8 @@ func (st *story) consultation() error {
 		"Engagement is started by a public body under rules it sets and must keep. The council promises the IAP2 level "+
 			"involve, gives notice, reaches households with one-way outreach (the weakest form of engagement), then holds "+
 			"two-way activities: a design workshop, a survey and a town hall with the ward councillors. Every contribution is answered.")
-	for _, p := range []riverside.Part{riverside.PartHeader, riverside.PartOutreach, riverside.PartActivities, riverside.PartInput} {
-		d, err := st.c.Doc(p)
-		if err != nil {
-			return err
-		}
-		s.doc(d)
+	if err := st.parts(s, riverside.PartHeader, riverside.PartOutreach, riverside.PartActivities, riverside.PartInput); err != nil {
+		return err
 	}
 	funnel, err := consultationFunnel(st.c.Process)
 	if err != nil {
@@ -252,12 +258,8 @@ func (st *story) meeting() error {
 		"A qualified initiative submitted to the council is taken up by the consultation and answered "+
 			"when the process decides; both records keep the link. The decision names the contributions that "+
 			"shaped it, and each commitment can be traced back to them.")
-	for _, p := range []riverside.Part{riverside.PartPetition, riverside.PartDecision, riverside.PartCommitments} {
-		d, err := st.c.Doc(p)
-		if err != nil {
-			return err
-		}
-		s.doc(d)
+	if err := st.parts(s, riverside.PartPetition, riverside.PartDecision, riverside.PartCommitments); err != nil {
+		return err
 	}
 	tu, ok := st.c.Process.Initiative(st.c.Petition.ID())
 	if !ok {
@@ -283,11 +285,9 @@ func (st *story) scorecards() error {
 	s, answers := st.section("Scorecards: the process and the six roles in the field",
 		"Each figure has one written definition, its denominator and an exact value, held against a "+
 			"target. The six roles in the field are each judged by their own figures; each table below is one role's scorecard.")
-	d, err := st.c.Doc(riverside.PartScorecards)
-	if err != nil {
+	if err := st.parts(s, riverside.PartScorecards); err != nil {
 		return err
 	}
-	s.doc(d)
 	return answers(
 		ask(scorecard.RoleCivicEngagementSpecialist, "Do residents give their time?", scorecard.FigureVolunteerRate),
 		ask(scorecard.RoleCommunityEngagementOfficer, "Do residents have a voice in the decision?", scorecard.FigureInfluenceRate),
@@ -301,11 +301,9 @@ func (st *story) audit() error {
 			"what the input changed. The audit holds each element of the promised IAP2 level against the "+
 			"records, kept or broken with its evidence, and names the rung of Arnstein's ladder the residents "+
 			"reached in practice.")
-	d, err := st.c.Doc(riverside.PartAudit)
-	if err != nil {
+	if err := st.parts(s, riverside.PartAudit); err != nil {
 		return err
 	}
-	s.doc(d)
 	a := st.records.Audit
 	return answers(
 		told(scorecard.RolePublicEngagementCoordinator, "Did the council keep the promise of its IAP2 level?", "Elements of the promise kept",

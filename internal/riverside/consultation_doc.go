@@ -53,14 +53,7 @@ func planDoc(c *Consultation) (Doc, error) {
 	t := Table{Caption: "Level and methods recommended for each stakeholder, and the deepest level the planned activities reach it at",
 		Head: []string{"Stakeholder", "Quadrant", "Salience", "Recommended level", "Reached at", "Suggested methods"}}
 	for _, r := range pl.Recommendations {
-		reached := "not reached"
-		if r.Reached() {
-			reached = r.Deepest.Text()
-		}
-		methods := make([]string, len(r.Methods))
-		for i, m := range r.Methods {
-			methods[i] = m.Text()
-		}
+		reached, methods := recommended(r, "not reached")
 		t.Rows = append(t.Rows, []string{r.Name, r.Quadrant.Label(), r.Salience.Text(), r.Level.Text(), reached, Or(methods)})
 	}
 	d.Add(t)
@@ -74,6 +67,20 @@ func planDoc(c *Consultation) (Doc, error) {
 	}
 	d.List(fmt.Sprintf("Key stakeholders (key players and definitive ones) reached: %s. What the plan shows the council missed:", Share(cov.Reached)), gaps...)
 	return d, nil
+}
+
+// recommended returns the level a recommendation is reached at (or
+// unreached when none) and its methods' names.
+func recommended(r engagement.Recommendation, unreached string) (reached string, methods []string) {
+	reached = unreached
+	if r.Reached() {
+		reached = r.Deepest.Text()
+	}
+	methods = make([]string, len(r.Methods))
+	for i, m := range r.Methods {
+		methods[i] = m.Text()
+	}
+	return reached, methods
 }
 
 // levelVerb says what a level asks of the council: "involved".

@@ -87,14 +87,7 @@ func plan(p *printer, c *Consultation) error {
 	p.section("1. Plan from the stakeholder map")
 	rows := [][]string{{"Stakeholder", "Quadrant", "Salience", "Level", "Reached at", "Methods"}}
 	for _, r := range pl.Recommendations {
-		reached := "-"
-		if r.Reached() {
-			reached = r.Deepest.Text()
-		}
-		methods := make([]string, len(r.Methods))
-		for i, m := range r.Methods {
-			methods[i] = m.Text()
-		}
+		reached, methods := recommended(r, "-")
 		rows = append(rows, []string{r.Name, strings.ToLower(r.Quadrant.Label()), r.Salience.String(), r.Level.Text(), reached, strings.Join(methods, ", ")})
 	}
 	p.table(rows, nil)

@@ -291,13 +291,7 @@ func (p *printer) representativeness(in *participation.Initiative, d stakeholder
 	p.printf("\nSupporters by %s against the population (counts under %d suppressed: *)\n", d.Text(), spec.Policy.Threshold())
 	p.printf("  %-12s %10s %9s %10s %6s\n", "group", "supporters", "share", "population", "ratio")
 	for g := range rep.All() {
-		share, ratio := "*", "*"
-		if s, ok := g.ParticipantShare(); ok {
-			share = s.PercentText()
-		}
-		if r, ok := g.RepresentationRatio(); ok {
-			ratio = r.StringFixed(2)
-		}
+		share, ratio := groupFigures(g, "*")
 		p.printf("  %-12s %10s %9s %10s %6s\n", g.Group(), g.Participants(), share, g.PopulationShare().PercentText(), ratio)
 	}
 	p.printf("  %-12s %10s\n", "not given", rep.Unclassified())
@@ -314,6 +308,19 @@ func (p *printer) representativeness(in *participation.Initiative, d stakeholder
 		p.printf("  both computed with the suppressed groups merged into one\n")
 	}
 	return nil
+}
+
+// groupFigures returns a published group's share of the supporters and
+// its representation ratio, or hidden for each that is suppressed.
+func groupFigures(g metrics.RepresentedGroup, hidden string) (share, ratio string) {
+	share, ratio = hidden, hidden
+	if s, ok := g.ParticipantShare(); ok {
+		share = s.PercentText()
+	}
+	if r, ok := g.RepresentationRatio(); ok {
+		ratio = r.StringFixed(2)
+	}
+	return share, ratio
 }
 
 // withheld says why a figure of a published table is not printed.

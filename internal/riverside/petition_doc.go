@@ -120,13 +120,7 @@ func representativenessDoc(in *participation.Initiative, dim stakeholder.Dimensi
 	t := Table{Caption: fmt.Sprintf("Supporters by %s against the population aged 16 and over (groups of fewer than %d are not shown)", dim.Text(), spec.Policy.Threshold()),
 		Head: []string{Sentence(dim.Text()), "Supporters", "Share of supporters", "Share of the population", "Ratio"}, Figures: []bool{false, true, true, true, true}}
 	for g := range rep.All() {
-		share, ratio := "not shown", "not shown"
-		if s, ok := g.ParticipantShare(); ok {
-			share = s.PercentText()
-		}
-		if r, ok := g.RepresentationRatio(); ok {
-			ratio = r.StringFixed(2)
-		}
+		share, ratio := groupFigures(g, "not shown")
 		t.Rows = append(t.Rows, []string{Sentence(g.Group()), cellText(g.Participants()), share, g.PopulationShare().PercentText(), ratio})
 	}
 	t.Rows = append(t.Rows, []string{"Total", fmt.Sprint(rep.Total()), "", "", ""})
