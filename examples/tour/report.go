@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -228,8 +229,9 @@ func mdCells(cells []string) []string {
 
 // style is the page's style sheet: one font, the pictures' own, for text
 // and pictures; tables that wrap their cells; and, on a narrow screen,
-// each table row shown as a card of labelled cells, so nothing scrolls
-// sideways.
+// each table row shown as a card of labelled cells, so no text scrolls
+// sideways, and each picture at four fifths of its own size or more, so
+// its labels stay readable, in a frame that scrolls sideways.
 const style = `:root { --ink: #1a1a1a; --muted: #555555; --rule: #d4d4d0; --tint: #f3f3ef; }
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem;
   color: var(--ink); line-height: 1.5; font-size: 1rem; overflow-wrap: break-word; }
@@ -237,7 +239,7 @@ h1 { font-size: 1.7rem; line-height: 1.25; }
 h2 { font-size: 1.35rem; margin-top: 2.6rem; padding-top: 1rem; border-top: 2px solid var(--rule); line-height: 1.3; }
 p.lead { font-size: 1.05rem; }
 nav ol { padding-left: 1.4rem; }
-table { border-collapse: collapse; margin: 1rem 0 1.5rem; width: 100%; font-size: .92rem; }
+table { border-collapse: collapse; margin: 1rem 0 1.5rem; font-size: .92rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0 .5rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; }
 thead th { background: var(--tint); }
@@ -245,8 +247,10 @@ tbody th { font-weight: normal; }
 td.num { text-align: right; white-space: nowrap; }
 table.answers tbody th { font-weight: bold; }
 figure { margin: 1.5rem 0; }
-figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); }
+.picture { overflow-x: auto; border: 1px solid var(--rule); width: fit-content; max-width: 100%; }
+.picture svg { display: block; width: 100%; max-width: var(--w); height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
+.hint { display: none; }
 @media (max-width: 40rem) {
   body { margin: 1rem auto; padding: 0 .75rem; }
   table, thead, tbody, tr, th, td, caption { display: block; width: auto; }
@@ -257,6 +261,9 @@ figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
   td.num { text-align: left; white-space: normal; }
   td:empty { display: none; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  .picture svg { width: max(100%, calc(var(--w) * 0.8)); max-width: none; }
+  .picture { width: auto; }
+  .hint { display: inline; }
 }
 `
 
@@ -278,8 +285,9 @@ func (r *report) writeHTML(w io.Writer) error {
 		for _, bl := range s.blocks {
 			switch {
 			case bl.svg != nil:
-				fmt.Fprintf(&b, "<figure id=\"%s\">\n%s\n<figcaption>%s (<a href=\"%s\">open the picture on its own</a>)</figcaption>\n</figure>\n",
-					esc(strings.TrimSuffix(bl.name, ".svg")), stripXMLDecl(bl.svg), esc(bl.caption), esc(bl.name))
+				fmt.Fprintf(&b, "<figure id=\"%s\">\n<div class=\"picture\" style=\"--w: %dpx\">\n%s</div>\n"+
+					"<figcaption>%s (<a href=\"%s\">open the picture on its own</a>)<span class=\"hint\"> On a narrow screen the picture keeps a readable size: scroll it sideways.</span></figcaption>\n</figure>\n",
+					esc(strings.TrimSuffix(bl.name, ".svg")), svgWidth(bl.svg), stripXMLDecl(bl.svg), esc(bl.caption), esc(bl.name))
 			case bl.table != nil:
 				htmlTable(&b, bl.table)
 			case bl.items != nil:
@@ -353,6 +361,21 @@ func (r *report) writeFiles(dir string) error {
 		}
 	}
 	return nil
+}
+
+// svgWidth returns the width a picture declares on its root, in pixels
+// (760 when it declares none).
+func svgWidth(svg []byte) int {
+	s := string(svg)
+	if i := strings.Index(s, "<svg"); i >= 0 {
+		s = s[i:]
+		if j := strings.Index(s, ` width="`); j >= 0 {
+			if n, err := strconv.Atoi(s[j+8 : j+8+strings.IndexByte(s[j+8:], '"')]); err == nil {
+				return n
+			}
+		}
+	}
+	return 760
 }
 
 // stripXMLDecl drops an <?xml ...?> declaration, which may not appear

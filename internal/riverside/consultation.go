@@ -473,6 +473,10 @@ func volunteering() ([]*participation.VolunteerActivity, error) {
 	return []*participation.VolunteerActivity{plant, clean}, nil
 }
 
+// targetPopulation is the residents aged 16 and over of the three
+// districts, whom the consultation is for.
+const targetPopulation = 8000
+
 // volunteersEligible is the Residents' Association's membership: the people
 // its volunteering draws on.
 const volunteersEligible = 120
@@ -483,7 +487,7 @@ const volunteersEligible = 120
 func (c *Consultation) scorecardInput() scorecard.Input {
 	return scorecard.Input{
 		Process: c.Process,
-		Options: scorecard.Options{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.DimensionArea,
+		Options: scorecard.Options{At: reportDate(), TargetPopulation: targetPopulation, Dimension: stakeholder.DimensionArea,
 			Representativeness: metrics.RepresentativenessSpec{Population: population(stakeholder.DimensionArea)}},
 		Map: c.Stakeholders, Period: quarter(), Volunteering: c.Volunteering, Eligible: volunteersEligible,
 	}

@@ -102,7 +102,7 @@ func targetText(ind metrics.Indicator, f scorecard.Figure) string {
 	case scorecard.FigureRepresentativeness:
 		s += ", the four-fifths rule"
 	case scorecard.FigureExposures:
-		s += ", half the 8000 residents"
+		s += fmt.Sprintf(", half the %d residents it is for", targetPopulation)
 	}
 	return s
 }
