@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -15,31 +16,45 @@ import (
 // from coordinates printed with one decimal, in map order, so the same map
 // gives the same bytes every time and a golden file can hold them.
 
-// attitudeColours are the fill colours of the five attitudes: grey for
-// unaware, red to green through amber for resistant to supportive, blue for
-// leading. The palette stays apart for common colour-vision deficiencies
-// because every point also carries its name.
-var attitudeColours = [...]string{AttitudeUnaware: "#9e9e9e", AttitudeResistant: "#d62728", AttitudeNeutral: "#f2a900",
-	AttitudeSupportive: "#2ca02c", AttitudeLeading: "#1f77b4"}
+// attitudeColours are the fill colours of the five attitudes, from the
+// Okabe–Ito palette, which stays apart for the common colour-vision
+// deficiencies: white for unaware, vermillion for resistant, yellow for
+// neutral, bluish green for supportive, blue for leading. Each attitude also
+// has its own shape (attitudeShapes), so no reader depends on colour alone.
+var attitudeColours = [...]string{AttitudeUnaware: "#ffffff", AttitudeResistant: "#D55E00", AttitudeNeutral: "#F0E442",
+	AttitudeSupportive: "#009E73", AttitudeLeading: "#0072B2"}
 
-// quadrantFills are the background tints of the grid's quadrants.
-var quadrantFills = [...]string{QuadrantManageClosely: "#fbe3e1", QuadrantKeepSatisfied: "#fdf0d5", QuadrantKeepInformed: "#e2eef9",
-	QuadrantMonitor: "#eeeff1"}
+// attitudeShapes are the marker shapes of the five attitudes: an open
+// circle for unaware, a triangle pointing down for resistant, a square for
+// neutral, a triangle pointing up for supportive, a diamond for leading.
+var attitudeShapes = [...]string{AttitudeUnaware: "circle", AttitudeResistant: "down", AttitudeNeutral: "square",
+	AttitudeSupportive: "up", AttitudeLeading: "diamond"}
+
+// quadrantFills are the background tints of the grid's quadrants: pale
+// greys and a pale blue that no marker colour is mistaken for.
+var quadrantFills = [...]string{QuadrantManageClosely: "#e6eef6", QuadrantKeepSatisfied: "#f2f2ee", QuadrantKeepInformed: "#eef3ef",
+	QuadrantMonitor: "#f7f7f7"}
 
 // edgeStyle is how the network draws one relationship type.
 type edgeStyle struct {
 	colour, dash string
 }
 
+// edgeStyles keep clear of the attitude colours: black, grey, sky blue,
+// orange and reddish purple, each type with its own dash pattern as well.
 var edgeStyles = [...]edgeStyle{
-	RelationTypeMemberOf:      {"#6b6b6b", ""},
-	RelationTypePartnerOf:     {"#2ca02c", ""},
-	RelationTypeFunds:         {"#1f77b4", ""},
-	RelationTypeInfluences:    {"#9467bd", "7 4"},
-	RelationTypeOpposes:       {"#d62728", "3 3"},
-	RelationTypeRepresents:    {"#0e8c99", "2 3"},
-	RelationTypeCoversAsMedia: {"#e377c2", "10 3 2 3"},
+	RelationTypeMemberOf:      {"#444444", ""},
+	RelationTypePartnerOf:     {"#56B4E9", ""},
+	RelationTypeFunds:         {"#E69F00", ""},
+	RelationTypeInfluences:    {"#CC79A7", "7 4"},
+	RelationTypeOpposes:       {"#000000", "3 3"},
+	RelationTypeRepresents:    {"#56B4E9", "2 3"},
+	RelationTypeCoversAsMedia: {"#E69F00", "10 3 2 3"},
 }
+
+// coalitionFills are the tints of the bands that mark the coalitions on the
+// network, each also named in words beside its band.
+var coalitionFills = [...]string{"#cfe3f3", "#f6dcc2", "#d3ecdf", "#ecd5e3", "#e4e4e4"}
 
 // svgWriter accumulates an SVG document.
 type svgWriter struct{ bytes.Buffer }
@@ -72,16 +87,56 @@ func (w *svgWriter) close(dst io.Writer) error {
 	return err
 }
 
-// attitudeLegend draws the attitude colours in one row from (x, y).
-func (w *svgWriter) attitudeLegend(x, y float64, heading string) {
-	w.label(x, y, ` font-size="12" font-weight="bold"`, heading)
-	x += 8 + 7.5*float64(utf8.RuneCountInString(heading))
-	for _, a := range Attitudes() {
-		w.printf(`<circle cx="%s" cy="%s" r="5" fill="%s" stroke="#333333" stroke-width="0.8"/>`+"\n",
-			num(x+5), num(y-4), attitudeColours[a])
-		w.label(x+14, y, ` font-size="12"`, attitudes.Text(a))
-		x += 105 // wider than the longest name, "supportive", and its gap
+// marker draws an attitude's marker, its shape and colour, centred on
+// (cx, cy) with radius r.
+func (w *svgWriter) marker(a Attitude, cx, cy, r float64) {
+	const stroke = ` stroke="#222222" stroke-width="1"`
+	fill := attitudeColours[a]
+	switch attitudeShapes[a] {
+	case "down":
+		w.printf(`<path d="M%s,%s L%s,%s L%s,%s z" fill="%s"%s/>`+"\n",
+			num(cx-r*1.1), num(cy-r*0.8), num(cx+r*1.1), num(cy-r*0.8), num(cx), num(cy+r*1.1), fill, stroke)
+	case "up":
+		w.printf(`<path d="M%s,%s L%s,%s L%s,%s z" fill="%s"%s/>`+"\n",
+			num(cx-r*1.1), num(cy+r*0.8), num(cx+r*1.1), num(cy+r*0.8), num(cx), num(cy-r*1.1), fill, stroke)
+	case "square":
+		w.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s/>`+"\n", num(cx-r*0.85), num(cy-r*0.85), num(r*1.7), num(r*1.7), fill, stroke)
+	case "diamond":
+		w.printf(`<path d="M%s,%s L%s,%s L%s,%s L%s,%s z" fill="%s"%s/>`+"\n",
+			num(cx), num(cy-r*1.2), num(cx+r*1.2), num(cy), num(cx), num(cy+r*1.2), num(cx-r*1.2), num(cy), fill, stroke)
+	default:
+		w.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s"%s/>`+"\n", num(cx), num(cy), num(r*0.9), fill, stroke)
 	}
+}
+
+// attitudeLegend draws the attitude markers in one row from (x, y).
+func (w *svgWriter) attitudeLegend(x, y float64, heading string) {
+	w.label(x, y, ` font-size="13" font-weight="bold"`, heading)
+	x += 10 + 8*float64(utf8.RuneCountInString(heading))
+	for _, a := range Attitudes() {
+		w.marker(a, x+6, y-5, 6)
+		w.label(x+17, y, ` font-size="13"`, attitudes.Text(a))
+		x += 115 // wider than the longest name, "supportive", and its gap
+	}
+}
+
+// wrapName breaks a name at spaces into lines of at most n runes (a longer
+// word stands alone on its line), so that no name is cut.
+func wrapName(s string, n int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= n:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
 
 // num prints a coordinate with one decimal, without "-0.0".
@@ -93,15 +148,6 @@ func num(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
-// clip shortens s to at most n runes, ending it with "…" when cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
 // The grid's geometry, in pixels.
 const (
 	gridLeft    = 90  // room for the power axis
@@ -109,17 +155,18 @@ const (
 	gridCellW   = 220 // one interest score
 	gridCellH   = 112 // one power score
 	gridHeader  = 24  // top of each cell kept for the quadrant label
-	gridLine    = 15  // one stakeholder per line
-	gridNameLen = 30  // runes of a name that fit a cell
+	gridLine    = 15  // one line of a name
+	gridNameLen = 25  // runes of a name's line that fit a cell at 12 px
 )
 
 // WriteGridSVG draws Mendelow's power/interest grid on g: interest across,
 // power up, one column and one row per score, the quadrants shaded and
 // labelled with their strategy, the cuts drawn as dashed lines. Each
-// stakeholder is a point coloured by its current attitude, with its name,
-// listed in map order in the cell of its two scores; a cell too full shows
-// "+N more". Hovering a point shows the full name, the quadrant, the
-// salience class and both attitudes. The only error is dst's.
+// stakeholder is a marker whose colour and shape both show its current
+// attitude, with its whole name (on two lines or more when long), listed in
+// map order in the cell of its two scores; a cell too full shows "+N more".
+// Hovering a marker shows the name, the quadrant, the salience class and
+// both attitudes. The only error is dst's.
 func (m *Map) WriteGridSVG(dst io.Writer, g Grid) error {
 	const plotW, plotH = 5 * gridCellW, 5 * gridCellH
 	width, height := gridLeft+plotW+30, gridTop+plotH+100
@@ -173,24 +220,31 @@ func (m *Map) WriteGridSVG(dst io.Writer, g Grid) error {
 	for p := MaxScore; p >= MinScore; p-- {
 		for i := MinScore; i <= MaxScore; i++ {
 			list := cells[p][i]
-			shown := len(list)
-			if shown > lines {
-				shown = lines - 1
-			}
-			for k, s := range list[:shown] {
-				lx, ly := x(i)+10, y(p)+gridHeader+float64(k+1)*gridLine-3
+			used := 0
+			for k, s := range list {
+				name := wrapName(s.name, gridNameLen)
+				// The last line of the cell is kept for "+N more" when
+				// anyone is left after this one.
+				room := lines - used
+				if k < len(list)-1 {
+					room--
+				}
+				if len(name) > room {
+					w.label(x(i)+25, y(p)+gridHeader+float64(used+1)*gridLine-3, ` font-size="12" font-style="italic"`,
+						fmt.Sprintf("+%d more", len(list)-k))
+					break
+				}
+				lx, ly := x(i)+10, y(p)+gridHeader+float64(used+1)*gridLine-3
 				w.printf(`<g><title>`)
 				w.text(fmt.Sprintf("%s (%s): %s, %s; attitude %s, desired %s", s.name, s.KindLabel(),
 					g.Quadrant(s).Label(), salienceClasses.Text(s.Salience()), attitudes.Text(s.assessment.Attitude), attitudes.Text(s.assessment.Desired)))
 				w.printf("</title>\n")
-				w.printf(`<circle cx="%s" cy="%s" r="5" fill="%s" stroke="#333333" stroke-width="0.8"/>`+"\n",
-					num(lx+5), num(ly-4), attitudeColours[s.assessment.Attitude])
-				w.label(lx+15, ly, ` font-size="11"`, clip(s.name, gridNameLen))
+				w.marker(s.assessment.Attitude, lx+5, ly-4, 5)
+				for j, line := range name {
+					w.label(lx+15, ly+float64(j)*gridLine, ` font-size="12"`, line)
+				}
 				w.printf("</g>\n")
-			}
-			if shown < len(list) {
-				w.label(x(i)+25, y(p)+gridHeader+float64(lines)*gridLine-3, ` font-size="11" font-style="italic"`,
-					fmt.Sprintf("+%d more", len(list)-shown))
+				used += len(name)
 			}
 		}
 	}
@@ -201,21 +255,25 @@ func (m *Map) WriteGridSVG(dst io.Writer, g Grid) error {
 // The network's geometry, in pixels.
 const (
 	netWidth    = 1100
-	netHeight   = 1010
+	netHeight   = 1090
 	netCX       = netWidth / 2
-	netCY       = 440
-	netRadius   = 300
-	netNameLen  = 34  // runes of a name shown beside a node
+	netCY       = 450
+	netRadius   = 290
 	netMaxNames = 120 // beyond this many nodes names would overlap: hover instead
+	netBrokers  = 3   // the brokers marked: the most central, if central at all
 )
 
 // WriteNetworkSVG draws the relationship network: the stakeholders on a
-// circle in map order, clockwise from the top, each a node coloured by its
-// current attitude and named beside it (for maps of more than 120
-// stakeholders names show on hover only). Each relationship is a line
-// coloured and dashed by its type, thicker the stronger it is, with an
-// arrowhead at To for directed types; several relationships between the same
-// two stakeholders are drawn side by side. A legend explains both. The only
+// circle clockwise from the top, each coalition's members side by side (in
+// map order, coalitions in the order of [Map.Coalitions], then everyone in
+// none) on a tinted band named "Coalition 1", "Coalition 2"…; each
+// stakeholder a marker whose colour and shape show its current attitude,
+// named beside it (for maps of more than 120 stakeholders names show on
+// hover only); the three brokers ([Map.Brokers]) ringed and labelled as
+// such. Each relationship is a line coloured and dashed by its type,
+// thicker the stronger it is, with an arrowhead at To for directed types;
+// several relationships between the same two stakeholders are drawn side
+// by side. A legend explains it all, and every mark has a tooltip. The only
 // error is dst's.
 func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 	var w svgWriter
@@ -235,11 +293,67 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 	if n > netMaxNames {
 		nodeR = 3
 	}
-	px, py := make([]float64, n), make([]float64, n)
-	for i := range n {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		px[i], py[i] = netCX+netRadius*math.Cos(a), netCY+netRadius*math.Sin(a)
+	// Places on the circle: the coalitions first, each together.
+	coalitions := m.Coalitions()
+	order := make([]int, 0, n)
+	coalitionOf := make([]int, n) // 1-based; 0 for none
+	for c, members := range coalitions {
+		for _, s := range members {
+			coalitionOf[m.index[s.id]] = c + 1
+		}
 	}
+	for c := range coalitions {
+		for i := range m.people {
+			if coalitionOf[i] == c+1 {
+				order = append(order, i)
+			}
+		}
+	}
+	for i := range m.people {
+		if coalitionOf[i] == 0 {
+			order = append(order, i)
+		}
+	}
+	angle := make([]float64, n)
+	px, py := make([]float64, n), make([]float64, n)
+	for place, i := range order {
+		angle[i] = -math.Pi/2 + 2*math.Pi*float64(place)/float64(n)
+		px[i], py[i] = netCX+netRadius*math.Cos(angle[i]), netCY+netRadius*math.Sin(angle[i])
+	}
+	// Coalition bands: an arc along the circle from the first member to the
+	// last, under everything else, named inside the circle.
+	step := 2 * math.Pi / float64(max(n, 1))
+	place := 0
+	for c, members := range coalitions {
+		a0 := -math.Pi/2 + step*(float64(place)-0.4)
+		a1 := -math.Pi/2 + step*(float64(place+len(members)-1)+0.4)
+		place += len(members)
+		fill := coalitionFills[c%len(coalitionFills)]
+		large := 0
+		if a1-a0 > math.Pi {
+			large = 1
+		}
+		w.printf(`<path d="M%s,%s A%d,%d 0 %d 1 %s,%s" fill="none" stroke="%s" stroke-width="34" stroke-linecap="round"><title>`,
+			num(netCX+netRadius*math.Cos(a0)), num(netCY+netRadius*math.Sin(a0)), netRadius, netRadius, large,
+			num(netCX+netRadius*math.Cos(a1)), num(netCY+netRadius*math.Sin(a1)), fill)
+		names := make([]string, len(members))
+		for i, s := range members {
+			names[i] = s.name
+		}
+		w.text(fmt.Sprintf("Coalition %d: %s", c+1, strings.Join(names, ", ")))
+		w.printf("</title></path>\n")
+		mid := (a0 + a1) / 2
+		anchor := "middle"
+		switch c := math.Cos(mid); {
+		case c > 0.3:
+			anchor = "end"
+		case c < -0.3:
+			anchor = "start"
+		}
+		w.label(netCX+(netRadius-36)*math.Cos(mid), netCY+(netRadius-36)*math.Sin(mid)+4,
+			` font-size="13" font-weight="bold" fill="#333333" text-anchor="`+anchor+`"`, fmt.Sprintf("Coalition %d", c+1))
+	}
+
 	// Relationships between the same pair are spread side by side.
 	type pair struct{ a, b int }
 	count, seen := make(map[pair]int), make(map[pair]int)
@@ -265,11 +379,11 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 			off = -off
 		}
 		ox, oy := -uy*off, ux*off
-		x1, y1 := px[a]+ux*nodeR+ox, py[a]+uy*nodeR+oy
-		x2, y2 := px[b]-ux*(nodeR+1)+ox, py[b]-uy*(nodeR+1)+oy
+		x1, y1 := px[a]+ux*(nodeR+2)+ox, py[a]+uy*(nodeR+2)+oy
+		x2, y2 := px[b]-ux*(nodeR+3)+ox, py[b]-uy*(nodeR+3)+oy
 		st := edgeStyles[r.Type]
 		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"`,
-			num(x1), num(y1), num(x2), num(y2), st.colour, num(0.5+0.5*float64(r.Strength)))
+			num(x1), num(y1), num(x2), num(y2), st.colour, num(0.75+0.5*float64(r.Strength)))
 		if st.dash != "" {
 			w.printf(` stroke-dasharray="%s"`, st.dash)
 		}
@@ -280,15 +394,30 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 		w.text(fmt.Sprintf("%s %s %s (strength %d)", m.people[a].name, relationTypes.Text(r.Type), m.people[b].name, r.Strength))
 		w.printf("</title></line>\n")
 	}
+
+	brokers := map[int]Centrality{}
+	for _, b := range m.Brokers(netBrokers) {
+		brokers[m.index[b.Stakeholder.id]] = b
+	}
 	for i, s := range m.people {
 		w.printf(`<g><title>`)
-		w.text(fmt.Sprintf("%s (%s): attitude %s", s.name, s.KindLabel(), attitudes.Text(s.assessment.Attitude)))
+		tip := fmt.Sprintf("%s (%s): attitude %s", s.name, s.KindLabel(), attitudes.Text(s.assessment.Attitude))
+		if c := coalitionOf[i]; c > 0 {
+			tip += fmt.Sprintf("; coalition %d", c)
+		}
+		b, broker := brokers[i]
+		if broker {
+			tip += "; broker, betweenness " + b.Betweenness.StringFixed(2)
+		}
+		w.text(tip)
 		w.printf("</title>\n")
-		w.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#333333" stroke-width="1"/>`+"\n",
-			num(px[i]), num(py[i]), num(nodeR), attitudeColours[s.assessment.Attitude])
+		if broker {
+			w.printf(`<circle cx="%s" cy="%s" r="%s" fill="#ffffff" stroke="#000000" stroke-width="2.5"/>`+"\n",
+				num(px[i]), num(py[i]), num(nodeR+6))
+		}
+		w.marker(s.assessment.Attitude, px[i], py[i], nodeR)
 		if n <= netMaxNames {
-			a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-			c, sn := math.Cos(a), math.Sin(a)
+			c, sn := math.Cos(angle[i]), math.Sin(angle[i])
 			anchor := "start"
 			switch {
 			case c < -0.2:
@@ -296,18 +425,24 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 			case c <= 0.2:
 				anchor = "middle"
 			}
-			lx, ly := px[i]+c*(nodeR+6), py[i]+sn*(nodeR+6)+4
+			gap := nodeR + 22
+			lx, ly := px[i]+c*gap, py[i]+sn*gap+4
 			if anchor == "middle" {
-				ly += sn * 10
+				ly += sn * 8
 			}
-			w.label(lx, ly, ` font-size="12" text-anchor="`+anchor+`"`, clip(s.name, netNameLen))
+			w.label(lx, ly, ` font-size="13" text-anchor="`+anchor+`"`, s.name)
+			if broker {
+				w.label(lx, ly+15, ` font-size="12" font-style="italic" fill="#333333" text-anchor="`+anchor+`"`, "broker")
+			}
 		}
 		w.printf("</g>\n")
 	}
-	// Legend: the relationship types in two rows, then the attitudes.
-	w.label(40, 850, ` font-size="12" font-weight="bold"`, "Relationships:")
+	// Legend: the relationship types in two rows, then the attitudes, the
+	// brokers and the coalitions.
+	const legend = 860
+	w.label(40, legend, ` font-size="13" font-weight="bold"`, "Relationships:")
 	for i, t := range RelationTypes() {
-		lx, ly := 150+float64(i%4)*230, 850+float64(i/4)*28
+		lx, ly := 160+float64(i%4)*230, legend+float64(i/4)*28
 		st := edgeStyles[t]
 		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2.5"`, num(lx), num(ly-4), num(lx+44), num(ly-4), st.colour)
 		if st.dash != "" {
@@ -317,9 +452,19 @@ func (m *Map) WriteNetworkSVG(dst io.Writer) error {
 			w.printf(` marker-end="url(#arrow-%s)"`, t)
 		}
 		w.printf("/>\n")
-		w.label(lx+52, ly, ` font-size="12"`, t.Label())
+		w.label(lx+52, ly, ` font-size="13"`, t.Label())
 	}
-	w.label(150, 932, ` font-size="11" fill="#555555"`, "Arrows point from a stakeholder to the one it relates to; partner of is mutual. Thicker lines are stronger ties.")
-	w.attitudeLegend(40, 972, "Attitude now:")
+	w.label(160, legend+62, ` font-size="12" fill="#444444"`, "Arrows point from a stakeholder to the one it relates to; partner of is mutual. Thicker lines are stronger ties.")
+	w.attitudeLegend(40, legend+104, "Attitude now:")
+	y := float64(legend + 146)
+	if len(brokers) > 0 {
+		w.printf(`<circle cx="56" cy="%s" r="10" fill="#ffffff" stroke="#000000" stroke-width="2.5"/>`+"\n", num(y-5))
+		w.label(76, y, ` font-size="13"`, fmt.Sprintf("broker: one of the %d most often on the shortest path between two others", netBrokers))
+		y += 35
+	}
+	if len(coalitions) > 0 {
+		w.printf(`<rect x="40" y="%s" width="32" height="16" rx="8" fill="%s"/>`+"\n", num(y-13), coalitionFills[0])
+		w.label(80, y, ` font-size="13"`, "coalition: stakeholders joined by member of, partner of, funds or represents")
+	}
 	return w.close(dst)
 }

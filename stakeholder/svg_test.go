@@ -95,6 +95,12 @@ func TestGridSVG(t *testing.T) {
 	assert.Contains(t, s, "Council &lt;Planning&gt; &amp; Parks")
 	assert.Contains(t, s, "The &#34;Quoted&#34; Society")
 	assert.Contains(t, s, "+2 more")
+	assert.Contains(t, s, ">Riverside Residents&#39;</text>", "a long name wraps")
+	assert.Contains(t, s, ">Association</text>", "and is whole")
+	assert.NotContains(t, s, "…", "no name is cut")
+	for _, shape := range []string{"<circle", "<rect", "<path"} {
+		assert.Contains(t, s, shape, "each attitude has its shape")
+	}
 	for _, q := range stakeholder.Quadrants() {
 		assert.Contains(t, s, ">"+q.Label()+"<")
 	}
@@ -123,6 +129,26 @@ func TestNetworkSVG(t *testing.T) {
 		assert.Equal(t, rt.Directed(), strings.Contains(s, `id="arrow-`+rt.String()+`"`), rt.String())
 	}
 	assert.Contains(t, s, "Council &lt;Planning&gt; &amp; Parks")
+	assert.Contains(t, s, ">Coalition 1</text>")
+	assert.NotContains(t, s, "…", "no name is cut")
+}
+
+// The brokers are ringed and named as such, and the legend explains it.
+func TestNetworkSVGMarksBrokers(t *testing.T) {
+	m := stakeholder.NewMap()
+	for i, name := range []string{"Left", "Middle", "Right"} {
+		require.NoError(t, m.Add(mustNew(t, i+1, details(name, 3, 3, 3, 3))))
+	}
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(1), To: id(2), Type: stakeholder.RelationTypeOpposes, Strength: 2}))
+	require.NoError(t, m.AddRelationship(stakeholder.Relationship{From: id(3), To: id(2), Type: stakeholder.RelationTypeInfluences, Strength: 2}))
+	var b bytes.Buffer
+	require.NoError(t, m.WriteNetworkSVG(&b))
+	wellFormed(t, b.Bytes())
+	s := b.String()
+	assert.Contains(t, s, "; broker, betweenness 1.00</title>", "Middle lies between the other two")
+	assert.Equal(t, 1, strings.Count(s, ">broker</text>"))
+	assert.Contains(t, s, "broker: one of the 3")
+	assert.NotContains(t, s, "coalition: ", "no cooperative tie, no coalition")
 }
 
 func TestNetworkSVGLargeMapHidesNames(t *testing.T) {

@@ -48,9 +48,12 @@ func TestCompareSVG(t *testing.T) {
 	golden(t, "testdata/compare.svg", b.Bytes())
 	s := b.String()
 	for _, want := range []string{"87.35 % of the budget", "48.29 % of the budget", "100.00 % (27 of 27)", "88.89 % (24 of 27)",
-		"unspent: 26475 PLN", `font-weight="bold">2567 Aktywny senior - gimna… · 20000 PLN<`} {
+		"unspent: 26475 PLN", `font-weight="bold">2567 Aktywny senior - gimnastyka · 20000 PLN<`,
+		">Greedy</text>", ">Method of Equal Shares</text>", "1623 Życzliwość wobec kobiet w ciąży dla mieszkanek Wesołej. · 2900 PLN"} {
 		assert.Contains(t, s, want)
 	}
+	assert.NotContains(t, s, "…", "no name is cut")
+	assert.NotContains(t, s, "mes_cost", "rules go by their titles")
 
 	var again bytes.Buffer
 	require.NoError(t, budgeting.CompareSVG(&again, greedy, mes))
@@ -64,7 +67,8 @@ func TestCompareSVG(t *testing.T) {
 	assert.Equal(t, b.Bytes(), again.Bytes())
 }
 
-// A file's text goes into the picture escaped, and long names are cut.
+// A file's text goes into the picture escaped, and long names are whole:
+// the picture widens to hold them.
 func TestCompareSVGEscapes(t *testing.T) {
 	e := readPB(t, `META
 key;value
@@ -86,10 +90,9 @@ v2;r
 	wellFormed(t, b.Bytes())
 	s := b.String()
 	assert.Contains(t, s, "Parks &amp; &lt;Gardens&gt; &#34;2025&#34;")
-	assert.Contains(t, s, "p&lt;1&gt; A very long name for a projec… · 60")
+	assert.Contains(t, s, "p&lt;1&gt; A very long name for a project that goes on &amp; on and on &amp; on beyond any label · 60")
 	assert.Contains(t, s, "q&amp;2 Say &#34;hi&#34; · 0")
-	assert.NotContains(t, s, "beyond any label<", "the label is cut")
-	assert.Contains(t, s, "beyond any label", "the tooltip keeps the whole name")
+	assert.NotContains(t, s, "…", "no label is cut")
 }
 
 func TestCompareSVGErrors(t *testing.T) {

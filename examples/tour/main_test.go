@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/civitas-go/civitas/internal/check"
@@ -53,6 +54,39 @@ func TestTourFiles(t *testing.T) {
 		assert.Contains(t, string(page), stripXMLDecl(svg), "report.html embeds %s", p.name)
 		assert.Contains(t, string(md), "]("+p.name+")", "report.md links %s", p.name)
 	}
+}
+
+// TestTourReadable is the guard of issue 17: the report a city official
+// reads is a document, not a console log. report.html has no <pre> block
+// outside code samples, and nothing a person reads in it, its pictures
+// included (their text and tooltips), nor in report.md or on the terminal,
+// holds a snake_case identifier, a truncated name, a figure with more than
+// two decimals, an ID or a Go slice. Every table is a real table, and every
+// section says whom it answers.
+func TestTourReadable(t *testing.T) {
+	out, dir := runTour(t)
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	require.NoError(t, err)
+	check.Readable(t, "report.html", page)
+	assert.NotContains(t, string(page), "<pre")
+	st, err := tell()
+	require.NoError(t, err)
+	for _, p := range st.report.pictures() {
+		check.Readable(t, p.name, p.svg)
+		assert.Contains(t, string(p.svg), "<title>", "%s has tooltips", p.name)
+		assert.Contains(t, string(p.svg), `font-family="DejaVu Sans, Verdana, Arial, sans-serif"`, "%s has the one font", p.name)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	require.NoError(t, err)
+	for name, text := range map[string]string{"report.md": string(md), "the terminal report": out} {
+		assert.Empty(t, check.ProseProblems(text), name)
+	}
+	for _, s := range st.report.sections[1:] {
+		last := s.blocks[len(s.blocks)-1]
+		require.NotNil(t, last.table, "section %q ends with its answers", s.title)
+		assert.Equal(t, answersHead, last.table.Head, "section %q ends with its answers", s.title)
+	}
+	assert.Equal(t, strings.Count(string(page), "<table"), strings.Count(string(page), "<caption>"), "every table says what it shows")
 }
 
 // TestTourJSON checks that tour.json decodes back into the same records:

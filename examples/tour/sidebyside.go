@@ -5,36 +5,34 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/scorecard"
+	"github.com/civitas-go/civitas/internal/riverside"
 	"github.com/civitas-go/civitas/metrics"
-	"github.com/civitas-go/civitas/participation"
 )
-
-// petitionOutcome is the assessor's judgement of what became of the
-// petition: the council adopted the lane, but on its own terms (it set the
-// route and the date, and builds it itself), with no decisions shared with
-// the petitioners. Arnstein's ladder places that at placation.
-const petitionOutcome = participation.OutcomePartlyAdopted
 
 // sideBySide closes the tour with engagement and participation compared on
 // the same rows, every cell computed from this run's records.
 func (st *story) sideBySide() error {
-	s := st.report.section("Engagement versus participation, side by side")
-	s.say("The same city, the same months, the same park: engagement is the consultation the council " +
-		"started, participation the petition its residents started. Every cell is computed from the records above.")
+	s, answers := st.section("Engagement versus participation, side by side",
+		"The same city, the same months, the same park: engagement is the consultation the council "+
+			"started, participation the petition its residents started. Every cell is computed from the records above.")
 	rows, err := st.compare()
 	if err != nil {
 		return err
 	}
-	table := make([][]string, len(rows))
-	for i, r := range rows {
-		table[i] = r[:]
+	s.table(riverside.Table{Caption: "Engagement and participation compared", Head: []string{"", "Engagement", "Participation"}, Rows: rows})
+	rung, err := st.c.Petition.Assess(riverside.PetitionOutcome)
+	if err != nil {
+		return err
 	}
-	s.grid([]string{"", "engagement", "participation"}, table)
-	return nil
+	return answers(
+		told(scorecard.RoleCommunityEngagementOfficer, "How much power did residents hold in the end?", "Rung of Arnstein's ladder",
+			fmt.Sprintf("%s through the consultation, %s through the petition", st.records.Audit.Rung.Text(), rung.Text())),
+	)
 }
 
 // compare computes the rows of the side-by-side table.
-func (st *story) compare() ([][3]string, error) {
+func (st *story) compare() ([][]string, error) {
 	p, in := st.c.Process, st.c.Petition
 	rules := p.Rules()
 	support, ok := in.Rules()
@@ -63,36 +61,37 @@ func (st *story) compare() ([][3]string, error) {
 	if !ok {
 		return nil, fmt.Errorf("the consultation did not take up the petition")
 	}
-	rung, err := participation.Assess(petitionOutcome)
+	rung, err := in.Assess(riverside.PetitionOutcome)
 	if err != nil {
 		return nil, err
 	}
 	shares := in.ChannelShares()
-	reached := st.records.Funnel[0].Count
-	return [][3]string{
-		{"who started it",
+	exposures := st.records.Funnel[0].Count
+	count := riverside.Count
+	return [][]string{
+		{"Who started it",
 			p.Authority().Name() + " (top-down)",
-			fmt.Sprintf("%d residents, %d on its committee (bottom-up)", len(in.Initiators()), in.CommitteeSize())},
-		{"formality",
-			fmt.Sprintf("rules it must keep: %d days' notice, answers in %d days, %d+ contributors", rules.NoticeDays, rules.ResponseDays, rules.MinParticipants),
-			fmt.Sprintf("rules its initiators chose: %d supports in %d days", support.Threshold, int(support.Window.End.Sub(support.Window.Start)/(24*time.Hour)))},
-		{"direction",
-			fmt.Sprintf("%d of %d activities two-way, plus %d one-way campaigns", twoWay, activities, campaigns),
-			"residents to the council"},
-		{"reach",
-			fmt.Sprintf("%d people reached by outreach", reached),
-			fmt.Sprintf("%d supporters (%s online, %s on paper)", in.Count(), shares.Online.PercentText(), shares.Offline.PercentText())},
-		{"engagement level",
-			fmt.Sprintf("IAP2 %s promised; Arnstein rung reached: %s", p.Level(), st.records.Audit.Rung),
-			fmt.Sprintf("Arnstein rung of its outcome: %s (%s)", rung, petitionOutcome)},
-		{"influence on the decision",
+			fmt.Sprintf("%s, with a committee of %d (bottom-up)", count(int64(len(in.Initiators())), "resident", "residents"), in.CommitteeSize())},
+		{"Formality",
+			fmt.Sprintf("Rules it must keep: %d days' notice, answers within %d days, at least %d contributors", rules.NoticeDays, rules.ResponseDays, rules.MinParticipants),
+			fmt.Sprintf("Rules its initiators chose: %d supports within %d days", support.Threshold, int(support.Window.End.Sub(support.Window.Start)/(24*time.Hour)))},
+		{"Direction",
+			fmt.Sprintf("%d of %d activities two-way, and %s one-way", twoWay, activities, count(int64(campaigns), "campaign", "campaigns")),
+			"From residents to the council"},
+		{"Reach",
+			fmt.Sprintf("%d exposures to the outreach (at most as many people)", exposures),
+			fmt.Sprintf("%d supporters: %s online, %s on paper", in.Count(), riverside.Share(shares.Online), riverside.Share(shares.Offline))},
+		{"Power reached",
+			fmt.Sprintf("IAP2 level %s promised; %s reached on Arnstein's ladder", p.Level().Text(), st.records.Audit.Rung.Text()),
+			fmt.Sprintf("%s on Arnstein's ladder: the petition was %s", riverside.Sentence(rung.Text()), riverside.PetitionOutcome.Text())},
+		{"Influence on the decision",
 			fmt.Sprintf("%d of %d contributions cited (%s)", influence.Numerator(), influence.Denominator(), influence.PercentText()),
-			fmt.Sprintf("answered %s: %s", taken.Answer.At.Format("2 January"), taken.Answer.Outcome)},
-		{"people involved",
+			fmt.Sprintf("The council answered %s on %s, and builds the lane on its own terms", taken.Answer.Outcome.Text(), riverside.Day(taken.Answer.At))},
+		{"People involved",
 			fmt.Sprintf("%d took part, %d contributed", p.ParticipantCount(), p.ContributorCount()),
 			fmt.Sprintf("%d supporters", in.Count())},
-		{"cost to the public body",
-			fmt.Sprintf("%d activities, %d campaigns, %d answers written", activities, campaigns, p.AnsweredCount()),
+		{"Cost to the public body",
+			fmt.Sprintf("%d activities, %s, %d answers written", activities, count(int64(campaigns), "campaign", "campaigns"), p.AnsweredCount()),
 			"1 answer, given through the consultation"},
 	}, nil
 }

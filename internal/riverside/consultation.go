@@ -29,6 +29,8 @@ type Consultation struct {
 	// PetitionStory is the petition's story as [Petition] tells it, from
 	// its draft to its submission.
 	PetitionStory string
+	// Signing is the petition's signing log: what its records do not keep.
+	Signing *SigningLog
 }
 
 // fixedID returns the fixed ID of record n of a group: 1 activities and
@@ -72,7 +74,7 @@ func BuildConsultation() (*Consultation, error) {
 		return nil, err
 	}
 	var story strings.Builder
-	in, err := Petition(&story)
+	in, signing, err := petition(&story)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +89,7 @@ func BuildConsultation() (*Consultation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Consultation{Stakeholders: m, Process: p, Petition: in, Volunteering: vol, PetitionStory: story.String()}, nil
+	return &Consultation{Stakeholders: m, Process: p, Petition: in, Volunteering: vol, PetitionStory: story.String(), Signing: signing}, nil
 }
 
 // newProcess returns the draft process: the council involves residents in
@@ -471,6 +473,10 @@ func volunteering() ([]*participation.VolunteerActivity, error) {
 	return []*participation.VolunteerActivity{plant, clean}, nil
 }
 
+// targetPopulation is the residents aged 16 and over of the three
+// districts, whom the consultation is for.
+const targetPopulation = 8000
+
 // volunteersEligible is the Residents' Association's membership: the people
 // its volunteering draws on.
 const volunteersEligible = 120
@@ -481,7 +487,7 @@ const volunteersEligible = 120
 func (c *Consultation) scorecardInput() scorecard.Input {
 	return scorecard.Input{
 		Process: c.Process,
-		Options: scorecard.Options{At: reportDate(), TargetPopulation: 8000, Dimension: stakeholder.DimensionArea,
+		Options: scorecard.Options{At: reportDate(), TargetPopulation: targetPopulation, Dimension: stakeholder.DimensionArea,
 			Representativeness: metrics.RepresentativenessSpec{Population: population(stakeholder.DimensionArea)}},
 		Map: c.Stakeholders, Period: quarter(), Volunteering: c.Volunteering, Eligible: volunteersEligible,
 	}

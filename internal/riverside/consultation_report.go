@@ -87,14 +87,7 @@ func plan(p *printer, c *Consultation) error {
 	p.section("1. Plan from the stakeholder map")
 	rows := [][]string{{"Stakeholder", "Quadrant", "Salience", "Level", "Reached at", "Methods"}}
 	for _, r := range pl.Recommendations {
-		reached := "-"
-		if r.Reached() {
-			reached = r.Deepest.Text()
-		}
-		methods := make([]string, len(r.Methods))
-		for i, m := range r.Methods {
-			methods[i] = m.Text()
-		}
+		reached, methods := recommended(r, "-")
 		rows = append(rows, []string{r.Name, strings.ToLower(r.Quadrant.Label()), r.Salience.String(), r.Level.Text(), reached, strings.Join(methods, ", ")})
 	}
 	p.table(rows, nil)
@@ -132,10 +125,7 @@ func outreachSection(p *printer, c *Consultation) error {
 // activitySection prints the activities with their attendance or input.
 func activitySection(p *printer, c *Consultation) error {
 	p.section("3. Activities")
-	through := map[string]int{}
-	for ct := range c.Process.Contributions() {
-		through[ct.Activity().String()]++
-	}
+	through := contributionsByActivity(c.Process)
 	for a := range c.Process.Activities() {
 		what := plural(int64(through[a.ID().String()]), "contribution", "contributions")
 		switch {
@@ -156,17 +146,8 @@ func activitySection(p *printer, c *Consultation) error {
 func inputSection(p *printer, c *Consultation) error {
 	pr := c.Process
 	p.section("4. Input and answers")
-	kinds := map[engagement.ContributionKind]int{}
-	answers := map[engagement.ResponseKind]int{}
-	late := 0
-	for ct := range pr.Contributions() {
-		kinds[ct.Kind()]++
-		r, _ := ct.Response()
-		answers[r.Kind]++
-		if took, _ := ct.ResponseTime(); took > time.Duration(pr.Rules().ResponseDays)*engagement.Day {
-			late++
-		}
-	}
+	t := tallyInput(pr)
+	kinds, answers, late := t.kinds, t.answers, t.late
 	p.printf("%s from %s (%s took part in all):\n", plural(int64(pr.ContributionCount()), "contribution", "contributions"),
 		plural(int64(pr.ContributorCount()), "person", "people"), plural(int64(pr.ParticipantCount()), "person", "people"))
 	for k := engagement.ContributionKindComment; k.IsValid(); k++ {

@@ -72,13 +72,43 @@ func may() time.Time { return time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC)
 // story to w, and returns the submitted initiative, which awaits the
 // council's answer.
 func Petition(w io.Writer) (*participation.Initiative, error) {
+	in, _, err := petition(w)
+	return in, err
+}
+
+// SigningLog is what the petition's records do not keep: the signatures its
+// rules refused, and the committee it had when its first opening was
+// refused.
+type SigningLog struct {
+	// Committee is the committee's size when the petition first asked to
+	// open, and Needed the size its rules need.
+	Committee, Needed int
+	// Refused lists the refused signatures in the order they came.
+	Refused []Refusal
+	// Online is the number of online signatures accepted in the window.
+	Online int
+	// Sheet is the import of the paper sheet from the street stall.
+	Sheet participation.ImportReport
+}
+
+// Refusal is one refused signature: online (Row 0) or a row of the paper
+// sheet, with the reason in words.
+type Refusal struct {
+	At     time.Time // when it was given online; the zero time for a row
+	Row    int
+	Reason string
+}
+
+// petition tells the petition to w and returns it with its signing log.
+func petition(w io.Writer) (*participation.Initiative, *SigningLog, error) {
 	p := &printer{w: w}
+	log := &SigningLog{}
 	in, err := draft(p)
 	if err == nil {
-		err = open(p, in)
+		err = open(p, in, log)
 	}
 	if err == nil {
-		err = gather(p, in)
+		err = gather(p, in, log)
 	}
 	if err == nil {
 		err = submit(p, in)
@@ -90,9 +120,9 @@ func Petition(w io.Writer) (*participation.Initiative, error) {
 		err = p.err
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return in, nil
+	return in, log, nil
 }
 
 // draft writes the petition and its rules.
@@ -130,7 +160,8 @@ func draft(p *printer) (*participation.Initiative, error) {
 
 // open opens the petition once its committee has the three members it
 // needs: the two initiators alone are refused.
-func open(p *printer, in *participation.Initiative) error {
+func open(p *printer, in *participation.Initiative, log *SigningLog) error {
+	log.Committee, log.Needed = in.CommitteeSize(), 3
 	err := in.Open(may().AddDate(0, 0, -3))
 	if !errors.Is(err, participation.ErrCommitteeTooSmall) {
 		return fmt.Errorf("opening with two of three committee members: %v", err)
@@ -149,9 +180,9 @@ func open(p *printer, in *participation.Initiative) error {
 
 // gather collects signatures online, then from the paper sheet, printing
 // every refusal with its reason.
-func gather(p *printer, in *participation.Initiative) error {
+func gather(p *printer, in *participation.Initiative, log *SigningLog) error {
 	p.printf("Online signatures\n")
-	sign := p.signer(in)
+	sign := p.signer(in, log)
 	sign(90, onlineSupporter(0), may().Add(-20*time.Hour)) // before the window
 	for i := range byte(36) {
 		sign(i+1, onlineSupporter(int(i)), may().Add(time.Duration(24+10*int(i))*time.Hour))
@@ -161,14 +192,17 @@ func gather(p *printer, in *participation.Initiative) error {
 	sign(93, stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "maple", Resident: true}, may().AddDate(0, 0, 5))
 	sign(5, onlineSupporter(4), may().AddDate(0, 0, 6)) // again
 	p.printf("  %d accepted\n\n", in.Count())
+	log.Online = in.Count()
 
 	rep, err := in.ImportCSV(strings.NewReader(sheet))
 	if err != nil {
 		return err
 	}
 	p.printf("Paper sheet from the street stall: %s, %d accepted, %d rejected\n", count(rep.Rows, "row", "rows"), rep.Accepted, len(rep.Rejected))
+	log.Sheet = rep
 	for _, r := range rep.Rejected {
 		p.printf("  row %2d: %s\n", r.Row, reason(r))
+		log.Refused = append(log.Refused, Refusal{Row: r.Row, Reason: reason(r)})
 	}
 	p.printf("\nAfter the window closed\n")
 	sign(94, onlineSupporter(5), may().AddDate(0, 1, 0).Add(2*time.Hour))
@@ -177,10 +211,11 @@ func gather(p *printer, in *participation.Initiative) error {
 
 // signer returns a function that signs online for resident n and prints a
 // refusal.
-func (p *printer) signer(in *participation.Initiative) func(n byte, prof stakeholder.Profile, when time.Time) {
+func (p *printer) signer(in *participation.Initiative, log *SigningLog) func(n byte, prof stakeholder.Profile, when time.Time) {
 	return func(n byte, prof stakeholder.Profile, when time.Time) {
 		if err := in.Sign(person(n), prof, participation.SigningMethodOnline, when); err != nil {
 			p.printf("  refused resident %d on %s: %s\n", n, when.Format("2006-01-02 15:04"), reason(err))
+			log.Refused = append(log.Refused, Refusal{At: when, Reason: reason(err)})
 		}
 	}
 }
@@ -256,13 +291,7 @@ func (p *printer) representativeness(in *participation.Initiative, d stakeholder
 	p.printf("\nSupporters by %s against the population (counts under %d suppressed: *)\n", d.Text(), spec.Policy.Threshold())
 	p.printf("  %-12s %10s %9s %10s %6s\n", "group", "supporters", "share", "population", "ratio")
 	for g := range rep.All() {
-		share, ratio := "*", "*"
-		if s, ok := g.ParticipantShare(); ok {
-			share = s.PercentText()
-		}
-		if r, ok := g.RepresentationRatio(); ok {
-			ratio = r.StringFixed(2)
-		}
+		share, ratio := groupFigures(g, "*")
 		p.printf("  %-12s %10s %9s %10s %6s\n", g.Group(), g.Participants(), share, g.PopulationShare().PercentText(), ratio)
 	}
 	p.printf("  %-12s %10s\n", "not given", rep.Unclassified())
@@ -279,6 +308,19 @@ func (p *printer) representativeness(in *participation.Initiative, d stakeholder
 		p.printf("  both computed with the suppressed groups merged into one\n")
 	}
 	return nil
+}
+
+// groupFigures returns a published group's share of the supporters and
+// its representation ratio, or hidden for each that is suppressed.
+func groupFigures(g metrics.RepresentedGroup, hidden string) (share, ratio string) {
+	share, ratio = hidden, hidden
+	if s, ok := g.ParticipantShare(); ok {
+		share = s.PercentText()
+	}
+	if r, ok := g.RepresentationRatio(); ok {
+		ratio = r.StringFixed(2)
+	}
+	return share, ratio
 }
 
 // withheld says why a figure of a published table is not printed.

@@ -51,36 +51,18 @@ func WriteStakeholderTables(w io.Writer, m *stakeholder.Map, grid stakeholder.Gr
 // first half of 2025: growth in relationship strength from the end of March
 // to the end of June, how inquiries were answered, and overdue follow-ups.
 func WriteRelationshipFigures(w io.Writer, m *stakeholder.Map) error {
-	q1, q2 := day(time.March, 31), day(time.June, 30)
-	growth, err := m.TotalGrowth(q1, q2, stakeholder.DefaultHalfLife)
-	if err != nil {
-		return err
-	}
-	rel, err := growth.RelativePercent()
+	f, err := relationships2025(m)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Relationship strength (half-life 90 days): %s at 31 March → %s at 30 June (%s %%)\n",
-		growth.Before().StringFixed(2), growth.After().StringFixed(2), signed(rel.StringFixed(2)))
-	resp, err := m.Responsiveness(day(time.January, 1), day(time.July, 1))
-	if err != nil {
-		return err
-	}
-	median, ok := resp.Median()
-	medianText := "none answered"
-	if ok {
-		medianText = Days(median)
-	}
+		f.before.StringFixed(2), f.after.StringFixed(2), signed(f.growth.StringFixed(2)))
 	fmt.Fprintf(w, "Inquiries answered: %d of %d (%s), %s within 7 days, median time to answer %s\n",
-		resp.Answered.Numerator(), resp.Answered.Denominator(), resp.Answered.PercentText(),
-		resp.Within(7*24*time.Hour).PercentText(), medianText)
+		f.resp.Answered.Numerator(), f.resp.Answered.Denominator(), f.resp.Answered.PercentText(),
+		f.resp.Within(7*24*time.Hour).PercentText(), f.medianAnswer())
 	fmt.Fprintln(w, "Overdue follow-ups on 30 June:")
-	for _, x := range m.Overdue(q2) {
-		s, ok := m.Get(x.Stakeholder)
-		if !ok {
-			return fmt.Errorf("overdue follow-up %s names no stakeholder of the map", x.ID)
-		}
-		fmt.Fprintf(w, "  %s: %q, due %s\n", s.Name(), x.Topic, x.FollowUpDue.Format("2 January"))
+	for i, x := range f.overdue {
+		fmt.Fprintf(w, "  %s: %q, due %s\n", f.overdueParties[i], x.Topic, x.FollowUpDue.Format("2 January"))
 	}
 	return nil
 }
