@@ -16,6 +16,7 @@ import (
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/civitas-go/civitas/stakeholder/concerns"
 )
 
 // story is one run of the tour: the records it built and the report it tells
@@ -39,6 +40,9 @@ type records struct {
 	Scorecards   []metrics.Scorecard       `json:"scorecards"`
 	Funnel       []metrics.FunnelStep      `json:"funnel"`
 	Budget       budgetRecords             `json:"participatory_budget"`
+	// Complaints is the organisation's own register: it holds complainants'
+	// pseudonymous IDs and is never published as it is.
+	Complaints *concerns.Register `json:"complaints"`
 }
 
 // tell builds the records and the report, section by section. Each step
@@ -75,6 +79,7 @@ func tell() (*story, error) {
 		st.consultation,
 		st.petition,
 		st.meeting,
+		st.complaints,
 		st.budget,
 		st.scorecards,
 		st.audit,

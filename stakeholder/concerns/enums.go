@@ -23,6 +23,10 @@ func (c CaseKind) IsValid() bool { return caseKinds.Valid(c) }
 // undeclared value.
 func (c CaseKind) String() string { return caseKinds.String(c) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (c CaseKind) Text() string { return caseKinds.Text(c) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (c CaseKind) MarshalText() ([]byte, error) { return caseKinds.Marshal(c) }
 
@@ -45,6 +49,10 @@ func (i IntakeChannel) IsValid() bool { return intakeChannels.Valid(i) }
 // String returns the wire name, such as "phone", or "IntakeChannel(n)" for an
 // undeclared value.
 func (i IntakeChannel) String() string { return intakeChannels.String(i) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (i IntakeChannel) Text() string { return intakeChannels.Text(i) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (i IntakeChannel) MarshalText() ([]byte, error) { return intakeChannels.Marshal(i) }
@@ -69,6 +77,10 @@ func (s Severity) IsValid() bool { return severities.Valid(s) }
 // undeclared value.
 func (s Severity) String() string { return severities.String(s) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (s Severity) Text() string { return severities.Text(s) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (s Severity) MarshalText() ([]byte, error) { return severities.Marshal(s) }
 
@@ -91,6 +103,10 @@ func (d Disclosure) IsValid() bool { return disclosures.Valid(d) }
 // String returns the wire name, such as "named", or "Disclosure(n)" for an
 // undeclared value.
 func (d Disclosure) String() string { return disclosures.String(d) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (d Disclosure) Text() string { return disclosures.Text(d) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (d Disclosure) MarshalText() ([]byte, error) { return disclosures.Marshal(d) }
@@ -115,6 +131,10 @@ func (s State) IsValid() bool { return states.Valid(s) }
 // undeclared value.
 func (s State) String() string { return states.String(s) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (s State) Text() string { return states.Text(s) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (s State) MarshalText() ([]byte, error) { return states.Marshal(s) }
 
@@ -137,6 +157,10 @@ func (e Event) IsValid() bool { return events.Valid(e) }
 // String returns the wire name, such as "received", or "Event(n)" for an
 // undeclared value.
 func (e Event) String() string { return events.String(e) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (e Event) Text() string { return events.Text(e) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (e Event) MarshalText() ([]byte, error) { return events.Marshal(e) }
@@ -161,6 +185,10 @@ func (o Outcome) IsValid() bool { return outcomes.Valid(o) }
 // undeclared value.
 func (o Outcome) String() string { return outcomes.String(o) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (o Outcome) Text() string { return outcomes.Text(o) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (o Outcome) MarshalText() ([]byte, error) { return outcomes.Marshal(o) }
 
@@ -183,6 +211,10 @@ func (s Scope) IsValid() bool { return scopes.Valid(s) }
 // String returns the wire name, such as "in", or "Scope(n)" for an
 // undeclared value.
 func (s Scope) String() string { return scopes.String(s) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (s Scope) Text() string { return scopes.Text(s) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (s Scope) MarshalText() ([]byte, error) { return scopes.Marshal(s) }
@@ -207,6 +239,10 @@ func (l LinkKind) IsValid() bool { return linkKinds.Valid(l) }
 // undeclared value.
 func (l LinkKind) String() string { return linkKinds.String(l) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (l LinkKind) Text() string { return linkKinds.Text(l) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (l LinkKind) MarshalText() ([]byte, error) { return linkKinds.Marshal(l) }
 
@@ -230,6 +266,10 @@ func (i IssueState) IsValid() bool { return issueStates.Valid(i) }
 // undeclared value.
 func (i IssueState) String() string { return issueStates.String(i) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (i IssueState) Text() string { return issueStates.Text(i) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (i IssueState) MarshalText() ([]byte, error) { return issueStates.Marshal(i) }
 
@@ -252,6 +292,10 @@ func (i IssueEvent) IsValid() bool { return issueEvents.Valid(i) }
 // String returns the wire name, such as "opened", or "IssueEvent(n)" for an
 // undeclared value.
 func (i IssueEvent) String() string { return issueEvents.String(i) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (i IssueEvent) Text() string { return issueEvents.Text(i) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (i IssueEvent) MarshalText() ([]byte, error) { return issueEvents.Marshal(i) }
@@ -299,6 +343,10 @@ func (t Trend) IsValid() bool { return trends.Valid(t) }
 // undeclared value.
 func (t Trend) String() string { return trends.String(t) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (t Trend) Text() string { return trends.Text(t) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (t Trend) MarshalText() ([]byte, error) { return trends.Marshal(t) }
 
@@ -322,6 +370,10 @@ func (r RowStatus) IsValid() bool { return rowStatuses.Valid(r) }
 // undeclared value.
 func (r RowStatus) String() string { return rowStatuses.String(r) }
 
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (r RowStatus) Text() string { return rowStatuses.Text(r) }
+
 // MarshalText returns the wire name; an undeclared value is an error.
 func (r RowStatus) MarshalText() ([]byte, error) { return rowStatuses.Marshal(r) }
 
@@ -344,6 +396,10 @@ func (f Figure) IsValid() bool { return figureNames.Valid(f) }
 // String returns the wire name, such as "acknowledged_on_time", or "Figure(n)" for an
 // undeclared value.
 func (f Figure) String() string { return figureNames.String(f) }
+
+// Text returns the name written for people, in words; see String for the
+// wire name.
+func (f Figure) Text() string { return figureNames.Text(f) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
 func (f Figure) MarshalText() ([]byte, error) { return figureNames.Marshal(f) }
