@@ -202,14 +202,6 @@ func reason(err, sentinel error) string {
 	return err.Error()
 }
 
-// orUnnamed returns field, or "(unnamed field)" when it is "".
-func orUnnamed(field string) string {
-	if field == "" {
-		return "(unnamed field)"
-	}
-	return field
-}
-
 // fieldErr builds a *FieldError whose value is quoted and clipped.
 func fieldErr(field, value string, err error) error {
 	return &FieldError{Field: field, Value: strconv.Quote(errs.Clip(value)), Err: err}

@@ -217,9 +217,6 @@ func (c *checker) addLevel(cat Category, level FindingLevel, line int, rule, for
 	c.findings = append(c.findings, Finding{Level: level, Category: cat, Line: line, Count: 1, Rule: rule, Message: msg})
 }
 
-// has reports whether a finding of cat was recorded.
-func (c *checker) has(cat Category) bool { return c.listed[cat] > 0 }
-
 // readError reports what stopped the reader, unless a check already found
 // it.
 func (c *checker) readError(err error) {

@@ -70,7 +70,6 @@ func day(month time.Month, d, hour int) time.Time {
 // The people and bodies of the story.
 var (
 	cityID      = id(1)
-	officerID   = id(2)
 	reviewerID  = id(3)
 	initiatorID = id(4)
 )
