@@ -143,7 +143,25 @@ func CompareToPopulation(participants, population []GroupCount) (Representation,
 // "north ward"; "18-24" and "18–24" stay different labels. A label whose key
 // is empty names no group.
 func GroupKey(label string) string {
+	if isKey(label) {
+		return label // already in key form: no allocation
+	}
 	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
+
+// isKey reports whether s is already its own GroupKey: ASCII with no upper
+// case letter, no space at either end and no run of spaces or other white
+// space inside. Other labels take the general path.
+func isKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // indexGroups checks one breakdown (labels present and unique, counts

@@ -248,3 +248,12 @@ func publish(in repIn) (metrics.Representativeness, error) {
 	return metrics.PublishRepresentativeness(in.Participants, in.Unclassified, metrics.RepresentativenessSpec{
 		Population: in.Population, Policy: in.Policy, KeepSuppressed: in.KeepSuppressed})
 }
+
+func TestGroupKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"f": "f", "F": "f", " north  ward ": "north ward", "North\tWard": "north ward", "18-24": "18-24",
+		"65+": "65+", "Zürich": "zürich", "a b": "a b", "": "", "   ": "",
+	} {
+		assert.Equal(t, want, metrics.GroupKey(in), "%q", in)
+	}
+}
