@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"errors"
 	"io"
 	"os"
 	"slices"
@@ -20,36 +21,71 @@ import (
 // [Election.Warnings]; so are the irregularities real Pabulib files have
 // ([ErrIrregularText], [ErrRepeatedProject]: see [Strict]), which are read
 // as pabutools reads them, unless opts include [Strict].
+//
+// Parse reads data whatever its length: the limit of [MaxBytes] applies to
+// [Read] and [ReadFile], which hold nothing in memory before they read.
 func Parse(data []byte, opts ...ReadOption) (*Election, error) {
-	return parse(string(data), opts)
+	return parse(string(data), config(opts))
 }
 
 // Read reads a Pabulib .pb file from r, as [Parse] does; it also returns any
-// error from r.
+// error from r. It reads at most [DefaultMaxBytes] bytes, or the limit
+// [MaxBytes] sets: a longer input is refused with [ErrTooLarge] once the
+// limit is passed, without reading the rest.
 func Read(r io.Reader, opts ...ReadOption) (*Election, error) {
-	var sb strings.Builder
-	if _, err := io.Copy(&sb, r); err != nil {
+	c := config(opts)
+	s, err := readAll(r, c.maxBytes, 0)
+	if err != nil {
 		return nil, err
 	}
-	return parse(sb.String(), opts)
+	return parse(s, c)
 }
 
-// ReadFile reads the Pabulib .pb file name, as [Parse] does; it also returns
-// any error from opening or reading the file.
+// ReadFile reads the Pabulib .pb file name, as [Read] does, with the same
+// size limit; it also returns any error from opening or reading the file. A
+// [*ParseError] it returns names the file.
 func ReadFile(name string, opts ...ReadOption) (*Election, error) {
+	c := config(opts)
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var sb strings.Builder
+	hint := int64(0)
 	if st, err := f.Stat(); err == nil {
-		sb.Grow(int(st.Size()))
+		hint = st.Size()
 	}
-	if _, err := io.Copy(&sb, f); err != nil {
+	s, err := readAll(f, c.maxBytes, hint)
+	if err != nil {
 		return nil, err
 	}
-	return parse(sb.String(), opts)
+	c.file = name
+	return parse(s, c)
+}
+
+// readAll reads r to its end, refusing more than limit bytes (limit ≤ 0: no
+// limit). hint, the size the source says it has, sizes the buffer, but never
+// beyond the limit.
+func readAll(r io.Reader, limit, hint int64) (string, error) {
+	var sb strings.Builder
+	if limit > 0 {
+		hint = min(hint, limit)
+	}
+	if hint > 0 && hint < 1<<40 {
+		sb.Grow(int(hint))
+	}
+	src := r
+	if limit > 0 {
+		src = io.LimitReader(r, limit+1)
+	}
+	n, err := io.Copy(&sb, src)
+	if err != nil {
+		return "", err
+	}
+	if limit > 0 && n > limit {
+		return "", &ParseError{Err: errorf(ErrTooLarge, "the input is longer than the limit of %d bytes", limit)}
+	}
+	return sb.String(), nil
 }
 
 // Sections of a .pb file, in the order they must come.
@@ -442,12 +478,31 @@ func clip(s string) string {
 	return s
 }
 
-// parse reads a whole file.
-func parse(s string, opts []ReadOption) (*Election, error) {
-	var c readConfig
+// config applies opts to the default configuration.
+func config(opts []ReadOption) readConfig {
+	c := readConfig{maxBytes: DefaultMaxBytes}
 	for _, o := range opts {
-		o(&c)
+		if o != nil {
+			o(&c)
+		}
 	}
+	return c
+}
+
+// parse reads a whole file; an error names c.file when there is one.
+func parse(s string, c readConfig) (*Election, error) {
+	e, err := parseText(s, c)
+	if err != nil && c.file != "" {
+		var pe *ParseError
+		if errors.As(err, &pe) && pe.File == "" {
+			pe.File = c.file
+		}
+	}
+	return e, err
+}
+
+// parseText reads a whole file held in s.
+func parseText(s string, c readConfig) (*Election, error) {
 	p := &parser{s: s, strict: c.strict}
 	if strings.HasPrefix(s, "\ufeff") {
 		p.s = s[len("\ufeff"):]
@@ -619,7 +674,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	p.inVotes = true
 	// Size the arrays once: one ballot per line, at most one project per
-	// comma or line.
+	// comma or line. Every estimate is bounded by the bytes left to read
+	// (a line, a comma, a semicolon is at least a byte), never by a product
+	// with the header's width.
 	rest := p.s[p.pos:]
 	estimate := strings.Count(rest, "\n") + 1
 	if estimate == 1 {
@@ -635,7 +692,12 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	prof.text = p.s
 	prof.items = make([]int32, 0, itemsEstimate)
 	nAttr := len(prof.attrCols)
-	prof.attrs = make([]strRef, 0, estimate*nAttr)
+	// At most one attribute per semicolon read; a short row's missing
+	// cells are padded, within padLimit.
+	if nAttr > 0 {
+		prof.attrs = make([]strRef, 0, min(estimate*nAttr, strings.Count(rest, ";")))
+	}
+	padLimit := 2*len(rest) + 1<<18
 	ids := make([]string, len(inst.projects))
 	for i, pr := range inst.projects {
 		ids[i] = pr.ID
@@ -684,6 +746,11 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 		}
 		if col < len(roles) {
 			p.ws.add("short VOTES row", p.line, ErrShortRow, "VOTES row has %d cells, the header %d", col, len(roles))
+			pad := nAttr - (len(prof.attrs) - attrStart)
+			if pad > padLimit {
+				return nil, lineErr(p.line, ErrTooLarge, "VOTES rows are far shorter than the header's %d columns: padding them would take far more memory than the file's size", len(roles))
+			}
+			padLimit -= max(pad, 0)
 			for len(prof.attrs)-attrStart < nAttr {
 				prof.attrs = append(prof.attrs, 0)
 			}
@@ -826,8 +893,23 @@ type ReadOption func(*readConfig)
 
 // readConfig holds the read options.
 type readConfig struct {
-	strict bool
+	strict   bool
+	maxBytes int64  // Read and ReadFile refuse longer inputs; ≤ 0: no limit
+	file     string // the file's name, for errors
 }
+
+// DefaultMaxBytes is the size limit [Read] and [ReadFile] apply unless
+// [MaxBytes] sets another: 256 MiB, some fifty times the largest Pabulib
+// file (Warsaw's and Łódź's are a few megabytes).
+const DefaultMaxBytes = 256 << 20
+
+// MaxBytes sets the number of bytes [Read] and [ReadFile] read at most
+// before they refuse the input with [ErrTooLarge] (in a [*ParseError] with
+// no line); n ≤ 0 removes the limit. The default is [DefaultMaxBytes].
+// [Parse], given bytes already in memory, ignores it. Whatever the limit,
+// reading allocates in proportion to the bytes and rows read, never to a
+// count a file declares.
+func MaxBytes(n int64) ReadOption { return func(c *readConfig) { c.maxBytes = n } }
 
 // Strict makes the reader refuse what real Pabulib files sometimes hold and
 // the reference tools (pabutools, Pabulib's checker) read leniently, which
