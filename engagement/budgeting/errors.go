@@ -80,7 +80,10 @@ var (
 	ErrTooManyTies = errors.New("budgeting: too many ways to break ties")
 
 	// ErrOverflow reports an election whose amounts, once scaled to whole
-	// numbers, do not fit in 63 bits, or whose points do not fit in 31 bits.
+	// numbers of one unit, do not fit in 63 bits, alone or added up (the
+	// budget and every cost), or whose points do not fit in 31 bits. The
+	// reader, [NewInstance] and the JSON decoder refuse such amounts, saying
+	// which overflowed, so that a rule never meets them.
 	ErrOverflow = errors.New("budgeting: amount too large")
 
 	// ErrTooLarge reports an input over a size limit: more bytes than

@@ -187,7 +187,9 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 // so both check the same things.
 type instanceBuilder struct {
 	problems
-	inst Instance
+	inst       Instance
+	budgetLine int   // the line of META's budget, 0 when not read from a file
+	lines      []int // each project's line, 0 when built in Go
 }
 
 // setMetaLines stores the META rows and interprets the ballot limits. lines
@@ -236,9 +238,10 @@ func (b *instanceBuilder) readMeta(meta []Field, lines []int) error {
 	if typeAt < 0 {
 		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
 	}
+	b.budgetLine = line(budgetAt)
 	d, ok := parseDecimal(meta[budgetAt].Value)
 	if !ok {
-		return &ParseError{Line: line(budgetAt), Err: errorf(ErrInvalidNumber, "budget %q", meta[budgetAt].Value)}
+		return &ParseError{Line: line(budgetAt), Err: numberError("budget", meta[budgetAt].Value)}
 	}
 	if d.Sign() < 0 {
 		return &ParseError{Line: line(budgetAt), Err: errorf(ErrNegativeCost, "budget %s", meta[budgetAt].Value)}
@@ -277,7 +280,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_length", "max_length":
 		d, ok := parseDecimal(f.Value)
 		if !ok || !d.IsInteger() || d.Sign() < 0 || !d.BigInt().IsInt64() {
-			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, numberError(f.Key, f.Value))
 			return
 		}
 		if f.Key == "min_length" {
@@ -288,7 +291,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_sum_points", "max_sum_points", "min_points", "max_points":
 		d, ok := parseDecimal(f.Value)
 		if !ok {
-			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, numberError(f.Key, f.Value))
 			return
 		}
 		switch f.Key {
@@ -411,6 +414,7 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 	p.Extra = extra
 	in.index[p.ID] = len(in.projects)
 	in.projects = append(in.projects, p)
+	b.lines = append(b.lines, line)
 }
 
 // projectColumnRoleIn returns the role of column name in the instance.
@@ -427,6 +431,16 @@ func projectColumnRoleIn(in *Instance, name string) int {
 func (b *instanceBuilder) finish() (*Instance, error) {
 	if b.inst.budget.Sign() < 0 {
 		b.fail(0, errorf(ErrNegativeCost, "budget %s", b.inst.budget))
+	}
+	if len(b.errs) == 0 {
+		// Refuse now what the rules could not compute with.
+		if _, at, err := scaleAmounts(b.inst.budget, b.inst.projects); err != nil {
+			line := b.budgetLine
+			if at >= 0 {
+				line = b.lines[at]
+			}
+			b.fail(line, err)
+		}
 	}
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err

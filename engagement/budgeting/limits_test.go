@@ -2,9 +2,11 @@ package budgeting_test
 
 import (
 	"bytes"
+	"context"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -123,4 +125,82 @@ func TestMaxBytes(t *testing.T) {
 		_, err := budgeting.Parse(data, budgeting.MaxBytes(1))
 		require.NoError(t, err)
 	})
+}
+
+func TestNumberLimits(t *testing.T) {
+	// A number's digits are bounded before it is converted, so a cost of a
+	// million digits is refused at once, and the message quotes it clipped.
+	file := func(budget, cost, points string) []byte {
+		return []byte("META\nkey;value\nbudget;" + budget + "\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;" + cost +
+			"\nb;1\nVOTES\nvoter_id;vote;points\nv;a;" + points + "\n")
+	}
+	long := strings.Repeat("9", 1_000_000)
+	cases := []struct {
+		name      string
+		data      []byte
+		sentinel  error
+		line, col int
+	}{
+		{"a cost of a million digits", file("10", long, "1"), budgeting.ErrTooLarge, 7, 2},
+		{"a cost of 41 digits", file("10", strings.Repeat("1", 41), "1"), budgeting.ErrTooLarge, 7, 2},
+		{"a budget of a million digits", file(long, "1", "1"), budgeting.ErrTooLarge, 3, 0},
+		{"points of a million digits", file("10", "1", long), budgeting.ErrTooLarge, 11, 0},
+		{"a 40-digit cost", file("10", strings.Repeat("1", 40), "1"), budgeting.ErrOverflow, 7, 0},
+		{"a 20-digit budget", file("99999999999999999999", "1", "1"), budgeting.ErrOverflow, 3, 0},
+		{"a cost of 19 nines", file("10", "9223372036854775800", "1"), budgeting.ErrOverflow, 7, 0},
+		{"a cost with 18 decimals and a budget of 10", file("10", "0.000000000000000001", "1"), budgeting.ErrOverflow, 3, 0},
+		{"a 40-digit number of leading zeros is a number", file("10", strings.Repeat("0", 39)+"1", "1"), nil, 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			done := make(chan error, 1)
+			go func() {
+				_, err := budgeting.Parse(tc.data)
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-ctx.Done():
+				require.NoError(t, ctx.Err(), "parsing took more than 10 s")
+			}
+			if tc.sentinel == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tc.sentinel)
+			var pe *budgeting.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tc.line, pe.Line)
+			if tc.col > 0 {
+				assert.Equal(t, tc.col, pe.Column)
+			}
+			assert.Less(t, len(err.Error()), 400, "the message quotes the number clipped")
+		})
+	}
+}
+
+func TestAmountOverflowAtParse(t *testing.T) {
+	// An overflow says what overflowed: the sum, a cost, or the budget at
+	// the scale a cost's decimals set.
+	cases := []struct {
+		name    string
+		budget  string
+		cost    string
+		mention []string // the message's words
+	}{
+		{"budget plus a cost", "9200000000000000000", "100000000000000000", []string{"add up", "9200000000000000000", `project "a"`}},
+		{"a cost's decimals scale the budget", "100", "0.000000000000000001", []string{"the budget 100", "18 decimal places", `project "a"`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := budgeting.Parse([]byte("META\nkey;value\nbudget;" + tc.budget + "\nvote_type;approval\nPROJECTS\nproject_id;cost\na;" + tc.cost + "\nVOTES\nvoter_id;vote\nv;a\n"))
+			require.ErrorIs(t, err, budgeting.ErrOverflow)
+			for _, w := range tc.mention {
+				assert.Contains(t, err.Error(), w) // the text for people, checked once here
+			}
+		})
+	}
 }

@@ -498,23 +498,11 @@ func runOfficialGreedy(r Rule, e *Election, res *Result, rank []int32, log *tieL
 	}
 	o.threshold, o.hasThreshold = t, hasT
 
-	places := significantPlaces(in.budget)
-	for _, p := range in.projects {
-		places = max(places, significantPlaces(p.Cost))
+	a, _, err := scaleAmounts(in.budget, in.projects)
+	if err != nil {
+		return err
 	}
-	if places > maxPlaces {
-		return errorf(ErrOverflow, "amounts with %d decimal places", places)
-	}
-	budget, ok := scaled(in.budget, places)
-	if !ok {
-		return errorf(ErrOverflow, "budget %s", in.budget)
-	}
-	cost := make([]int64, len(in.projects))
-	for i, p := range in.projects {
-		if cost[i], ok = scaled(p.Cost, places); !ok || cost[i] > 1<<62 {
-			return errorf(ErrOverflow, "cost %s", p.Cost)
-		}
-	}
+	budget, cost, places := a.budget, a.cost, a.places
 	order := mostFirst(tally, rank)
 	o.order = order
 	left := budget

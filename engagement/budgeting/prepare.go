@@ -45,28 +45,11 @@ const maxUtility = 1<<31 - 1
 func prepare(e *Election, u Utility, csr bool) (*prepared, error) {
 	in, pr := e.inst, e.prof
 	pe := &prepared{e: e, utility: u, voters: int64(pr.Len())}
-	places := significantPlaces(in.budget)
-	for _, p := range in.projects {
-		places = max(places, significantPlaces(p.Cost))
+	a, _, err := scaleAmounts(in.budget, in.projects)
+	if err != nil {
+		return nil, err
 	}
-	if places > maxPlaces {
-		return nil, errorf(ErrOverflow, "amounts with %d decimal places", places)
-	}
-	pe.places = places
-	var ok bool
-	if pe.budget, ok = scaled(in.budget, places); !ok {
-		return nil, errorf(ErrOverflow, "budget %s", in.budget)
-	}
-	total := pe.budget
-	pe.cost = make([]int64, len(in.projects))
-	for i, p := range in.projects {
-		if pe.cost[i], ok = scaled(p.Cost, places); !ok {
-			return nil, errorf(ErrOverflow, "cost %s", p.Cost)
-		}
-		if total += pe.cost[i]; total < 0 {
-			return nil, errorf(ErrOverflow, "costs add up beyond 63 bits")
-		}
-	}
+	pe.places, pe.budget, pe.cost = a.places, a.budget, a.cost
 	pe.byRank = make([]int32, len(in.projects))
 	for i := range pe.byRank {
 		pe.byRank[i] = int32(i)

@@ -2,6 +2,7 @@ package budgeting
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -17,7 +18,9 @@ import (
 // [ErrNegativeCost], [ErrBallotTooLong], [ErrMissingSection],
 // [ErrSectionOrder], [ErrMissingField], [ErrInvalidNumber],
 // [ErrInvalid], [ErrRepeatedProject], [ErrPointsMismatch],
-// [ErrTooManyPoints] or [ErrSyntax]. What the format tolerates is reported by
+// [ErrTooManyPoints], [ErrOverflow] (amounts the rules cannot compute
+// with), [ErrTooLarge] (a number of more than [MaxDigits] digits) or
+// [ErrSyntax]. What the format tolerates is reported by
 // [Election.Warnings]; so are the irregularities real Pabulib files have
 // ([ErrIrregularText], [ErrRepeatedProject]: see [Strict]), which are read
 // as pabutools reads them, unless opts include [Strict].
@@ -623,7 +626,7 @@ func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, err
 		case colCost:
 			d, ok := parseDecimal(v)
 			if !ok {
-				return Project{}, lineErr(p.line, ErrInvalidNumber, "project %q costs %q", pr.ID, c.val)
+				return Project{}, &ParseError{Line: p.line, Column: i + 1, Err: numberError(fmt.Sprintf("project %q's cost", clip(pr.ID)), c.val)}
 			}
 			pr.Cost, hasCost = d, true
 		case colName:
@@ -834,7 +837,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		}
 		v, places, ok := parsePoints(strings.TrimSpace(points[k:e]))
 		if !ok {
-			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+			return &ParseError{Line: p.line, Err: numberError("points", points)}
 		}
 		if m < n {
 			if len(repeats) > 0 && slices.Contains(repeats, int32(m)) {
@@ -850,7 +853,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		m++
 		k = e + 1
 		if e == len(points)-1 {
-			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+			return &ParseError{Line: p.line, Err: numberError("points", points)}
 		}
 	}
 	if m != n {
