@@ -441,7 +441,7 @@ func runOfficial(ctx context.Context, r Rule, e *Election, rank []int32, log *ti
 		}
 		return res, nil
 	}
-	if err := runOfficialGreedy(r, e, res, rank, log); err != nil {
+	if err := runOfficialGreedy(ctx, r, e, res, rank, log); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -461,7 +461,7 @@ func metaThreshold(in *Instance) (t int64, ok bool, err error) {
 }
 
 // runOfficialGreedy walks the projects by published tally.
-func runOfficialGreedy(r Rule, e *Election, res *Result, rank []int32, log *tieLog) error {
+func runOfficialGreedy(ctx context.Context, r Rule, e *Election, res *Result, rank []int32, log *tieLog) error {
 	in := e.inst
 	o := res.official
 	col, published, err := publishedTallies(in)
@@ -507,7 +507,11 @@ func runOfficialGreedy(r Rule, e *Election, res *Result, rank []int32, log *tieL
 	o.order = order
 	left := budget
 	withdrawn := decimal.NewFromInt(withdrawnCost)
+	st := stopper{ctx: ctx}
 	for i, p := range order {
+		if st.done() {
+			return st.err
+		}
 		if hasT && tally[p] < t {
 			continue
 		}
@@ -586,6 +590,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	if err != nil {
 		return err
 	}
+	pe.stop.ctx = ctx
 	own := &tieLog{}
 	pe.ties = own
 	pe.setRank(rank)
@@ -616,6 +621,9 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	} else {
 		kept = newMESEngine(pe)
 		kept.run(b0)
+		if pe.stop.err != nil {
+			return pe.stop.err
+		}
 		res.runs = 1
 	}
 	res.selected = slices.Clone(kept.selected)
@@ -637,7 +645,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 		compareWithGreedy(pe, res, supporters, rank)
 	}
 	res.spent = unscaled(pe.spent(res.selected), pe.places)
-	return nil
+	return pe.stop.err
 }
 
 // compareWithGreedy computes greedy by number of supporters and keeps it
