@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -455,16 +456,17 @@ func (b *instanceBuilder) finish() (*Instance, error) {
 // checkID rejects an ID that is empty, padded with spaces or holds a line
 // break: it would not read back the same.
 func checkID(kind, id string) error {
-	if id == "" || strings.TrimSpace(id) != id || strings.ContainsAny(id, "\r\n") {
+	if id == "" || strings.TrimSpace(id) != id || strings.ContainsAny(id, "\r\n") || !utf8.ValidString(id) {
 		return errorf(ErrInvalid, "%s ID %q", kind, id)
 	}
 	return nil
 }
 
 // checkText rejects text that would not read back the same: a line break,
-// surrounding spaces, or (when empty is false) no text at all.
+// surrounding white space, bytes that are not UTF-8, or (when empty is
+// false) no text at all.
 func checkText(what, s string, empty bool) error {
-	if (!empty && s == "") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\r\n") {
+	if (!empty && s == "") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\r\n") || !utf8.ValidString(s) {
 		return errorf(ErrInvalid, "%s %q", what, s)
 	}
 	return nil

@@ -3,6 +3,7 @@ package budgeting_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"runtime"
 	"strings"
 	"testing"
@@ -203,4 +204,68 @@ func TestAmountOverflowAtParse(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestNothingSilentlyRewritten(t *testing.T) {
+	head := "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n"
+	cases := []struct {
+		name      string
+		text      string
+		sentinel  error // nil: accepted, and equal once written and read back
+		line, col int
+		voters    []string
+		ballot0   []string
+	}{
+		{"voter IDs none, in any case, are IDs", head + "1;1;a\n2;1;b\nVOTES\nvoter_id;vote\nnone;1\nNONE;2\nNone;1\n",
+			nil, 0, 0, []string{"none", "NONE", "None"}, []string{"1"}},
+		{"a voter ID none given twice", head + "1;1;a\nVOTES\nvoter_id;vote\nnone;1\nnone;1\n", budgeting.ErrDuplicate, 11, 0, nil, nil},
+		{"a project ID none", head + "none;1;a\nVOTES\nvoter_id;vote\nv;\"none\"\n", nil, 0, 0, []string{"v"}, []string{"none"}},
+		{"invalid UTF-8 in a project ID", head + "a\xff;1;x\nVOTES\nvoter_id;vote\nv;1\n", budgeting.ErrInvalid, 7, 1, nil, nil},
+		{"invalid UTF-8 in a name", head + "1;1;x\xc3\nVOTES\nvoter_id;vote\nv;1\n", budgeting.ErrInvalid, 7, 3, nil, nil},
+		{"invalid UTF-8 in a voter ID", head + "1;1;x\nVOTES\nvoter_id;vote\nv\xfe;1\n", budgeting.ErrInvalid, 10, 1, nil, nil},
+		{"a no-break space around an ID in a vote list", head + "3;1;x\n4;1;y\nVOTES\nvoter_id;vote\nv;\u00a03\u00a0,4\u2003\n",
+			nil, 0, 0, []string{"v"}, []string{"3", "4"}},
+		{"a no-break space around an ID in PROJECTS", head + "\u00a03\u00a0;1;x\nVOTES\nvoter_id;vote\nv;3\n",
+			nil, 0, 0, []string{"v"}, []string{"3"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := budgeting.Parse([]byte(tc.text))
+			if tc.sentinel != nil {
+				require.ErrorIs(t, err, tc.sentinel)
+				var pe *budgeting.ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tc.line, pe.Line)
+				if tc.col > 0 {
+					assert.Equal(t, tc.col, pe.Column)
+				}
+				return
+			}
+			require.NoError(t, err)
+			var ids []string
+			for _, v := range e.Profile().Voters() {
+				ids = append(ids, v.ID())
+			}
+			assert.Equal(t, tc.voters, ids)
+			assert.Equal(t, tc.ballot0, ballotIDs(e, 0))
+			electionRoundTrip(t, e)
+		})
+	}
+}
+
+// electionRoundTrip checks that e, written as a .pb file and read again, and
+// encoded as JSON and decoded again, is the same election.
+func electionRoundTrip(t *testing.T, e *budgeting.Election) {
+	t.Helper()
+	var buf bytes.Buffer
+	_, err := e.WriteTo(&buf)
+	require.NoError(t, err)
+	again, err := budgeting.Parse(buf.Bytes())
+	require.NoError(t, err, buf.String())
+	assert.True(t, e.Equal(again), "written and read back:\n%s", buf.String())
+	js, err := json.Marshal(e)
+	require.NoError(t, err)
+	var back budgeting.Election
+	require.NoError(t, json.Unmarshal(js, &back), string(js))
+	assert.True(t, e.Equal(&back), "through JSON:\n%s", js)
 }

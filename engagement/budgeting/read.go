@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse reads a Pabulib .pb file held in data. See the package
@@ -481,6 +482,25 @@ func clip(s string) string {
 	return s
 }
 
+// invalidUTF8 returns the error for s, which is not valid UTF-8: a
+// *ParseError at the line and cell of the first invalid byte. Text is kept
+// as it is read, and JSON could not carry it, so it is refused rather than
+// changed.
+func invalidUTF8(s string) error {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	start := strings.LastIndexAny(s[:i], "\r\n") + 1
+	line := 1 + strings.Count(s[:start], "\n") + strings.Count(s[:start], "\r") - strings.Count(s[:start], "\r\n")
+	col := 1 + strings.Count(s[start:i], ";")
+	return &ParseError{Line: line, Column: col, Err: errorf(ErrInvalid, "byte %#x is not UTF-8 in %q", s[i], clip(s[start:min(len(s), i+8)]))}
+}
+
 // config applies opts to the default configuration.
 func config(opts []ReadOption) readConfig {
 	c := readConfig{maxBytes: DefaultMaxBytes}
@@ -506,6 +526,9 @@ func parse(s string, c readConfig) (*Election, error) {
 
 // parseText reads a whole file held in s.
 func parseText(s string, c readConfig) (*Election, error) {
+	if !utf8.ValidString(s) {
+		return nil, invalidUTF8(s)
+	}
 	p := &parser{s: s, strict: c.strict}
 	if strings.HasPrefix(s, "\ufeff") {
 		p.s = s[len("\ufeff"):]
@@ -762,7 +785,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 		if err := p.ballot(b, table, p.value(vote), p.value(points)); err != nil {
 			return nil, err
 		}
-		b.endBallot(p.text(voterID), p.ref(prof, voterID), p.line)
+		b.endBallot(p.text(voterID), p.idRef(prof, voterID), p.line)
 		if len(b.errs) > 0 {
 			return nil, b.errs[0]
 		}
@@ -779,11 +802,20 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 // text when the value is there, else a copy among the profile's extra
 // strings. An unquoted none refers to "".
 func (p *parser) ref(prof *BallotProfile, c span) strRef {
+	if !c.escaped && c.hi-c.lo == 4 && !c.quoted && isNone(p.cur[c.lo:c.hi]) {
+		return 0
+	}
+	return p.idRef(prof, c)
+}
+
+// idRef is ref for a voter ID, which always has a value: an ID none (in
+// any case) is the ID "none", as a project ID is, never "".
+func (p *parser) idRef(prof *BallotProfile, c span) strRef {
 	n := int(c.hi - c.lo)
 	switch {
 	case c.escaped:
 		return prof.own(p.esc[c.lo])
-	case n == 0, n == 4 && !c.quoted && isNone(p.cur[c.lo:c.hi]):
+	case n == 0:
 		return 0
 	case n <= refMaxLen && p.curOff+int(c.lo) <= refMaxOff:
 		return strRef(uint64(p.curOff+int(c.lo))<<refLenBits | uint64(n))
@@ -801,7 +833,9 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 			e++
 		}
 		id := vote[k:e]
-		if id != "" && (id[0] == ' ' || id[len(id)-1] == ' ' || id[0] == '\t' || id[len(id)-1] == '\t') {
+		// Trimmed as every cell is: white space as Unicode defines it.
+		if id != "" && (isSpace(id[0]) || isSpace(id[len(id)-1]) || id[0] >= 0x80 || id[len(id)-1] >= 0x80) &&
+			strings.TrimSpace(id) != id {
 			id = strings.TrimSpace(id)
 			if err := p.irregular("padded vote", "space around a project in the vote %q", clip(vote)); err != nil {
 				return &ParseError{Line: p.line, Err: err}
