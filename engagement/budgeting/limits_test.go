@@ -171,13 +171,7 @@ func TestNumberLimits(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, tc.sentinel)
-			var pe *budgeting.ParseError
-			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, tc.line, pe.Line)
-			if tc.col > 0 {
-				assert.Equal(t, tc.col, pe.Column)
-			}
+			requireAt(t, err, tc.sentinel, tc.line, tc.col)
 			assert.Less(t, len(err.Error()), 400, "the message quotes the number clipped")
 		})
 	}
@@ -232,13 +226,7 @@ func TestNothingSilentlyRewritten(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := budgeting.Parse([]byte(tc.text))
 			if tc.sentinel != nil {
-				require.ErrorIs(t, err, tc.sentinel)
-				var pe *budgeting.ParseError
-				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, tc.line, pe.Line)
-				if tc.col > 0 {
-					assert.Equal(t, tc.col, pe.Column)
-				}
+				requireAt(t, err, tc.sentinel, tc.line, tc.col)
 				return
 			}
 			require.NoError(t, err)
@@ -268,4 +256,17 @@ func electionRoundTrip(t *testing.T, e *budgeting.Election) {
 	var back budgeting.Election
 	require.NoError(t, json.Unmarshal(js, &back), string(js))
 	assert.True(t, e.Equal(&back), "through JSON:\n%s", js)
+}
+
+// requireAt checks that err is a *ParseError wrapping sentinel at line and,
+// when col > 0, at column col.
+func requireAt(t *testing.T, err, sentinel error, line, col int) {
+	t.Helper()
+	require.ErrorIs(t, err, sentinel)
+	var pe *budgeting.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, line, pe.Line, "line")
+	if col > 0 {
+		assert.Equal(t, col, pe.Column, "column")
+	}
 }
