@@ -190,6 +190,7 @@ type instanceBuilder struct {
 	problems
 	inst       Instance
 	budgetLine int   // the line of META's budget, 0 when not read from a file
+	metaLine   int   // the line of META's header row, 0 when not read from a file
 	lines      []int // each project's line, 0 when built in Go
 }
 
@@ -233,11 +234,20 @@ func (b *instanceBuilder) readMeta(meta []Field, lines []int) error {
 		return lines[i]
 	}
 	budgetAt, typeAt := metaIndex(meta, "budget"), metaIndex(meta, "vote_type")
+	for i, f := range meta {
+		// "budget,400000" or "budget\t400000": a row whose cells are not
+		// separated by ";" (a spreadsheet export, most often).
+		if k := strings.IndexAny(f.Key, ",\t"); (budgetAt < 0 || typeAt < 0) && k > 0 && f.Value == "" &&
+			(f.Key[:k] == "budget" || f.Key[:k] == "vote_type") {
+			return &ParseError{Line: line(i), Column: 1, Err: errorf(ErrSyntax,
+				"the META row %q is one cell: its key and value are separated by %q, and a .pb file separates them by \";\"", clip(f.Key), f.Key[k:k+1])}
+		}
+	}
 	if budgetAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
+		return &ParseError{Line: b.metaLine, Err: errorf(ErrMissingField, "META has no budget")}
 	}
 	if typeAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
+		return &ParseError{Line: b.metaLine, Err: errorf(ErrMissingField, "META has no vote_type")}
 	}
 	b.budgetLine = line(budgetAt)
 	d, ok := parseDecimal(meta[budgetAt].Value)

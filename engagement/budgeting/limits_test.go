@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -269,4 +271,41 @@ func requireAt(t *testing.T, err, sentinel error, line, col int) {
 	if col > 0 {
 		assert.Equal(t, col, pe.Column, "column")
 	}
+}
+
+func TestWrongSeparator(t *testing.T) {
+	// A spreadsheet export separates cells by commas or tabs: the reader
+	// says so, at the line, instead of "META has no budget".
+	semi := "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;1\nVOTES\nvoter_id;vote\nv;1\n"
+	cases := []struct {
+		name      string
+		text      string
+		sentinel  error
+		line, col int
+	}{
+		{"commas everywhere", strings.ReplaceAll(semi, ";", ","), budgeting.ErrSyntax, 2, 1},
+		{"tabs everywhere", strings.ReplaceAll(semi, ";", "\t"), budgeting.ErrSyntax, 2, 1},
+		{"a comma in the budget row", strings.Replace(semi, "budget;10", "budget,10", 1), budgeting.ErrSyntax, 3, 1},
+		{"a tab in the PROJECTS header", strings.Replace(semi, "project_id;cost", "project_id\tcost", 1), budgeting.ErrSyntax, 6, 1},
+		{"no budget at all", strings.Replace(semi, "budget;10\n", "", 1), budgeting.ErrMissingField, 2, 0},
+		{"an unknown project has its column", strings.Replace(semi, "v;1", "v;2", 1), budgeting.ErrUnknownProject, 10, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := budgeting.Parse([]byte(tc.text))
+			requireAt(t, err, tc.sentinel, tc.line, tc.col)
+		})
+	}
+}
+
+func TestReadFileNamesTheFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "export.pb")
+	require.NoError(t, os.WriteFile(name, []byte("META\nkey,value\nbudget,10\n"), 0o644))
+	_, err := budgeting.ReadFile(name)
+	var pe *budgeting.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, name, pe.File)
+	assert.Equal(t, 2, pe.Line)
+	assert.Equal(t, 1, pe.Column)
+	assert.Equal(t, 0, strings.Index(pe.Error(), name+": line 2, column 1: "), "the text for people leads with the place")
 }

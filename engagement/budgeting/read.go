@@ -121,6 +121,7 @@ type parser struct {
 	// inVotes is set once the VOTES header is read: warnings of the VOTES
 	// section are kept apart from the others'.
 	inVotes bool
+	voteCol int // the 1-based column of VOTES' vote cells
 }
 
 // next advances to the next line, treating "\n", "\r\n" and a lone "\r" as
@@ -465,6 +466,9 @@ func (p *parser) header(sec int) ([]string, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
+		if err := p.wrongSeparator(sec, cs); err != nil {
+			return nil, 0, err
+		}
 		names := make([]string, len(cs))
 		for i, c := range cs {
 			names[i] = c.val
@@ -472,6 +476,27 @@ func (p *parser) header(sec int) ([]string, int, error) {
 		return names, p.line, nil
 	}
 	return nil, 0, lineErr(p.line, ErrMissingSection, "%s has no header row", sectionNames[sec])
+}
+
+// wrongSeparator reports a section's header row that is one cell holding
+// a tab or a comma ("key,value", "project_id\tcost"): a file exported from
+// a spreadsheet with the wrong separator, which would otherwise read as
+// one column and fail later, far from the cause.
+func (p *parser) wrongSeparator(sec int, cs []cell) error {
+	if len(cs) != 1 || cs[0].quoted {
+		return nil
+	}
+	for _, sep := range [...]struct {
+		b    byte
+		name string
+	}{{'\t', "tabs"}, {',', "commas"}} {
+		if strings.IndexByte(cs[0].val, sep.b) >= 0 {
+			return &ParseError{Line: p.line, Column: 1, Err: errorf(ErrSyntax,
+				"the %s header %q is one cell: its cells are separated by %s, and a .pb file separates them by \";\" (was it exported from a spreadsheet?)",
+				sectionNames[sec], clip(cs[0].val), sep.name)}
+		}
+	}
+	return nil
 }
 
 // clip shortens s for an error message.
@@ -559,7 +584,8 @@ func (p *parser) readInstance() (*Instance, error) {
 	if err := p.expectTitle(secMeta); err != nil {
 		return nil, err
 	}
-	if _, _, err := p.header(secMeta); err != nil {
+	_, metaLine, err := p.header(secMeta)
+	if err != nil {
 		return nil, err
 	}
 	var meta []Field
@@ -589,7 +615,7 @@ func (p *parser) readInstance() (*Instance, error) {
 		meta = append(meta, f)
 		metaLines = append(metaLines, p.line)
 	}
-	b := instanceBuilder{}
+	b := instanceBuilder{metaLine: metaLine}
 	if err := b.readMeta(meta, metaLines); err != nil {
 		return nil, err
 	}
@@ -730,6 +756,11 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	table := newIDTable(ids)
 	roles := prof.roles
+	for i, r := range roles {
+		if r == vcolVote {
+			p.voteCol = i + 1
+		}
+	}
 	for p.next() {
 		line := p.cur
 		if skip, err := p.skipBlank(); skip || err != nil {
@@ -843,7 +874,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		}
 		j := table.lookup(id)
 		if j < 0 {
-			return lineErr(p.line, ErrUnknownProject, "%q", id)
+			return &ParseError{Line: p.line, Column: p.voteCol, Err: errorf(ErrUnknownProject, "%q", clip(id))}
 		}
 		if !b.addProject(j, p.line) {
 			if p.strict {
@@ -855,7 +886,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		n++
 		k = e + 1
 		if e == len(vote)-1 { // a trailing comma names an empty project
-			return lineErr(p.line, ErrUnknownProject, "%q", "")
+			return &ParseError{Line: p.line, Column: p.voteCol, Err: errorf(ErrUnknownProject, "%q", "")}
 		}
 	}
 	if b.prof.points == nil {

@@ -176,7 +176,7 @@ func TestErrors(t *testing.T) {
 		{"negative timeout", []string{"-timeout", "-1s"}, 2, "-timeout -1s"},
 		{"timeout", []string{"-timeout", "200ms", slow}, 1, context.DeadlineExceeded.Error()},
 		{"missing file", []string{filepath.Join(dir, "missing.pb")}, 1, "no such file"},
-		{"bad file", []string{bad}, 1, "line 10: budgeting: unknown project"},
+		{"bad file", []string{bad}, 1, "bad.pb: line 10, column 2: budgeting: unknown project"},
 		{"rule not defined", []string{"-rule", "phragmen", ordinal}, 1, "not defined"},
 		{"no ages", []string{"-by", "age", "-population", "18-39=1", toulouse}, 1, "no voter's age"},
 		{"unwritable picture", []string{"-compare", "greedy_cost", "-svg", filepath.Join(dir, "no", "x.svg")}, 1, "no such file"},
