@@ -69,6 +69,14 @@
 // the ballots counted, ballots under min_length) is reported by
 // [Election.Warnings]. Nothing is dropped silently.
 //
+// Reading is safe on uploads: [Read] and [ReadFile] refuse more than
+// [DefaultMaxBytes] (or [MaxBytes]) with [ErrTooLarge]; reading allocates
+// in proportion to the bytes and rows read, never to a count or a width a
+// file declares; a number of more than [MaxDigits] digits is refused before
+// it is converted; and amounts the rules cannot compute with are refused
+// when read, with their line, rather than when a rule runs. [Rule.Run] and
+// [ExplainContext] honour their context inside every long loop.
+//
 // Reading is fast: project IDs are interned to indexes, ballots are int32
 // slices carved from one backing array, and voter IDs and attributes are
 // references into the file's text rather than strings of their own, so
