@@ -25,8 +25,12 @@ var votingMethods = [...]string{ChannelOnline: "internet", ChannelPaper: "paper"
 //
 // It may be called while the box is open, for a provisional count. It
 // returns an error only if the ballots do not make an election, which the
-// box's checks rule out ([ErrInconsistent] wraps what [NewElection] found).
+// box's checks rule out ([ErrInconsistent] wraps what [NewElection] found),
+// and an error wrapping [ErrInvalid] for a zero Box.
 func (b *Box) Election() (*Election, error) {
+	if b == nil || b.rules.inst == nil {
+		return nil, errorf(ErrInvalid, "a zero Box: build one with NewBox")
+	}
 	inst := b.withNumVotes()
 	votes := make([]Vote, 0, b.counted)
 	for i := range b.records {

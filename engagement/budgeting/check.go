@@ -149,7 +149,7 @@ func Check(data []byte, opts ...CheckOption) *Report {
 	}
 	c.scanHead()
 	c.checkVoteColumns()
-	e, err := parse(c.text, nil)
+	e, err := parse(c.text, config(nil))
 	if err != nil {
 		c.readError(err)
 	} else {

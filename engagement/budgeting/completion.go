@@ -24,6 +24,9 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 	case CompletionNone:
 		kept, b0 = newMESEngine(pe), perVoter(budget)
 		kept.run(b0)
+		if pe.stop.err != nil {
+			return pe.stop.err
+		}
 		res.runs = 1
 	case CompletionAdd1:
 		// b = B/n + k currency units, k = 0, 1, …: the first outcome that is
@@ -55,7 +58,7 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 	if r.greedy && !exhaustive(pe, res.selected, pe.budget) {
 		runGreedy(pe, res, res.selected, pe.budget)
 	}
-	return nil
+	return pe.stop.err
 }
 
 // raiseBudget reruns the method with each voter starting at perVoter(k),
@@ -78,6 +81,9 @@ func raiseBudget(ctx context.Context, pe *prepared, res *Result,
 			return nil, nil, err
 		}
 		cur.run(b0)
+		if pe.stop.err != nil {
+			return nil, nil, pe.stop.err
+		}
 		res.runs++
 		// The first run cannot overspend: the voters hold B in all.
 		if k > 0 && pe.spent(cur.selected) > pe.budget {

@@ -43,9 +43,15 @@
 // the points of cumulative and scoring ballots.
 //
 // Cells are separated by ";" and may be quoted as in CSV ("a;b", "" for a
-// quote inside); spaces around cells are trimmed; lists inside a cell are
-// separated by ","; an unquoted cell "none" (in any case) or an empty cell
-// means no value. Files may start with a byte-order mark and end lines with
+// quote inside); lists inside a cell are separated by ",". One trimming
+// rule holds for every cell and every list element of every section: white
+// space as Unicode defines it (spaces, tabs, no-break spaces: what
+// strings.TrimSpace removes) is trimmed around it, and reported as
+// irregular text. An unquoted cell "none" (in any case) or an empty cell
+// means no value, except in an ID column: a project or voter ID none is
+// the ID "none". A file must be UTF-8: text is kept as it is read, so a
+// byte that is not UTF-8 is refused, with its line and cell, rather than
+// changed. Files may start with a byte-order mark and end lines with
 // "\r\n", "\n" or "\r"; section titles match in any case. Numbers are read
 // exactly as decimals: "400000.0", "2532645.83" and the decimal comma
 // "2532645,83" all work, and nothing goes through float64.
@@ -62,6 +68,14 @@
 // naming the line; what the format tolerates (num_votes disagreeing with
 // the ballots counted, ballots under min_length) is reported by
 // [Election.Warnings]. Nothing is dropped silently.
+//
+// Reading is safe on uploads: [Read] and [ReadFile] refuse more than
+// [DefaultMaxBytes] (or [MaxBytes]) with [ErrTooLarge]; reading allocates
+// in proportion to the bytes and rows read, never to a count or a width a
+// file declares; a number of more than [MaxDigits] digits is refused before
+// it is converted; and amounts the rules cannot compute with are refused
+// when read, with their line, rather than when a rule runs. [Rule.Run] and
+// [ExplainContext] honour their context inside every long loop.
 //
 // Reading is fast: project IDs are interned to indexes, ballots are int32
 // slices carved from one backing array, and voter IDs and attributes are

@@ -80,8 +80,17 @@ var (
 	ErrTooManyTies = errors.New("budgeting: too many ways to break ties")
 
 	// ErrOverflow reports an election whose amounts, once scaled to whole
-	// numbers, do not fit in 63 bits, or whose points do not fit in 31 bits.
+	// numbers of one unit, do not fit in 63 bits, alone or added up (the
+	// budget and every cost), or whose points do not fit in 31 bits. The
+	// reader, [NewInstance] and the JSON decoder refuse such amounts, saying
+	// which overflowed, so that a rule never meets them.
 	ErrOverflow = errors.New("budgeting: amount too large")
+
+	// ErrTooLarge reports an input over a size limit: more bytes than
+	// [MaxBytes] allows, a number with more digits than [MaxDigits], or rows
+	// so much shorter than their header that reading them would take far
+	// more memory than the file's size.
+	ErrTooLarge = errors.New("budgeting: input too large")
 )
 
 // Warning sentinels: conditions a .pb file may have without being wrong
@@ -111,15 +120,20 @@ var (
 // sentinel errors, so errors.Is(err, ErrUnknownProject) holds for a
 // *ParseError whose Err wraps ErrUnknownProject.
 type ParseError struct {
+	// File is the name of the file read, set by [ReadFile]; "" otherwise.
+	File string
 	// Line is the 1-based line number; 0 when the problem concerns the
 	// whole file, such as a missing section.
 	Line int
+	// Column is the 1-based number of the cell in its row (counting cells
+	// separated by ";") when the problem is in one cell; 0 otherwise.
+	Column int
 	// Err is the problem, wrapping a sentinel error with the offending value.
 	Err error
 }
 
-// Error returns "line N: problem". A nil or zero ParseError reads
-// "budgeting: malformed .pb file".
+// Error returns "FILE: line N, column C: problem", leaving out what is
+// unknown. A nil or zero ParseError reads "budgeting: malformed .pb file".
 func (e *ParseError) Error() string {
 	if e == nil {
 		return ErrSyntax.Error()
@@ -128,10 +142,24 @@ func (e *ParseError) Error() string {
 	if e.Err != nil {
 		s = e.Err.Error()
 	}
-	if e.Line <= 0 {
+	pos := ""
+	if e.Line > 0 {
+		pos = "line " + strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			pos += ", column " + strconv.Itoa(e.Column)
+		}
+	}
+	if e.File != "" {
+		if pos != "" {
+			pos = e.File + ": " + pos
+		} else {
+			pos = e.File
+		}
+	}
+	if pos == "" {
 		return s
 	}
-	return "line " + strconv.Itoa(e.Line) + ": " + s
+	return pos + ": " + s
 }
 
 // Unwrap returns the problem, for errors.Is and errors.As; nil for a nil

@@ -105,6 +105,9 @@ func runGreedy(pe *prepared, res *Result, done []int, budget int64) {
 	order := greedyOrder(pe, done)
 	first := len(res.steps)
 	for _, k := range order {
+		if pe.stop.done() {
+			return
+		}
 		s := Step{project: k.p, method: MethodGreedy}
 		if pe.cost[k.p] <= remaining {
 			remaining -= pe.cost[k.p]

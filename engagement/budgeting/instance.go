@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -187,7 +188,10 @@ func NewInstance(budget decimal.Decimal, voteType VoteType, projects []Project, 
 // so both check the same things.
 type instanceBuilder struct {
 	problems
-	inst Instance
+	inst       Instance
+	budgetLine int   // the line of META's budget, 0 when not read from a file
+	metaLine   int   // the line of META's header row, 0 when not read from a file
+	lines      []int // each project's line, 0 when built in Go
 }
 
 // setMetaLines stores the META rows and interprets the ballot limits. lines
@@ -230,15 +234,25 @@ func (b *instanceBuilder) readMeta(meta []Field, lines []int) error {
 		return lines[i]
 	}
 	budgetAt, typeAt := metaIndex(meta, "budget"), metaIndex(meta, "vote_type")
+	for i, f := range meta {
+		// "budget,400000" or "budget\t400000": a row whose cells are not
+		// separated by ";" (a spreadsheet export, most often).
+		if k := strings.IndexAny(f.Key, ",\t"); (budgetAt < 0 || typeAt < 0) && k > 0 && f.Value == "" &&
+			(f.Key[:k] == "budget" || f.Key[:k] == "vote_type") {
+			return &ParseError{Line: line(i), Column: 1, Err: errorf(ErrSyntax,
+				"the META row %q is one cell: its key and value are separated by %q, and a .pb file separates them by \";\"", clip(f.Key), f.Key[k:k+1])}
+		}
+	}
 	if budgetAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no budget")}
+		return &ParseError{Line: b.metaLine, Err: errorf(ErrMissingField, "META has no budget")}
 	}
 	if typeAt < 0 {
-		return &ParseError{Err: errorf(ErrMissingField, "META has no vote_type")}
+		return &ParseError{Line: b.metaLine, Err: errorf(ErrMissingField, "META has no vote_type")}
 	}
+	b.budgetLine = line(budgetAt)
 	d, ok := parseDecimal(meta[budgetAt].Value)
 	if !ok {
-		return &ParseError{Line: line(budgetAt), Err: errorf(ErrInvalidNumber, "budget %q", meta[budgetAt].Value)}
+		return &ParseError{Line: line(budgetAt), Err: numberError("budget", meta[budgetAt].Value)}
 	}
 	if d.Sign() < 0 {
 		return &ParseError{Line: line(budgetAt), Err: errorf(ErrNegativeCost, "budget %s", meta[budgetAt].Value)}
@@ -277,7 +291,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_length", "max_length":
 		d, ok := parseDecimal(f.Value)
 		if !ok || !d.IsInteger() || d.Sign() < 0 || !d.BigInt().IsInt64() {
-			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, numberError(f.Key, f.Value))
 			return
 		}
 		if f.Key == "min_length" {
@@ -288,7 +302,7 @@ func (b *instanceBuilder) interpretLimit(f Field, at int) {
 	case "min_sum_points", "max_sum_points", "min_points", "max_points":
 		d, ok := parseDecimal(f.Value)
 		if !ok {
-			b.fail(at, errorf(ErrInvalidNumber, "%s %q", f.Key, f.Value))
+			b.fail(at, numberError(f.Key, f.Value))
 			return
 		}
 		switch f.Key {
@@ -411,6 +425,7 @@ func (b *instanceBuilder) addProject(p Project, line int) {
 	p.Extra = extra
 	in.index[p.ID] = len(in.projects)
 	in.projects = append(in.projects, p)
+	b.lines = append(b.lines, line)
 }
 
 // projectColumnRoleIn returns the role of column name in the instance.
@@ -428,6 +443,16 @@ func (b *instanceBuilder) finish() (*Instance, error) {
 	if b.inst.budget.Sign() < 0 {
 		b.fail(0, errorf(ErrNegativeCost, "budget %s", b.inst.budget))
 	}
+	if len(b.errs) == 0 {
+		// Refuse now what the rules could not compute with.
+		if _, at, err := scaleAmounts(b.inst.budget, b.inst.projects); err != nil {
+			line := b.budgetLine
+			if at >= 0 {
+				line = b.lines[at]
+			}
+			b.fail(line, err)
+		}
+	}
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
@@ -441,16 +466,17 @@ func (b *instanceBuilder) finish() (*Instance, error) {
 // checkID rejects an ID that is empty, padded with spaces or holds a line
 // break: it would not read back the same.
 func checkID(kind, id string) error {
-	if id == "" || strings.TrimSpace(id) != id || strings.ContainsAny(id, "\r\n") {
+	if id == "" || strings.TrimSpace(id) != id || strings.ContainsAny(id, "\r\n") || !utf8.ValidString(id) {
 		return errorf(ErrInvalid, "%s ID %q", kind, id)
 	}
 	return nil
 }
 
 // checkText rejects text that would not read back the same: a line break,
-// surrounding spaces, or (when empty is false) no text at all.
+// surrounding white space, bytes that are not UTF-8, or (when empty is
+// false) no text at all.
 func checkText(what, s string, empty bool) error {
-	if (!empty && s == "") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\r\n") {
+	if (!empty && s == "") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\r\n") || !utf8.ValidString(s) {
 		return errorf(ErrInvalid, "%s %q", what, s)
 	}
 	return nil

@@ -27,8 +27,12 @@ type projectJSON struct {
 
 // MarshalJSON encodes the election as an object with its META rows, its
 // PROJECTS columns and projects, and its VOTES columns and votes; amounts
-// and points are strings, exact. Warnings are not encoded.
+// and points are strings, exact. Warnings are not encoded. A zero Election
+// is an error wrapping [ErrInvalid].
 func (e *Election) MarshalJSON() ([]byte, error) {
+	if e == nil || e.inst == nil || e.prof == nil {
+		return nil, errorf(ErrInvalid, "a zero Election: nothing to encode")
+	}
 	in, pr := e.inst, e.prof
 	w := electionJSON{
 		Meta:           in.meta,

@@ -131,7 +131,7 @@ func (m *mesEngine) run(b0 *big.Rat) {
 	m.selected = append(m.selected, m.free...)
 	for {
 		w := m.nextWinner()
-		if w < 0 {
+		if w < 0 || m.pe.stop.done() {
 			return
 		}
 		m.fund(w)
@@ -420,6 +420,9 @@ func (m *mesEngine) less(a, b int32) bool {
 // candidate is affordable.
 func (m *mesEngine) nextWinner() int32 {
 	for len(m.heap.items) > 0 {
+		if m.pe.stop.done() {
+			return -1
+		}
 		top := m.heap.items[0]
 		if m.fresh[top] != m.stamp {
 			m.recompute(top)
@@ -430,6 +433,9 @@ func (m *mesEngine) nextWinner() int32 {
 		m.cands = m.heap.collect(m.cands[:0], m.rho[top].hi)
 		stale := false
 		for _, p := range m.cands {
+			if m.pe.stop.done() {
+				return -1
+			}
 			if m.fresh[p] != m.stamp {
 				m.recompute(p)
 				stale = true
@@ -440,6 +446,9 @@ func (m *mesEngine) nextWinner() int32 {
 		}
 		best := m.cands[0]
 		for _, p := range m.cands[1:] {
+			if m.pe.stop.done() {
+				return -1
+			}
 			if m.less(p, best) {
 				best = p
 			}

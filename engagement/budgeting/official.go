@@ -441,7 +441,7 @@ func runOfficial(ctx context.Context, r Rule, e *Election, rank []int32, log *ti
 		}
 		return res, nil
 	}
-	if err := runOfficialGreedy(r, e, res, rank, log); err != nil {
+	if err := runOfficialGreedy(ctx, r, e, res, rank, log); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -461,7 +461,7 @@ func metaThreshold(in *Instance) (t int64, ok bool, err error) {
 }
 
 // runOfficialGreedy walks the projects by published tally.
-func runOfficialGreedy(r Rule, e *Election, res *Result, rank []int32, log *tieLog) error {
+func runOfficialGreedy(ctx context.Context, r Rule, e *Election, res *Result, rank []int32, log *tieLog) error {
 	in := e.inst
 	o := res.official
 	col, published, err := publishedTallies(in)
@@ -498,28 +498,20 @@ func runOfficialGreedy(r Rule, e *Election, res *Result, rank []int32, log *tieL
 	}
 	o.threshold, o.hasThreshold = t, hasT
 
-	places := significantPlaces(in.budget)
-	for _, p := range in.projects {
-		places = max(places, significantPlaces(p.Cost))
+	a, _, err := scaleAmounts(in.budget, in.projects)
+	if err != nil {
+		return err
 	}
-	if places > maxPlaces {
-		return errorf(ErrOverflow, "amounts with %d decimal places", places)
-	}
-	budget, ok := scaled(in.budget, places)
-	if !ok {
-		return errorf(ErrOverflow, "budget %s", in.budget)
-	}
-	cost := make([]int64, len(in.projects))
-	for i, p := range in.projects {
-		if cost[i], ok = scaled(p.Cost, places); !ok || cost[i] > 1<<62 {
-			return errorf(ErrOverflow, "cost %s", p.Cost)
-		}
-	}
+	budget, cost, places := a.budget, a.cost, a.places
 	order := mostFirst(tally, rank)
 	o.order = order
 	left := budget
 	withdrawn := decimal.NewFromInt(withdrawnCost)
+	st := stopper{ctx: ctx}
 	for i, p := range order {
+		if st.done() {
+			return st.err
+		}
 		if hasT && tally[p] < t {
 			continue
 		}
@@ -598,6 +590,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	if err != nil {
 		return err
 	}
+	pe.stop.ctx = ctx
 	own := &tieLog{}
 	pe.ties = own
 	pe.setRank(rank)
@@ -628,6 +621,9 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	} else {
 		kept = newMESEngine(pe)
 		kept.run(b0)
+		if pe.stop.err != nil {
+			return pe.stop.err
+		}
 		res.runs = 1
 	}
 	res.selected = slices.Clone(kept.selected)
@@ -649,7 +645,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 		compareWithGreedy(pe, res, supporters, rank)
 	}
 	res.spent = unscaled(pe.spent(res.selected), pe.places)
-	return nil
+	return pe.stop.err
 }
 
 // compareWithGreedy computes greedy by number of supporters and keeps it

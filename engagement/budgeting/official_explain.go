@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 
@@ -11,7 +12,7 @@ import (
 // [Explain] gives the research rules: the walk by published tally (each
 // project's tally is its Score), or the rounds of Equal Shares, and why each
 // project not funded was not.
-func explainOfficial(res *Result) (*Explanation, error) {
+func explainOfficial(ctx context.Context, res *Result) (*Explanation, error) {
 	e, r, o := res.election, res.rule, res.official
 	if o == nil {
 		return nil, errorf(ErrInvalid, "no result to explain")
@@ -25,6 +26,7 @@ func explainOfficial(res *Result) (*Explanation, error) {
 		return nil, err
 	}
 	pe.setRank(res.rank)
+	pe.stop.ctx = ctx
 	in := e.inst
 	x := &Explanation{Rule: r, Budget: in.budget, Voters: e.prof.Len(), Projects: in.Len(), Runs: res.runs,
 		Spent: res.spent, Rounds: []Round{}, Unfunded: []Unfunded{}}

@@ -63,6 +63,9 @@ func runPhragmen(pe *prepared, res *Result, trace bool) {
 	remaining := pe.budget
 	for len(m.heap.items) > 0 {
 		best, tied := m.minimum()
+		if best < 0 {
+			return
+		}
 		for _, p := range tied {
 			if pe.cost[p] > remaining {
 				res.steps = append(res.steps, Step{kind: StepKindStopped, project: int(p), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)})
@@ -81,6 +84,9 @@ func runPhragmen(pe *prepared, res *Result, trace bool) {
 	}
 	// Only unapproved projects remain; they all tie at +∞.
 	for len(unapproved) > 0 {
+		if pe.stop.done() {
+			return
+		}
 		for _, p := range unapproved {
 			if pe.cost[p] > remaining {
 				res.steps = append(res.steps, Step{kind: StepKindStopped, project: int(p), method: MethodPhragmen, remaining: unscaled(remaining, pe.places)})
@@ -164,6 +170,9 @@ func (m *phragmenEngine) cmp(a, b int32) int {
 // and every project tied with it.
 func (m *phragmenEngine) minimum() (int32, []int32) {
 	for {
+		if m.pe.stop.done() {
+			return -1, nil
+		}
 		top := m.heap.items[0]
 		if m.fresh[top] != m.stamp {
 			m.recompute(top)
@@ -172,6 +181,9 @@ func (m *phragmenEngine) minimum() (int32, []int32) {
 		cands := m.heap.collect(nil, m.ell[top].hi)
 		stale := false
 		for _, p := range cands {
+			if m.pe.stop.done() {
+				return -1, nil
+			}
 			if m.fresh[p] != m.stamp {
 				m.recompute(p)
 				stale = true
@@ -182,12 +194,18 @@ func (m *phragmenEngine) minimum() (int32, []int32) {
 		}
 		best := cands[0]
 		for _, p := range cands[1:] {
+			if m.pe.stop.done() {
+				return -1, nil
+			}
 			if c := m.cmp(p, best); c < 0 || (c == 0 && m.pe.tieLess(p, best)) {
 				best = p
 			}
 		}
 		tied := []int32{best}
 		for _, p := range cands {
+			if m.pe.stop.done() {
+				return -1, nil
+			}
 			if p != best && m.cmp(p, best) == 0 {
 				tied = append(tied, p)
 			}

@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"context"
 	"math/big"
 	"slices"
 )
@@ -14,6 +15,7 @@ import (
 // sums of utilities stay in 63 bits; ρ for p is then q/scale[p], where q is
 // the price per unit of normalized utility.
 type prepared struct {
+	stop    stopper // the context of the run, checked in the inner loops
 	e       *Election
 	places  int32   // amounts are scaled by 10^places
 	budget  int64   // B, scaled
@@ -35,6 +37,36 @@ type prepared struct {
 	weightU []int64 // Σ weight·uNorm over p's supporters
 }
 
+// stopEvery is how many iterations of an inner loop pass between two looks
+// at the context: at most a few dozen exact comparisons, well under a
+// millisecond on the largest Pabulib files.
+const stopEvery = 32
+
+// stopper lets the inner loops of a long computation (a rule's rounds, a
+// completion's reruns, an explanation's replay) honour a context at a
+// bounded cost: done looks at the context every [stopEvery] calls and,
+// once it is done, reports true from then on. The zero value never stops.
+type stopper struct {
+	ctx context.Context
+	n   uint32
+	err error // the context's error, once seen
+}
+
+// done reports whether the computation should stop.
+func (s *stopper) done() bool {
+	if s.err != nil {
+		return true
+	}
+	if s.ctx == nil {
+		return false
+	}
+	if s.n++; s.n%stopEvery != 0 {
+		return false
+	}
+	s.err = s.ctx.Err()
+	return s.err != nil
+}
+
 // maxUtility bounds normalized utilities so that weight·utility sums fit in
 // 63 bits for up to 2^31 voters.
 const maxUtility = 1<<31 - 1
@@ -45,28 +77,11 @@ const maxUtility = 1<<31 - 1
 func prepare(e *Election, u Utility, csr bool) (*prepared, error) {
 	in, pr := e.inst, e.prof
 	pe := &prepared{e: e, utility: u, voters: int64(pr.Len())}
-	places := significantPlaces(in.budget)
-	for _, p := range in.projects {
-		places = max(places, significantPlaces(p.Cost))
+	a, _, err := scaleAmounts(in.budget, in.projects)
+	if err != nil {
+		return nil, err
 	}
-	if places > maxPlaces {
-		return nil, errorf(ErrOverflow, "amounts with %d decimal places", places)
-	}
-	pe.places = places
-	var ok bool
-	if pe.budget, ok = scaled(in.budget, places); !ok {
-		return nil, errorf(ErrOverflow, "budget %s", in.budget)
-	}
-	total := pe.budget
-	pe.cost = make([]int64, len(in.projects))
-	for i, p := range in.projects {
-		if pe.cost[i], ok = scaled(p.Cost, places); !ok {
-			return nil, errorf(ErrOverflow, "cost %s", p.Cost)
-		}
-		if total += pe.cost[i]; total < 0 {
-			return nil, errorf(ErrOverflow, "costs add up beyond 63 bits")
-		}
-	}
+	pe.places, pe.budget, pe.cost = a.places, a.budget, a.cost
 	pe.byRank = make([]int32, len(in.projects))
 	for i := range pe.byRank {
 		pe.byRank[i] = int32(i)

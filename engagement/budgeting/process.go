@@ -163,7 +163,8 @@ type Review struct {
 // it refuses. The process (read it through [Budget.Process]) is changed
 // only through the budget.
 //
-// A Budget is not safe for concurrent use. The zero value is not usable;
+// A Budget is not safe for concurrent use. The zero value is not usable
+// (its methods return an error wrapping [ErrInvalid] or report nothing);
 // build one with [NewBudget].
 type Budget struct {
 	p           *engagement.Process
@@ -265,24 +266,51 @@ func (b *Budget) Election() *Election { return b.election }
 func (b *Budget) Result() *Result { return b.result }
 
 // Announce announces the process at at ([engagement.Process.Announce]).
-func (b *Budget) Announce(at time.Time) error { return b.p.Announce(at) }
+func (b *Budget) Announce(at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
+	return b.p.Announce(at)
+}
 
 // Open opens the process for proposals at at ([engagement.Process.Open]).
-func (b *Budget) Open(at time.Time) error { return b.p.Open(at) }
+func (b *Budget) Open(at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
+	return b.p.Open(at)
+}
 
 // Publish records that pub was published at at: the notice, the
 // background, the feedback on the proposals, the decision, the progress
 // reports the promise audit looks for ([engagement.Process.Publish]).
-func (b *Budget) Publish(pub engagement.Publication, at time.Time) error { return b.p.Publish(pub, at) }
+func (b *Budget) Publish(pub engagement.Publication, at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
+	return b.p.Publish(pub, at)
+}
 
 // TakeUp takes up a participation initiative at at, so that proposals may
 // come from it; the count answers it ([engagement.Process.TakeUp] says what
 // it refuses).
 func (b *Budget) TakeUp(in *participation.Initiative, at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
 	if err := b.p.TakeUp(in, at); err != nil {
 		return err
 	}
 	b.initiatives = append(b.initiatives, in)
+	return nil
+}
+
+// usable returns an error wrapping [ErrInvalid] for a zero Budget, which
+// has no process to change.
+func (b *Budget) usable() error {
+	if b == nil || b.p == nil {
+		return errorf(ErrInvalid, "a zero Budget: build one with NewBudget")
+	}
 	return nil
 }
 
@@ -305,6 +333,9 @@ func (b *Budget) inPhase(k int, at time.Time) error {
 // [engagement.Process.Contribute] refuses (a closed process, an author the
 // eligibility rules exclude, a time out of order).
 func (b *Budget) Propose(pr Proposal, at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
 	var errs []error
 	errs = append(errs, b.inPhase(BudgetPhaseProposals, at))
 	errs = append(errs, checkText("proposal title", pr.Title, false), checkText("proposal district", pr.District, true))
@@ -388,6 +419,9 @@ func (b *Budget) Review(id uuid.UUID, r Review, at time.Time) error {
 // ballot limits in Meta that do not hold ([ErrInvalid], …); and what
 // [engagement.Process.Close] refuses.
 func (b *Budget) OpenVoting(at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
 	var errs []error
 	errs = append(errs, b.inPhase(BudgetPhaseVoting, at))
 	if b.box != nil {
@@ -585,7 +619,12 @@ func (b *Budget) rationaleText(e *Election, res *Result) string {
 
 // StartImplementation starts carrying out the commitments at at
 // ([engagement.Process.StartImplementation]).
-func (b *Budget) StartImplementation(at time.Time) error { return b.p.StartImplementation(at) }
+func (b *Budget) StartImplementation(at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
+	return b.p.StartImplementation(at)
+}
 
 // CompleteMilestone records that the named milestone of the funded project
 // proposed as proposal was done at at. It refuses a proposal that was not
@@ -600,7 +639,12 @@ func (b *Budget) CompleteMilestone(proposal uuid.UUID, milestone string, at time
 }
 
 // Complete completes the process at at ([engagement.Process.Complete]).
-func (b *Budget) Complete(at time.Time) error { return b.p.Complete(at) }
+func (b *Budget) Complete(at time.Time) error {
+	if err := b.usable(); err != nil {
+		return err
+	}
+	return b.p.Complete(at)
+}
 
 // ProposalRecord is a proposal and what became of it: its review, its
 // place on the ballot, its votes, whether it was funded and the commitment

@@ -221,22 +221,36 @@ func (b Ballot) Contains(project int) bool {
 // Voter is one voter of a [Profile]: an ID, a ballot and the file's other
 // columns about the voter. It is a read-only view.
 //
-// The zero value is not a voter; get voters from [BallotProfile.Voter].
+// The zero value is not a voter: its ID is "", its ballot is empty and it
+// has no attributes. Get voters from [BallotProfile.Voter].
 type Voter struct {
 	p *BallotProfile
 	i int
 }
 
 // ID returns the voter's ID as the file gives it.
-func (v Voter) ID() string { return v.p.str(v.p.ids[v.i]) }
+func (v Voter) ID() string {
+	if v.p == nil {
+		return ""
+	}
+	return v.p.str(v.p.ids[v.i])
+}
 
 // Ballot returns the voter's ballot.
-func (v Voter) Ballot() Ballot { return v.p.Ballot(v.i) }
+func (v Voter) Ballot() Ballot {
+	if v.p == nil {
+		return Ballot{}
+	}
+	return v.p.Ballot(v.i)
+}
 
 // Attribute returns the value of the attribute column key ("age", "sex",
 // "voting_method", "neighborhood", …) and whether the profile has that
 // column; a voter with no value returns ("", true).
 func (v Voter) Attribute(key string) (string, bool) {
+	if v.p == nil {
+		return "", false
+	}
 	k := len(v.p.attrCols)
 	for j, c := range v.p.attrCols {
 		if c == key {
@@ -249,6 +263,9 @@ func (v Voter) Attribute(key string) (string, bool) {
 // Attributes returns the voter's attribute columns in order, "" where the
 // voter has no value.
 func (v Voter) Attributes() []Field {
+	if v.p == nil {
+		return nil
+	}
 	k := len(v.p.attrCols)
 	out := make([]Field, k)
 	for j, c := range v.p.attrCols {

@@ -1,10 +1,13 @@
 package budgeting
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse reads a Pabulib .pb file held in data. See the package
@@ -16,40 +19,77 @@ import (
 // [ErrNegativeCost], [ErrBallotTooLong], [ErrMissingSection],
 // [ErrSectionOrder], [ErrMissingField], [ErrInvalidNumber],
 // [ErrInvalid], [ErrRepeatedProject], [ErrPointsMismatch],
-// [ErrTooManyPoints] or [ErrSyntax]. What the format tolerates is reported by
+// [ErrTooManyPoints], [ErrOverflow] (amounts the rules cannot compute
+// with), [ErrTooLarge] (a number of more than [MaxDigits] digits) or
+// [ErrSyntax]. What the format tolerates is reported by
 // [Election.Warnings]; so are the irregularities real Pabulib files have
 // ([ErrIrregularText], [ErrRepeatedProject]: see [Strict]), which are read
 // as pabutools reads them, unless opts include [Strict].
+//
+// Parse reads data whatever its length: the limit of [MaxBytes] applies to
+// [Read] and [ReadFile], which hold nothing in memory before they read.
 func Parse(data []byte, opts ...ReadOption) (*Election, error) {
-	return parse(string(data), opts)
+	return parse(string(data), config(opts))
 }
 
 // Read reads a Pabulib .pb file from r, as [Parse] does; it also returns any
-// error from r.
+// error from r. It reads at most [DefaultMaxBytes] bytes, or the limit
+// [MaxBytes] sets: a longer input is refused with [ErrTooLarge] once the
+// limit is passed, without reading the rest.
 func Read(r io.Reader, opts ...ReadOption) (*Election, error) {
-	var sb strings.Builder
-	if _, err := io.Copy(&sb, r); err != nil {
+	c := config(opts)
+	s, err := readAll(r, c.maxBytes, 0)
+	if err != nil {
 		return nil, err
 	}
-	return parse(sb.String(), opts)
+	return parse(s, c)
 }
 
-// ReadFile reads the Pabulib .pb file name, as [Parse] does; it also returns
-// any error from opening or reading the file.
+// ReadFile reads the Pabulib .pb file name, as [Read] does, with the same
+// size limit; it also returns any error from opening or reading the file. A
+// [*ParseError] it returns names the file.
 func ReadFile(name string, opts ...ReadOption) (*Election, error) {
+	c := config(opts)
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var sb strings.Builder
+	hint := int64(0)
 	if st, err := f.Stat(); err == nil {
-		sb.Grow(int(st.Size()))
+		hint = st.Size()
 	}
-	if _, err := io.Copy(&sb, f); err != nil {
+	s, err := readAll(f, c.maxBytes, hint)
+	if err != nil {
 		return nil, err
 	}
-	return parse(sb.String(), opts)
+	c.file = name
+	return parse(s, c)
+}
+
+// readAll reads r to its end, refusing more than limit bytes (limit ≤ 0: no
+// limit). hint, the size the source says it has, sizes the buffer, but never
+// beyond the limit.
+func readAll(r io.Reader, limit, hint int64) (string, error) {
+	var sb strings.Builder
+	if limit > 0 {
+		hint = min(hint, limit)
+	}
+	if hint > 0 && hint < 1<<40 {
+		sb.Grow(int(hint))
+	}
+	src := r
+	if limit > 0 {
+		src = io.LimitReader(r, limit+1)
+	}
+	n, err := io.Copy(&sb, src)
+	if err != nil {
+		return "", err
+	}
+	if limit > 0 && n > limit {
+		return "", &ParseError{Err: errorf(ErrTooLarge, "the input is longer than the limit of %d bytes", limit)}
+	}
+	return sb.String(), nil
 }
 
 // Sections of a .pb file, in the order they must come.
@@ -81,6 +121,7 @@ type parser struct {
 	// inVotes is set once the VOTES header is read: warnings of the VOTES
 	// section are kept apart from the others'.
 	inVotes bool
+	voteCol int // the 1-based column of VOTES' vote cells
 }
 
 // next advances to the next line, treating "\n", "\r\n" and a lone "\r" as
@@ -425,6 +466,9 @@ func (p *parser) header(sec int) ([]string, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
+		if err := p.wrongSeparator(sec, cs); err != nil {
+			return nil, 0, err
+		}
 		names := make([]string, len(cs))
 		for i, c := range cs {
 			names[i] = c.val
@@ -432,6 +476,27 @@ func (p *parser) header(sec int) ([]string, int, error) {
 		return names, p.line, nil
 	}
 	return nil, 0, lineErr(p.line, ErrMissingSection, "%s has no header row", sectionNames[sec])
+}
+
+// wrongSeparator reports a section's header row that is one cell holding
+// a tab or a comma ("key,value", "project_id\tcost"): a file exported from
+// a spreadsheet with the wrong separator, which would otherwise read as
+// one column and fail later, far from the cause.
+func (p *parser) wrongSeparator(sec int, cs []cell) error {
+	if len(cs) != 1 || cs[0].quoted {
+		return nil
+	}
+	for _, sep := range [...]struct {
+		b    byte
+		name string
+	}{{'\t', "tabs"}, {',', "commas"}} {
+		if strings.IndexByte(cs[0].val, sep.b) >= 0 {
+			return &ParseError{Line: p.line, Column: 1, Err: errorf(ErrSyntax,
+				"the %s header %q is one cell: its cells are separated by %s, and a .pb file separates them by \";\" (was it exported from a spreadsheet?)",
+				sectionNames[sec], clip(cs[0].val), sep.name)}
+		}
+	}
+	return nil
 }
 
 // clip shortens s for an error message.
@@ -442,11 +507,52 @@ func clip(s string) string {
 	return s
 }
 
-// parse reads a whole file.
-func parse(s string, opts []ReadOption) (*Election, error) {
-	var c readConfig
+// invalidUTF8 returns the error for s, which is not valid UTF-8: a
+// *ParseError at the line and cell of the first invalid byte. Text is kept
+// as it is read, and JSON could not carry it, so it is refused rather than
+// changed.
+func invalidUTF8(s string) error {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	start := strings.LastIndexAny(s[:i], "\r\n") + 1
+	line := 1 + strings.Count(s[:start], "\n") + strings.Count(s[:start], "\r") - strings.Count(s[:start], "\r\n")
+	col := 1 + strings.Count(s[start:i], ";")
+	return &ParseError{Line: line, Column: col, Err: errorf(ErrInvalid, "byte %#x is not UTF-8 in %q", s[i], clip(s[start:min(len(s), i+8)]))}
+}
+
+// config applies opts to the default configuration.
+func config(opts []ReadOption) readConfig {
+	c := readConfig{maxBytes: DefaultMaxBytes}
 	for _, o := range opts {
-		o(&c)
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// parse reads a whole file; an error names c.file when there is one.
+func parse(s string, c readConfig) (*Election, error) {
+	e, err := parseText(s, c)
+	if err != nil && c.file != "" {
+		var pe *ParseError
+		if errors.As(err, &pe) && pe.File == "" {
+			pe.File = c.file
+		}
+	}
+	return e, err
+}
+
+// parseText reads a whole file held in s.
+func parseText(s string, c readConfig) (*Election, error) {
+	if !utf8.ValidString(s) {
+		return nil, invalidUTF8(s)
 	}
 	p := &parser{s: s, strict: c.strict}
 	if strings.HasPrefix(s, "\ufeff") {
@@ -478,7 +584,8 @@ func (p *parser) readInstance() (*Instance, error) {
 	if err := p.expectTitle(secMeta); err != nil {
 		return nil, err
 	}
-	if _, _, err := p.header(secMeta); err != nil {
+	_, metaLine, err := p.header(secMeta)
+	if err != nil {
 		return nil, err
 	}
 	var meta []Field
@@ -508,7 +615,7 @@ func (p *parser) readInstance() (*Instance, error) {
 		meta = append(meta, f)
 		metaLines = append(metaLines, p.line)
 	}
-	b := instanceBuilder{}
+	b := instanceBuilder{metaLine: metaLine}
 	if err := b.readMeta(meta, metaLines); err != nil {
 		return nil, err
 	}
@@ -568,7 +675,7 @@ func (p *parser) projectRow(cs []cell, cols []string, roles []int) (Project, err
 		case colCost:
 			d, ok := parseDecimal(v)
 			if !ok {
-				return Project{}, lineErr(p.line, ErrInvalidNumber, "project %q costs %q", pr.ID, c.val)
+				return Project{}, &ParseError{Line: p.line, Column: i + 1, Err: numberError(fmt.Sprintf("project %q's cost", clip(pr.ID)), c.val)}
 			}
 			pr.Cost, hasCost = d, true
 		case colName:
@@ -619,7 +726,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	p.inVotes = true
 	// Size the arrays once: one ballot per line, at most one project per
-	// comma or line.
+	// comma or line. Every estimate is bounded by the bytes left to read
+	// (a line, a comma, a semicolon is at least a byte), never by a product
+	// with the header's width.
 	rest := p.s[p.pos:]
 	estimate := strings.Count(rest, "\n") + 1
 	if estimate == 1 {
@@ -635,13 +744,23 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	prof.text = p.s
 	prof.items = make([]int32, 0, itemsEstimate)
 	nAttr := len(prof.attrCols)
-	prof.attrs = make([]strRef, 0, estimate*nAttr)
+	// At most one attribute per semicolon read; a short row's missing
+	// cells are padded, within padLimit.
+	if nAttr > 0 {
+		prof.attrs = make([]strRef, 0, min(estimate*nAttr, strings.Count(rest, ";")))
+	}
+	padLimit := 2*len(rest) + 1<<18
 	ids := make([]string, len(inst.projects))
 	for i, pr := range inst.projects {
 		ids[i] = pr.ID
 	}
 	table := newIDTable(ids)
 	roles := prof.roles
+	for i, r := range roles {
+		if r == vcolVote {
+			p.voteCol = i + 1
+		}
+	}
 	for p.next() {
 		line := p.cur
 		if skip, err := p.skipBlank(); skip || err != nil {
@@ -684,6 +803,11 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 		}
 		if col < len(roles) {
 			p.ws.add("short VOTES row", p.line, ErrShortRow, "VOTES row has %d cells, the header %d", col, len(roles))
+			pad := nAttr - (len(prof.attrs) - attrStart)
+			if pad > padLimit {
+				return nil, lineErr(p.line, ErrTooLarge, "VOTES rows are far shorter than the header's %d columns: padding them would take far more memory than the file's size", len(roles))
+			}
+			padLimit -= max(pad, 0)
 			for len(prof.attrs)-attrStart < nAttr {
 				prof.attrs = append(prof.attrs, 0)
 			}
@@ -692,7 +816,7 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 		if err := p.ballot(b, table, p.value(vote), p.value(points)); err != nil {
 			return nil, err
 		}
-		b.endBallot(p.text(voterID), p.ref(prof, voterID), p.line)
+		b.endBallot(p.text(voterID), p.idRef(prof, voterID), p.line)
 		if len(b.errs) > 0 {
 			return nil, b.errs[0]
 		}
@@ -709,11 +833,20 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 // text when the value is there, else a copy among the profile's extra
 // strings. An unquoted none refers to "".
 func (p *parser) ref(prof *BallotProfile, c span) strRef {
+	if !c.escaped && c.hi-c.lo == 4 && !c.quoted && isNone(p.cur[c.lo:c.hi]) {
+		return 0
+	}
+	return p.idRef(prof, c)
+}
+
+// idRef is ref for a voter ID, which always has a value: an ID none (in
+// any case) is the ID "none", as a project ID is, never "".
+func (p *parser) idRef(prof *BallotProfile, c span) strRef {
 	n := int(c.hi - c.lo)
 	switch {
 	case c.escaped:
 		return prof.own(p.esc[c.lo])
-	case n == 0, n == 4 && !c.quoted && isNone(p.cur[c.lo:c.hi]):
+	case n == 0:
 		return 0
 	case n <= refMaxLen && p.curOff+int(c.lo) <= refMaxOff:
 		return strRef(uint64(p.curOff+int(c.lo))<<refLenBits | uint64(n))
@@ -731,7 +864,9 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 			e++
 		}
 		id := vote[k:e]
-		if id != "" && (id[0] == ' ' || id[len(id)-1] == ' ' || id[0] == '\t' || id[len(id)-1] == '\t') {
+		// Trimmed as every cell is: white space as Unicode defines it.
+		if id != "" && (isSpace(id[0]) || isSpace(id[len(id)-1]) || id[0] >= 0x80 || id[len(id)-1] >= 0x80) &&
+			strings.TrimSpace(id) != id {
 			id = strings.TrimSpace(id)
 			if err := p.irregular("padded vote", "space around a project in the vote %q", clip(vote)); err != nil {
 				return &ParseError{Line: p.line, Err: err}
@@ -739,7 +874,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		}
 		j := table.lookup(id)
 		if j < 0 {
-			return lineErr(p.line, ErrUnknownProject, "%q", id)
+			return &ParseError{Line: p.line, Column: p.voteCol, Err: errorf(ErrUnknownProject, "%q", clip(id))}
 		}
 		if !b.addProject(j, p.line) {
 			if p.strict {
@@ -751,7 +886,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		n++
 		k = e + 1
 		if e == len(vote)-1 { // a trailing comma names an empty project
-			return lineErr(p.line, ErrUnknownProject, "%q", "")
+			return &ParseError{Line: p.line, Column: p.voteCol, Err: errorf(ErrUnknownProject, "%q", "")}
 		}
 	}
 	if b.prof.points == nil {
@@ -767,7 +902,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		}
 		v, places, ok := parsePoints(strings.TrimSpace(points[k:e]))
 		if !ok {
-			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+			return &ParseError{Line: p.line, Err: numberError("points", points)}
 		}
 		if m < n {
 			if len(repeats) > 0 && slices.Contains(repeats, int32(m)) {
@@ -783,7 +918,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		m++
 		k = e + 1
 		if e == len(points)-1 {
-			return lineErr(p.line, ErrInvalidNumber, "points %q", points)
+			return &ParseError{Line: p.line, Err: numberError("points", points)}
 		}
 	}
 	if m != n {
@@ -826,8 +961,23 @@ type ReadOption func(*readConfig)
 
 // readConfig holds the read options.
 type readConfig struct {
-	strict bool
+	strict   bool
+	maxBytes int64  // Read and ReadFile refuse longer inputs; ≤ 0: no limit
+	file     string // the file's name, for errors
 }
+
+// DefaultMaxBytes is the size limit [Read] and [ReadFile] apply unless
+// [MaxBytes] sets another: 256 MiB, some fifty times the largest Pabulib
+// file (Warsaw's and Łódź's are a few megabytes).
+const DefaultMaxBytes = 256 << 20
+
+// MaxBytes sets the number of bytes [Read] and [ReadFile] read at most
+// before they refuse the input with [ErrTooLarge] (in a [*ParseError] with
+// no line); n ≤ 0 removes the limit. The default is [DefaultMaxBytes].
+// [Parse], given bytes already in memory, ignores it. Whatever the limit,
+// reading allocates in proportion to the bytes and rows read, never to a
+// count a file declares.
+func MaxBytes(n int64) ReadOption { return func(c *readConfig) { c.maxBytes = n } }
 
 // Strict makes the reader refuse what real Pabulib files sometimes hold and
 // the reference tools (pabutools, Pabulib's checker) read leniently, which

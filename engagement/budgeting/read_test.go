@@ -164,8 +164,8 @@ func TestParseErrors(t *testing.T) {
 		{"META after VOTES", meta + projects + votes + "v1;a\nmeta\n", budgeting.ErrSectionOrder, 12},
 		{"META row of three cells", "META\nkey;value\nbudget;10;x\n", budgeting.ErrSyntax, 3},
 		{"duplicate META key", meta + "budget;10\n" + projects + votes, budgeting.ErrDuplicate, 5},
-		{"no budget", "META\nkey;value\nvote_type;approval\n" + projects + votes, budgeting.ErrMissingField, 0},
-		{"no vote type", "META\nkey;value\nbudget;10\n" + projects + votes, budgeting.ErrMissingField, 0},
+		{"no budget", "META\nkey;value\nvote_type;approval\n" + projects + votes, budgeting.ErrMissingField, 2}, // the META header
+		{"no vote type", "META\nkey;value\nbudget;10\n" + projects + votes, budgeting.ErrMissingField, 2},
 		{"budget not a number", "META\nkey;value\nbudget;1e6\nvote_type;approval\n" + projects + votes, budgeting.ErrInvalidNumber, 3},
 		{"negative budget", "META\nkey;value\nbudget;-10\nvote_type;approval\n" + projects + votes, budgeting.ErrNegativeCost, 3},
 		{"unknown vote type", "META\nkey;value\nbudget;10\nvote_type;quadratic\n" + projects + votes, budgeting.ErrInvalid, 4},

@@ -14,6 +14,7 @@ package budgeting
 
 import (
 	"cmp"
+	"context"
 	"math/big"
 	"slices"
 )
@@ -31,18 +32,32 @@ import (
 // engines that ran the rule, so the figures it gives also check theirs. It
 // returns an error wrapping [ErrInvalid] for a nil or zero Result, and [ErrOverflow] for amounts the rules could not scale
 // either.
+//
+// Explain does not stop before it is done; [ExplainContext] does.
 func Explain(res *Result) (*Explanation, error) {
+	return ExplainContext(context.Background(), res)
+}
+
+// ExplainContext explains res as [Explain] does, and returns ctx's error
+// when ctx is done before the explanation is complete: the replay looks at
+// ctx every few dozen iterations of its loops, so a deadline stops even an
+// explanation whose single round is long.
+func ExplainContext(ctx context.Context, res *Result) (*Explanation, error) {
 	if res == nil || res.election == nil || !res.rule.IsValid() {
 		return nil, errorf(ErrInvalid, "no result to explain")
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if res.rule.official != 0 {
-		return explainOfficial(res)
+		return explainOfficial(ctx, res)
 	}
 	e, r := res.election, res.rule
 	pe, err := prepare(e, r.utility, true)
 	if err != nil {
 		return nil, err
 	}
+	pe.stop.ctx = ctx
 	if res.rank != nil {
 		pe.setRank(res.rank) // the ties broken as the rule broke them
 	}
@@ -73,6 +88,9 @@ func Explain(res *Result) (*Explanation, error) {
 // election's, not the explainer's: Equal Shares rounds costs down), with
 // the reasons found, and returns the explanation.
 func (xp *explainer) unfunded(res *Result) (*Explanation, error) {
+	if xp.pe.stop.err != nil {
+		return nil, xp.pe.stop.err
+	}
 	funded := make([]bool, len(xp.reasons))
 	for _, p := range res.selected {
 		funded[p] = true
@@ -133,6 +151,9 @@ func (xp *explainer) money(x *big.Rat) *Fraction {
 func (xp *explainer) greedy(steps []Step) {
 	pe := xp.pe
 	for _, s := range steps {
+		if pe.stop.done() {
+			return
+		}
 		rd := xp.round(s)
 		p := s.project
 		if u, c, inf := pe.greedyScore(p); !inf {
@@ -163,6 +184,9 @@ func (xp *explainer) equalShares(steps []Step, b0 *big.Rat) {
 		bought[s.project] = true
 	}
 	for p := range pe.cost {
+		if pe.stop.done() {
+			return
+		}
 		switch {
 		case bought[p]:
 		case pe.supOff[p+1] == pe.supOff[p]:
@@ -174,6 +198,9 @@ func (xp *explainer) equalShares(steps []Step, b0 *big.Rat) {
 		}
 	}
 	for _, s := range steps {
+		if pe.stop.done() {
+			return
+		}
 		rd := xp.round(s)
 		if pe.cost[s.project] > 0 {
 			xp.buy(m, &rd)
@@ -197,6 +224,9 @@ func (xp *explainer) buy(m *shareReplay, rd *Round) {
 	}
 	rd.Supporters = mergeGroups(rd.Supporters)
 	for _, d := range m.pay(p, terms, q) {
+		if pe.stop.done() {
+			return
+		}
 		dq := m.price(d.terms, pe.cost[d.project])
 		xp.reasons[d.project] = append(xp.reasons[d.project], Reason{Method: MethodEqualShares, Kind: ReasonKindOutbid,
 			Round: rd.Number, Held: xp.money(m.held[d.project]), Rho: xp.rho(dq, d.project),
@@ -410,6 +440,9 @@ func (m *shareReplay) pay(p int, terms []shareTerm, q *big.Rat) []outbid {
 			}
 		}
 		for _, o := range touched {
+			if pe.stop.done() {
+				return nil
+			}
 			m.held[o].Sub(m.held[o], new(big.Rat).Mul(bk.paid, new(big.Rat).SetInt64(m.acc[o])))
 			m.acc[o] = 0
 		}
@@ -419,6 +452,9 @@ func (m *shareReplay) pay(p int, terms []shareTerm, q *big.Rat) []outbid {
 	changed = slices.Compact(changed)
 	var out []outbid
 	for _, o := range changed {
+		if pe.stop.done() {
+			return nil
+		}
 		if m.held[o].Cmp(new(big.Rat).SetInt64(pe.cost[o])) < 0 {
 			m.alive[o] = false
 			out = append(out, outbid{project: o, terms: m.terms(o)})
@@ -446,6 +482,9 @@ func (xp *explainer) phragmen(steps []Step) {
 	stop := -1 // the round that stopped the rule, as an index in Rounds
 	stopper := -1
 	for _, s := range steps {
+		if pe.stop.done() {
+			return
+		}
 		rd := xp.round(s)
 		ell := m.ell(s.project)
 		if ell != nil {
@@ -463,6 +502,9 @@ func (xp *explainer) phragmen(steps []Step) {
 		funded[s.project] = s.kind == StepKindFunded
 	}
 	for p := range pe.cost {
+		if pe.stop.done() {
+			return
+		}
 		var r Reason
 		switch {
 		case funded[p]:

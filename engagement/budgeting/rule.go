@@ -287,8 +287,10 @@ func (r Rule) Traced() bool { return r.trace }
 // It returns an error wrapping [ErrInvalidRule] for an invalid rule,
 // [ErrUnsupported] for Phragmén on ballots other than approval,
 // [ErrOverflow] for amounts that do not fit the arithmetic, or ctx's error
-// when ctx is done before the outcome is known (completions rerun the
-// method, at worst many times).
+// when ctx is done before the outcome is known. The context is honoured
+// inside every long loop (each round, each comparison of tied candidates,
+// each completion rerun), looked at every few dozen iterations, so a
+// deadline stops even a run whose single round is long.
 func (r Rule) Run(ctx context.Context, e *Election) (*Result, error) {
 	if err := r.validate(); err != nil {
 		return nil, err
@@ -312,6 +314,7 @@ func (r Rule) run(ctx context.Context, e *Election, rank []int32, log *tieLog) (
 	if err != nil {
 		return nil, err
 	}
+	pe.stop.ctx = ctx
 	pe.order(r, rank, log)
 	res := &Result{rule: r, election: e, rank: pe.rank}
 	switch r.method {
@@ -323,6 +326,9 @@ func (r Rule) run(ctx context.Context, e *Election, rank []int32, log *tieLog) (
 		if err := runEqualShares(ctx, pe, res, r); err != nil {
 			return nil, err
 		}
+	}
+	if pe.stop.err != nil {
+		return nil, pe.stop.err
 	}
 	res.spent = unscaled(pe.spent(res.selected), pe.places)
 	return res, nil

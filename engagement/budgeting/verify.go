@@ -95,8 +95,12 @@ func NewPseudonymizer(secret []byte) (*Pseudonymizer, error) {
 }
 
 // ID returns the pseudonym of the identifier document, normalized as
-// [NormalizeDocument] does; uuid.Nil when nothing is left of it.
+// [NormalizeDocument] does; uuid.Nil when nothing is left of it, and for a
+// zero Pseudonymizer, which has no secret.
 func (p *Pseudonymizer) ID(document string) uuid.UUID {
+	if p == nil || p.pool.New == nil {
+		return uuid.Nil // a zero Pseudonymizer has no secret
+	}
 	st := p.pool.Get().(*macState)
 	defer p.pool.Put(st)
 	st.msg = append(st.msg[:0], pseudonymDomain...)
@@ -300,6 +304,9 @@ func ageBandOf(age int) stakeholder.AgeBand {
 // missing) where the census has one. The error does not say which, so that
 // the census cannot be probed for who is on it.
 func (c *Census) Verify(cl Claim) (Identity, error) {
+	if c == nil || c.ps == nil {
+		return Identity{}, ErrNotVerified // a zero Census holds no one
+	}
 	id := c.ps.ID(cl.Document)
 	e, ok := c.people[id]
 	if !ok || (e.tag != 0 && (cl.BirthDate == "" || c.ps.tag(cl.Document, cl.BirthDate) != e.tag)) {

@@ -13,8 +13,12 @@ import (
 // ("400000.0"); a decimal comma is written as a point. Reading the output
 // gives an election [Election.Equal] to e.
 //
-// It returns the number of bytes written and any error from w.
+// It returns the number of bytes written and any error from w; for a zero
+// Election, an error wrapping [ErrInvalid] and nothing written.
 func (e *Election) WriteTo(w io.Writer) (int64, error) {
+	if e == nil || e.inst == nil || e.prof == nil {
+		return 0, errorf(ErrInvalid, "a zero Election: nothing to write")
+	}
 	cw := &countWriter{w: w}
 	bw := bufio.NewWriterSize(cw, 64<<10)
 	var row []byte

@@ -2,7 +2,7 @@
 // Pabulib .pb file (pabulib.org) under one of the rules of package
 // budgeting, and says what it gave the voters and, with -explain, why:
 //
-//	go run ./examples/pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties]
+//	go run ./examples/pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties] [-timeout D]
 //	    [-compare NAME [-svg FILE]] [-by ATTRIBUTE -population GROUP=N,… [-min-cell K]] [FILE.pb]
 //	go run ./examples/pbvote -check [FILE.pb]
 //
@@ -26,6 +26,10 @@
 // or age bands "18-39=6000,40-64=7000,65+=4000") hold the voters against a
 // population profile, with counts under -min-cell (default 5) suppressed.
 //
+// -timeout (a duration such as 30s or 2m; default 0, no limit) bounds the
+// time the rules, the tie search and the explanation may take: past it,
+// pbvote stops and exits with status 1.
+//
 // -check validates the file as Pabulib's checker does (budgeting.Check) and
 // prints its findings one per line; the exit status is 0 when the file has
 // no error and 1 when it has one.
@@ -47,6 +51,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -75,6 +80,7 @@ type options struct {
 	official      bool // -rule official: the rule the file names
 	check         bool
 	allTies       bool
+	timeout       time.Duration // 0: no limit
 }
 
 // errUsage marks a bad command line, which exits with status 2.
@@ -117,8 +123,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	by := fs.String("by", "", "compare the voters with the population by `attribute`: age, sex, area or voting_method")
 	population := fs.String("population", "", "the population by group, such as F=12000,M=11000")
 	minCell := fs.Int64("min-cell", 5, "suppress counts of voters under `k`")
+	timeout := fs.Duration("timeout", 0, "stop computing after `duration` (such as 30s); 0 for no limit")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties]\n"+
+		fmt.Fprintln(fs.Output(), "usage: pbvote [-rule NAME|official] [-format text|ids|json] [-explain] [-all-ties] [-timeout D]\n"+
 			"              [-compare NAME [-svg FILE]] [-by ATTRIBUTE -population GROUP=N,... [-min-cell K]] [FILE.pb]\n"+
 			"       pbvote -check [FILE.pb]")
 		fs.PrintDefaults()
@@ -129,7 +136,10 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		}
 		return nil, errUsage
 	}
-	o := &options{format: *format, explain: *explain, svg: *svg, check: *checkFlag, allTies: *allTies}
+	o := &options{format: *format, explain: *explain, svg: *svg, check: *checkFlag, allTies: *allTies, timeout: *timeout}
+	if *timeout < 0 {
+		return nil, fmt.Errorf("-timeout %s: want a duration of 0 or more", *timeout)
+	}
 	var err error
 	if *rule == "official" {
 		o.official = true
@@ -206,6 +216,11 @@ type report struct {
 
 // pbvote reads the election, runs the rule and writes what o asks for.
 func pbvote(ctx context.Context, o *options, stdout, stderr io.Writer) error {
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
 	e, name, err := load(o.file)
 	if err != nil {
 		return err
@@ -234,7 +249,7 @@ func pbvote(ctx context.Context, o *options, stdout, stderr io.Writer) error {
 	}
 	var x *budgeting.Explanation
 	if o.explain {
-		if x, err = budgeting.Explain(res); err != nil {
+		if x, err = budgeting.ExplainContext(ctx, res); err != nil {
 			return err
 		}
 	}

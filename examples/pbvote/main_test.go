@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,6 +143,18 @@ func TestErrors(t *testing.T) {
 	bad := filepath.Join(dir, "bad.pb")
 	require.NoError(t, os.WriteFile(bad, []byte("META\nkey;value\nbudget;5\nvote_type;approval\n"+
 		"PROJECTS\nproject_id;cost\na;3\nVOTES\nvoter_id;vote\nv1;b\n"), 0o644))
+	// One voter approving 100,000 projects: equal shares would take
+	// minutes; -timeout stops it.
+	slow := filepath.Join(dir, "slow.pb")
+	var sb strings.Builder
+	sb.WriteString("META\nkey;value\nbudget;100000\nvote_type;approval\nPROJECTS\nproject_id;cost\n")
+	ids := make([]string, 100_000)
+	for i := range ids {
+		ids[i] = "p" + strconv.Itoa(i)
+		sb.WriteString(ids[i] + ";3\n")
+	}
+	sb.WriteString("VOTES\nvoter_id;vote\nv;" + strings.Join(ids, ",") + "\n")
+	require.NoError(t, os.WriteFile(slow, []byte(sb.String()), 0o644))
 	ordinal := filepath.Join(budgetingData, "US_Stanford_Dataset_PB_Chicago_35th_Ward_2021_vote_rankings.pb")
 	toulouse := filepath.Join(budgetingData, "France_Toulouse_2022_17_-_Mirail-Universite_Reynerie_Bellefontaine.pb")
 	cases := []struct {
@@ -160,8 +173,10 @@ func TestErrors(t *testing.T) {
 		{"min cell", []string{"-by", "sex", "-population", "F=1", "-min-cell", "-1"}, 2, "-min-cell -1"},
 		{"voters in no group", []string{"-by", "sex", "-population", "F=1"}, 1, `sex "M" names no group`},
 		{"two files", []string{"a.pb", "b.pb"}, 2, "one file at most"},
+		{"negative timeout", []string{"-timeout", "-1s"}, 2, "-timeout -1s"},
+		{"timeout", []string{"-timeout", "200ms", slow}, 1, context.DeadlineExceeded.Error()},
 		{"missing file", []string{filepath.Join(dir, "missing.pb")}, 1, "no such file"},
-		{"bad file", []string{bad}, 1, "line 10: budgeting: unknown project"},
+		{"bad file", []string{bad}, 1, "bad.pb: line 10, column 2: budgeting: unknown project"},
 		{"rule not defined", []string{"-rule", "phragmen", ordinal}, 1, "not defined"},
 		{"no ages", []string{"-by", "age", "-population", "18-39=1", toulouse}, 1, "no voter's age"},
 		{"unwritable picture", []string{"-compare", "greedy_cost", "-svg", filepath.Join(dir, "no", "x.svg")}, 1, "no such file"},
