@@ -14,7 +14,7 @@ import (
 // it returns.
 func (m *Model) SolveInteger(integer []int, nodeLimit int) (Status, error) {
 	for _, j := range integer {
-		if j < 0 || j >= len(m.vars) {
+		if j < 0 || j >= len(m.varID) {
 			return 0, &FieldError{Field: "integer", Value: fmt.Sprint(j), Err: ErrInvalid}
 		}
 	}

@@ -31,29 +31,31 @@ type column struct {
 
 // Model is a linear program: maximise c·x subject to rows and bounds (see
 // the package doc). Build it with [NewModel], [Model.AddVar] and
-// [Model.AddRow], then [Model.Solve]; columns, objective coefficients and
-// bounds may change between solves, rows may not once it has been solved.
-// The zero value is an empty model, ready to use. A Model is not safe for
-// concurrent use.
+// [Model.AddRow], then [Model.Solve]; columns, rows, objective
+// coefficients and bounds may change between solves, and the next solve
+// starts from the basis the last one ended with. The zero value is an
+// empty model, ready to use. A Model is not safe for concurrent use.
 type Model struct {
-	sense []Sense
-	rhs   []big.Rat
-	// rowTerms holds the rows' structural coefficients until the first
-	// solve moves them into the columns.
-	rowTerms [][]Term
-	vars     []column // structural columns, in the order added
-	logical  []column // one per row, built at the first solve
+	sense   []Sense
+	rhs     []big.Rat
+	cols    []column // every column, logical and structural, by internal id
+	varID   []int    // structural index → internal id
+	logical []int    // row → internal id of its logical column
 
 	// Solver state; valid once solved is true.
 	solved  bool
-	basis   []int  // internal column id per basis position
+	basis   []int  // internal id per basis position
 	pos     []int  // basis position per internal id, -1 when nonbasic
 	atUpper []bool // per internal id: nonbasic at its upper bound
 	adj     [][]big.Int
-	det     big.Int
-	xB      []big.Rat
-	cInt    []big.Int // objective × cDen, per internal id
-	cDen    big.Int
+	det     big.Int // > 0; B⁻¹ = adj/det
+	// The basic values are X/(det·rd): X = adj·R, where R = rd·(b − N·x_N)
+	// is the effective right-hand side scaled to integers.
+	X    []big.Int
+	R    []big.Int
+	rd   big.Int
+	cInt []big.Int // objective × cDen, per internal id
+	cDen big.Int
 
 	// Solution of the latest solve.
 	status Status
@@ -65,6 +67,8 @@ type Model struct {
 	IterationLimit int
 	// Iterations counts every pivot and bound flip since the model was built.
 	Iterations int
+	// Degenerate counts the pivots that did not move the solution.
+	Degenerate int
 }
 
 // NewModel returns an empty model.
@@ -74,19 +78,18 @@ func NewModel() *Model { return &Model{} }
 func (m *Model) NumRows() int { return len(m.sense) }
 
 // NumVars returns the number of structural variables.
-func (m *Model) NumVars() int { return len(m.vars) }
+func (m *Model) NumVars() int { return len(m.varID) }
 
 // AddVar adds a variable with objective coefficient obj and bounds lo ≤ x
-// ≤ hi (hi nil for +∞; lo must be finite), with no coefficient in any row
-// yet, and returns its index. A nil obj or lo is zero.
+// ≤ hi (hi nil for +∞; a nil obj or lo is zero), with no coefficient in
+// any row yet, and returns its index.
 func (m *Model) AddVar(obj, lo, hi *big.Rat) (int, error) {
 	return m.AddColumn(obj, lo, hi, nil)
 }
 
 // AddColumn adds a variable as AddVar does, with the coefficients terms in
 // existing rows (Term.Index is the row). After a solve, the new variable
-// starts nonbasic at its lower bound and the next solve starts from the
-// current basis.
+// starts nonbasic at its lower bound.
 func (m *Model) AddColumn(obj, lo, hi *big.Rat, terms []Term) (int, error) {
 	var c column
 	if obj != nil {
@@ -114,40 +117,36 @@ func (m *Model) AddColumn(obj, lo, hi *big.Rat, terms []Term) (int, error) {
 		e.coef.SetInt64(t.Coef)
 		c.entries = append(c.entries, e)
 	}
-	j := len(m.vars)
-	if !m.solved {
-		// Keep the terms in the rows' lists until the first solve.
-		for _, t := range terms {
-			if t.Coef != 0 {
-				m.rowTerms[t.Index] = append(m.rowTerms[t.Index], Term{Index: j, Coef: t.Coef})
-			}
-		}
-		c.entries = nil
-		m.vars = append(m.vars, c)
-		return j, nil
+	id := m.newColumn(c)
+	m.varID = append(m.varID, id)
+	if m.solved {
+		m.scaleObjective()
 	}
-	m.vars = append(m.vars, c)
-	id := len(m.logical) + j
-	m.pos = append(m.pos, -1)
-	m.atUpper = append(m.atUpper, false)
-	m.cInt = append(m.cInt, big.Int{})
-	m.scaleObjective()
-	_ = id
-	return j, nil
+	return len(m.varID) - 1, nil
+}
+
+// newColumn stores c and returns its internal id.
+func (m *Model) newColumn(c column) int {
+	m.cols = append(m.cols, c)
+	if m.solved {
+		m.pos = append(m.pos, -1)
+		m.atUpper = append(m.atUpper, false)
+		m.cInt = append(m.cInt, big.Int{})
+	}
+	return len(m.cols) - 1
 }
 
 // AddRow adds the row Σ terms (Term.Index is the variable) sense rhs and
-// returns its index. Rows can only be added before the first solve.
+// returns its index. After a solve, the row's logical column joins the
+// basis, and the next solve starts from there even when the row cuts the
+// current solution off.
 func (m *Model) AddRow(terms []Term, sense Sense, rhs *big.Rat) (int, error) {
-	if m.solved {
-		return 0, &FieldError{Field: "row", Value: "added after the first solve", Err: ErrInvalid}
-	}
 	if !sense.IsValid() {
 		return 0, &FieldError{Field: "sense", Value: sense.String(), Err: ErrInvalid}
 	}
 	seen := map[int]bool{}
 	for _, t := range terms {
-		if t.Index < 0 || t.Index >= len(m.vars) || seen[t.Index] {
+		if t.Index < 0 || t.Index >= len(m.varID) || seen[t.Index] {
 			return 0, &FieldError{Field: "row.column", Value: fmt.Sprint(t.Index), Err: ErrInvalid}
 		}
 		seen[t.Index] = true
@@ -156,24 +155,75 @@ func (m *Model) AddRow(terms []Term, sense Sense, rhs *big.Rat) (int, error) {
 	if rhs != nil {
 		b.Set(rhs)
 	}
+	i := len(m.sense)
 	m.sense = append(m.sense, sense)
 	m.rhs = append(m.rhs, b)
-	kept := make([]Term, 0, len(terms))
 	for _, t := range terms {
 		if t.Coef != 0 {
-			kept = append(kept, t)
+			e := entry{row: i}
+			e.coef.SetInt64(t.Coef)
+			c := &m.cols[m.varID[t.Index]]
+			c.entries = append(c.entries, e)
 		}
 	}
-	m.rowTerms = append(m.rowTerms, kept)
-	return len(m.sense) - 1, nil
+	lc := column{entries: []entry{{row: i}}}
+	lc.entries[0].coef.SetInt64(1)
+	switch sense {
+	case SenseGreaterEq:
+		lc.entries[0].coef.SetInt64(-1)
+	case SenseEqual:
+		lc.hi = new(big.Rat)
+	}
+	id := m.newColumn(lc)
+	m.logical = append(m.logical, id)
+	if m.solved {
+		m.extendBasis(id, terms)
+	}
+	return i, nil
+}
+
+// extendBasis adds the new row's logical column (internal id id, row
+// terms) to the basis: with σ its coefficient and a_B the row's
+// coefficients on the basic columns, adj′ = [[adj, 0], [−σ·a_Bᵀ·adj, σ·det]]
+// over the same det (σ = ±1).
+func (m *Model) extendBasis(id int, terms []Term) {
+	n := len(m.basis)
+	sigma := m.cols[id].entries[0].coef.Int64()
+	coef := map[int]int64{} // basis position → coefficient in the new row
+	for _, t := range terms {
+		if p := m.pos[m.varID[t.Index]]; p >= 0 && t.Coef != 0 {
+			coef[p] = t.Coef
+		}
+	}
+	last := make([]big.Int, n+1)
+	var t big.Int
+	for p, a := range coef {
+		t.SetInt64(-sigma * a)
+		for k := 0; k < n; k++ {
+			if m.adj[p][k].Sign() != 0 {
+				var x big.Int
+				x.Mul(&t, &m.adj[p][k])
+				last[k].Add(&last[k], &x)
+			}
+		}
+	}
+	last[n].Mul(&m.det, big.NewInt(sigma))
+	for i := 0; i < n; i++ {
+		m.adj[i] = append(m.adj[i], big.Int{})
+	}
+	m.adj = append(m.adj, last)
+	m.basis = append(m.basis, id)
+	m.pos[id] = n
+	m.X = append(m.X, big.Int{})
+	m.R = append(m.R, big.Int{})
 }
 
 // SetObjective sets variable j's objective coefficient.
 func (m *Model) SetObjective(j int, c *big.Rat) error {
-	if j < 0 || j >= len(m.vars) {
+	if j < 0 || j >= len(m.varID) {
 		return &FieldError{Field: "column", Value: fmt.Sprint(j), Err: ErrInvalid}
 	}
-	m.vars[j].obj.Set(c)
+	m.cols[m.varID[j]].obj.Set(c)
 	if m.solved {
 		m.scaleObjective()
 	}
@@ -182,7 +232,7 @@ func (m *Model) SetObjective(j int, c *big.Rat) error {
 
 // Bounds returns variable j's bounds (hi nil for +∞); copies.
 func (m *Model) Bounds(j int) (lo, hi *big.Rat) {
-	c := &m.vars[j]
+	c := &m.cols[m.varID[j]]
 	lo = new(big.Rat).Set(&c.lo)
 	if c.hi != nil {
 		hi = new(big.Rat).Set(c.hi)
@@ -192,21 +242,19 @@ func (m *Model) Bounds(j int) (lo, hi *big.Rat) {
 
 // SetBounds sets variable j's bounds (hi nil for +∞).
 func (m *Model) SetBounds(j int, lo, hi *big.Rat) error {
-	if j < 0 || j >= len(m.vars) || lo == nil || (hi != nil && hi.Cmp(lo) < 0) {
+	if j < 0 || j >= len(m.varID) || lo == nil || (hi != nil && hi.Cmp(lo) < 0) {
 		return &FieldError{Field: "bounds", Value: fmt.Sprint(j), Err: ErrInvalid}
 	}
-	c := &m.vars[j]
+	id := m.varID[j]
+	c := &m.cols[id]
 	c.lo.Set(lo)
 	if hi == nil {
 		c.hi = nil
 	} else {
 		c.hi = new(big.Rat).Set(hi)
 	}
-	if m.solved {
-		id := len(m.logical) + j
-		if m.atUpper[id] && c.hi == nil {
-			m.atUpper[id] = false
-		}
+	if m.solved && m.atUpper[id] && c.hi == nil {
+		m.atUpper[id] = false
 	}
 	return nil
 }
@@ -257,62 +305,24 @@ func (m *Model) DualNumerators() ([]*big.Int, *big.Int) {
 func (m *Model) scaleObjective() {
 	m.cDen.SetInt64(1)
 	var g big.Int
-	for j := range m.vars {
-		d := m.vars[j].obj.Denom()
+	for k := range m.cols {
+		d := m.cols[k].obj.Denom()
 		g.GCD(nil, nil, &m.cDen, d)
 		m.cDen.Mul(&m.cDen, d)
 		m.cDen.Quo(&m.cDen, &g)
 	}
-	nl := len(m.logical)
-	for j := range m.vars {
-		o := &m.vars[j].obj
-		x := &m.cInt[nl+j]
+	for k := range m.cols {
+		o := &m.cols[k].obj
+		x := &m.cInt[k]
 		x.Mul(o.Num(), &m.cDen)
 		x.Quo(x, o.Denom())
 	}
-	for i := 0; i < nl; i++ {
-		m.cInt[i].SetInt64(0)
-	}
 }
 
-// col returns the column with internal id k.
-func (m *Model) col(k int) *column {
-	if k < len(m.logical) {
-		return &m.logical[k]
-	}
-	return &m.vars[k-len(m.logical)]
-}
-
-// setup builds the logical columns, moves the rows' terms into the columns
-// and starts from the basis of the logical columns.
+// setup starts from the basis of the logical columns.
 func (m *Model) setup() {
 	nr := len(m.sense)
-	for j := range m.vars {
-		m.vars[j].entries = nil
-	}
-	for i, terms := range m.rowTerms {
-		for _, t := range terms {
-			e := entry{row: i}
-			e.coef.SetInt64(t.Coef)
-			m.vars[t.Index].entries = append(m.vars[t.Index].entries, e)
-		}
-	}
-	m.rowTerms = nil
-	m.logical = make([]column, nr)
-	for i, s := range m.sense {
-		e := entry{row: i}
-		e.coef.SetInt64(1)
-		lc := column{entries: []entry{e}}
-		switch s {
-		case SenseGreaterEq:
-			e.coef.SetInt64(-1)
-			lc.entries[0] = e
-		case SenseEqual:
-			lc.hi = new(big.Rat)
-		}
-		m.logical[i] = lc
-	}
-	total := nr + len(m.vars)
+	total := len(m.cols)
 	m.pos = make([]int, total)
 	m.atUpper = make([]bool, total)
 	m.cInt = make([]big.Int, total)
@@ -322,27 +332,29 @@ func (m *Model) setup() {
 	m.basis = make([]int, nr)
 	m.adj = make([][]big.Int, nr)
 	for i := 0; i < nr; i++ {
-		m.basis[i] = i
-		m.pos[i] = i
+		id := m.logical[i]
+		m.basis[i] = id
+		m.pos[id] = i
 		m.adj[i] = make([]big.Int, nr)
-		m.adj[i][i].Set(&m.logical[i].entries[0].coef) // (±1)⁻¹ = ±1
+		m.adj[i][i].Set(&m.cols[id].entries[0].coef) // (±1)⁻¹ = ±1
 	}
 	m.det.SetInt64(1)
-	m.xB = make([]big.Rat, nr)
+	m.X = make([]big.Int, nr)
+	m.R = make([]big.Int, nr)
 	m.solved = true
 	m.scaleObjective()
 }
 
-// value returns the current value of nonbasic column k.
+// nonbasicValue returns the current value of nonbasic column k.
 func (m *Model) nonbasicValue(k int) *big.Rat {
-	c := m.col(k)
+	c := &m.cols[k]
 	if m.atUpper[k] {
 		return c.hi
 	}
 	return &c.lo
 }
 
-// computeXB recomputes the basic values: x_B = B⁻¹(b − N·x_N).
+// computeR recomputes R and rd from the nonbasic values, and X = adj·R.
 func (m *Model) computeXB() {
 	nr := len(m.sense)
 	r := make([]big.Rat, nr)
@@ -358,39 +370,42 @@ func (m *Model) computeXB() {
 		if v.Sign() == 0 {
 			continue
 		}
-		for _, e := range m.col(k).entries {
+		for _, e := range m.cols[k].entries {
 			t.SetInt(&e.coef)
 			t.Mul(&t, v)
 			r[e.row].Sub(&r[e.row], &t)
 		}
 	}
-	// Common denominator of r.
-	rd := big.NewInt(1)
+	m.rd.SetInt64(1)
 	var g big.Int
 	for i := range r {
 		d := r[i].Denom()
-		g.GCD(nil, nil, rd, d)
-		rd.Mul(rd, d)
-		rd.Quo(rd, &g)
+		g.GCD(nil, nil, &m.rd, d)
+		m.rd.Mul(&m.rd, d)
+		m.rd.Quo(&m.rd, &g)
 	}
-	R := make([]big.Int, nr)
 	for i := range r {
-		R[i].Mul(r[i].Num(), rd)
-		R[i].Quo(&R[i], r[i].Denom())
+		m.R[i].Mul(r[i].Num(), &m.rd)
+		m.R[i].Quo(&m.R[i], r[i].Denom())
 	}
-	den := new(big.Int).Mul(&m.det, rd)
-	var s, p big.Int
+	var p big.Int
 	for i := 0; i < nr; i++ {
-		s.SetInt64(0)
+		x := &m.X[i]
+		x.SetInt64(0)
 		for k := 0; k < nr; k++ {
-			if R[k].Sign() == 0 || m.adj[i][k].Sign() == 0 {
+			if m.R[k].Sign() == 0 || m.adj[i][k].Sign() == 0 {
 				continue
 			}
-			p.Mul(&m.adj[i][k], &R[k])
-			s.Add(&s, &p)
+			p.Mul(&m.adj[i][k], &m.R[k])
+			x.Add(x, &p)
 		}
-		m.xB[i].SetFrac(&s, den)
 	}
+}
+
+// basicValue returns the value of basis position i as a rational.
+func (m *Model) basicValue(i int) *big.Rat {
+	den := new(big.Int).Mul(&m.det, &m.rd)
+	return new(big.Rat).SetFrac(&m.X[i], den)
 }
 
 // phase2Costs returns the basic columns' scaled objective coefficients.

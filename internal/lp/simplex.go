@@ -29,20 +29,18 @@ func (m *Model) Solve() (Status, error) {
 
 // record stores the solution of the current basis.
 func (m *Model) record(optimal bool) {
-	nl := len(m.logical)
-	m.values = make([]big.Rat, len(m.vars))
-	for j := range m.vars {
-		k := nl + j
+	m.values = make([]big.Rat, len(m.varID))
+	for j, k := range m.varID {
 		if p := m.pos[k]; p >= 0 {
-			m.values[j].Set(&m.xB[p])
+			m.values[j].Set(m.basicValue(p))
 		} else {
 			m.values[j].Set(m.nonbasicValue(k))
 		}
 	}
 	m.obj.SetInt64(0)
 	var t big.Rat
-	for j := range m.vars {
-		t.Mul(&m.vars[j].obj, &m.values[j])
+	for j, k := range m.varID {
+		t.Mul(&m.cols[k].obj, &m.values[j])
 		m.obj.Add(&m.obj, &t)
 	}
 	m.duals = nil
@@ -56,14 +54,21 @@ func (m *Model) record(optimal bool) {
 	}
 }
 
+// cmpBound compares basis position i's value X_i/D with the rational b.
+func (m *Model) cmpBound(i int, b *big.Rat, D *big.Int, t1, t2 *big.Int) int {
+	t1.Mul(&m.X[i], b.Denom())
+	t2.Mul(b.Num(), D)
+	return t1.Cmp(t2)
+}
+
 // infeasibility returns the phase-1 cost of basis position i: +1 below
 // its lower bound, −1 above its upper bound, 0 within.
-func (m *Model) infeasibility(i int) int {
-	c := m.col(m.basis[i])
-	if m.xB[i].Cmp(&c.lo) < 0 {
+func (m *Model) infeasibility(i int, D, t1, t2 *big.Int) int {
+	c := &m.cols[m.basis[i]]
+	if m.cmpBound(i, &c.lo, D, t1, t2) < 0 {
 		return 1
 	}
-	if c.hi != nil && m.xB[i].Cmp(c.hi) > 0 {
+	if c.hi != nil && m.cmpBound(i, c.hi, D, t1, t2) > 0 {
 		return -1
 	}
 	return 0
@@ -74,23 +79,36 @@ var (
 	bigMinus1 = big.NewInt(-1)
 )
 
+// frac is a non-negative fraction num/den with den > 0, for the ratio
+// test.
+type frac struct{ num, den big.Int }
+
+// cmp compares f with g.
+func (f *frac) cmp(g *frac, t1, t2 *big.Int) int {
+	t1.Mul(&f.num, &g.den)
+	t2.Mul(&g.num, &f.den)
+	return t1.Cmp(t2)
+}
+
 // iterate runs the composite simplex to an outcome.
 func (m *Model) iterate() (Status, error) {
 	nr := len(m.basis)
 	degenerate := 0
 	iters := 0
 	U := make([]big.Int, nr)
-	var rc, t, best big.Int
-	var theta, ratio, step big.Rat
+	var rc, t, t1, t2, best, D big.Int
+	var theta, ratio frac
+	cb := make([]*big.Int, nr)
 	for {
 		if m.IterationLimit > 0 && iters >= m.IterationLimit {
 			return 0, &FieldError{Field: "iterations", Value: "limit reached", Err: ErrIterationLimit}
 		}
+		D.Mul(&m.det, &m.rd)
 		// Costs: phase 1 while a basic variable is out of its bounds.
 		phase1 := false
-		cb := make([]*big.Int, nr)
 		for i := 0; i < nr; i++ {
-			switch m.infeasibility(i) {
+			cb[i] = nil
+			switch m.infeasibility(i, &D, &t1, &t2) {
 			case 1:
 				cb[i], phase1 = bigOne, true
 			case -1:
@@ -98,7 +116,9 @@ func (m *Model) iterate() (Status, error) {
 			}
 		}
 		if !phase1 {
-			cb = m.phase2Costs()
+			for i, k := range m.basis {
+				cb[i] = &m.cInt[k]
+			}
 		}
 		p := m.pricing(cb)
 		bland := degenerate >= degenerateLimit
@@ -110,7 +130,7 @@ func (m *Model) iterate() (Status, error) {
 			if m.pos[k] >= 0 {
 				continue
 			}
-			c := m.col(k)
+			c := &m.cols[k]
 			if c.hi != nil && c.hi.Cmp(&c.lo) == 0 {
 				continue // fixed
 			}
@@ -119,11 +139,12 @@ func (m *Model) iterate() (Status, error) {
 			if !phase1 && m.cInt[k].Sign() != 0 {
 				rc.Mul(&m.cInt[k], &m.det)
 			}
-			for _, e := range c.entries {
-				if p[e.row].Sign() == 0 {
+			for e := range c.entries {
+				en := &c.entries[e]
+				if p[en.row].Sign() == 0 {
 					continue
 				}
-				t.Mul(&p[e.row], &e.coef)
+				t.Mul(&p[en.row], &en.coef)
 				rc.Sub(&rc, &t)
 			}
 			s := rc.Sign()
@@ -148,16 +169,17 @@ func (m *Model) iterate() (Status, error) {
 		if m.atUpper[enter] {
 			dir = -1
 		}
-		ec := m.col(enter)
+		ec := &m.cols[enter]
 		// U = adj·a_q; basic i changes by −dir·U_i/det per unit of θ.
 		for i := 0; i < nr; i++ {
 			U[i].SetInt64(0)
-			for _, e := range ec.entries {
-				a := &m.adj[i][e.row]
+			for e := range ec.entries {
+				en := &ec.entries[e]
+				a := &m.adj[i][en.row]
 				if a.Sign() == 0 {
 					continue
 				}
-				t.Mul(a, &e.coef)
+				t.Mul(a, &en.coef)
 				U[i].Add(&U[i], &t)
 			}
 		}
@@ -166,50 +188,54 @@ func (m *Model) iterate() (Status, error) {
 		bounded := false
 		toUpper := false // the leaving variable leaves at its upper bound
 		if ec.hi != nil {
-			theta.Sub(ec.hi, &ec.lo)
+			var rng big.Rat
+			rng.Sub(ec.hi, &ec.lo)
+			theta.num.Set(rng.Num())
+			theta.den.Set(rng.Denom())
 			bounded = true
 		}
-		var den big.Rat
 		for i := 0; i < nr; i++ {
 			if U[i].Sign() == 0 {
 				continue
 			}
 			k := m.basis[i]
-			c := m.col(k)
-			// δ = −dir·U_i/det: the sign of the change of x_i.
+			c := &m.cols[k]
 			decreasing := (U[i].Sign() > 0) == (dir > 0)
 			var limit *big.Rat
 			atHi := false
-			x := &m.xB[i]
 			if decreasing {
 				switch {
-				case c.hi != nil && x.Cmp(c.hi) > 0:
+				case c.hi != nil && m.cmpBound(i, c.hi, &D, &t1, &t2) > 0:
 					limit, atHi = c.hi, true
-				case x.Cmp(&c.lo) >= 0:
+				case m.cmpBound(i, &c.lo, &D, &t1, &t2) >= 0:
 					limit = &c.lo
 				}
 			} else {
 				switch {
-				case x.Cmp(&c.lo) < 0:
+				case m.cmpBound(i, &c.lo, &D, &t1, &t2) < 0:
 					limit = &c.lo
-				case c.hi != nil && x.Cmp(c.hi) <= 0:
+				case c.hi != nil && m.cmpBound(i, c.hi, &D, &t1, &t2) <= 0:
 					limit, atHi = c.hi, true
 				}
 			}
 			if limit == nil {
 				continue
 			}
-			// ratio = |x − limit|·det/|U_i|
-			ratio.Sub(x, limit)
-			ratio.Abs(&ratio)
-			den.SetFrac(new(big.Int).Abs(&U[i]), &m.det)
-			ratio.Quo(&ratio, &den)
+			// ratio = |X_i·b.den − b.num·D| / (b.den·rd·|U_i|)
+			ratio.num.Mul(&m.X[i], limit.Denom())
+			t1.Mul(limit.Num(), &D)
+			ratio.num.Sub(&ratio.num, &t1)
+			ratio.num.Abs(&ratio.num)
+			ratio.den.Abs(&U[i])
+			ratio.den.Mul(&ratio.den, &m.rd)
+			ratio.den.Mul(&ratio.den, limit.Denom())
 			cmp := -1
 			if bounded {
-				cmp = ratio.Cmp(&theta)
+				cmp = ratio.cmp(&theta, &t1, &t2)
 			}
 			if cmp < 0 || (cmp == 0 && leave >= 0 && k < m.basis[leave]) {
-				theta.Set(&ratio)
+				theta.num.Set(&ratio.num)
+				theta.den.Set(&ratio.den)
 				bounded = true
 				leave, toUpper = i, atHi
 			}
@@ -224,94 +250,76 @@ func (m *Model) iterate() (Status, error) {
 		}
 		iters++
 		m.Iterations++
-		if theta.Sign() == 0 {
+		if theta.num.Sign() == 0 {
+			m.Degenerate++
 			degenerate++
 		} else {
 			degenerate = 0
 		}
-		// Update the basic values.
-		if theta.Sign() != 0 {
-			for i := 0; i < nr; i++ {
-				if U[i].Sign() == 0 {
-					continue
-				}
-				step.SetFrac(&U[i], &m.det)
-				step.Mul(&step, &theta)
-				if dir > 0 {
-					m.xB[i].Sub(&m.xB[i], &step)
-				} else {
-					m.xB[i].Add(&m.xB[i], &step)
-				}
-			}
-		}
 		if leave < 0 {
 			m.atUpper[enter] = !m.atUpper[enter]
+			m.computeXB()
 			continue
 		}
-		// The entering variable's new value.
-		var xq big.Rat
-		xq.Set(m.nonbasicValue(enter))
-		if dir > 0 {
-			xq.Add(&xq, &theta)
-		} else {
-			xq.Sub(&xq, &theta)
-		}
 		out := m.basis[leave]
+		oc := &m.cols[out]
+		zeroMove := m.nonbasicValue(enter).Sign() == 0 &&
+			((toUpper && oc.hi.Sign() == 0) || (!toUpper && oc.lo.Sign() == 0))
 		m.pos[out] = -1
 		m.atUpper[out] = toUpper
 		m.atUpper[enter] = false
 		m.basis[leave] = enter
 		m.pos[enter] = leave
-		m.xB[leave].Set(&xq)
-		m.pivot(U, leave)
+		m.pivot(U, leave, zeroMove)
+		if !zeroMove {
+			m.computeXB()
+		}
 	}
 }
 
-// pivot updates adj and det for the basis whose position r now holds the
-// column with U = adj·a_q (fraction-free, Bareiss).
-func (m *Model) pivot(U []big.Int, r int) {
+// pivot updates adj, det and (with x, when the right-hand side R is
+// unchanged) X for the basis whose position r now holds the column with
+// U = adj·a_q, by the fraction-free rule of Bareiss.
+func (m *Model) pivot(U []big.Int, r int, x bool) {
 	nr := len(m.basis)
 	ur := &U[r]
 	rowR := m.adj[r]
-	var t1, t2 big.Int
+	var t1, t2, rem big.Int
 	same := ur.Cmp(&m.det) == 0
+	det := &m.det
+	update := func(a, b, ui *big.Int) {
+		if b.Sign() == 0 {
+			if a.Sign() == 0 || same {
+				return
+			}
+			t1.Mul(a, ur)
+			a.QuoRem(&t1, det, &rem)
+			return
+		}
+		t2.Mul(ui, b)
+		if a.Sign() == 0 {
+			t2.Neg(&t2)
+			a.QuoRem(&t2, det, &rem)
+			return
+		}
+		t1.Mul(ur, a)
+		t1.Sub(&t1, &t2)
+		a.QuoRem(&t1, det, &rem)
+	}
 	for i := 0; i < nr; i++ {
 		if i == r {
 			continue
 		}
 		row := m.adj[i]
 		ui := &U[i]
-		if ui.Sign() == 0 {
-			if same {
-				continue
-			}
-			for k := 0; k < nr; k++ {
-				if row[k].Sign() == 0 {
-					continue
-				}
-				row[k].Mul(&row[k], ur)
-				row[k].Quo(&row[k], &m.det)
-			}
+		if ui.Sign() == 0 && same {
 			continue
 		}
 		for k := 0; k < nr; k++ {
-			a, b := &row[k], &rowR[k]
-			if b.Sign() == 0 {
-				if a.Sign() == 0 || same {
-					continue
-				}
-				a.Mul(a, ur)
-				a.Quo(a, &m.det)
-				continue
-			}
-			t2.Mul(ui, b)
-			if a.Sign() == 0 {
-				a.Neg(&t2)
-			} else {
-				t1.Mul(ur, a)
-				a.Sub(&t1, &t2)
-			}
-			a.Quo(a, &m.det)
+			update(&row[k], &rowR[k], ui)
+		}
+		if x {
+			update(&m.X[i], &m.X[r], ui)
 		}
 	}
 	m.det.Set(ur)
@@ -321,6 +329,7 @@ func (m *Model) pivot(U []big.Int, r int) {
 			for k := 0; k < nr; k++ {
 				m.adj[i][k].Neg(&m.adj[i][k])
 			}
+			m.X[i].Neg(&m.X[i])
 		}
 	}
 }

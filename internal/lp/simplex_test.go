@@ -278,6 +278,27 @@ func TestWarmStart(t *testing.T) {
 	_, err = m.Solve()
 	require.NoError(t, err)
 	assert.Equal(t, "36", m.Objective().RatString())
+
+	// A row that cuts the optimum (x=2, y=6) off: x + y ≤ 7 gives x=1,
+	// y=6 or x=2, y=5: 3+30 = 33 against 6+25 = 31.
+	_, err = m.AddRow([]lp.Term{{Index: 0, Coef: 1}, {Index: 1, Coef: 1}}, lp.SenseLessEq, n(7))
+	require.NoError(t, err)
+	st, err = m.Solve()
+	require.NoError(t, err)
+	require.Equal(t, lp.StatusOptimal, st)
+	assert.Equal(t, "33", m.Objective().RatString())
+	assert.Equal(t, "3", m.Dual(3).RatString()) // ∂/∂rhs: y stays 6, x grows by 1
+	// And a row of the other sense, then an equality.
+	_, err = m.AddRow([]lp.Term{{Index: 0, Coef: 1}}, lp.SenseGreaterEq, n(2))
+	require.NoError(t, err)
+	_, err = m.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, "31", m.Objective().RatString())
+	_, err = m.AddRow([]lp.Term{{Index: 1, Coef: 1}}, lp.SenseEqual, n(4))
+	require.NoError(t, err)
+	_, err = m.Solve()
+	require.NoError(t, err)
+	assert.Equal(t, "29", m.Objective().RatString()) // x=3 (x+y ≤ 7, 3x+8 ≤ 18): 9+20
 }
 
 func TestErrors(t *testing.T) {
@@ -294,8 +315,6 @@ func TestErrors(t *testing.T) {
 	require.NoError(t, err)
 	_, err = m.Solve()
 	require.NoError(t, err)
-	_, err = m.AddRow(nil, lp.SenseLessEq, n(1))
-	require.ErrorIs(t, err, lp.ErrInvalid)
 	require.ErrorIs(t, m.SetObjective(5, n(1)), lp.ErrInvalid)
 	require.ErrorIs(t, m.SetBounds(0, n(1), n(0)), lp.ErrInvalid)
 	_, err = m.SolveInteger([]int{4}, 0)
