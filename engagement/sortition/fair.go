@@ -2,6 +2,7 @@ package sortition
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -45,15 +46,16 @@ func countsKey(p lp.Pick) string {
 // by complementary slackness holds its probability at that stage's level
 // in every optimum.
 type master struct {
-	in      *instance
-	m       *lp.Model
-	conv    int // row of Σλ = 1
-	picks   []lp.Pick
-	pickVar []int
-	seen    map[string]bool
-	dvars   []int
-	stage   []int // per class: stage it was fixed at, 0 open, -1 never selectable
-	rounds  int
+	in              *instance
+	m               *lp.Model
+	conv            int // row of Σλ = 1
+	picks           []lp.Pick
+	pickVar         []int
+	seen            map[string]bool
+	dvars           []int
+	stage           []int // per class: stage it was fixed at, 0 open, -1 never selectable
+	rounds          int   // exact pricing rounds
+	floatRoundsDone int
 }
 
 // newMaster finds a feasible composition and one covering each class,
@@ -142,12 +144,19 @@ func (mr *master) addPick(p lp.Pick) (bool, error) {
 
 // solveStage runs column generation until no composition improves the
 // current stage, and returns the duals of the class rows (numerators over
-// a positive common denominator).
+// a positive common denominator). The floating-point simplex of internal/lp
+// leads: it solves the program and prices with its duals until that finds
+// nothing; then the exact simplex adopts its basis, solves exactly and
+// prices with the exact duals, and only when the exact pricing proves that
+// no composition improves does the stage end.
 func (mr *master) solveStage() ([]*big.Int, error) {
 	nc := len(mr.in.classes)
 	w := make([]*big.Int, nc)
 	for {
-		st, err := mr.m.Solve()
+		if err := mr.floatRounds(); err != nil {
+			return nil, err
+		}
+		st, err := mr.m.SolveGuided()
 		if err != nil {
 			return nil, limitErr(err)
 		}
@@ -162,28 +171,77 @@ func (mr *master) solveStage() ([]*big.Int, error) {
 			}
 		}
 		mr.rounds++
-		if debugStats {
-			println("round", mr.rounds, "iters", mr.m.Iterations, "degen", mr.m.Degenerate, "cols", len(mr.picks), "obj", mr.m.Objective().FloatString(6))
-		}
 		found, err := mr.in.sel.Improving(w, nums[mr.conv], columnsPerRound)
 		if err != nil {
 			return nil, limitErr(err)
 		}
-		added := false
-		for i := len(found) - 1; i >= 0; i-- {
-			ok, err := mr.addPick(found[i])
-			if err != nil {
-				return nil, err
-			}
-			added = added || ok
+		added, err := mr.addPicks(found)
+		if err != nil {
+			return nil, err
+		}
+		if debugStats {
+			println("exact round", mr.rounds, "iters", mr.m.Iterations, "cols", len(mr.picks), "obj", mr.m.Objective().FloatString(6), "found", len(found))
 		}
 		if !added {
 			if debugStats {
-				println("stage rows", nc, "cols", len(mr.picks), "iters", mr.m.Iterations, "detbits", mr.m.DetBits(), "rounds", mr.rounds, "degen", mr.m.Degenerate, "density", mr.m.AdjDensity())
+				println("stage rows", nc, "cols", len(mr.picks), "iters", mr.m.Iterations, "rounds", mr.rounds)
 			}
 			return nums[:nc], nil
 		}
 	}
+}
+
+// floatRounds runs column generation in floating point: solve, price with
+// the duals scaled to 50-bit integers, add what improves by more than a
+// tolerance, until nothing does. It only finds columns; it proves nothing.
+func (mr *master) floatRounds() error {
+	nc := len(mr.in.classes)
+	for {
+		st, err := mr.m.SolveFloat()
+		if err != nil || st != lp.StatusOptimal {
+			return nil // the exact simplex takes over
+		}
+		y := mr.m.FloatDuals()
+		wmax := 0.0
+		for o := range nc {
+			wmax = max(wmax, -y[o])
+		}
+		if wmax <= 0 {
+			return nil
+		}
+		scale := math.Ldexp(1, 50) / wmax
+		w := make([]*big.Int, nc)
+		for o := range nc {
+			w[o], _ = big.NewFloat(math.Round(max(0, -y[o]) * scale)).Int(nil)
+		}
+		thr, _ := big.NewFloat(math.Floor((y[mr.conv] + 1e-9*wmax) * scale)).Int(nil)
+		found, err := mr.in.sel.Improving(w, thr, columnsPerRound)
+		if err != nil {
+			return limitErr(err)
+		}
+		added, err := mr.addPicks(found)
+		if err != nil {
+			return err
+		}
+		mr.floatRoundsDone++
+		if !added {
+			return nil
+		}
+	}
+}
+
+// addPicks adds the compositions that are not columns yet, and reports
+// whether it added any.
+func (mr *master) addPicks(found []lp.Pick) (bool, error) {
+	added := false
+	for i := len(found) - 1; i >= 0; i-- {
+		ok, err := mr.addPick(found[i])
+		if err != nil {
+			return false, err
+		}
+		added = added || ok
+	}
+	return added, nil
 }
 
 // run solves the first stage (maximin) or every stage (leximin).

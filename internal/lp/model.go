@@ -18,6 +18,7 @@ type Term struct {
 type entry struct {
 	row  int
 	coef big.Int
+	f    float64 // coef as a float64, for the floating-point simplex
 }
 
 // column is one stored column: a logical one (a row's slack) or a
@@ -56,6 +57,9 @@ type Model struct {
 	rd   big.Int
 	cInt []big.Int // objective × cDen, per internal id
 	cDen big.Int
+
+	// fl is the floating-point simplex's state, once it has run.
+	fl *floatState
 
 	// Solution of the latest solve.
 	status Status
@@ -113,7 +117,7 @@ func (m *Model) AddColumn(obj, lo, hi *big.Rat, terms []Term) (int, error) {
 		if t.Coef == 0 {
 			continue
 		}
-		e := entry{row: t.Index}
+		e := entry{row: t.Index, f: float64(t.Coef)}
 		e.coef.SetInt64(t.Coef)
 		c.entries = append(c.entries, e)
 	}
@@ -132,6 +136,10 @@ func (m *Model) newColumn(c column) int {
 		m.pos = append(m.pos, -1)
 		m.atUpper = append(m.atUpper, false)
 		m.cInt = append(m.cInt, big.Int{})
+	}
+	if m.fl != nil {
+		m.fl.pos = append(m.fl.pos, -1)
+		m.fl.up = append(m.fl.up, false)
 	}
 	return len(m.cols) - 1
 }
@@ -160,17 +168,18 @@ func (m *Model) AddRow(terms []Term, sense Sense, rhs *big.Rat) (int, error) {
 	m.rhs = append(m.rhs, b)
 	for _, t := range terms {
 		if t.Coef != 0 {
-			e := entry{row: i}
+			e := entry{row: i, f: float64(t.Coef)}
 			e.coef.SetInt64(t.Coef)
 			c := &m.cols[m.varID[t.Index]]
 			c.entries = append(c.entries, e)
 		}
 	}
-	lc := column{entries: []entry{{row: i}}}
+	lc := column{entries: []entry{{row: i, f: 1}}}
 	lc.entries[0].coef.SetInt64(1)
 	switch sense {
 	case SenseGreaterEq:
 		lc.entries[0].coef.SetInt64(-1)
+		lc.entries[0].f = -1
 	case SenseEqual:
 		lc.hi = new(big.Rat)
 	}
@@ -178,6 +187,9 @@ func (m *Model) AddRow(terms []Term, sense Sense, rhs *big.Rat) (int, error) {
 	m.logical = append(m.logical, id)
 	if m.solved {
 		m.extendBasis(id, terms)
+	}
+	if m.fl != nil {
+		m.fl.extend(m, id)
 	}
 	return i, nil
 }
@@ -230,6 +242,21 @@ func (m *Model) SetObjective(j int, c *big.Rat) error {
 	return nil
 }
 
+// SetObjectives sets every variable's objective coefficient, obj[j] for
+// variable j.
+func (m *Model) SetObjectives(obj []*big.Rat) error {
+	if len(obj) != len(m.varID) {
+		return &FieldError{Field: "objective", Value: fmt.Sprintf("%d coefficients for %d variables", len(obj), len(m.varID)), Err: ErrInvalid}
+	}
+	for j, c := range obj {
+		m.cols[m.varID[j]].obj.Set(c)
+	}
+	if m.solved {
+		m.scaleObjective()
+	}
+	return nil
+}
+
 // Bounds returns variable j's bounds (hi nil for +∞); copies.
 func (m *Model) Bounds(j int) (lo, hi *big.Rat) {
 	c := &m.cols[m.varID[j]]
@@ -255,6 +282,9 @@ func (m *Model) SetBounds(j int, lo, hi *big.Rat) error {
 	}
 	if m.solved && m.atUpper[id] && c.hi == nil {
 		m.atUpper[id] = false
+	}
+	if m.fl != nil && m.fl.up[id] && c.hi == nil {
+		m.fl.up[id] = false
 	}
 	return nil
 }

@@ -1,10 +1,14 @@
 package lp
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
 )
+
+// DebugNodes prints node counts.
+var DebugNodes = false
 
 // Range is a closed interval of whole numbers, Min ≤ n ≤ Max.
 type Range struct {
@@ -27,7 +31,9 @@ type Kind struct {
 // feature f and category c, the number of units picked with category c
 // lies in Quotas[f][c]; for each group g, at most Groups[g] units come from
 // kinds of group g; at most Kind.Cap units of each kind. The zero value
-// picks nothing from nothing.
+// picks nothing from nothing. A Selection keeps its linear relaxation
+// between searches and is not safe for concurrent use; its fields must not
+// change once it has been searched.
 type Selection struct {
 	// K is the number of units to pick.
 	K int
@@ -39,6 +45,8 @@ type Selection struct {
 	Groups []int
 	// NodeLimit caps the nodes of one search; 0 means no limit.
 	NodeLimit int
+
+	lp *relaxed // the relaxation, built by the first search that needs it
 }
 
 // Validate reports a kind whose categories do not match the features, a
@@ -132,8 +140,11 @@ func (s *Selection) Feasible(p Pick) bool {
 }
 
 // Improving returns selections whose exact value Σ weights[k]·x_k exceeds
-// threshold, the best found last, at most max of them (0: no limit); none
-// when no selection exceeds threshold, which is then proved. Weights must
+// threshold; none when no selection exceeds threshold, which is then
+// proved. With max = 0 they are a chain of ever better selections ending
+// with a best one. With max > 0 they are the first found, at most max of
+// them, and the search stops early: after max of them, or [improvingBudget]
+// nodes after the first. Weights must
 // be zero or more. The search is exact: its bounds are computed in 64-bit
 // integers from the weights rounded up, and any node the rounding cannot
 // settle is settled with the exact weights.
@@ -180,8 +191,16 @@ func (s *Selection) Improving(weights []*big.Int, threshold *big.Int, max int) (
 		thr = -1
 	}
 	sr := s.newSearch(w64, weights, threshold, thr)
+	sr.stopAt = max
+	sr.budget = searchBudget
 	if err := sr.run(); err != nil {
+		if err == errBudget {
+			return s.improvingLP(weights, threshold, max)
+		}
 		return nil, err
+	}
+	if DebugNodes {
+		println("improving nodes", sr.nodes, "found", len(sr.found))
 	}
 	if max > 0 && len(sr.found) > max {
 		sr.found = sr.found[len(sr.found)-max:]
@@ -222,19 +241,22 @@ func bitsOf(n int) int {
 
 // search is one branch and bound over a Selection.
 type search struct {
-	s      *Selection
-	w      []int64    // weights rounded up (or exact 64-bit weights)
-	exact  []*big.Int // exact weights, or nil
-	thrBig *big.Int   // exact threshold, while exact is in force
-	thr    int64      // the value to beat in w
-	order  []int      // kinds by weight, heaviest first
-	x      []int      // the current counts
-	used   [][]int    // per feature and category
-	groups []int      // used per group
-	total  int
-	value  int64
-	found  []Pick
-	nodes  int
+	s       *Selection
+	w       []int64    // weights rounded up (or exact 64-bit weights)
+	exact   []*big.Int // exact weights, or nil
+	thrBig  *big.Int   // exact threshold, while exact is in force
+	thr     int64      // the value to beat in w
+	order   []int      // kinds by weight, heaviest first
+	x       []int      // the current counts
+	used    [][]int    // per feature and category
+	groups  []int      // used per group
+	total   int
+	value   int64
+	found   []Pick
+	nodes   int
+	stopAt  int // stop after this many found (0: never)
+	firstAt int // nodes when the first was found
+	budget  int // give up (errBudget) after this many nodes with nothing found; 0: never
 	// Scratch for the bounds.
 	needLeft, fillLeft []int
 }
@@ -269,7 +291,22 @@ func (s *Selection) newSearch(w []int64, exact []*big.Int, thrBig *big.Int, thr 
 	return sr
 }
 
-func (sr *search) run() error { return sr.node(0) }
+// improvingBudget is how many more nodes a search with a limit on the
+// selections it returns explores once it has found one.
+const improvingBudget = 2000
+
+// errStop ends a search early; run swallows it.
+var errStop = errors.New("lp: search stopped")
+
+// errBudget ends a combinatorial search that exceeded its budget.
+var errBudget = errors.New("lp: search budget exhausted")
+
+func (sr *search) run() error {
+	if err := sr.node(0); err != nil && err != errStop {
+		return err
+	}
+	return nil
+}
 
 // room returns how many more units of kind k the constraints already
 // bound by the current counts allow.
@@ -290,6 +327,12 @@ func (sr *search) node(i int) error {
 	sr.nodes++
 	if sr.s.NodeLimit > 0 && sr.nodes > sr.s.NodeLimit {
 		return &FieldError{Field: "nodes", Value: fmt.Sprint(sr.s.NodeLimit), Err: ErrIterationLimit}
+	}
+	if sr.stopAt > 0 && len(sr.found) > 0 && (len(sr.found) >= sr.stopAt || sr.nodes-sr.firstAt > improvingBudget) {
+		return errStop
+	}
+	if sr.budget > 0 && len(sr.found) == 0 && sr.nodes > sr.budget {
+		return errBudget
 	}
 	r := sr.s.K - sr.total
 	if r == 0 {
@@ -357,10 +400,17 @@ func (sr *search) leaf() {
 		if Pick(sr.x).Value(sr.exact).Cmp(sr.thrBig) <= 0 {
 			return
 		}
-		sr.thrBig = nil // from now on, beat the incumbent in the rounded weights
+		if sr.stopAt == 0 {
+			sr.thrBig = nil // from now on, beat the incumbent in the rounded weights
+		}
+	}
+	if len(sr.found) == 0 {
+		sr.firstAt = sr.nodes
 	}
 	sr.found = append(sr.found, slices.Clone(sr.x))
-	sr.thr = sr.value
+	if sr.stopAt == 0 {
+		sr.thr = sr.value
+	}
 }
 
 // bound returns an upper bound on the value of any completion of the

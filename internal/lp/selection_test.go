@@ -103,6 +103,15 @@ func TestSelectionAgainstEnumeration(t *testing.T) {
 		require.Len(t, some, 1, "trial %d", trial)
 		assert.Positive(t, some[0].Value(weights).Cmp(below))
 
+		// The search over relaxations agrees.
+		got, err = s.ImprovingLP(weights, big.NewInt(-1), 0)
+		require.NoError(t, err)
+		require.NotEmpty(t, got, "trial %d", trial)
+		assert.Equal(t, best.String(), got[len(got)-1].Value(weights).String(), "trial %d: relaxations", trial)
+		none, err = s.ImprovingLP(weights, best, 0)
+		require.NoError(t, err)
+		assert.Empty(t, none, "trial %d", trial)
+
 		pick, v, err := s.Max(w64)
 		require.NoError(t, err)
 		require.True(t, s.Feasible(pick))

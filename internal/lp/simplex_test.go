@@ -250,6 +250,34 @@ func TestRandomCertified(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, lp.StatusOptimal, st, "trial %d", trial)
 		certify(t, m, obj, bounds, rows)
+
+		// Guided by the floating-point simplex: the same exact optimum.
+		g := build(t, obj, bounds, rows)
+		st, err = g.SolveGuided()
+		require.NoError(t, err)
+		require.Equal(t, lp.StatusOptimal, st, "trial %d", trial)
+		certify(t, g, obj, bounds, rows)
+		assert.Equal(t, m.Objective().RatString(), g.Objective().RatString())
+		// A column added, then a row: guided again from the last bases.
+		terms := []lp.Term{{Index: len(rows) - 1, Coef: 1}}
+		_, err = g.AddColumn(n(1), nil, n(2), terms)
+		require.NoError(t, err)
+		_, err = g.AddRow([]lp.Term{{Index: 0, Coef: 1}}, lp.SenseLessEq, n(100))
+		require.NoError(t, err)
+		st, err = g.SolveGuided()
+		require.NoError(t, err)
+		require.NotEqual(t, lp.StatusUnbounded, st)
+		h := build(t, obj, bounds, rows)
+		_, err = h.AddColumn(n(1), nil, n(2), terms)
+		require.NoError(t, err)
+		_, err = h.AddRow([]lp.Term{{Index: 0, Coef: 1}}, lp.SenseLessEq, n(100))
+		require.NoError(t, err)
+		st2, err := h.Solve()
+		require.NoError(t, err)
+		require.Equal(t, st2, st)
+		if st == lp.StatusOptimal {
+			assert.Equal(t, h.Objective().RatString(), g.Objective().RatString(), "trial %d", trial)
+		}
 	}
 }
 

@@ -1,0 +1,525 @@
+package lp
+
+import (
+	"math"
+	"math/big"
+)
+
+// The floating-point simplex is a guide, never an answer: it runs the same
+// bounded composite simplex in float64, cheaply, to find a basis; the exact
+// simplex then adopts that basis (refactorising it exactly) and goes on
+// from there, so every result is still exact. See [Model.SolveGuided].
+
+// Tolerances of the floating-point simplex.
+const (
+	floatFeasTol   = 1e-9  // a basic value this far outside a bound is infeasible
+	floatCostTol   = 1e-9  // a reduced cost must exceed this to enter
+	floatPivotTol  = 1e-11 // a column entry below this is taken as zero
+	floatRefactor  = 100   // pivots between refactorisations
+	floatIterLimit = 100000
+)
+
+// floatState is the state of the floating-point simplex.
+type floatState struct {
+	basis []int
+	pos   []int
+	up    []bool
+	binv  [][]float64 // B⁻¹, rows by basis position, columns by row
+	xb    []float64
+	since int // pivots since the last refactorisation
+}
+
+// extend adds the logical column id of a row added after the first solve
+// to the basis: B⁻¹ gains the row −σ·a_Bᵀ·B⁻¹ and the entry σ.
+func (fs *floatState) extend(m *Model, id int) {
+	n := len(fs.basis)
+	sigma := m.cols[id].entries[0].f
+	last := make([]float64, n+1)
+	r := len(m.sense) - 1
+	for p, k := range fs.basis {
+		for _, e := range m.cols[k].entries {
+			if e.row == r {
+				for j := 0; j < n; j++ {
+					last[j] -= sigma * e.f * fs.binv[p][j]
+				}
+			}
+		}
+	}
+	last[n] = sigma
+	for i := range fs.binv {
+		fs.binv[i] = append(fs.binv[i], 0)
+	}
+	fs.binv = append(fs.binv, last)
+	fs.basis = append(fs.basis, id)
+	fs.pos[id] = n
+	fs.xb = append(fs.xb, 0)
+}
+
+// ratF returns r as a float64.
+func ratF(r *big.Rat) float64 {
+	f, _ := r.Float64()
+	return f
+}
+
+// floatSetup starts the floating-point simplex from the logical basis.
+func (m *Model) floatSetup() {
+	nr := len(m.sense)
+	fs := &floatState{pos: make([]int, len(m.cols)), up: make([]bool, len(m.cols)), basis: make([]int, nr)}
+	for k := range fs.pos {
+		fs.pos[k] = -1
+	}
+	fs.binv = make([][]float64, nr)
+	for i := 0; i < nr; i++ {
+		id := m.logical[i]
+		fs.basis[i] = id
+		fs.pos[id] = i
+		fs.binv[i] = make([]float64, nr)
+		fs.binv[i][i] = m.cols[id].entries[0].f
+	}
+	fs.xb = make([]float64, nr)
+	m.fl = fs
+}
+
+// floatValue returns nonbasic column k's value in the float basis.
+func (m *Model) floatValue(k int) float64 {
+	c := &m.cols[k]
+	if m.fl.up[k] && c.hi != nil {
+		return ratF(c.hi)
+	}
+	return ratF(&c.lo)
+}
+
+// floatXB recomputes the float basic values.
+func (m *Model) floatXB() {
+	fs := m.fl
+	nr := len(fs.basis)
+	r := make([]float64, nr)
+	for i := range r {
+		r[i] = ratF(&m.rhs[i])
+	}
+	for k := range fs.pos {
+		if fs.pos[k] >= 0 {
+			continue
+		}
+		v := m.floatValue(k)
+		if v == 0 {
+			continue
+		}
+		for _, e := range m.cols[k].entries {
+			r[e.row] -= e.f * v
+		}
+	}
+	for i := 0; i < nr; i++ {
+		s := 0.0
+		for j, x := range fs.binv[i] {
+			s += x * r[j]
+		}
+		fs.xb[i] = s
+	}
+}
+
+// floatRefactorise recomputes B⁻¹ by Gauss–Jordan elimination with
+// partial pivoting. It returns false for a basis it finds singular.
+func (m *Model) floatRefactorise() bool {
+	fs := m.fl
+	n := len(fs.basis)
+	a := make([][]float64, n)
+	for i := range a {
+		a[i] = make([]float64, 2*n)
+		a[i][n+i] = 1
+	}
+	for p, k := range fs.basis {
+		for _, e := range m.cols[k].entries {
+			a[e.row][p] = e.f
+		}
+	}
+	for col := 0; col < n; col++ {
+		piv := -1
+		best := 0.0
+		for r := col; r < n; r++ {
+			if v := math.Abs(a[r][col]); v > best {
+				piv, best = r, v
+			}
+		}
+		if piv < 0 || best < 1e-12 {
+			return false
+		}
+		a[col], a[piv] = a[piv], a[col]
+		inv := 1 / a[col][col]
+		for j := range a[col] {
+			a[col][j] *= inv
+		}
+		for r := 0; r < n; r++ {
+			if r == col || a[r][col] == 0 {
+				continue
+			}
+			f := a[r][col]
+			for j := range a[r] {
+				a[r][j] -= f * a[col][j]
+			}
+		}
+	}
+	// a = [I | B⁻¹] with B's columns in basis order: B⁻¹'s rows are the
+	// basis positions.
+	for i := 0; i < n; i++ {
+		copy(fs.binv[i], a[i][n:])
+	}
+	fs.since = 0
+	return true
+}
+
+// SolveFloat runs the floating-point simplex from its own last basis (the
+// logical basis the first time) and returns its outcome. Its solution is a
+// guide only (see [Model.SolveGuided]); read its duals with FloatDuals.
+func (m *Model) SolveFloat() (Status, error) {
+	if m.fl == nil {
+		m.floatSetup()
+	}
+	fs := m.fl
+	nr := len(fs.basis)
+	m.floatXB()
+	u := make([]float64, nr)
+	y := make([]float64, nr)
+	cb := make([]float64, nr)
+	degenerate := 0
+	for iter := 0; ; iter++ {
+		if iter >= floatIterLimit {
+			return 0, &FieldError{Field: "iterations", Value: "float limit reached", Err: ErrIterationLimit}
+		}
+		if fs.since >= floatRefactor {
+			if !m.floatRefactorise() {
+				return 0, &FieldError{Field: "basis", Value: "singular in floating point", Err: ErrIterationLimit}
+			}
+			m.floatXB()
+		}
+		phase1 := false
+		for i, k := range fs.basis {
+			c := &m.cols[k]
+			cb[i] = 0
+			lo := ratF(&c.lo)
+			if fs.xb[i] < lo-floatFeasTol*(1+math.Abs(lo)) {
+				cb[i], phase1 = 1, true
+			} else if c.hi != nil {
+				if hi := ratF(c.hi); fs.xb[i] > hi+floatFeasTol*(1+math.Abs(hi)) {
+					cb[i], phase1 = -1, true
+				}
+			}
+		}
+		if !phase1 {
+			for i, k := range fs.basis {
+				cb[i] = ratF(&m.cols[k].obj)
+			}
+		}
+		for j := range y {
+			y[j] = 0
+		}
+		for i, c := range cb {
+			if c == 0 {
+				continue
+			}
+			for j, x := range fs.binv[i] {
+				y[j] += c * x
+			}
+		}
+		bland := degenerate >= degenerateLimit
+		enter, best := -1, 0.0
+		for k := range fs.pos {
+			if fs.pos[k] >= 0 {
+				continue
+			}
+			c := &m.cols[k]
+			if c.hi != nil && c.hi.Cmp(&c.lo) == 0 {
+				continue
+			}
+			rc := 0.0
+			if !phase1 {
+				rc = ratF(&c.obj)
+			}
+			for _, e := range c.entries {
+				rc -= y[e.row] * e.f
+			}
+			if (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
+				if bland {
+					enter = k
+					break
+				}
+				if a := math.Abs(rc); a > best {
+					enter, best = k, a
+				}
+			}
+		}
+		if enter < 0 {
+			if phase1 {
+				return StatusInfeasible, nil
+			}
+			return StatusOptimal, nil
+		}
+		dir := 1.0
+		if fs.up[enter] {
+			dir = -1
+		}
+		ec := &m.cols[enter]
+		for i := range u {
+			s := 0.0
+			for _, e := range ec.entries {
+				s += fs.binv[i][e.row] * e.f
+			}
+			u[i] = s
+		}
+		theta := math.Inf(1)
+		leave, toUpper := -1, false
+		if ec.hi != nil {
+			theta = ratF(ec.hi) - ratF(&ec.lo)
+		}
+		for i, k := range fs.basis {
+			if math.Abs(u[i]) < floatPivotTol {
+				continue
+			}
+			c := &m.cols[k]
+			lo := ratF(&c.lo)
+			hasHi := c.hi != nil
+			hi := math.Inf(1)
+			if hasHi {
+				hi = ratF(c.hi)
+			}
+			x := fs.xb[i]
+			delta := -dir * u[i] // change of x per unit θ
+			var limit float64
+			atHi := false
+			if delta < 0 {
+				switch {
+				case x > hi+floatFeasTol:
+					limit, atHi = hi, true
+				case x >= lo-floatFeasTol:
+					limit = lo
+				default:
+					continue
+				}
+			} else {
+				switch {
+				case x < lo-floatFeasTol:
+					limit = lo
+				case hasHi && x <= hi+floatFeasTol:
+					limit, atHi = hi, true
+				default:
+					continue
+				}
+			}
+			ratio := math.Max(0, (limit-x)/delta)
+			if ratio < theta-1e-12 || (ratio <= theta+1e-12 && leave >= 0 && math.Abs(u[i]) > math.Abs(u[leave])) {
+				theta, leave, toUpper = ratio, i, atHi
+			}
+		}
+		if math.IsInf(theta, 1) {
+			if phase1 {
+				return StatusInfeasible, nil
+			}
+			return StatusUnbounded, nil
+		}
+		if theta <= 1e-12 {
+			degenerate++
+		} else {
+			degenerate = 0
+		}
+		for i := range fs.xb {
+			fs.xb[i] -= dir * theta * u[i]
+		}
+		if leave < 0 {
+			fs.up[enter] = !fs.up[enter]
+			continue
+		}
+		xq := m.floatValue(enter) + dir*theta
+		out := fs.basis[leave]
+		fs.pos[out] = -1
+		fs.up[out] = toUpper
+		fs.up[enter] = false
+		fs.basis[leave] = enter
+		fs.pos[enter] = leave
+		fs.xb[leave] = xq
+		// B⁻¹ update: row r /= u_r; row i −= u_i·row r.
+		rowR := fs.binv[leave]
+		inv := 1 / u[leave]
+		for j := range rowR {
+			rowR[j] *= inv
+		}
+		for i := range fs.binv {
+			if i == leave || u[i] == 0 {
+				continue
+			}
+			f := u[i]
+			row := fs.binv[i]
+			for j, x := range rowR {
+				if x != 0 {
+					row[j] -= f * x
+				}
+			}
+		}
+		fs.since++
+	}
+}
+
+// FloatDuals returns the floating-point simplex's duals of every row.
+func (m *Model) FloatDuals() []float64 {
+	fs := m.fl
+	y := make([]float64, len(fs.basis))
+	for i, k := range fs.basis {
+		c := ratF(&m.cols[k].obj)
+		if c == 0 {
+			continue
+		}
+		for j, x := range fs.binv[i] {
+			y[j] += c * x
+		}
+	}
+	return y
+}
+
+// SolveGuided solves the model exactly, guided by the floating-point
+// simplex: the floating-point simplex runs first, the exact simplex adopts
+// its final basis (an exact fraction-free refactorisation) when that basis
+// is not singular, and then runs to its own exact outcome, which is the
+// answer, as from [Model.Solve].
+func (m *Model) SolveGuided() (Status, error) {
+	if _, err := m.SolveFloat(); err != nil {
+		return m.Solve()
+	}
+	if !m.solved {
+		m.setup()
+	}
+	m.adopt()
+	return m.Solve()
+}
+
+// adopt makes the floating-point basis the exact basis, refactorising it
+// exactly; it keeps the exact basis when the other one is singular.
+func (m *Model) adopt() {
+	fs := m.fl
+	n := len(fs.basis)
+	same := true
+	for i, k := range fs.basis {
+		if m.basis[i] != k {
+			same = false
+		}
+	}
+	if same {
+		copy(m.atUpper, fs.up)
+		for _, k := range m.basis {
+			m.atUpper[k] = false
+		}
+		return
+	}
+	// Logical columns first, so that the elimination starts cheap.
+	order := make([]int, 0, n)
+	for _, k := range fs.basis {
+		if len(m.cols[k].entries) == 1 && m.isLogical(k) {
+			order = append(order, k)
+		}
+	}
+	for _, k := range fs.basis {
+		if !(len(m.cols[k].entries) == 1 && m.isLogical(k)) {
+			order = append(order, k)
+		}
+	}
+	adj, det, ok := factor(m, order)
+	if !ok {
+		return
+	}
+	m.basis = order
+	for k := range m.pos {
+		m.pos[k] = -1
+	}
+	for i, k := range order {
+		m.pos[k] = i
+	}
+	copy(m.atUpper, fs.up)
+	for k := range m.atUpper {
+		if m.pos[k] >= 0 {
+			m.atUpper[k] = false
+		}
+	}
+	m.adj, m.det = adj, *det
+}
+
+// isLogical reports whether internal id k is a row's logical column.
+func (m *Model) isLogical(k int) bool {
+	c := &m.cols[k]
+	return len(c.entries) == 1 && k == m.logical[c.entries[0].row]
+}
+
+// factor returns adj and det (> 0) with B⁻¹ = adj/det for the basis whose
+// columns are the internal ids order, by fraction-free Gauss–Jordan
+// elimination, and false when the basis is singular.
+func factor(m *Model, order []int) ([][]big.Int, *big.Int, bool) {
+	n := len(order)
+	// a = [B | I], n rows, 2n columns.
+	a := make([][]big.Int, n)
+	for i := range a {
+		a[i] = make([]big.Int, 2*n)
+		a[i][n+i].SetInt64(1)
+	}
+	for p, k := range order {
+		for _, e := range m.cols[k].entries {
+			a[e.row][p].Set(&e.coef)
+		}
+	}
+	prev := big.NewInt(1)
+	var t1, t2, rem big.Int
+	for col := 0; col < n; col++ {
+		piv := -1
+		for r := col; r < n; r++ {
+			if a[r][col].Sign() != 0 && (piv < 0 || a[r][col].BitLen() < a[piv][col].BitLen()) {
+				piv = r
+			}
+		}
+		if piv < 0 {
+			return nil, nil, false
+		}
+		a[col], a[piv] = a[piv], a[col]
+		pk := new(big.Int).Set(&a[col][col])
+		same := pk.Cmp(prev) == 0
+		for r := 0; r < n; r++ {
+			if r == col {
+				continue
+			}
+			row := a[r]
+			f := new(big.Int).Set(&row[col])
+			if f.Sign() == 0 && same {
+				continue
+			}
+			for j := range row {
+				if j == col {
+					continue
+				}
+				x, y := &row[j], &a[col][j]
+				if y.Sign() == 0 || f.Sign() == 0 {
+					if x.Sign() == 0 || same {
+						continue
+					}
+					t1.Mul(pk, x)
+					x.QuoRem(&t1, prev, &rem)
+					continue
+				}
+				t1.Mul(pk, x)
+				t2.Mul(f, y)
+				t1.Sub(&t1, &t2)
+				x.QuoRem(&t1, prev, &rem)
+			}
+			row[col].SetInt64(0)
+		}
+		prev = pk
+	}
+	det := new(big.Int).Set(prev)
+	adj := make([][]big.Int, n)
+	for i := range adj {
+		adj[i] = a[i][n:]
+	}
+	if det.Sign() < 0 {
+		det.Neg(det)
+		for i := range adj {
+			for j := range adj[i] {
+				adj[i][j].Neg(&adj[i][j])
+			}
+		}
+	}
+	return adj, det, true
+}
