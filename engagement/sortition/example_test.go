@@ -90,7 +90,7 @@ func ExampleLottery_Draw() {
 	fmt.Println("ticket", draw.Ticket, "of", draw.LotterySize, "panel", draw.Panel)
 	fmt.Println("V07 under the lottery:", l.Probability(6).RatString(), "exactly:", d.Probability(6).RatString())
 	// Output:
-	// ticket 3 of 10 panel [V06 V08 V09 V11]
+	// ticket 9 of 10 panel [V03 V06 V08 V10]
 	// V07 under the lottery: 1/2 exactly: 1/2
 }
 

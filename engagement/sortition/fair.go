@@ -310,37 +310,38 @@ func (mr *master) compositions() []composition {
 }
 
 // cover returns compositions that together give every class a seat it
-// can have, and which classes some feasible panel includes.
+// can have, and which classes some feasible panel includes: it prices with
+// weight 1 on every class not yet covered, adds what it finds, and stops
+// when nothing has a positive value, which proves that no panel includes
+// the classes left.
 func (in *instance) cover() ([]lp.Pick, []bool, error) {
 	nc := len(in.classes)
-	unit := make([]*big.Int, nc)
-	for o := range unit {
-		unit[o] = new(big.Int)
-	}
-	covered := make([]bool, nc)
+	w := make([]*big.Int, nc)
 	selectable := make([]bool, nc)
 	var picks []lp.Pick
-	for o := range in.classes {
-		if covered[o] {
-			continue
+	for {
+		for o := range w {
+			w[o] = big.NewInt(0)
+			if !selectable[o] {
+				w[o].SetInt64(1)
+			}
 		}
-		unit[o].SetInt64(1)
-		found, err := in.sel.Improving(unit, big.NewInt(0), 1)
-		unit[o].SetInt64(0)
+		found, err := in.sel.Improving(w, big.NewInt(0), columnsPerRound)
 		if err != nil {
 			return nil, nil, limitErr(err)
 		}
 		if len(found) == 0 {
-			continue
+			return picks, selectable, nil
 		}
-		for q, x := range found[0] {
-			if x > 0 {
-				covered[q], selectable[q] = true, true
+		for _, p := range found {
+			for o, x := range p {
+				if x > 0 {
+					selectable[o] = true
+				}
 			}
+			picks = append(picks, p)
 		}
-		picks = append(picks, found[0])
 	}
-	return picks, selectable, nil
 }
 
 // feasible returns nil when some panel meets the quotas, ErrPoolTooSmall

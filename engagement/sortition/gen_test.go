@@ -7,26 +7,29 @@ import (
 	"github.com/civitas-go/civitas/engagement/sortition"
 )
 
-// feature is one feature of a generated pool: its values and their
-// weights in the population (skewed, as volunteer pools are).
+// feature is one feature of a generated pool: its values, their weights
+// among the volunteers (skewed, as volunteer pools are: older, more
+// educated, more concerned) and in the population the quotas follow.
 type feature struct {
-	name    string
-	values  []string
-	weights []int
+	name       string
+	values     []string
+	weights    []int // among volunteers
+	population []int // in the population, percent
 }
 
 // benchFeatures are five features with realistic skews.
 var benchFeatures = []feature{
-	{"sex", []string{"female", "male"}, []int{52, 48}},
-	{"age", []string{"16-29", "30-44", "45-59", "60-74", "75+"}, []int{14, 22, 27, 26, 11}},
-	{"area", []string{"centre", "north", "south", "rural"}, []int{40, 25, 20, 15}},
-	{"education", []string{"school", "vocational", "degree"}, []int{25, 35, 40}},
-	{"attitude", []string{"concerned", "neutral", "sceptical"}, []int{55, 30, 15}},
+	{"sex", []string{"female", "male"}, []int{55, 45}, []int{51, 49}},
+	{"age", []string{"16-29", "30-44", "45-59", "60-74", "75+"}, []int{10, 18, 27, 32, 13}, []int{22, 25, 25, 18, 10}},
+	{"area", []string{"centre", "north", "south", "rural"}, []int{40, 25, 20, 15}, []int{30, 25, 25, 20}},
+	{"education", []string{"school", "vocational", "degree"}, []int{20, 32, 48}, []int{35, 35, 30}},
+	{"attitude", []string{"concerned", "neutral", "sceptical"}, []int{60, 28, 12}, []int{40, 35, 25}},
 }
 
 // genPool returns a pool of n respondents over the first nf features,
-// drawn with the PCG seeded by seed, a few sharing households, and quotas
-// around the population shares (±10% of k, at least ±1).
+// drawn with the PCG seeded by seed from the volunteers' skewed weights, a
+// few sharing households, and quotas around the population's shares (±10%
+// of k, at least ±1).
 func genPool(seed uint64, n, nf, k int) (*sortition.Pool, sortition.Spec) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	feats := benchFeatures[:nf]
@@ -86,12 +89,8 @@ func genPool(seed uint64, n, nf, k int) (*sortition.Pool, sortition.Spec) {
 	}
 	spec := sortition.Spec{PanelSize: k}
 	for _, ft := range feats {
-		total := 0
-		for _, w := range ft.weights {
-			total += w
-		}
 		for i, v := range ft.values {
-			share := k * ft.weights[i] / total
+			share := k * ft.population[i] / 100
 			slack := max(1, k/10)
 			spec.Quotas = append(spec.Quotas, sortition.Quota{Feature: ft.name, Value: v, Min: max(0, share-slack), Max: share + slack})
 		}

@@ -15,18 +15,24 @@ const (
 	floatFeasTol   = 1e-9  // a basic value this far outside a bound is infeasible
 	floatCostTol   = 1e-9  // a reduced cost must exceed this to enter
 	floatPivotTol  = 1e-11 // a column entry below this is taken as zero
-	floatRefactor  = 100   // pivots between refactorisations
+	floatRefactor  = 400   // pivots between refactorisations
 	floatIterLimit = 100000
 )
 
 // floatState is the state of the floating-point simplex.
 type floatState struct {
-	basis []int
-	pos   []int
-	up    []bool
-	binv  [][]float64 // B⁻¹, rows by basis position, columns by row
-	xb    []float64
-	since int // pivots since the last refactorisation
+	// lo, hi and obj are the columns' bounds (hi +Inf when none) and
+	// objective coefficients as float64, refreshed at each solve; rows and
+	// vals are the columns' coefficients, compact.
+	lo, hi, obj []float64
+	rows        [][]int32
+	vals        [][]float64
+	basis       []int
+	pos         []int
+	up          []bool
+	binv        [][]float64 // B⁻¹, rows by basis position, columns by row
+	xb          []float64
+	since       int // pivots since the last refactorisation
 }
 
 // extend adds the logical column id of a row added after the first solve
@@ -82,11 +88,40 @@ func (m *Model) floatSetup() {
 
 // floatValue returns nonbasic column k's value in the float basis.
 func (m *Model) floatValue(k int) float64 {
-	c := &m.cols[k]
-	if m.fl.up[k] && c.hi != nil {
-		return ratF(c.hi)
+	if m.fl.up[k] && !math.IsInf(m.fl.hi[k], 1) {
+		return m.fl.hi[k]
 	}
-	return ratF(&c.lo)
+	return m.fl.lo[k]
+}
+
+// floatCache refreshes the float bounds and objective of every column.
+func (m *Model) floatCache() {
+	fs := m.fl
+	n := len(m.cols)
+	fs.lo, fs.hi, fs.obj = make([]float64, n), make([]float64, n), make([]float64, n)
+	for k := range m.cols {
+		c := &m.cols[k]
+		fs.lo[k] = ratF(&c.lo)
+		fs.hi[k] = math.Inf(1)
+		if c.hi != nil {
+			fs.hi[k] = ratF(c.hi)
+		}
+		fs.obj[k] = ratF(&c.obj)
+	}
+	for k := len(fs.rows); k < n; k++ {
+		fs.rows, fs.vals = append(fs.rows, nil), append(fs.vals, nil)
+	}
+	for k := range m.cols {
+		c := &m.cols[k]
+		if len(fs.rows[k]) == len(c.entries) {
+			continue
+		}
+		fs.rows[k], fs.vals[k] = fs.rows[k][:0], fs.vals[k][:0]
+		for _, e := range c.entries {
+			fs.rows[k] = append(fs.rows[k], int32(e.row))
+			fs.vals[k] = append(fs.vals[k], e.f)
+		}
+	}
 }
 
 // floatXB recomputes the float basic values.
@@ -133,6 +168,7 @@ func (m *Model) floatRefactorise() bool {
 			a[e.row][p] = e.f
 		}
 	}
+	nz := make([]int, 0, 2*n)
 	for col := 0; col < n; col++ {
 		piv := -1
 		best := 0.0
@@ -146,16 +182,21 @@ func (m *Model) floatRefactorise() bool {
 		}
 		a[col], a[piv] = a[piv], a[col]
 		inv := 1 / a[col][col]
+		nz = nz[:0]
 		for j := range a[col] {
-			a[col][j] *= inv
+			if a[col][j] != 0 {
+				a[col][j] *= inv
+				nz = append(nz, j)
+			}
 		}
 		for r := 0; r < n; r++ {
 			if r == col || a[r][col] == 0 {
 				continue
 			}
 			f := a[r][col]
-			for j := range a[r] {
-				a[r][j] -= f * a[col][j]
+			row, prow := a[r], a[col]
+			for _, j := range nz {
+				row[j] -= f * prow[j]
 			}
 		}
 	}
@@ -177,10 +218,12 @@ func (m *Model) SolveFloat() (Status, error) {
 	}
 	fs := m.fl
 	nr := len(fs.basis)
+	m.floatCache()
 	m.floatXB()
 	u := make([]float64, nr)
 	y := make([]float64, nr)
 	cb := make([]float64, nr)
+	nz := make([]int, 0, nr)
 	degenerate := 0
 	for iter := 0; ; iter++ {
 		if iter >= floatIterLimit {
@@ -194,20 +237,17 @@ func (m *Model) SolveFloat() (Status, error) {
 		}
 		phase1 := false
 		for i, k := range fs.basis {
-			c := &m.cols[k]
 			cb[i] = 0
-			lo := ratF(&c.lo)
+			lo, hi := fs.lo[k], fs.hi[k]
 			if fs.xb[i] < lo-floatFeasTol*(1+math.Abs(lo)) {
 				cb[i], phase1 = 1, true
-			} else if c.hi != nil {
-				if hi := ratF(c.hi); fs.xb[i] > hi+floatFeasTol*(1+math.Abs(hi)) {
-					cb[i], phase1 = -1, true
-				}
+			} else if fs.xb[i] > hi+floatFeasTol*(1+math.Abs(hi)) {
+				cb[i], phase1 = -1, true
 			}
 		}
 		if !phase1 {
 			for i, k := range fs.basis {
-				cb[i] = ratF(&m.cols[k].obj)
+				cb[i] = fs.obj[k]
 			}
 		}
 		for j := range y {
@@ -227,16 +267,16 @@ func (m *Model) SolveFloat() (Status, error) {
 			if fs.pos[k] >= 0 {
 				continue
 			}
-			c := &m.cols[k]
-			if c.hi != nil && c.hi.Cmp(&c.lo) == 0 {
+			if fs.hi[k] == fs.lo[k] {
 				continue
 			}
 			rc := 0.0
 			if !phase1 {
-				rc = ratF(&c.obj)
+				rc = fs.obj[k]
 			}
-			for _, e := range c.entries {
-				rc -= y[e.row] * e.f
+			vals := fs.vals[k]
+			for t, r := range fs.rows[k] {
+				rc -= y[r] * vals[t]
 			}
 			if (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
 				if bland {
@@ -259,29 +299,26 @@ func (m *Model) SolveFloat() (Status, error) {
 			dir = -1
 		}
 		ec := &m.cols[enter]
+		erows, evals := fs.rows[enter], fs.vals[enter]
 		for i := range u {
 			s := 0.0
-			for _, e := range ec.entries {
-				s += fs.binv[i][e.row] * e.f
+			bi := fs.binv[i]
+			for t, r := range erows {
+				s += bi[r] * evals[t]
 			}
 			u[i] = s
 		}
 		theta := math.Inf(1)
 		leave, toUpper := -1, false
 		if ec.hi != nil {
-			theta = ratF(ec.hi) - ratF(&ec.lo)
+			theta = fs.hi[enter] - fs.lo[enter]
 		}
 		for i, k := range fs.basis {
 			if math.Abs(u[i]) < floatPivotTol {
 				continue
 			}
-			c := &m.cols[k]
-			lo := ratF(&c.lo)
-			hasHi := c.hi != nil
-			hi := math.Inf(1)
-			if hasHi {
-				hi = ratF(c.hi)
-			}
+			lo, hi := fs.lo[k], fs.hi[k]
+			hasHi := !math.IsInf(hi, 1)
 			x := fs.xb[i]
 			delta := -dir * u[i] // change of x per unit θ
 			var limit float64
@@ -339,8 +376,12 @@ func (m *Model) SolveFloat() (Status, error) {
 		// B⁻¹ update: row r /= u_r; row i −= u_i·row r.
 		rowR := fs.binv[leave]
 		inv := 1 / u[leave]
+		nz = nz[:0]
 		for j := range rowR {
-			rowR[j] *= inv
+			if rowR[j] != 0 {
+				rowR[j] *= inv
+				nz = append(nz, j)
+			}
 		}
 		for i := range fs.binv {
 			if i == leave || u[i] == 0 {
@@ -348,10 +389,8 @@ func (m *Model) SolveFloat() (Status, error) {
 			}
 			f := u[i]
 			row := fs.binv[i]
-			for j, x := range rowR {
-				if x != 0 {
-					row[j] -= f * x
-				}
+			for _, j := range nz {
+				row[j] -= f * rowR[j]
 			}
 		}
 		fs.since++
@@ -462,6 +501,21 @@ func factor(m *Model, order []int) ([][]big.Int, *big.Int, bool) {
 			a[e.row][p].Set(&e.coef)
 		}
 	}
+	// Rows whose basic logical column is −1 are negated first (B′ = S·B,
+	// S = diag(±1)), so that the logical pivots are all +1 and cost
+	// nothing; then B⁻¹ = B′⁻¹·S, whose columns are negated back at the end.
+	flip := make([]bool, n)
+	for _, k := range order {
+		if m.isLogical(k) {
+			e := &m.cols[k].entries[0]
+			if e.coef.Sign() < 0 {
+				flip[e.row] = true
+				for j := 0; j < n; j++ {
+					a[e.row][j].Neg(&a[e.row][j])
+				}
+			}
+		}
+	}
 	prev := big.NewInt(1)
 	var t1, t2, rem big.Int
 	for col := 0; col < n; col++ {
@@ -512,6 +566,11 @@ func factor(m *Model, order []int) ([][]big.Int, *big.Int, bool) {
 	adj := make([][]big.Int, n)
 	for i := range adj {
 		adj[i] = a[i][n:]
+		for j := range adj[i] {
+			if flip[j] {
+				adj[i][j].Neg(&adj[i][j])
+			}
+		}
 	}
 	if det.Sign() < 0 {
 		det.Neg(det)

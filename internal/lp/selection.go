@@ -259,6 +259,8 @@ type search struct {
 	budget  int // give up (errBudget) after this many nodes with nothing found; 0: never
 	// Scratch for the bounds.
 	needLeft, fillLeft []int
+	roomBuf, roomGen   []int
+	gen                int
 }
 
 func (s *Selection) newSearch(w []int64, exact []*big.Int, thrBig *big.Int, thr int64) *search {
@@ -270,6 +272,7 @@ func (s *Selection) newSearch(w []int64, exact []*big.Int, thrBig *big.Int, thr 
 		most = max(most, len(s.Quotas[f]))
 	}
 	sr.needLeft, sr.fillLeft = make([]int, most), make([]int, most)
+	sr.roomBuf, sr.roomGen = make([]int, len(s.Kinds)), make([]int, len(s.Kinds))
 	sr.order = make([]int, len(s.Kinds))
 	for k := range sr.order {
 		sr.order[k] = k
@@ -420,6 +423,15 @@ func (sr *search) leaf() {
 // alone. With exact non-nil it also sets *exact to the same bound in the
 // exact weights.
 func (sr *search) bound(i, r int, exact *big.Int) (int64, bool) {
+	// The rooms of the remaining kinds, computed once for every feature.
+	sr.gen++
+	room := func(k int) int {
+		if sr.roomGen[k] != sr.gen {
+			sr.roomGen[k] = sr.gen
+			sr.roomBuf[k] = sr.room(k)
+		}
+		return sr.roomBuf[k]
+	}
 	best := int64(-1)
 	var sum big.Int
 	var t big.Int
@@ -451,7 +463,7 @@ func (sr *search) bound(i, r int, exact *big.Int) (int64, bool) {
 			if sr.needLeft[c] == 0 && (fill == 0 || sr.fillLeft[c] <= 0) {
 				continue
 			}
-			avail := sr.room(k)
+			avail := room(k)
 			if avail <= 0 {
 				continue
 			}
@@ -493,7 +505,7 @@ func (sr *search) bound(i, r int, exact *big.Int) (int64, bool) {
 			if fill == 0 {
 				break
 			}
-			e := min(sr.room(k), fill)
+			e := min(room(k), fill)
 			if e <= 0 {
 				continue
 			}
