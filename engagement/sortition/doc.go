@@ -41,12 +41,15 @@
 // programs are written over classes: a composition says how many seats
 // each class fills. The linear program of a stage maximises the level d_t
 // by which the open classes' probability rises, over the compositions
-// found so far, with the levels of the earlier stages fixed; it is solved
-// by the exact simplex of internal/lp (rational arithmetic, nothing
-// rounded). Its duals price a new composition: the search of internal/lp
-// finds the composition of largest dual value that meets the quotas and
-// the household rule (a branch and bound whose bounds are exact), and the
-// stage ends when none improves. The classes whose row has a non-zero dual
+// found so far, with the levels of the earlier stages fixed. Its duals
+// price a new composition: the search of internal/lp finds compositions
+// of larger dual value than the program's, meeting the quotas and the
+// household rule, or proves there is none. A floating-point simplex leads
+// the column generation (it solves and prices until it finds nothing);
+// then the exact simplex of internal/lp (rational arithmetic, nothing
+// rounded) adopts its basis, solves exactly, and prices with the exact
+// duals, and the stage ends only when the exact pricing proves that no
+// composition improves. The classes whose row has a non-zero dual
 // are then fixed at the stage's level (complementary slackness holds them
 // there in every optimum) and the next stage starts from the same basis,
 // until every class is fixed. Classes that no feasible panel can include

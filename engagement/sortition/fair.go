@@ -13,8 +13,6 @@ import (
 // columnsPerRound is how many improving panels one pricing round may add.
 const columnsPerRound = 8
 
-const debugStats = false
-
 // composition is a panel up to the order of interchangeable members: how
 // many seats each class fills. It stands for every panel with those
 // counts, each equally likely (see [Distribution]).
@@ -179,13 +177,7 @@ func (mr *master) solveStage() ([]*big.Int, error) {
 		if err != nil {
 			return nil, err
 		}
-		if debugStats {
-			println("exact round", mr.rounds, "iters", mr.m.Iterations, "cols", len(mr.picks), "obj", mr.m.Objective().FloatString(6), "found", len(found))
-		}
 		if !added {
-			if debugStats {
-				println("stage rows", nc, "cols", len(mr.picks), "iters", mr.m.Iterations, "rounds", mr.rounds)
-			}
 			return nums[:nc], nil
 		}
 	}
@@ -214,7 +206,7 @@ func (mr *master) floatRounds() error {
 		for o := range nc {
 			w[o], _ = big.NewFloat(math.Round(max(0, -y[o]) * scale)).Int(nil)
 		}
-		thr, _ := big.NewFloat(math.Floor((y[mr.conv] + 1e-9*wmax) * scale)).Int(nil)
+		thr, _ := big.NewFloat(math.Floor((y[mr.conv] + 1e-11*wmax) * scale)).Int(nil)
 		found, err := mr.in.sel.Improving(w, thr, columnsPerRound)
 		if err != nil {
 			return limitErr(err)

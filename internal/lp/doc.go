@@ -33,6 +33,18 @@
 // smallest index leaving among ties) until one does, which rules out
 // cycling.
 //
+// # Guided by floating point
+//
+// An exact pivot costs m² operations on integers of hundreds of bits, so
+// [Model.SolveGuided] lets a floating-point twin of the same simplex
+// ([Model.SolveFloat], float64, tolerances 10⁻⁹ on bounds and 10⁻¹² on
+// reduced costs, refactorised every 400 pivots) find the basis, then
+// adopts that basis exactly: one fraction-free Gauss–Jordan elimination of
+// [B | I] gives adj and d, and the exact simplex runs on from there, so a
+// wrong guess costs exact pivots, never a wrong answer. Column generation
+// prices with the floating-point duals ([Model.FloatDuals]) while they find
+// something, and with the exact duals to prove that nothing is left.
+//
 // # Integer programs
 //
 // [Model.SolveInteger] runs a depth-first branch and bound over the
@@ -45,6 +57,12 @@
 // of kinds, each kind with a weight and a capacity, grouped into exclusive
 // groups (a household sends at most so many), and categories with ranged
 // quotas (every kind belongs to one category of each feature); pick k units
-// maximising the total weight. [Selection.Best] solves it exactly by a
-// branch and bound whose bounds are exact for every single feature.
+// maximising the total weight. [Selection.Improving] finds selections
+// whose exact weight beats a threshold, or proves there is none, by a
+// depth-first search over the kinds, heaviest first, bounded by the best
+// completion that respects each feature's quotas alone (computed in 64-bit
+// integers from the weights rounded up, and settled with the exact weights
+// when the rounding cannot decide); when that search exhausts its budget,
+// a branch and bound over the exact linear relaxation takes over.
+// [Selection.Max] maximises 64-bit weights.
 package lp

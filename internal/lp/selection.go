@@ -7,9 +7,6 @@ import (
 	"slices"
 )
 
-// DebugNodes prints node counts.
-var DebugNodes = false
-
 // Range is a closed interval of whole numbers, Min ≤ n ≤ Max.
 type Range struct {
 	// Min and Max bound the count.
@@ -198,9 +195,6 @@ func (s *Selection) Improving(weights []*big.Int, threshold *big.Int, max int) (
 			return s.improvingLP(weights, threshold, max)
 		}
 		return nil, err
-	}
-	if DebugNodes {
-		println("improving nodes", sr.nodes, "found", len(sr.found))
 	}
 	if max > 0 && len(sr.found) > max {
 		sr.found = sr.found[len(sr.found)-max:]
