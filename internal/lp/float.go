@@ -33,6 +33,7 @@ type floatState struct {
 	binv        [][]float64 // B⁻¹, rows by basis position, columns by row
 	xb          []float64
 	since       int // pivots since the last refactorisation
+	start       int // where partial pricing scans next
 }
 
 // extend adds the logical column id of a row added after the first solve
@@ -122,6 +123,28 @@ func (m *Model) floatCache() {
 			fs.vals[k] = append(fs.vals[k], e.f)
 		}
 	}
+}
+
+// floatRestart replaces a float basis that has become numerically
+// singular by the exact simplex's basis (never singular), or the logical
+// basis before the first exact solve, and refactorises it.
+func (m *Model) floatRestart() bool {
+	fs := m.fl
+	if !m.solved {
+		lo, hi, obj, rows, vals := fs.lo, fs.hi, fs.obj, fs.rows, fs.vals
+		m.floatSetup()
+		m.fl.lo, m.fl.hi, m.fl.obj, m.fl.rows, m.fl.vals = lo, hi, obj, rows, vals
+		return true
+	}
+	for k := range fs.pos {
+		fs.pos[k] = -1
+	}
+	copy(fs.basis, m.basis)
+	for i, k := range fs.basis {
+		fs.pos[k] = i
+	}
+	copy(fs.up, m.atUpper)
+	return m.floatRefactorise()
 }
 
 // floatXB recomputes the float basic values.
@@ -224,13 +247,18 @@ func (m *Model) SolveFloat() (Status, error) {
 	y := make([]float64, nr)
 	cb := make([]float64, nr)
 	nz := make([]int, 0, nr)
+	var cands []struct {
+		i     int
+		ratio float64
+		atHi  bool
+	}
 	degenerate := 0
 	for iter := 0; ; iter++ {
 		if iter >= floatIterLimit {
 			return 0, &FieldError{Field: "iterations", Value: "float limit reached", Err: ErrIterationLimit}
 		}
 		if fs.since >= floatRefactor {
-			if !m.floatRefactorise() {
+			if !m.floatRefactorise() && !m.floatRestart() {
 				return 0, &FieldError{Field: "basis", Value: "singular in floating point", Err: ErrIterationLimit}
 			}
 			m.floatXB()
@@ -262,12 +290,26 @@ func (m *Model) SolveFloat() (Status, error) {
 			}
 		}
 		bland := degenerate >= degenerateLimit
+		// Partial pricing: scan from where the last scan stopped, and take
+		// the best candidate of the first chunk that has one; Bland's rule
+		// scans everything from the start.
 		enter, best := -1, 0.0
-		for k := range fs.pos {
-			if fs.pos[k] >= 0 {
-				continue
+		ncol := len(fs.pos)
+		chunk := max(500, ncol/8)
+		start := fs.start % ncol
+		if bland {
+			start = 0
+		}
+		for n := 0; n < ncol; n++ {
+			k := start + n
+			if k >= ncol {
+				k -= ncol
 			}
-			if fs.hi[k] == fs.lo[k] {
+			if !bland && enter >= 0 && n >= chunk {
+				fs.start = k
+				break
+			}
+			if fs.pos[k] >= 0 || fs.hi[k] == fs.lo[k] {
 				continue
 			}
 			rc := 0.0
@@ -308,10 +350,18 @@ func (m *Model) SolveFloat() (Status, error) {
 			}
 			u[i] = s
 		}
-		theta := math.Inf(1)
-		leave, toUpper := -1, false
+		// Harris's ratio test: first the largest step that keeps every
+		// basic variable within its bounds relaxed by the tolerance, then,
+		// among the rows that block within that step, the largest pivot.
+		type cand struct {
+			i     int
+			ratio float64
+			atHi  bool
+		}
+		cands = cands[:0]
+		relaxed := math.Inf(1)
 		if ec.hi != nil {
-			theta = fs.hi[enter] - fs.lo[enter]
+			relaxed = fs.hi[enter] - fs.lo[enter]
 		}
 		for i, k := range fs.basis {
 			if math.Abs(u[i]) < floatPivotTol {
@@ -343,8 +393,21 @@ func (m *Model) SolveFloat() (Status, error) {
 				}
 			}
 			ratio := math.Max(0, (limit-x)/delta)
-			if ratio < theta-1e-12 || (ratio <= theta+1e-12 && leave >= 0 && math.Abs(u[i]) > math.Abs(u[leave])) {
-				theta, leave, toUpper = ratio, i, atHi
+			tol := floatFeasTol * (1 + math.Abs(limit))
+			if r := (math.Abs(limit-x) + tol) / math.Abs(delta); r < relaxed {
+				relaxed = r
+			}
+			cands = append(cands, cand{i, ratio, atHi})
+		}
+		theta := math.Inf(1)
+		leave, toUpper := -1, false
+		if ec.hi != nil && fs.hi[enter]-fs.lo[enter] <= relaxed {
+			theta = fs.hi[enter] - fs.lo[enter]
+		} else {
+			for _, c := range cands {
+				if c.ratio <= relaxed && (leave < 0 || math.Abs(u[c.i]) > math.Abs(u[leave])) {
+					theta, leave, toUpper = c.ratio, c.i, c.atHi
+				}
 			}
 		}
 		if math.IsInf(theta, 1) {

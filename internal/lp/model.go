@@ -124,7 +124,15 @@ func (m *Model) AddColumn(obj, lo, hi *big.Rat, terms []Term) (int, error) {
 	id := m.newColumn(c)
 	m.varID = append(m.varID, id)
 	if m.solved {
-		m.scaleObjective()
+		var g big.Int
+		if d := c.obj.Denom(); g.Quo(&m.cDen, g.GCD(nil, nil, &m.cDen, d)).Sign() != 0 && new(big.Int).Rem(&m.cDen, d).Sign() == 0 {
+			// The common denominator already covers the new coefficient.
+			x := &m.cInt[id]
+			x.Mul(c.obj.Num(), &m.cDen)
+			x.Quo(x, d)
+		} else {
+			m.scaleObjective()
+		}
 	}
 	return len(m.varID) - 1, nil
 }
