@@ -1,0 +1,8 @@
+package lp
+
+import "math/big"
+
+// ImprovingLP is improvingLP, for the tests.
+func (s *Selection) ImprovingLP(weights []*big.Int, threshold *big.Int, most int) ([]Pick, error) {
+	return s.improvingLP(weights, threshold, most)
+}
