@@ -69,7 +69,7 @@ func TestRegister(t *testing.T) {
 	}
 	require.Len(t, got, 2)
 	assert.Equal(t, uuid.NewSHA1(regSpace, []byte("p1")), got[0].ID)
-	assert.Equal(t, stakeholder.Profile{AgeBand: stakeholder.Age25to34, Sex: "f", Area: "north", Resident: true}, got[0].Profile)
+	assert.Equal(t, stakeholder.Profile{AgeBand: stakeholder.AgeBand25To34, Sex: "f", Area: "north", Resident: true}, got[0].Profile)
 
 	cases := []struct {
 		name     string
@@ -84,7 +84,7 @@ func TestRegister(t *testing.T) {
 		{"unknown respondent", regAssembly, []string{"p3", "zz"}, m, regDay(6), sortition.ErrNotFound},
 		{"twice in the panel", regAssembly, []string{"p3", "p3"}, m, regDay(6), sortition.ErrDuplicate},
 		{"already registered", regAssembly, []string{"p3", "p1"}, m, regDay(6), sortition.ErrDuplicate},
-		{"not an age band", regAssembly, []string{"p3", "p4"}, m, regDay(6), stakeholder.ErrInvalidProfile},
+		{"not an age band", regAssembly, []string{"p3", "p4"}, m, regDay(6), stakeholder.ErrInvalid},
 		{"nil namespace", regAssembly, []string{"p3"}, sortition.ParticipantMap{}, regDay(6), sortition.ErrInvalid},
 		{"unknown feature", regAssembly, []string{"p3"}, sortition.ParticipantMap{Namespace: regSpace, Area: "ward"}, regDay(6), sortition.ErrInvalid},
 		{"after the assembly", regAssembly, []string{"p3"}, m, regDay(22), engagement.ErrTimeOrder},
