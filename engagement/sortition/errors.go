@@ -3,8 +3,10 @@ package sortition
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Sentinel errors. Every error this package returns matches one of them
@@ -44,52 +46,14 @@ var (
 )
 
 // FieldError describes one bad input: which field or argument, its value as
-// text (clipped), and the sentinel it breaks, which it wraps.
-type FieldError struct {
-	// Field names the input, such as "quotas[3].min" or "pool line 12".
-	Field string
-	// Value is the offending value as text.
-	Value string
-	// Err is the sentinel error the value breaks.
-	Err error
-}
-
-// Error returns a message that names the field and quotes its value; it
-// works on a nil or zero receiver.
-func (e *FieldError) Error() string {
-	if e == nil {
-		return "<nil>"
-	}
-	if e.Err == nil {
-		return fmt.Sprintf("sortition: %s %q", e.Field, e.Value)
-	}
-	return fmt.Sprintf("%v: %s %q", e.Err, e.Field, e.Value)
-}
-
-// Unwrap returns the sentinel, for errors.Is.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// text (quoted and clipped) and the sentinel of this package it breaks,
+// which it wraps. It is the one bad-input error of civitas, the same type in
+// every package (see internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // fieldErr builds a *FieldError with the value clipped.
 func fieldErr(field, value string, err error) error {
-	return &FieldError{Field: field, Value: clip(value), Err: err}
-}
-
-// clip shortens s to at most 64 bytes on a rune boundary.
-func clip(s string) string {
-	const most = 64
-	if len(s) <= most {
-		return s
-	}
-	cut := most
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return &FieldError{Field: field, Value: strconv.Quote(errs.Clip(value)), Err: err}
 }
 
 // QuotaChange is one quota of the smallest relaxation: its bounds as given

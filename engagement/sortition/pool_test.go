@@ -26,7 +26,7 @@ func TestNewPoolErrors(t *testing.T) {
 		assert.Contains(t, err.Error(), want)
 	}
 	var nilErr *sortition.FieldError
-	assert.Equal(t, "<nil>", nilErr.Error())
+	assert.Equal(t, "invalid value", nilErr.Error())
 	assert.Nil(t, nilErr.Unwrap())
 }
 

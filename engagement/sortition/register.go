@@ -55,7 +55,7 @@ func (m ParticipantMap) Participant(pool *Pool, i int) (engagement.Participant, 
 	}
 	if age != "" {
 		if prof.AgeBand, err = stakeholder.ParseAgeBand(age); err != nil {
-			return engagement.Participant{}, &FieldError{Field: "respondents[" + r.ID + "].age_band", Value: clip(age), Err: errors.Join(ErrInvalid, err)}
+			return engagement.Participant{}, fieldErr("respondents["+r.ID+"].age_band", age, errors.Join(ErrInvalid, err))
 		}
 	}
 	if prof.Sex, err = value("sex", m.Sex); err != nil {
@@ -116,7 +116,7 @@ func Register(p *engagement.Process, activityID uuid.UUID, pool *Pool, panel []s
 			err = part.Validate()
 		}
 		if err != nil {
-			errs = append(errs, &FieldError{Field: field, Value: clip(id), Err: errors.Join(ErrInvalid, err)})
+			errs = append(errs, fieldErr(field, id, errors.Join(ErrInvalid, err)))
 			continue
 		}
 		if registered[part.ID] {
