@@ -27,18 +27,29 @@
 //
 // The packages import in one direction only, each from those above it:
 //
-//	metrics               exact indicator math: rates, reach, turnout, funnels,
-//	                      representativeness, Gini, suppression, scorecards
+//	metrics               exact indicator math, the one definition of every figure:
+//	                      rates, reach, turnout, funnels, percentiles, periods,
+//	                      published representativeness, Gini, suppression,
+//	                      scorecards, accumulators for millions of records
 //	stakeholder           who is involved: stakeholders, pseudonymous profiles,
 //	                      Mendelow's grid, Mitchell-Agle-Wood salience,
 //	                      relationships and interactions
+//	stakeholder/concerns  the community relations register: concerns and
+//	                      complaints, their lifecycle, the issues they form
 //	participation         bottom-up initiatives, supporters, thresholds, groups,
 //	                      volunteering; Arnstein's ladder
 //	engagement            top-down processes: authority, IAP2 level and promise,
 //	                      rules, phases, activities, outreach, contributions,
 //	                      responses, decisions, commitments, the promise audit
-//	engagement/budgeting  participatory budgeting: Pabulib files, ballots,
-//	                      exact allocation rules, explained outcomes
+//	engagement/budgeting  participatory budgeting: Pabulib files, official and
+//	                      research rules, the validator, ballots and the ballot
+//	                      box, the budget run as an engagement process
+//	engagement/sortition  selecting citizens' assemblies: quotas, fair
+//	                      distributions, verifiable draws
+//	engagement/scorecard  the process's and the six roles' scorecards
+//
+// The rules every package follows (one vocabulary of errors and enums, one
+// home per concept, one definition per figure) are in internal/DESIGN.md.
 //
 // The programs under examples/ show each part; go run ./examples/tour tells
 // the whole story on built-in data.
