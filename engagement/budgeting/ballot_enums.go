@@ -63,17 +63,17 @@ const (
 	BallotLimitOwnDistrict
 )
 
-// Channel is how a ballot reached the box: online, on a paper ballot sheet,
+// BallotChannel is how a ballot reached the box: online, on a paper ballot sheet,
 // or at a polling booth. The zero value is invalid.
-type Channel int
+type BallotChannel int
 
 const (
-	// ChannelOnline: cast on the platform by a voter signed in.
-	ChannelOnline Channel = iota + 1
-	// ChannelPaper: a paper ballot sheet, imported in bulk.
-	ChannelPaper
-	// ChannelBooth: cast at a polling booth, the voter checked in person.
-	ChannelBooth
+	// BallotChannelOnline: cast on the platform by a voter signed in.
+	BallotChannelOnline BallotChannel = iota + 1
+	// BallotChannelPaper: a paper ballot sheet, imported in bulk.
+	BallotChannelPaper
+	// BallotChannelBooth: cast at a polling booth, the voter checked in person.
+	BallotChannelBooth
 )
 
 // RevotePolicy says which of a person's ballots counts when the person
@@ -127,28 +127,28 @@ func (l BallotLimit) MarshalText() ([]byte, error) { return ballotLimits.Marshal
 // UnmarshalText parses a name as [ParseBallotLimit] does, leaving l unchanged on error.
 func (l *BallotLimit) UnmarshalText(b []byte) error { return ballotLimits.Unmarshal(l, b) }
 
-var channels = enum.New[Channel]("Channel", invalidName, "online", "paper", "booth")
+var channels = enum.New[BallotChannel]("BallotChannel", invalidName, "online", "paper", "booth")
 
-// Channels returns every declared Channel, in declaration order.
-func Channels() []Channel { return channels.Values() }
+// BallotChannels returns every declared BallotChannel, in declaration order.
+func BallotChannels() []BallotChannel { return channels.Values() }
 
-// ParseChannel returns the Channel named s. Names match in any case, with '_', '-'
+// ParseBallotChannel returns the BallotChannel named s. Names match in any case, with '_', '-'
 // or ' ' between words; any other text is an error that quotes it and lists
 // the accepted names.
-func ParseChannel(s string) (Channel, error) { return channels.Parse(s) }
+func ParseBallotChannel(s string) (BallotChannel, error) { return channels.Parse(s) }
 
-// IsValid reports whether c is a declared Channel.
-func (c Channel) IsValid() bool { return channels.Valid(c) }
+// IsValid reports whether c is a declared BallotChannel.
+func (c BallotChannel) IsValid() bool { return channels.Valid(c) }
 
-// String returns the wire name, such as "online", or "Channel(n)" for an
+// String returns the wire name, such as "online", or "BallotChannel(n)" for an
 // undeclared value.
-func (c Channel) String() string { return channels.String(c) }
+func (c BallotChannel) String() string { return channels.String(c) }
 
 // MarshalText returns the wire name; an undeclared value is an error.
-func (c Channel) MarshalText() ([]byte, error) { return channels.Marshal(c) }
+func (c BallotChannel) MarshalText() ([]byte, error) { return channels.Marshal(c) }
 
-// UnmarshalText parses a name as [ParseChannel] does, leaving c unchanged on error.
-func (c *Channel) UnmarshalText(b []byte) error { return channels.Unmarshal(c, b) }
+// UnmarshalText parses a name as [ParseBallotChannel] does, leaving c unchanged on error.
+func (c *BallotChannel) UnmarshalText(b []byte) error { return channels.Unmarshal(c, b) }
 
 var revotePolicies = enum.New[RevotePolicy]("RevotePolicy", invalidName, "last_counts", "first_counts")
 
@@ -202,7 +202,7 @@ func (l BallotLimit) Text() string { return ballotLimits.Text(l) }
 
 // Text returns the name written for people, in words (String with spaces
 // for underscores, such as "min budget share"); see String for the wire name.
-func (c Channel) Text() string { return channels.Text(c) }
+func (c BallotChannel) Text() string { return channels.Text(c) }
 
 // Text returns the name written for people, in words (String with spaces
 // for underscores, such as "min budget share"); see String for the wire name.

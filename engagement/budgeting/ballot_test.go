@@ -160,8 +160,8 @@ func TestBallotEnums(t *testing.T) {
 		assert.Equal(t, l, back)
 	}
 	assert.Equal(t, "min budget share", budgeting.BallotLimitMinBudgetShare.Text())
-	for _, c := range budgeting.Channels() {
-		got, err := budgeting.ParseChannel(c.String())
+	for _, c := range budgeting.BallotChannels() {
+		got, err := budgeting.ParseBallotChannel(c.String())
 		require.NoError(t, err)
 		assert.Equal(t, c, got)
 	}
@@ -173,8 +173,8 @@ func TestBallotEnums(t *testing.T) {
 	for _, s := range budgeting.BallotStatuses() {
 		assert.True(t, s.IsValid())
 	}
-	_, err := budgeting.ParseChannel("pigeon")
+	_, err := budgeting.ParseBallotChannel("pigeon")
 	require.ErrorIs(t, err, budgeting.ErrInvalid)
-	assert.False(t, budgeting.Channel(9).IsValid())
+	assert.False(t, budgeting.BallotChannel(9).IsValid())
 	assert.Equal(t, "BallotStatus(9)", budgeting.BallotStatus(9).String())
 }

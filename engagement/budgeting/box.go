@@ -36,7 +36,7 @@ type BoxSpec struct {
 }
 
 // Box is a ballot box: it takes one ballot at a time, from a voter a
-// [Verifier] has verified, through a [Channel] at a time, checks it against
+// [Verifier] has verified, through a [BallotChannel] at a time, checks it against
 // the [BallotRules] and the eligibility rules, and keeps one counted ballot
 // per person across every channel under its [RevotePolicy]. Nothing is
 // lost: a ballot that breaks a rule, comes from someone not verified or not
@@ -87,7 +87,7 @@ type Box struct {
 
 	counted    int64
 	superseded int64
-	byChannel  [ChannelBooth + 1]int64
+	byChannel  [BallotChannelBooth + 1]int64
 	byArea     []int64 // counted ballots per area label
 	scratch    []int32
 }
@@ -172,7 +172,7 @@ type Cast struct {
 	// only the pseudonym.
 	Claim Claim
 	// Channel is how the ballot came in.
-	Channel Channel
+	Channel BallotChannel
 	// At is when it was cast.
 	At time.Time
 	// Projects lists the IDs of the projects voted for, most preferred
@@ -381,7 +381,7 @@ type BallotRecord struct {
 	// Voter is the voter's pseudonym; uuid.Nil when not verified.
 	Voter uuid.UUID
 	// Channel is how the ballot came in.
-	Channel Channel
+	Channel BallotChannel
 	// At is when it was cast (UTC).
 	At time.Time
 	// Projects lists the projects voted for: as given for a rejected
@@ -450,7 +450,7 @@ func (b *Box) itemRange(i int32) (int32, int32) {
 // view builds the snapshot of record i.
 func (b *Box) view(i int32) BallotRecord {
 	r := &b.records[i]
-	v := BallotRecord{Seq: int(i) + 1, Channel: Channel(r.channel), At: time.Unix(0, r.at).UTC(), Status: BallotStatus(r.status)}
+	v := BallotRecord{Seq: int(i) + 1, Channel: BallotChannel(r.channel), At: time.Unix(0, r.at).UTC(), Status: BallotStatus(r.status)}
 	if r.voter >= 0 {
 		v.Voter = b.voters[r.voter].id
 	}

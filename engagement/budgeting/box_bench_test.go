@@ -87,7 +87,7 @@ func BenchmarkBoxCast(b *testing.B) {
 			box, i = s.box(b), 0
 			b.StartTimer()
 		}
-		c := budgeting.Cast{Claim: s.claims[i], Channel: budgeting.ChannelOnline, At: opens, Projects: s.votes[i&1023]}
+		c := budgeting.Cast{Claim: s.claims[i], Channel: budgeting.BallotChannelOnline, At: opens, Projects: s.votes[i&1023]}
 		r, err := box.Cast(c)
 		if err != nil || r.Status != budgeting.BallotStatusCounted {
 			b.Fatal(err, r.Reason)
@@ -116,7 +116,7 @@ func BenchmarkBoxCastMillion(b *testing.B) {
 		box := s.box(b)
 		at := opens
 		for i := range benchVoters {
-			r, err := box.Cast(budgeting.Cast{Claim: s.claims[i], Channel: budgeting.ChannelOnline, At: at, Projects: s.votes[i&1023]})
+			r, err := box.Cast(budgeting.Cast{Claim: s.claims[i], Channel: budgeting.BallotChannelOnline, At: at, Projects: s.votes[i&1023]})
 			if err != nil || r.Status != budgeting.BallotStatusCounted {
 				b.Fatal(err, r.Reason)
 			}

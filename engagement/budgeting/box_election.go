@@ -11,7 +11,7 @@ import (
 
 // votingMethods are the words of the VOTES column voting_method that each
 // channel is written as: Pabulib's own ("internet", "paper"), and "booth".
-var votingMethods = [...]string{ChannelOnline: "internet", ChannelPaper: "paper", ChannelBooth: "booth"}
+var votingMethods = [...]string{BallotChannelOnline: "internet", BallotChannelPaper: "paper", BallotChannelBooth: "booth"}
 
 // Election returns the counted ballots as an election on the box's
 // instance, one voter per person in the order their counted ballots were
@@ -122,7 +122,7 @@ type BoxFigures struct {
 // Figures returns the box's figures now.
 func (b *Box) Figures() BoxFigures {
 	f := BoxFigures{Received: int64(len(b.records)), Counted: b.counted, Superseded: b.superseded, Rejected: int64(len(b.rejected))}
-	for _, c := range Channels() {
+	for _, c := range BallotChannels() {
 		f.ByChannel = append(f.ByChannel, metrics.GroupCount{Group: c.Text(), Count: b.byChannel[c]})
 	}
 	for k, n := range b.byArea {

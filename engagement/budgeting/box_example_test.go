@@ -23,7 +23,7 @@ func ExampleBox() {
 	opens := time.Date(2025, 5, 1, 8, 0, 0, 0, time.UTC)
 	box, _ := budgeting.NewBox(budgeting.BoxSpec{Rules: rules, Verifier: census, Revote: budgeting.RevotePolicyFirstCounts, Opens: opens})
 
-	cast := func(doc, birth string, ch budgeting.Channel, h int, projects ...string) {
+	cast := func(doc, birth string, ch budgeting.BallotChannel, h int, projects ...string) {
 		r, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: doc, BirthDate: birth}, Channel: ch,
 			At: opens.Add(time.Duration(h) * time.Hour), Projects: projects})
 		if err != nil {
@@ -36,10 +36,10 @@ func ExampleBox() {
 		}
 		fmt.Println()
 	}
-	cast("A-1", "1980-01-02", budgeting.ChannelOnline, 1, "park", "bench")
-	cast("B-2", "1990-03-04", budgeting.ChannelOnline, 2, "lamp")
-	cast("b 2", "1990-03-04", budgeting.ChannelPaper, 3, "park", "lamp")
-	cast("a1", "1980-01-02", budgeting.ChannelPaper, 4, "lamp", "park")
+	cast("A-1", "1980-01-02", budgeting.BallotChannelOnline, 1, "park", "bench")
+	cast("B-2", "1990-03-04", budgeting.BallotChannelOnline, 2, "lamp")
+	cast("b 2", "1990-03-04", budgeting.BallotChannelPaper, 3, "park", "lamp")
+	cast("a1", "1980-01-02", budgeting.BallotChannelPaper, 4, "lamp", "park")
 	f := box.Figures()
 	fmt.Printf("%d received, %d counted, %d rejected\n", f.Received, f.Counted, f.Rejected)
 	// Output:

@@ -91,7 +91,7 @@ func paperCast(row []string, col []int, at time.Time) (Cast, error) {
 		}
 		return strings.TrimSpace(row[col[k]])
 	}
-	c := Cast{Claim: Claim{Document: cell(0), BirthDate: cell(2)}, Channel: ChannelPaper, At: at, Projects: splitVote(cell(1))}
+	c := Cast{Claim: Claim{Document: cell(0), BirthDate: cell(2)}, Channel: BallotChannelPaper, At: at, Projects: splitVote(cell(1))}
 	var errs []error
 	if s := cell(4); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
@@ -101,8 +101,8 @@ func paperCast(row []string, col []int, at time.Time) (Cast, error) {
 		c.At = t
 	}
 	if s := cell(5); s != "" {
-		ch, err := ParseChannel(s)
-		if err != nil || ch == ChannelOnline {
+		ch, err := ParseBallotChannel(s)
+		if err != nil || ch == BallotChannelOnline {
 			errs = append(errs, errorf(ErrInvalid, "channel %q (want paper or booth)", clip(s)))
 		}
 		c.Channel = ch

@@ -40,7 +40,7 @@ func newBox(t testing.TB, form budgeting.BallotForm, revote budgeting.RevotePoli
 }
 
 // ballot is a cast by document doc (birth date from the census) at minute m.
-func ballot(doc string, ch budgeting.Channel, m int, projects ...string) budgeting.Cast {
+func ballot(doc string, ch budgeting.BallotChannel, m int, projects ...string) budgeting.Cast {
 	birth := map[string]string{"A1": "1980-01-02", "A2": "1990-05-06", "A3": "1975-07-08", "B1": "1985-03-04", "K1": "2015-09-09"}
 	return budgeting.Cast{Claim: budgeting.Claim{Document: doc, BirthDate: birth[budgeting.NormalizeDocument(doc)]},
 		Channel: ch, At: opens.Add(time.Duration(m) * time.Minute), Projects: projects}
@@ -49,10 +49,10 @@ func ballot(doc string, ch budgeting.Channel, m int, projects ...string) budgeti
 func TestBoxRevote(t *testing.T) {
 	t.Run("last counts", func(t *testing.T) {
 		box := newBox(t, budgeting.BallotForm{}, budgeting.RevotePolicyLastCounts)
-		r1, err := box.Cast(ballot("A-1", budgeting.ChannelOnline, 1, "n1"))
+		r1, err := box.Cast(ballot("A-1", budgeting.BallotChannelOnline, 1, "n1"))
 		require.NoError(t, err)
 		// the same person on paper, the document written differently
-		r2, err := box.Cast(ballot("a 1", budgeting.ChannelPaper, 2, "n2", "s2"))
+		r2, err := box.Cast(ballot("a 1", budgeting.BallotChannelPaper, 2, "n2", "s2"))
 		require.NoError(t, err)
 		assert.Equal(t, r1.Voter, r2.Voter, "one person through two channels")
 		assert.Equal(t, budgeting.BallotStatusCounted, r2.Status)
@@ -72,9 +72,9 @@ func TestBoxRevote(t *testing.T) {
 	})
 	t.Run("first counts", func(t *testing.T) {
 		box := newBox(t, budgeting.BallotForm{}, budgeting.RevotePolicyFirstCounts)
-		_, err := box.Cast(ballot("A-1", budgeting.ChannelBooth, 1, "n1"))
+		_, err := box.Cast(ballot("A-1", budgeting.BallotChannelBooth, 1, "n1"))
 		require.NoError(t, err)
-		r2, err := box.Cast(ballot("A1", budgeting.ChannelOnline, 2, "n2"))
+		r2, err := box.Cast(ballot("A1", budgeting.BallotChannelOnline, 2, "n2"))
 		require.NoError(t, err)
 		assert.Equal(t, budgeting.BallotStatusRejected, r2.Status)
 		require.ErrorIs(t, r2.Reason, budgeting.ErrAlreadyVoted)
@@ -84,10 +84,10 @@ func TestBoxRevote(t *testing.T) {
 	})
 	t.Run("a rejected ballot does not block a later one", func(t *testing.T) {
 		box := newBox(t, budgeting.BallotForm{MinProjects: 2}, budgeting.RevotePolicyFirstCounts)
-		r1, err := box.Cast(ballot("A-1", budgeting.ChannelOnline, 1, "n1"))
+		r1, err := box.Cast(ballot("A-1", budgeting.BallotChannelOnline, 1, "n1"))
 		require.NoError(t, err)
 		require.ErrorIs(t, r1.Reason, budgeting.ErrMinProjects)
-		r2, err := box.Cast(ballot("A-1", budgeting.ChannelOnline, 2, "n1", "n2"))
+		r2, err := box.Cast(ballot("A-1", budgeting.BallotChannelOnline, 2, "n1", "n2"))
 		require.NoError(t, err)
 		assert.Equal(t, budgeting.BallotStatusCounted, r2.Status)
 	})
@@ -101,12 +101,12 @@ func TestBoxRejects(t *testing.T) {
 		want error
 		key  string
 	}{
-		{"not on the census", ballot("Z-9", budgeting.ChannelOnline, 1, "n1", "n2"), budgeting.ErrNotVerified, "not verified"},
-		{"wrong birth date", budgeting.Cast{Claim: budgeting.Claim{Document: "A-2", BirthDate: "1990-05-07"}, Channel: budgeting.ChannelOnline,
+		{"not on the census", ballot("Z-9", budgeting.BallotChannelOnline, 1, "n1", "n2"), budgeting.ErrNotVerified, "not verified"},
+		{"wrong birth date", budgeting.Cast{Claim: budgeting.Claim{Document: "A-2", BirthDate: "1990-05-07"}, Channel: budgeting.BallotChannelOnline,
 			At: opens.Add(time.Minute), Projects: []string{"n1", "n2"}}, budgeting.ErrNotVerified, ""},
-		{"too young", ballot("K-1", budgeting.ChannelPaper, 2, "n1", "n2"), budgeting.ErrNotEligible, "not eligible"},
-		{"spends too little", ballot("A-3", budgeting.ChannelOnline, 3, "s2"), budgeting.ErrMinBudgetShare, "min budget share"},
-		{"unknown project", ballot("B-1", budgeting.ChannelOnline, 4, "n1", "zz"), budgeting.ErrUnknownProject, "malformed"},
+		{"too young", ballot("K-1", budgeting.BallotChannelPaper, 2, "n1", "n2"), budgeting.ErrNotEligible, "not eligible"},
+		{"spends too little", ballot("A-3", budgeting.BallotChannelOnline, 3, "s2"), budgeting.ErrMinBudgetShare, "min budget share"},
+		{"unknown project", ballot("B-1", budgeting.BallotChannelOnline, 4, "n1", "zz"), budgeting.ErrUnknownProject, "malformed"},
 	}
 	for _, c := range cases {
 		r, err := box.Cast(c.cast)
@@ -133,15 +133,15 @@ func TestBoxRejects(t *testing.T) {
 // A call the box cannot take records nothing.
 func TestBoxRefusesAndChangesNothing(t *testing.T) {
 	box := newBox(t, budgeting.BallotForm{}, budgeting.RevotePolicyLastCounts)
-	_, err := box.Cast(ballot("A-1", budgeting.ChannelOnline, 10, "n1"))
+	_, err := box.Cast(ballot("A-1", budgeting.BallotChannelOnline, 10, "n1"))
 	require.NoError(t, err)
 	cases := []struct {
 		name string
 		cast budgeting.Cast
 		want error
 	}{
-		{"before the latest ballot", ballot("A-2", budgeting.ChannelOnline, 9, "n1"), budgeting.ErrTimeOrder},
-		{"zero time", budgeting.Cast{Claim: budgeting.Claim{Document: "A-2"}, Channel: budgeting.ChannelOnline}, budgeting.ErrTimeOrder},
+		{"before the latest ballot", ballot("A-2", budgeting.BallotChannelOnline, 9, "n1"), budgeting.ErrTimeOrder},
+		{"zero time", budgeting.Cast{Claim: budgeting.Claim{Document: "A-2"}, Channel: budgeting.BallotChannelOnline}, budgeting.ErrTimeOrder},
 		{"no channel", ballot("A-2", 0, 11, "n1"), budgeting.ErrInvalid},
 	}
 	for _, c := range cases {
@@ -151,7 +151,7 @@ func TestBoxRefusesAndChangesNothing(t *testing.T) {
 	}
 	require.ErrorIs(t, box.Close(opens), budgeting.ErrTimeOrder)
 	require.NoError(t, box.Close(opens.Add(time.Hour)))
-	_, err = box.Cast(ballot("A-2", budgeting.ChannelOnline, 61, "n1"))
+	_, err = box.Cast(ballot("A-2", budgeting.BallotChannelOnline, 61, "n1"))
 	require.ErrorIs(t, err, budgeting.ErrWrongState)
 	require.ErrorIs(t, box.Close(opens.Add(2*time.Hour)), budgeting.ErrWrongState)
 	assert.Equal(t, 1, box.Len())
@@ -174,11 +174,11 @@ func TestNewBoxRefuses(t *testing.T) {
 func TestBoxElectionRoundTrip(t *testing.T) {
 	box := newBox(t, budgeting.BallotForm{DistrictColumn: "district"}, budgeting.RevotePolicyLastCounts)
 	for i, c := range []budgeting.Cast{
-		ballot("A-1", budgeting.ChannelOnline, 1, "n1", "n2"),
-		ballot("A-2", budgeting.ChannelPaper, 2, "n1", "s1"), // two districts: rejected
-		ballot("B-1", budgeting.ChannelBooth, 3, "s1", "s2"),
-		ballot("A-1", budgeting.ChannelPaper, 4, "n3"), // supersedes
-		ballot("A-3", budgeting.ChannelOnline, 5),      // an empty ballot counts
+		ballot("A-1", budgeting.BallotChannelOnline, 1, "n1", "n2"),
+		ballot("A-2", budgeting.BallotChannelPaper, 2, "n1", "s1"), // two districts: rejected
+		ballot("B-1", budgeting.BallotChannelBooth, 3, "s1", "s2"),
+		ballot("A-1", budgeting.BallotChannelPaper, 4, "n3"), // supersedes
+		ballot("A-3", budgeting.BallotChannelOnline, 5),      // an empty ballot counts
 	} {
 		_, err := box.Cast(c)
 		require.NoError(t, err, i)
@@ -231,7 +231,7 @@ func TestBoxPropertyAcceptedKeepLimits(t *testing.T) {
 				vote = append(vote, ids[rng.IntN(len(ids))])
 			}
 			_, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: "P-" + strconv.Itoa(rng.IntN(220))},
-				Channel: budgeting.Channels()[rng.IntN(3)], At: opens.Add(time.Duration(k) * time.Second), Projects: vote})
+				Channel: budgeting.BallotChannels()[rng.IntN(3)], At: opens.Add(time.Duration(k) * time.Second), Projects: vote})
 			require.NoError(t, err)
 		}
 		e, err := box.Election()
@@ -299,7 +299,7 @@ func TestImportPaper(t *testing.T) {
 		assert.Equal(t, i < 3, r.Received())
 	}
 	rec, _ := box.Record(2)
-	assert.Equal(t, budgeting.ChannelBooth, rec.Channel)
+	assert.Equal(t, budgeting.BallotChannelBooth, rec.Channel)
 	assert.Equal(t, opens.Add(time.Hour), rec.At)
 
 	_, err = box.ImportPaper(strings.NewReader("document,ballot\nA-1,n1\n"), opens.Add(3*time.Hour))
@@ -374,11 +374,11 @@ func TestBoxRefusesBeyondItsLabels(t *testing.T) {
 	// "" (no value), "x" and 65,534 areas fill the 65,536 labels.
 	n := 0
 	for ; n < 65534; n++ {
-		_, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.ChannelOnline, At: opens, Projects: []string{"1"}})
+		_, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.BallotChannelOnline, At: opens, Projects: []string{"1"}})
 		require.NoError(t, err, n)
 	}
 	before := box.Figures()
-	_, err = box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.ChannelOnline, At: opens, Projects: []string{"1"}})
+	_, err = box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: strconv.Itoa(n)}, Channel: budgeting.BallotChannelOnline, At: opens, Projects: []string{"1"}})
 	require.ErrorIs(t, err, budgeting.ErrOverflow)
 	assert.Equal(t, before, box.Figures(), "the refused cast recorded nothing")
 }

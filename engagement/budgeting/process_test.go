@@ -74,7 +74,7 @@ func TestBudgetKeepsEveryRefusalVisible(t *testing.T) {
 	require.NoError(t, b.OpenVoting(pday(time.May, 1)))
 	box := b.Box()
 	cast := func(doc string, h int, projects ...string) budgeting.Receipt {
-		r, err := box.Cast(castAt(ballot(doc, budgeting.ChannelOnline, 0, projects...)).withAt(pday(time.May, 2).Add(time.Duration(h) * time.Hour)))
+		r, err := box.Cast(castAt(ballot(doc, budgeting.BallotChannelOnline, 0, projects...)).withAt(pday(time.May, 2).Add(time.Duration(h) * time.Hour)))
 		require.NoError(t, err)
 		return r
 	}

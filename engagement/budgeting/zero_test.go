@@ -105,7 +105,7 @@ func TestZeroValuesDoNotPanic(t *testing.T) {
 		budgeting.BallotLimit(0), budgeting.BallotProfile{}, budgeting.BallotRecord{}, budgeting.BallotRules{},
 		budgeting.BallotStatus(0), budgeting.Box{}, budgeting.BoxFigures{}, budgeting.BoxSpec{}, budgeting.Budget{},
 		budgeting.BudgetSpec{}, budgeting.Calendar{}, budgeting.Cast{}, budgeting.Category(0), budgeting.Census{},
-		budgeting.CensusRecord{}, budgeting.Channel(0), budgeting.Claim{}, budgeting.Completion(0), budgeting.Election{},
+		budgeting.CensusRecord{}, budgeting.BallotChannel(0), budgeting.Claim{}, budgeting.Completion(0), budgeting.Election{},
 		budgeting.Explanation{}, budgeting.Field{}, budgeting.Finding{}, budgeting.FindingLevel(0), budgeting.Fraction{},
 		budgeting.Identity{}, budgeting.Instance{}, budgeting.Method(0), budgeting.OfficialRule(0), budgeting.PaperRow{},
 		budgeting.ParseError{}, budgeting.Payment{}, budgeting.Project{}, budgeting.Proposal{}, budgeting.ProposalRecord{},

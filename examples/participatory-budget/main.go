@@ -301,7 +301,7 @@ func (s *story) vote() error {
 	}
 	for i, o := range online {
 		if _, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: o.doc, BirthDate: o.birth},
-			Channel: budgeting.ChannelOnline, At: day(time.May, o.d, 12).Add(time.Duration(i) * time.Minute), Projects: o.vote}); err != nil {
+			Channel: budgeting.BallotChannelOnline, At: day(time.May, o.d, 12).Add(time.Duration(i) * time.Minute), Projects: o.vote}); err != nil {
 			return err
 		}
 	}
