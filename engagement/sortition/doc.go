@@ -58,12 +58,14 @@
 // Nash welfare is not linear. [Fair] maximises Σ_i log p_i by Frank–Wolfe
 // steps, each adding the panel the pricing search finds for the weights
 // 1/p_i, alternated with multiplicative (EM) steps over the panels found,
-// in floating point, until max_P Σ_{i∈P} 1/p_i ≤ n·(1 + 10⁻⁴). The final
-// weights are then rounded to exact rationals, and every probability is the
-// exact probability of that final distribution. Since the welfare is
-// concave, its distance to the optimum is at most max_P Σ_{i∈P} 1/p_i − n;
-// [Distribution.NashGap] reports an exact upper bound on it, computed with
-// the weights rounded up.
+// in floating point, until the search proves max_P Σ_{i∈P} 1/p_i ≤
+// n·(1 + 10⁻⁴) (in weights rounded to 2⁻⁴⁰) or 400 rounds have run. The
+// final weights are then rounded to exact rationals, and every probability
+// is the exact probability of that final distribution. Since the welfare
+// is concave, its distance to the optimum is at most
+// max_P Σ_{i∈P} 1/p_i − n; [Distribution.NashGap] reports an exact upper
+// bound on it: the search proves, with the weights rounded up, that no
+// panel exceeds n·(1 + 2^j·10⁻⁴) for the least j = 1, 2, … it can.
 //
 // # From distribution to lottery
 //

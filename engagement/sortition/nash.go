@@ -69,7 +69,7 @@ func nash(in *instance) (*Distribution, error) {
 			p[o] /= size[o]
 		}
 	}
-	w := make([]int64, nc)
+	w := make([]*big.Int, nc)
 	for range nashRounds {
 		probs()
 		for range nashEMSteps {
@@ -90,19 +90,28 @@ func nash(in *instance) (*Distribution, error) {
 				pmin = p[o]
 			}
 		}
+		// A panel P with Σ_{i∈P} 1/p_i > n(1 + tolerance) is an ascent
+		// direction; none means the search stops. The weights are pmin/p_o
+		// in units of 2⁻⁴⁰.
 		for o := range w {
-			w[o] = 0
+			w[o] = new(big.Int)
 			if selectable[o] {
-				w[o] = int64(math.Round(math.Ldexp(pmin/p[o], nashShift)))
+				w[o].SetInt64(int64(math.Round(math.Ldexp(pmin/p[o], nashShift))))
 			}
 		}
-		best, v, err := in.sel.Max(w)
+		target := big.NewInt(int64(math.Floor(math.Ldexp(n*(1+nashTolerance)*pmin, nashShift))))
+		found, err := in.sel.Improving(w, target, columnsPerRound)
 		if err != nil {
 			return nil, limitErr(err)
 		}
-		g := math.Ldexp(float64(v), -nashShift) / pmin
-		if g <= n*(1+nashTolerance) {
+		if len(found) == 0 {
 			break
+		}
+		best := found[0]
+		for _, f := range found[1:] {
+			if f.Value(w).Cmp(best.Value(w)) > 0 {
+				best = f
+			}
 		}
 		key := countsKey(best)
 		if seen[key] {
@@ -178,10 +187,15 @@ func nashExact(in *instance, picks []lp.Pick, lam []float64, selectable []bool) 
 			}
 		}
 	}
-	w := make([]int64, len(d.probs))
+	// Prove max_P Σ_{i∈P} 1/p_i ≤ B for B = n(1 + 2^j·tolerance), j = 1, 2,
+	// …, with the weights pmin/p_o rounded up to units of 2⁻⁴⁰: no panel
+	// beats ⌊B·pmin·2⁴⁰⌋ in those weights, so the gap is at most
+	// ⌊B·pmin·2⁴⁰⌋/(2⁴⁰·pmin) − n.
+	w := make([]*big.Int, len(d.probs))
 	scale := new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), nashShift))
 	var t big.Rat
 	for o, ok := range selectable {
+		w[o] = new(big.Int)
 		if !ok {
 			continue
 		}
@@ -191,16 +205,28 @@ func nashExact(in *instance, picks []lp.Pick, lam []float64, selectable []bool) 
 		if r.Sign() != 0 {
 			q.Add(q, big.NewInt(1))
 		}
-		w[o] = q.Int64()
+		w[o] = q
 	}
-	_, v, err := in.sel.Max(w)
-	if err != nil {
-		return nil, limitErr(err)
+	var gap *big.Rat
+	for j := 1; gap == nil; j++ {
+		b := big.NewRat(int64(1)<<min(j, 62), 1)
+		b.Mul(b, new(big.Rat).SetFloat64(nashTolerance))
+		b.Add(b, big.NewRat(1, 1))
+		b.Mul(b, big.NewRat(n, 1))
+		b.Mul(b, pmin)
+		b.Mul(b, scale)
+		limit := new(big.Int).Quo(b.Num(), b.Denom())
+		found, err := in.sel.Improving(w, limit, 1)
+		if err != nil {
+			return nil, limitErr(err)
+		}
+		if len(found) == 0 {
+			gap = new(big.Rat).SetInt(limit)
+			gap.Quo(gap, scale)
+			gap.Quo(gap, pmin)
+			gap.Sub(gap, big.NewRat(n, 1))
+		}
 	}
-	gap := new(big.Rat).SetInt64(v)
-	gap.Quo(gap, scale)
-	gap.Quo(gap, pmin)
-	gap.Sub(gap, big.NewRat(n, 1))
 	d.nashGap = gap
 	return d, nil
 }

@@ -38,7 +38,7 @@
 // An exact pivot costs m² operations on integers of hundreds of bits, so
 // [Model.SolveGuided] lets a floating-point twin of the same simplex
 // ([Model.SolveFloat], float64, tolerances 10⁻⁹ on bounds and 10⁻¹² on
-// reduced costs, refactorised every 400 pivots) find the basis, then
+// reduced costs, refactorised every 2,000 pivots) find the basis, then
 // adopts that basis exactly: one fraction-free Gauss–Jordan elimination of
 // [B | I] gives adj and d, and the exact simplex runs on from there, so a
 // wrong guess costs exact pivots, never a wrong answer. Column generation

@@ -15,7 +15,7 @@ const (
 	floatFeasTol   = 1e-9  // a basic value this far outside a bound is infeasible
 	floatCostTol   = 1e-12 // a reduced cost must exceed this to enter
 	floatPivotTol  = 1e-11 // a column entry below this is taken as zero
-	floatRefactor  = 400   // pivots between refactorisations
+	floatRefactor  = 2000  // pivots between refactorisations
 	floatIterLimit = 100000
 )
 
