@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -35,94 +36,94 @@ type scenario struct {
 // implementing from 1 May, completed 1 July.
 func auditedProcess(t *testing.T, sc scenario) *engagement.Process {
 	t.Helper()
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Level = sc.level
 	s.Rules = engagement.Rules{NoticeDays: 14, ResponseDays: 21}
 	s.Phases = nil
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
 	must := func(err error) {
 		t.Helper()
 		require.NoError(t, err)
 	}
-	must(p.Announce(announced))
+	must(p.Announce(fixture.Announced))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Have your say on the park"}, announced))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Have your say on the park"}, fixture.Announced))
 	}
-	workshop := engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop, Start: opened, End: opened.Add(3 * time.Hour)}
-	committee := engagement.ActivitySpec{ID: id(13), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee, Start: opened, End: opened.Add(3 * time.Hour)}
+	workshop := engagement.ActivitySpec{ID: fixture.WorkshopID, Title: "Design workshop", Method: engagement.MethodWorkshop, Start: fixture.Opened, End: fixture.Opened.Add(3 * time.Hour)}
+	committee := engagement.ActivitySpec{ID: fixture.ID(13), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee, Start: fixture.Opened, End: fixture.Opened.Add(3 * time.Hour)}
 	if sc.dialogue {
-		must(p.AddActivity(workshop, announced))
+		must(p.AddActivity(workshop, fixture.Announced))
 	}
 	if sc.deliberate {
-		must(p.AddActivity(committee, announced))
+		must(p.AddActivity(committee, fixture.Announced))
 	}
-	must(p.Open(opened))
+	must(p.Open(fixture.Opened))
 	if sc.dialogue {
-		must(p.Attend(workshopID, person(0), opened))
+		must(p.Attend(fixture.WorkshopID, fixture.Person(0), fixture.Opened))
 	}
 	if sc.deliberate {
-		must(p.Attend(committee.ID, person(1), opened))
+		must(p.Attend(committee.ID, fixture.Person(1), fixture.Opened))
 	}
 	if sc.input {
 		subs := []engagement.Submission{
-			{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "A play area"},
-			{ID: id(1001), Participant: person(1), Kind: engagement.ContributionKindObjection, Text: "Keep the car park"},
-			{ID: id(1002), Participant: person(2), Kind: engagement.ContributionKindQuestion, Text: "Will the oaks stay?"},
+			{ID: fixture.ID(1000), Participant: fixture.Person(0), Kind: engagement.ContributionKindIdea, Text: "A play area"},
+			{ID: fixture.ID(1001), Participant: fixture.Person(1), Kind: engagement.ContributionKindObjection, Text: "Keep the car park"},
+			{ID: fixture.ID(1002), Participant: fixture.Person(2), Kind: engagement.ContributionKindQuestion, Text: "Will the oaks stay?"},
 		}
 		if sc.dialogue {
-			subs[0].Activity = workshopID
+			subs[0].Activity = fixture.WorkshopID
 		}
 		if sc.deliberate {
 			subs[1].Activity = committee.ID
 		}
 		for k, sub := range subs {
-			must(p.Contribute(sub, opened.Add(time.Duration(k+1)*time.Hour)))
+			must(p.Contribute(sub, fixture.Opened.Add(time.Duration(k+1)*time.Hour)))
 		}
 	}
 	if sc.input && sc.answer {
-		idea, objection := engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "No budget", Responder: officerID}, engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "Parking moves", Responder: officerID}
+		idea, objection := engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "No budget", Responder: fixture.OfficerID}, engagement.Response{Kind: engagement.ResponseKindNotAccepted, Text: "Parking moves", Responder: fixture.OfficerID}
 		if sc.accept {
-			idea, objection = engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, engagement.Response{Kind: engagement.ResponseKindPartlyAccepted, Text: "Disabled bays stay", Responder: officerID}
+			idea, objection = engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: fixture.OfficerID}, engagement.Response{Kind: engagement.ResponseKindPartlyAccepted, Text: "Disabled bays stay", Responder: fixture.OfficerID}
 		}
-		must(p.Respond(id(1000), idea, opened.Add(Week)))
-		must(p.Respond(id(1001), objection, opened.Add(Week)))
+		must(p.Respond(fixture.ID(1000), idea, fixture.Opened.Add(fixture.Week)))
+		must(p.Respond(fixture.ID(1001), objection, fixture.Opened.Add(fixture.Week)))
 		if !sc.lateQuestion {
-			must(p.Respond(id(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: officerID}, opened.Add(Week)))
+			must(p.Respond(fixture.ID(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: fixture.OfficerID}, fixture.Opened.Add(fixture.Week)))
 		}
 	}
 	if sc.feedback {
-		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindInputSummary, Title: "What we heard"}, closed.Add(-engagement.Day)))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindInputSummary, Title: "What we heard"}, fixture.Closed.Add(-engagement.Day)))
 	}
-	must(p.Close(closed))
+	must(p.Close(fixture.Closed))
 	if sc.input && sc.answer && sc.lateQuestion {
-		must(p.Respond(id(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: officerID}, opened.Add(30*engagement.Day)))
+		must(p.Respond(fixture.ID(1002), engagement.Response{Kind: engagement.ResponseKindNoted, Text: "Yes", Responder: fixture.OfficerID}, fixture.Opened.Add(30*engagement.Day)))
 	}
 	d := engagement.Decision{Outcome: "A play area and a quiet area", Rationale: "As residents asked.", FollowsPublicChoice: sc.publicChoice}
 	if sc.cite {
-		d.ShapedBy = []uuid.UUID{id(1000), id(1001)}
+		d.ShapedBy = []uuid.UUID{fixture.ID(1000), fixture.ID(1001)}
 	}
-	must(p.Decide(d, decided))
+	must(p.Decide(d, fixture.Decided))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindDecisionNotice, Title: "The decision"}, decided))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindDecisionNotice, Title: "The decision"}, fixture.Decided))
 	}
-	c := commitmentSpec(commitID)
+	c := fixture.CommitmentSpec(fixture.CommitID)
 	c.ShapedBy = nil
 	if sc.cite {
-		c.ShapedBy = []uuid.UUID{id(1000)}
+		c.ShapedBy = []uuid.UUID{fixture.ID(1000)}
 	}
-	must(p.AddCommitment(c, decided.Add(time.Hour)))
-	must(p.StartImplementation(started))
+	must(p.AddCommitment(c, fixture.Decided.Add(time.Hour)))
+	must(p.StartImplementation(fixture.Started))
 	if sc.inform {
-		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindProgressReport, Title: "Works begin"}, started))
+		must(p.Publish(engagement.Publication{Kind: engagement.PublicationKindProgressReport, Title: "Works begin"}, fixture.Started))
 	}
 	if sc.drop {
-		must(p.DropCommitment(commitID, "No contractor", started.Add(Week)))
+		must(p.DropCommitment(fixture.CommitID, "No contractor", fixture.Started.Add(fixture.Week)))
 	} else {
-		must(p.CompleteMilestone(commitID, "Design", started.Add(Week)))
-		must(p.CompleteMilestone(commitID, "Build", started.Add(2*Week)))
+		must(p.CompleteMilestone(fixture.CommitID, "Design", fixture.Started.Add(fixture.Week)))
+		must(p.CompleteMilestone(fixture.CommitID, "Build", fixture.Started.Add(2*fixture.Week)))
 	}
-	must(p.Complete(completed))
+	must(p.Complete(fixture.Completed))
 	return p
 }
 
@@ -181,14 +182,14 @@ func TestAuditKept(t *testing.T) {
 		t.Run(tc.level.String(), func(t *testing.T) {
 			tc.sc.level = tc.level
 			p := auditedProcess(t, tc.sc)
-			a, err := p.Audit(completed.Add(engagement.Day))
+			a, err := p.Audit(fixture.Completed.Add(engagement.Day))
 			require.NoError(t, err)
 			assert.Equal(t, kept(tc.want...), statuses(a))
 			assert.True(t, a.Kept())
 			assert.Equal(t, tc.rung, a.Rung)
 			assert.Equal(t, engagement.ExpectedRung(tc.level), a.Expected)
 			assert.False(t, a.FellShort())
-			assert.Equal(t, processID, a.Process)
+			assert.Equal(t, fixture.ProcessID, a.Process)
 			assert.Equal(t, engagement.StateCompleted, a.State)
 		})
 	}
@@ -228,7 +229,7 @@ func TestAuditBroken(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := auditedProcess(t, tc.sc)
-			a, err := p.Audit(completed.Add(engagement.Day))
+			a, err := p.Audit(fixture.Completed.Add(engagement.Day))
 			require.NoError(t, err)
 			var broken []engagement.PromiseElement
 			for _, f := range a.Findings {
@@ -250,7 +251,7 @@ func TestAuditBroken(t *testing.T) {
 func TestAuditEvidence(t *testing.T) {
 	p := auditedProcess(t, scenario{level: engagement.LevelInvolve, inform: true, input: true, answer: true, lateQuestion: true,
 		feedback: true, cite: true, dialogue: true})
-	a, err := p.Audit(completed)
+	a, err := p.Audit(fixture.Completed)
 	require.NoError(t, err)
 	find := func(e engagement.PromiseElement) engagement.Finding {
 		f, ok := a.Finding(e)
@@ -260,18 +261,18 @@ func TestAuditEvidence(t *testing.T) {
 	// One notice before the opening, on 2 March.
 	f := find(engagement.PromiseElementInformedBeforeOpening)
 	assert.Equal(t, int64(1), f.Count)
-	assert.Equal(t, announced, f.At)
+	assert.Equal(t, fixture.Announced, f.At)
 	assert.Equal(t, "1 publication before the opening, the first on 2025-03-02", f.Detail)
 	// The question (1002) took 30 days against a commitment of 21.
 	f = find(engagement.PromiseElementAnsweredOnTime)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, []int64{2, 3}, []int64{f.Count, f.Of})
-	assert.Equal(t, []uuid.UUID{id(1002)}, f.IDs)
+	assert.Equal(t, []uuid.UUID{fixture.ID(1002)}, f.IDs)
 	assert.Equal(t, "2 of 3 inputs answered within 21 days; 1 answered late, 0 overdue", f.Detail)
 	// The decision cites the idea and the objection: 2 of 3.
 	f = find(engagement.PromiseElementDecisionCitesInput)
-	assert.Equal(t, []uuid.UUID{id(1000), id(1001)}, f.IDs)
-	assert.Equal(t, decided, f.At)
+	assert.Equal(t, []uuid.UUID{fixture.ID(1000), fixture.ID(1001)}, f.IDs)
+	assert.Equal(t, fixture.Decided, f.At)
 	assert.Equal(t, "kept: decision cites input: the decision cites 2 of 3 contributions", f.String(), "words, not wire names")
 	// Both cited were declined: nothing reflected.
 	f = find(engagement.PromiseElementInputReflected)
@@ -279,7 +280,7 @@ func TestAuditEvidence(t *testing.T) {
 	assert.Equal(t, []int64{0, 2}, []int64{f.Count, f.Of})
 	// The workshop was held.
 	f = find(engagement.PromiseElementDialogueHeld)
-	assert.Equal(t, []uuid.UUID{workshopID}, f.IDs)
+	assert.Equal(t, []uuid.UUID{fixture.WorkshopID}, f.IDs)
 	_, ok := a.Finding(engagement.PromiseElementDeliberationHeld)
 	assert.False(t, ok, "not part of the involve promise")
 
@@ -295,34 +296,34 @@ func TestAuditEvidence(t *testing.T) {
 // due is pending, and an unanswered input turns from pending to broken once
 // its 21 days have passed.
 func TestAuditPending(t *testing.T) {
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Rules.AnswerBeforeDeciding = false
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
-	a, err := p.Audit(created)
+	a, err := p.Audit(fixture.Created)
 	require.NoError(t, err)
 	for _, f := range a.Findings {
 		assert.Equal(t, engagement.PromiseStatusPending, f.Status, f.Element)
 	}
 	assert.Equal(t, participation.RungInforming, a.Rung)
 
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options"}, announced))
-	require.NoError(t, p.Open(opened))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindComment, Text: "More benches"}, opened))
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "Options"}, fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000), Participant: fixture.Person(0), Kind: engagement.ContributionKindComment, Text: "More benches"}, fixture.Opened))
 
-	a, err = p.Audit(opened.Add(Week))
+	a, err = p.Audit(fixture.Opened.Add(fixture.Week))
 	require.NoError(t, err)
 	want := []string{"informed_before_opening=kept", "decision_published=pending", "progress_reported=pending",
 		"input_gathered=kept", "input_answered=pending", "answered_on_time=pending", "feedback_published=pending",
 		"decision_cites_input=pending"}
 	assert.Equal(t, want, statuses(a))
 
-	a, err = p.Audit(opened.Add(22 * engagement.Day))
+	a, err = p.Audit(fixture.Opened.Add(22 * engagement.Day))
 	require.NoError(t, err)
 	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status, "past its deadline")
-	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs)
+	assert.Equal(t, []uuid.UUID{fixture.ID(1000)}, f.IDs)
 	f, _ = a.Finding(engagement.PromiseElementAnsweredOnTime)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
 	assert.Equal(t, "0 of 1 input answered within 21 days; 0 answered late, 1 overdue", f.Detail, "one input, in the singular")
@@ -331,9 +332,9 @@ func TestAuditPending(t *testing.T) {
 // TestAuditCancelled: a cancelled process can keep nothing more, so what
 // was pending is broken, and the detail says why.
 func TestAuditCancelled(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
-	require.NoError(t, p.Cancel("budget withdrawn", closed))
-	a, err := p.Audit(closed)
+	p := fixture.InState(t, engagement.StateOpen)
+	require.NoError(t, p.Cancel("budget withdrawn", fixture.Closed))
+	a, err := p.Audit(fixture.Closed)
 	require.NoError(t, err)
 	f, ok := a.Finding(engagement.PromiseElementDecisionCitesInput)
 	require.True(t, ok)
@@ -346,18 +347,18 @@ func TestAuditCancelled(t *testing.T) {
 // once an initiative is taken up.
 func TestAuditInitiatives(t *testing.T) {
 	in := submitted(t)
-	p := inState(t, engagement.StateClosed)
-	require.NoError(t, p.TakeUp(in, closed))
-	require.NoError(t, p.Decide(decision(), decided))
-	a, err := p.Audit(decided)
+	p := fixture.InState(t, engagement.StateClosed)
+	require.NoError(t, p.TakeUp(in, fixture.Closed))
+	require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
+	a, err := p.Audit(fixture.Decided)
 	require.NoError(t, err)
 	f, ok := a.Finding(engagement.PromiseElementInitiativesAnswered)
 	require.True(t, ok)
 	assert.Equal(t, engagement.PromiseStatusPending, f.Status)
 	assert.Equal(t, []uuid.UUID{petitionID}, f.IDs)
 
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", decided))
-	a, err = p.Audit(decided)
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", fixture.Decided))
+	a, err = p.Audit(fixture.Decided)
 	require.NoError(t, err)
 	f, _ = a.Finding(engagement.PromiseElementInitiativesAnswered)
 	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
@@ -367,14 +368,14 @@ func TestAuditInitiatives(t *testing.T) {
 // TestAuditEvidenceIsCapped lists at most MaxEvidenceIDs records, while the
 // counts cover them all.
 func TestAuditEvidenceIsCapped(t *testing.T) {
-	p := looseProcess(t)
-	require.NoError(t, p.Announce(created))
-	require.NoError(t, p.Open(created))
+	p := fixture.LooseProcess(t)
+	require.NoError(t, p.Announce(fixture.Created))
+	require.NoError(t, p.Open(fixture.Created))
 	for n := range 15 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n % 4), Kind: engagement.ContributionKindComment, Text: "x"}, created))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000 + n), Participant: fixture.Person(n % 4), Kind: engagement.ContributionKindComment, Text: "x"}, fixture.Created))
 	}
-	require.NoError(t, p.Cancel("stop", created))
-	a, err := p.Audit(created)
+	require.NoError(t, p.Cancel("stop", fixture.Created))
+	a, err := p.Audit(fixture.Created)
 	require.NoError(t, err)
 	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
 	assert.Equal(t, []int64{0, 15}, []int64{f.Count, f.Of})
@@ -386,18 +387,18 @@ func TestAuditEvidenceIsCapped(t *testing.T) {
 // TestAuditVotesNeedNoAnswer: in an empowered budget vote, votes are
 // counted, not answered one by one.
 func TestAuditVotesNeedNoAnswer(t *testing.T) {
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Level, s.Rules, s.Phases = engagement.LevelEmpower, engagement.Rules{}, nil
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
-	require.NoError(t, p.Announce(created))
-	require.NoError(t, p.Open(created))
+	require.NoError(t, p.Announce(fixture.Created))
+	require.NoError(t, p.Open(fixture.Created))
 	for n := range 3 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: person(n), Kind: engagement.ContributionKindVote, Text: "Play area"}, created))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000 + n), Participant: fixture.Person(n), Kind: engagement.ContributionKindVote, Text: "Play area"}, fixture.Created))
 	}
-	require.NoError(t, p.Close(closed))
-	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Play area", Rationale: "Won the vote", FollowsPublicChoice: true}, decided))
-	a, err := p.Audit(decided)
+	require.NoError(t, p.Close(fixture.Closed))
+	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Play area", Rationale: "Won the vote", FollowsPublicChoice: true}, fixture.Decided))
+	a, err := p.Audit(fixture.Decided)
 	require.NoError(t, err)
 	f, _ := a.Finding(engagement.PromiseElementInputAnswered)
 	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
@@ -406,10 +407,10 @@ func TestAuditVotesNeedNoAnswer(t *testing.T) {
 }
 
 func TestAuditRefusesTimes(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	_, err := p.Audit(time.Time{})
 	require.ErrorIs(t, err, engagement.ErrInvalid)
-	_, err = p.Audit(created)
+	_, err = p.Audit(fixture.Created)
 	require.ErrorIs(t, err, engagement.ErrTimeOrder)
 }
 
@@ -459,41 +460,41 @@ func TestPromiseElementLevels(t *testing.T) {
 // the audit's time, and breaks InputReflected when a cited contribution's
 // answer does not say how it was reflected.
 func TestAuditOneWayActivitiesInform(t *testing.T) {
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Level, s.Phases = engagement.LevelInvolve, nil
 	s.Rules = engagement.Rules{NoticeDays: 14, ResponseDays: 21}
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
 	// Recorded on 1 March, available from 28 February: it informs from
 	// when it was recorded.
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
-		Start: created.Add(-engagement.Day), End: completed}, created))
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Walk", Method: engagement.MethodOpenHouse,
-		Start: opened, End: opened.Add(time.Hour)}, created))
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Open(opened))
-	require.NoError(t, p.Attend(workshopID, person(0), opened))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindComment, Text: "Keep it wild"}, opened))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: fixture.LeafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
+		Start: fixture.Created.Add(-engagement.Day), End: fixture.Completed}, fixture.Created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: fixture.WorkshopID, Title: "Walk", Method: engagement.MethodOpenHouse,
+		Start: fixture.Opened, End: fixture.Opened.Add(time.Hour)}, fixture.Created))
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
+	require.NoError(t, p.Attend(fixture.WorkshopID, fixture.Person(0), fixture.Opened))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000), Participant: fixture.Person(0), Kind: engagement.ContributionKindComment, Text: "Keep it wild"}, fixture.Opened))
 
-	a, err := p.Audit(opened.Add(time.Hour))
+	a, err := p.Audit(fixture.Opened.Add(time.Hour))
 	require.NoError(t, err)
 	f, _ := a.Finding(engagement.PromiseElementInformedBeforeOpening)
 	assert.Equal(t, engagement.PromiseStatusKept, f.Status)
-	assert.Equal(t, []uuid.UUID{leafletID}, f.IDs)
-	assert.Equal(t, created, f.At)
+	assert.Equal(t, []uuid.UUID{fixture.LeafletID}, f.IDs)
+	assert.Equal(t, fixture.Created, f.At)
 	f, _ = a.Finding(engagement.PromiseElementDialogueHeld)
 	assert.Equal(t, engagement.PromiseStatusKept, f.Status, "the open house has been held")
 	f, _ = a.Finding(engagement.PromiseElementInputReflected)
 	assert.Equal(t, engagement.PromiseStatusPending, f.Status)
 	assert.Equal(t, "not decided yet", f.Detail)
 
-	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, opened.Add(time.Hour)))
-	require.NoError(t, p.Close(closed))
-	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Keep it wild", Rationale: "Asked for", ShapedBy: []uuid.UUID{id(1000)}}, decided))
-	a, err = p.Audit(decided)
+	require.NoError(t, p.Respond(fixture.ID(1000), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: fixture.OfficerID}, fixture.Opened.Add(time.Hour)))
+	require.NoError(t, p.Close(fixture.Closed))
+	require.NoError(t, p.Decide(engagement.Decision{Outcome: "Keep it wild", Rationale: "Asked for", ShapedBy: []uuid.UUID{fixture.ID(1000)}}, fixture.Decided))
+	a, err = p.Audit(fixture.Decided)
 	require.NoError(t, err)
 	f, _ = a.Finding(engagement.PromiseElementInputReflected)
 	assert.Equal(t, engagement.PromiseStatusBroken, f.Status)
-	assert.Equal(t, []uuid.UUID{id(1000)}, f.IDs, "cited, but only noted")
+	assert.Equal(t, []uuid.UUID{fixture.ID(1000)}, f.IDs, "cited, but only noted")
 	assert.Equal(t, participation.RungConsultation, a.Rung)
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/internal/enum"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/stretchr/testify/require"
@@ -37,14 +38,14 @@ func FuzzParseReport(f *testing.F) {
 // with processes that took up initiatives: decoding never panics, and a
 // document it accepts encodes to one that decodes to the same bytes.
 func FuzzUnmarshalInitiatives(f *testing.F) {
-	answered := inState(f, engagement.StateClosed)
+	answered := fixture.InState(f, engagement.StateClosed)
 	in := submitted(f)
-	require.NoError(f, answered.TakeUp(in, closed))
-	require.NoError(f, answered.Decide(decision(), decided))
-	require.NoError(f, answered.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", decided.Add(time.Hour)))
+	require.NoError(f, answered.TakeUp(in, fixture.Closed))
+	require.NoError(f, answered.Decide(fixture.Decision(), fixture.Decided))
+	require.NoError(f, answered.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", fixture.Decided.Add(time.Hour)))
 	f.Add(marshal(f, answered))
-	open := newProcess(f)
-	require.NoError(f, open.TakeUp(submitted(f), created))
+	open := fixture.NewProcess(f)
+	require.NoError(f, open.TakeUp(submitted(f), fixture.Created))
 	f.Add(marshal(f, open))
 	f.Fuzz(fuzzDecode)
 }
@@ -81,10 +82,10 @@ func FuzzOperationsInitiatives(f *testing.F) {
 	f.Add(life)
 	f.Add([]byte{21, 0, 1, 0, 0, 1, 1, 0, 1, 2, 0, 1, 3, 0, 1, 22, 0, 1, 6, 0, 1})
 	f.Fuzz(func(t *testing.T, script []byte) {
-		in := []*participation.Initiative{submitted(t), petition(t, id(902), cityBody, date(time.February, 12))}
-		at := created
-		p := looseProcess(t)
-		acts := []engagement.ActivitySpec{{ID: id(10), Title: "Open house", Method: engagement.MethodOpenHouse}}
+		in := []*participation.Initiative{submitted(t), petition(t, fixture.ID(902), cityBody, fixture.Date(time.February, 12))}
+		at := fixture.Created
+		p := fixture.LooseProcess(t)
+		acts := []engagement.ActivitySpec{{ID: fixture.ID(10), Title: "Open house", Method: engagement.MethodOpenHouse}}
 		aud, err := engagement.NewAudience("everyone")
 		require.NoError(t, err)
 		contributions := 0
@@ -96,7 +97,7 @@ func FuzzOperationsInitiatives(f *testing.F) {
 			case 22:
 				_ = p.AnswerInitiative(in[arg%2], participation.AnswerOutcome(arg%3+1), "", at)
 			default:
-				_ = runOp(p, op, arg, at, acts, aud, id(1000+arg%max(contributions, 1)), id(40+arg%2), &contributions)
+				_ = runOp(p, op, arg, at, acts, aud, fixture.ID(1000+arg%max(contributions, 1)), fixture.ID(40+arg%2), &contributions)
 			}
 			if script[2]&1 == 1 {
 				at = at.Add(time.Hour)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/internal/enum"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/google/uuid"
@@ -16,10 +17,10 @@ import (
 // decodes again to the same bytes: decoding never yields a process its own
 // encoding cannot reproduce.
 func FuzzUnmarshalProcess(f *testing.F) {
-	f.Add(marshal(f, richProcess(f)))
+	f.Add(marshal(f, fixture.RichProcess(f)))
 	f.Add(marshal(f, sameInstant(f)))
 	for _, s := range engagement.States() {
-		f.Add(marshal(f, inState(f, s)))
+		f.Add(marshal(f, fixture.InState(f, s)))
 	}
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`null`))
@@ -93,20 +94,20 @@ func FuzzOperations(f *testing.F) {
 // operation, its argument, and a tick whose low bit moves the clock on by an
 // hour after the call, so that many calls share an instant.
 func scriptedProcess(t *testing.T, script []byte) *engagement.Process {
-	at := created
-	p := looseProcess(t)
+	at := fixture.Created
+	p := fixture.LooseProcess(t)
 	acts := []engagement.ActivitySpec{
-		{ID: id(10), Title: "Open house", Method: engagement.MethodOpenHouse},
-		{ID: id(11), Title: "Workshop", Method: engagement.MethodWorkshop, RegistrationRequired: true},
-		{ID: id(12), Title: "Survey", Method: engagement.MethodSurvey},
+		{ID: fixture.ID(10), Title: "Open house", Method: engagement.MethodOpenHouse},
+		{ID: fixture.ID(11), Title: "Workshop", Method: engagement.MethodWorkshop, RegistrationRequired: true},
+		{ID: fixture.ID(12), Title: "Survey", Method: engagement.MethodSurvey},
 	}
 	aud, err := engagement.NewAudience("everyone")
 	require.NoError(t, err)
 	contributions := 0
 	for ; len(script) >= 3; script = script[3:] {
 		op, arg := script[0], int(script[1])
-		c := id(1000 + arg%max(contributions, 1))
-		commit := id(40 + arg%2)
+		c := fixture.ID(1000 + arg%max(contributions, 1))
+		commit := fixture.ID(40 + arg%2)
 		_ = runOp(p, op%21, arg, at, acts, aud, c, commit, &contributions)
 		if script[2]&1 == 1 {
 			at = at.Add(time.Hour)
@@ -118,7 +119,7 @@ func scriptedProcess(t *testing.T, script []byte) *engagement.Process {
 // runOp makes call op of a script; see scriptedProcess.
 func runOp(p *engagement.Process, op byte, arg int, at time.Time, acts []engagement.ActivitySpec, aud engagement.Audience,
 	c, commit uuid.UUID, contributions *int) error {
-	who := person(arg % 4)
+	who := fixture.Person(arg % 4)
 	act := acts[arg%len(acts)]
 	switch op {
 	case 0:
@@ -143,11 +144,11 @@ func runOp(p *engagement.Process, op byte, arg int, at time.Time, acts []engagem
 	case 9:
 		return p.Attend(act.ID, who, at)
 	case 10:
-		return p.AddCampaign(engagement.CampaignSpec{ID: id(20 + arg%2), Name: "c", Medium: engagement.MediumPrint, Audience: aud}, at)
+		return p.AddCampaign(engagement.CampaignSpec{ID: fixture.ID(20 + arg%2), Name: "c", Medium: engagement.MediumPrint, Audience: aud}, at)
 	case 11:
-		return p.RecordReach(id(20+arg%2), audienceOf(int64(arg/2), int64(arg)), at)
+		return p.RecordReach(fixture.ID(20+arg%2), fixture.AudienceOf(int64(arg/2), int64(arg)), at)
 	case 12:
-		return p.AddMention(id(20+arg%2), engagement.Clipping{Outlet: "o", Mention: metrics.Mention{Tone: metrics.ToneNeutral}}, at)
+		return p.AddMention(fixture.ID(20+arg%2), engagement.Clipping{Outlet: "o", Mention: metrics.Mention{Tone: metrics.ToneNeutral}}, at)
 	case 13:
 		return p.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "t"}, at)
 	case 14:
@@ -155,17 +156,17 @@ func runOp(p *engagement.Process, op byte, arg int, at time.Time, acts []engagem
 		if arg%2 == 1 {
 			via = act.ID
 		}
-		err := p.Contribute(engagement.Submission{ID: id(1000 + *contributions), Participant: who, Kind: engagement.ContributionKindComment, Text: "x", Activity: via}, at)
+		err := p.Contribute(engagement.Submission{ID: fixture.ID(1000 + *contributions), Participant: who, Kind: engagement.ContributionKindComment, Text: "x", Activity: via}, at)
 		if err == nil {
 			*contributions++
 		}
 		return err
 	case 15:
-		return p.Respond(c, engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, at)
+		return p.Respond(c, engagement.Response{Kind: engagement.ResponseKindNoted, Responder: fixture.OfficerID}, at)
 	case 16:
 		return p.Rate(c, engagement.Quality{Substantive: true, Score: arg % 4})
 	case 17:
-		s := commitmentSpec(commit)
+		s := fixture.CommitmentSpec(commit)
 		s.ShapedBy = []uuid.UUID{c}
 		return p.AddCommitment(s, at)
 	case 18:

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 )
@@ -40,18 +41,18 @@ func TestEligibilityValidateIsLinear(t *testing.T) {
 	require.ErrorAs(t, joined.Unwrap()[0], &fe)
 	assert.Equal(t, fmt.Sprintf("eligibility.areas[%d]", n-repeats), fe.Field)
 
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Rules.Eligibility.Areas = e.Areas[:n-repeats]
 	s.Phases = nil
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Open(opened))
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
 	for i := range 1_000 {
-		who := engagement.Participant{ID: id(100_000 + i), Profile: stakeholder.Profile{
+		who := engagement.Participant{ID: fixture.ID(100_000 + i), Profile: stakeholder.Profile{
 			AgeBand: stakeholder.AgeBand35To44, Area: fmt.Sprintf("area-%d", n-repeats-1-i), Resident: true}}
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(200_000 + i), Participant: who,
-			Kind: engagement.ContributionKindIdea, Text: "More trees"}, opened))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(200_000 + i), Participant: who,
+			Kind: engagement.ContributionKindIdea, Text: "More trees"}, fixture.Opened))
 	}
 }
 
@@ -60,8 +61,8 @@ func TestEligibilityValidateIsLinear(t *testing.T) {
 // index, not a scan of those before it (40,000 took 2.8 s).
 func TestDecodeManyTakenUpInitiativesIsLinear(t *testing.T) {
 	const n = 50_000
-	p := looseProcess(t)
-	require.NoError(t, p.TakeUp(submitted(t), created.Add(time.Hour)))
+	p := fixture.LooseProcess(t)
+	require.NoError(t, p.TakeUp(submitted(t), fixture.Created.Add(time.Hour)))
 	doc := marshal(t, p)
 	// Split the document around its one initiative, written with seq 1:
 	// {…"initiatives":[{"initiative":"ID",…,"seq":1}]}.
@@ -85,9 +86,9 @@ func TestDecodeManyTakenUpInitiativesIsLinear(t *testing.T) {
 		b.Write(tail)
 		return b.Bytes()
 	}
-	q, err := unmarshal(build(n, func(i int) uuid.UUID { return id(1_000_000 + i) }))
+	q, err := unmarshal(build(n, func(i int) uuid.UUID { return fixture.ID(1_000_000 + i) }))
 	require.NoError(t, err)
-	got, ok := q.Initiative(id(1_000_000 + n - 1))
+	got, ok := q.Initiative(fixture.ID(1_000_000 + n - 1))
 	require.True(t, ok)
 	assert.Equal(t, "Keep the river path open", got.Title)
 	count := 0
@@ -97,7 +98,7 @@ func TestDecodeManyTakenUpInitiativesIsLinear(t *testing.T) {
 	assert.Equal(t, n, count)
 
 	// The same ID twice is still found out.
-	_, err = unmarshal(build(3, func(i int) uuid.UUID { return id(1_000_000 + i%2) }))
+	_, err = unmarshal(build(3, func(i int) uuid.UUID { return fixture.ID(1_000_000 + i%2) }))
 	require.ErrorIs(t, err, engagement.ErrDuplicate)
 }
 
@@ -107,27 +108,27 @@ func TestDecodeManyTakenUpInitiativesIsLinear(t *testing.T) {
 // the race detector (go test -race) finds nothing.
 func TestProcessServerPattern(t *testing.T) {
 	const goroutines, each = 8, 100
-	p := looseProcess(t)
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Open(opened))
+	p := fixture.LooseProcess(t)
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
 	var (
 		mu   sync.Mutex
 		tick time.Duration
 		wg   sync.WaitGroup
 		errs = make([]error, goroutines)
 	)
-	now := func() time.Time { tick += time.Second; return opened.Add(tick) } // called under mu
+	now := func() time.Time { tick += time.Second; return fixture.Opened.Add(tick) } // called under mu
 	for g := range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				cid := id(10_000 + g*each + i)
+				cid := fixture.ID(10_000 + g*each + i)
 				mu.Lock()
-				err := p.Contribute(engagement.Submission{ID: cid, Participant: person(g),
+				err := p.Contribute(engagement.Submission{ID: cid, Participant: fixture.Person(g),
 					Kind: engagement.ContributionKindComment, Text: "Keep the old trees"}, now())
 				if err == nil {
-					err = p.Respond(cid, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, now())
+					err = p.Respond(cid, engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: fixture.OfficerID}, now())
 				}
 				mu.Unlock()
 				errs[g] = errors.Join(errs[g], err)
@@ -163,14 +164,14 @@ func TestProcessServerPattern(t *testing.T) {
 // guard through a test hook, or by changing the process inside a loop over
 // its records.
 func TestProcessMisuseWithoutMutexPanics(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
-	sub := engagement.Submission{ID: id(5000), Participant: person(7), Kind: engagement.ContributionKindIdea, Text: "Benches"}
+	p := fixture.InState(t, engagement.StateOpen)
+	sub := engagement.Submission{ID: fixture.ID(5000), Participant: fixture.Person(7), Kind: engagement.ContributionKindIdea, Text: "Benches"}
 	at := p.LastChange().Add(time.Hour)
 	release := engagement.HoldWrite(p)
 	for name, call := range map[string]func(){
 		"Contribute":   func() { _ = p.Contribute(sub, at) },
 		"Close":        func() { _ = p.Close(at) },
-		"Contribution": func() { _, _ = p.Contribution(id(1000)) },
+		"Contribution": func() { _, _ = p.Contribution(fixture.ID(1000)) },
 		"Marshal":      func() { _, _ = p.MarshalJSON() },
 		"Participants": func() {
 			for range p.Participants() {
@@ -201,20 +202,20 @@ func TestOneTextRule(t *testing.T) {
 		"invalid UTF-8 title": func(s *engagement.ProcessSpec) { s.Title = "Riverside \xff" },
 		"padded area":         func(s *engagement.ProcessSpec) { s.Rules.Eligibility.Areas = []string{"north "} },
 	} {
-		s := spec(t)
+		s := fixture.Spec(t)
 		edit(&s)
-		_, err := engagement.NewProcess(s, created)
+		_, err := engagement.NewProcess(s, fixture.Created)
 		require.ErrorIs(t, err, engagement.ErrInvalid, name)
 	}
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	for name, who := range map[string]engagement.Participant{
-		"invalid UTF-8 sex": {ID: id(600), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Sex: "\xff", Area: "north", Resident: true}},
-		"padded area":       {ID: id(601), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "north ", Resident: true}},
+		"invalid UTF-8 sex": {ID: fixture.ID(600), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Sex: "\xff", Area: "north", Resident: true}},
+		"padded area":       {ID: fixture.ID(601), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "north ", Resident: true}},
 	} {
-		err := p.Contribute(engagement.Submission{ID: id(5000), Participant: who, Kind: engagement.ContributionKindIdea, Text: "Benches"}, p.LastChange())
+		err := p.Contribute(engagement.Submission{ID: fixture.ID(5000), Participant: who, Kind: engagement.ContributionKindIdea, Text: "Benches"}, p.LastChange())
 		require.ErrorIs(t, err, stakeholder.ErrInvalidProfile, name)
 	}
-	err := p.Contribute(engagement.Submission{ID: id(5000), Participant: person(5), Kind: engagement.ContributionKindIdea, Text: "Benches\n"}, p.LastChange())
+	err := p.Contribute(engagement.Submission{ID: fixture.ID(5000), Participant: fixture.Person(5), Kind: engagement.ContributionKindIdea, Text: "Benches\n"}, p.LastChange())
 	require.ErrorIs(t, err, engagement.ErrInvalid, "a padded contribution text")
 	err = p.Cancel("  ", p.LastChange())
 	require.ErrorIs(t, err, engagement.ErrReasonRequired, "a blank reason")
@@ -223,21 +224,21 @@ func TestOneTextRule(t *testing.T) {
 	require.NotErrorIs(t, err, engagement.ErrReasonRequired)
 
 	in := submitted(t)
-	q := inState(t, engagement.StateClosed)
-	require.NoError(t, q.TakeUp(in, closed.Add(time.Hour)))
-	require.NoError(t, q.Decide(decision(), decided))
-	require.NoError(t, q.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", decided))
+	q := fixture.InState(t, engagement.StateClosed)
+	require.NoError(t, q.TakeUp(in, fixture.Closed.Add(time.Hour)))
+	require.NoError(t, q.Decide(fixture.Decision(), fixture.Decided))
+	require.NoError(t, q.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", fixture.Decided))
 	r, _ := in.Response()
-	assert.Equal(t, decision().Outcome, r.Text)
-	require.ErrorIs(t, q.AnswerInitiative(submitted(t), participation.AnswerOutcomeAccepted, "Yes ", decided), engagement.ErrInvalid)
+	assert.Equal(t, fixture.Decision().Outcome, r.Text)
+	require.ErrorIs(t, q.AnswerInitiative(submitted(t), participation.AnswerOutcomeAccepted, "Yes ", fixture.Decided), engagement.ErrInvalid)
 }
 
 // TestTimeOrderErrorsNameTheBlocker (item 8): each time-order refusal is a
 // *TimeOrderError carrying the recorded time that blocks the change.
 func TestTimeOrderErrorsNameTheBlocker(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	latest := p.LastChange()
-	workshop := engagement.ActivitySpec{ID: workshopID, Title: "Design workshop", Method: engagement.MethodWorkshop,
+	workshop := engagement.ActivitySpec{ID: fixture.WorkshopID, Title: "Design workshop", Method: engagement.MethodWorkshop,
 		Start: latest.Add(48 * time.Hour), End: latest.Add(50 * time.Hour)}
 	require.NoError(t, p.AddActivity(workshop, latest))
 	tests := []struct {
@@ -246,10 +247,10 @@ func TestTimeOrderErrorsNameTheBlocker(t *testing.T) {
 		blocker time.Time
 	}{
 		{"before the latest change", p.Close(latest.Add(-time.Minute)), latest},
-		{"attendance before the activity starts", p.Attend(workshopID, person(0), latest.Add(time.Hour)), workshop.Start},
-		{"contribution through an activity before it starts", p.Contribute(engagement.Submission{ID: id(5000), Participant: person(0),
-			Kind: engagement.ContributionKindIdea, Text: "Benches", Activity: workshopID}, latest.Add(time.Hour)), workshop.Start},
-		{"taken up before its submission", p.TakeUp(petition(t, id(950), cityBody, latest.Add(2*time.Hour)), latest.Add(time.Hour)), latest.Add(2 * time.Hour)},
+		{"attendance before the activity starts", p.Attend(fixture.WorkshopID, fixture.Person(0), latest.Add(time.Hour)), workshop.Start},
+		{"contribution through an activity before it starts", p.Contribute(engagement.Submission{ID: fixture.ID(5000), Participant: fixture.Person(0),
+			Kind: engagement.ContributionKindIdea, Text: "Benches", Activity: fixture.WorkshopID}, latest.Add(time.Hour)), workshop.Start},
+		{"taken up before its submission", p.TakeUp(petition(t, fixture.ID(950), cityBody, latest.Add(2*time.Hour)), latest.Add(time.Hour)), latest.Add(2 * time.Hour)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,9 +266,9 @@ func TestTimeOrderErrorsNameTheBlocker(t *testing.T) {
 // TestRefusalsNameFieldAndAccepted (item 9): an ineligible contributor's
 // refusal names the profile field and lists what the rules accept.
 func TestRefusalsNameFieldAndAccepted(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
-	east := engagement.Participant{ID: id(700), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBandUnder16, Area: "east", Resident: true}}
-	err := p.Contribute(engagement.Submission{ID: id(5000), Participant: east, Kind: engagement.ContributionKindIdea, Text: "Benches"}, p.LastChange())
+	p := fixture.InState(t, engagement.StateOpen)
+	east := engagement.Participant{ID: fixture.ID(700), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBandUnder16, Area: "east", Resident: true}}
+	err := p.Contribute(engagement.Submission{ID: fixture.ID(5000), Participant: east, Kind: engagement.ContributionKindIdea, Text: "Benches"}, p.LastChange())
 	require.ErrorIs(t, err, engagement.ErrNotEligible)
 	var joined interface{ Unwrap() []error }
 	require.ErrorAs(t, err, &joined)

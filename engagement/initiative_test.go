@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/participation"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
@@ -15,9 +16,9 @@ import (
 
 // The petition of the initiative tests: two supports qualify it.
 var (
-	petitionID  = id(900)
-	initiatorID = id(901)
-	cityBody    = participation.PublicBody{ID: cityID, Name: "City of Riverton"}
+	petitionID  = fixture.ID(900)
+	initiatorID = fixture.ID(901)
+	cityBody    = participation.PublicBody{ID: fixture.CityID, Name: "City of Riverton"}
 )
 
 // petition returns an initiative created on 1 February that qualified with
@@ -27,15 +28,15 @@ func petition(t testing.TB, iid uuid.UUID, body participation.PublicBody, submit
 	t.Helper()
 	in, err := participation.NewInitiative(participation.InitiativeSpec{
 		ID: iid, Title: "Keep the river path open", Kind: participation.KindPetition,
-		Initiators: []uuid.UUID{initiatorID}, Created: date(time.February, 1),
+		Initiators: []uuid.UUID{initiatorID}, Created: fixture.Date(time.February, 1),
 	})
 	require.NoError(t, err)
 	require.NoError(t, in.SetRules(participation.SupportRules{Threshold: 2}))
-	require.NoError(t, in.Open(date(time.February, 2)))
+	require.NoError(t, in.Open(fixture.Date(time.February, 2)))
 	for n := range 2 {
-		require.NoError(t, in.Sign(id(950+n), stakeholder.Profile{Resident: true}, participation.SigningMethodOnline, date(time.February, 3+n)))
+		require.NoError(t, in.Sign(fixture.ID(950+n), stakeholder.Profile{Resident: true}, participation.SigningMethodOnline, fixture.Date(time.February, 3+n)))
 	}
-	require.NoError(t, in.Qualify(date(time.February, 10)))
+	require.NoError(t, in.Qualify(fixture.Date(time.February, 10)))
 	if !submit.IsZero() {
 		require.NoError(t, in.Submit(body, submit))
 	}
@@ -44,7 +45,7 @@ func petition(t testing.TB, iid uuid.UUID, body participation.PublicBody, submit
 
 // submitted returns the petition submitted to the city on 11 February.
 func submitted(t testing.TB) *participation.Initiative {
-	return petition(t, petitionID, cityBody, date(time.February, 11))
+	return petition(t, petitionID, cityBody, fixture.Date(time.February, 11))
 }
 
 // TestTakeUpAndAnswer follows a petition from its submission to the answer
@@ -52,22 +53,22 @@ func submitted(t testing.TB) *participation.Initiative {
 // survives the JSON round trip.
 func TestTakeUpAndAnswer(t *testing.T) {
 	in := submitted(t)
-	p := inState(t, engagement.StateClosed)
-	at := closed.Add(time.Hour)
+	p := fixture.InState(t, engagement.StateClosed)
+	at := fixture.Closed.Add(time.Hour)
 	require.NoError(t, p.TakeUp(in, at))
 
 	got, ok := p.Initiative(petitionID)
 	require.True(t, ok)
 	assert.Equal(t, engagement.TakenUp{Initiative: petitionID, Title: "Keep the river path open", Kind: participation.KindPetition,
-		Supports: 2, SubmittedTo: cityBody, SubmittedAt: date(time.February, 11), At: at}, got)
+		Supports: 2, SubmittedTo: cityBody, SubmittedAt: fixture.Date(time.February, 11), At: at}, got)
 	assert.False(t, got.Answered())
 	assert.Equal(t, participation.StateSubmitted, in.State(), "taking up does not change the initiative")
 
-	require.NoError(t, p.Decide(decision(), decided))
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", decided))
+	require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAccepted, "", fixture.Decided))
 
 	// A blank text is the decision's outcome.
-	want := participation.Response{Outcome: participation.AnswerOutcomeAccepted, Text: decision().Outcome, At: decided, Process: processID}
+	want := participation.Response{Outcome: participation.AnswerOutcomeAccepted, Text: fixture.Decision().Outcome, At: fixture.Decided, Process: fixture.ProcessID}
 	r, ok := in.Response()
 	require.True(t, ok)
 	assert.Equal(t, want, r, "the initiative names the process")
@@ -93,9 +94,9 @@ func TestTakeUpAndAnswer(t *testing.T) {
 // TestTakeUpByAuthorityID accepts a submission addressed to the authority's
 // own ID as well as to its stakeholder's.
 func TestTakeUpByAuthorityID(t *testing.T) {
-	in := petition(t, petitionID, participation.PublicBody{ID: authorityID, Name: "Riverton Council"}, date(time.February, 11))
-	p := newProcess(t)
-	require.NoError(t, p.TakeUp(in, created))
+	in := petition(t, petitionID, participation.PublicBody{ID: fixture.AuthorityID, Name: "Riverton Council"}, fixture.Date(time.February, 11))
+	p := fixture.NewProcess(t)
+	require.NoError(t, p.TakeUp(in, fixture.Created))
 	_, ok := p.Initiative(petitionID)
 	assert.True(t, ok)
 }
@@ -103,7 +104,7 @@ func TestTakeUpByAuthorityID(t *testing.T) {
 // TestTakeUpRefuses checks every reason to refuse, and that a refusal
 // leaves the process unchanged.
 func TestTakeUpRefuses(t *testing.T) {
-	late := petition(t, petitionID, cityBody, date(time.March, 5))
+	late := petition(t, petitionID, cityBody, fixture.Date(time.March, 5))
 	cases := []struct {
 		name    string
 		process func(t testing.TB) *engagement.Process
@@ -111,23 +112,23 @@ func TestTakeUpRefuses(t *testing.T) {
 		at      time.Time
 		want    error
 	}{
-		{"process decided", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateDecided) }, submitted, decided.Add(time.Hour), engagement.ErrWrongState},
-		{"process cancelled", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateCancelled) }, submitted, completed, engagement.ErrWrongState},
-		{"nil initiative", newProcess, func(testing.TB) *participation.Initiative { return nil }, created, engagement.ErrInvalid},
-		{"still qualified", newProcess, func(t testing.TB) *participation.Initiative {
+		{"process decided", func(t testing.TB) *engagement.Process { return fixture.InState(t, engagement.StateDecided) }, submitted, fixture.Decided.Add(time.Hour), engagement.ErrWrongState},
+		{"process cancelled", func(t testing.TB) *engagement.Process { return fixture.InState(t, engagement.StateCancelled) }, submitted, fixture.Completed, engagement.ErrWrongState},
+		{"nil initiative", fixture.NewProcess, func(testing.TB) *participation.Initiative { return nil }, fixture.Created, engagement.ErrInvalid},
+		{"still qualified", fixture.NewProcess, func(t testing.TB) *participation.Initiative {
 			return petition(t, petitionID, cityBody, time.Time{})
-		}, created, engagement.ErrNotSubmitted},
-		{"another body", newProcess, func(t testing.TB) *participation.Initiative {
-			return petition(t, petitionID, participation.PublicBody{ID: id(77), Name: "County"}, date(time.February, 11))
-		}, created, engagement.ErrWrongAuthority},
-		{"before the submission", newProcess, func(testing.TB) *participation.Initiative { return late }, date(time.March, 4), engagement.ErrTimeOrder},
-		{"before the latest change", func(t testing.TB) *engagement.Process { return inState(t, engagement.StateOpen) }, submitted, announced, engagement.ErrTimeOrder},
-		{"zero time", newProcess, submitted, time.Time{}, engagement.ErrInvalid},
+		}, fixture.Created, engagement.ErrNotSubmitted},
+		{"another body", fixture.NewProcess, func(t testing.TB) *participation.Initiative {
+			return petition(t, petitionID, participation.PublicBody{ID: fixture.ID(77), Name: "County"}, fixture.Date(time.February, 11))
+		}, fixture.Created, engagement.ErrWrongAuthority},
+		{"before the submission", fixture.NewProcess, func(testing.TB) *participation.Initiative { return late }, fixture.Date(time.March, 4), engagement.ErrTimeOrder},
+		{"before the latest change", func(t testing.TB) *engagement.Process { return fixture.InState(t, engagement.StateOpen) }, submitted, fixture.Announced, engagement.ErrTimeOrder},
+		{"zero time", fixture.NewProcess, submitted, time.Time{}, engagement.ErrInvalid},
 		{"taken up twice", func(t testing.TB) *engagement.Process {
-			p := newProcess(t)
-			require.NoError(t, p.TakeUp(submitted(t), created))
+			p := fixture.NewProcess(t)
+			require.NoError(t, p.TakeUp(submitted(t), fixture.Created))
 			return p
-		}, submitted, created, engagement.ErrDuplicate},
+		}, submitted, fixture.Created, engagement.ErrDuplicate},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,10 +151,10 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 	// decides it when decide is set.
 	takenUp := func(t *testing.T, decide bool) (*engagement.Process, *participation.Initiative) {
 		in := submitted(t)
-		p := inState(t, engagement.StateClosed)
-		require.NoError(t, p.TakeUp(in, closed))
+		p := fixture.InState(t, engagement.StateClosed)
+		require.NoError(t, p.TakeUp(in, fixture.Closed))
 		if decide {
-			require.NoError(t, p.Decide(decision(), decided))
+			require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
 		}
 		return p, in
 	}
@@ -168,7 +169,7 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 			participation.AnswerOutcomeAccepted, "", engagement.ErrWrongState},
 		{"never taken up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, _ := takenUp(t, true)
-			return p, petition(t, id(902), cityBody, date(time.February, 11))
+			return p, petition(t, fixture.ID(902), cityBody, fixture.Date(time.February, 11))
 		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrNotFound},
 		{"undeclared outcome", func(t *testing.T) (*engagement.Process, *participation.Initiative) { return takenUp(t, true) },
 			0, "Yes", engagement.ErrInvalid},
@@ -180,12 +181,12 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrInvalid},
 		{"withdrawn after take-up", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, in := takenUp(t, true)
-			require.NoError(t, in.Withdraw(initiatorID, "", decided))
+			require.NoError(t, in.Withdraw(initiatorID, "", fixture.Decided))
 			return p, in
 		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrNotSubmitted},
 		{"answered twice", func(t *testing.T) (*engagement.Process, *participation.Initiative) {
 			p, in := takenUp(t, true)
-			require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", decided))
+			require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted", fixture.Decided))
 			// Another initiative object with the same ID, still submitted.
 			return p, submitted(t)
 		}, participation.AnswerOutcomeAccepted, "Yes", engagement.ErrDuplicate},
@@ -193,7 +194,7 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 			p, _ := takenUp(t, true)
 			// The same ID, submitted after the answer's date: the
 			// initiative refuses an answer before its submission.
-			return p, petition(t, petitionID, cityBody, decided.Add(Week))
+			return p, petition(t, petitionID, cityBody, fixture.Decided.Add(fixture.Week))
 		}, participation.AnswerOutcomeAccepted, "Yes", participation.ErrTimeOrder},
 	}
 	for _, tc := range cases {
@@ -204,7 +205,7 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 			if in != nil {
 				state = in.State()
 			}
-			err := p.AnswerInitiative(in, tc.outcome, tc.text, decided.Add(time.Hour))
+			err := p.AnswerInitiative(in, tc.outcome, tc.text, fixture.Decided.Add(time.Hour))
 			require.ErrorIs(t, err, tc.want)
 			var op *engagement.OpError
 			require.ErrorAs(t, err, &op)
@@ -221,17 +222,17 @@ func TestAnswerInitiativeRefuses(t *testing.T) {
 // after it.
 func TestInitiativeAtOneInstant(t *testing.T) {
 	in := submitted(t)
-	p := looseProcess(t)
-	at := created
+	p := fixture.LooseProcess(t)
+	at := fixture.Created
 	require.NoError(t, p.Announce(at))
 	require.NoError(t, p.Open(at))
-	require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000), Participant: person(0), Kind: engagement.ContributionKindIdea, Text: "Lights"}, at))
-	require.NoError(t, p.Respond(id(1000), engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: officerID}, at))
+	require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000), Participant: fixture.Person(0), Kind: engagement.ContributionKindIdea, Text: "Lights"}, at))
+	require.NoError(t, p.Respond(fixture.ID(1000), engagement.Response{Kind: engagement.ResponseKindAccepted, Responder: fixture.OfficerID}, at))
 	require.NoError(t, p.Close(at))
 	require.NoError(t, p.TakeUp(in, at))
-	require.NoError(t, p.Decide(decision(), at))
+	require.NoError(t, p.Decide(fixture.Decision(), at))
 	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeAdopted, "Adopted as proposed", at))
-	require.NoError(t, p.AddCommitment(commitmentSpec(commitID), at))
+	require.NoError(t, p.AddCommitment(fixture.CommitmentSpec(fixture.CommitID), at))
 	require.NoError(t, p.StartImplementation(at))
 	require.NoError(t, p.Cancel("merged into the city plan", at))
 
@@ -249,10 +250,10 @@ func TestInitiativeAtOneInstant(t *testing.T) {
 // TestDecodeNumbered).
 func TestDecodeInitiativeRejects(t *testing.T) {
 	in := submitted(t)
-	p := inState(t, engagement.StateClosed)
-	require.NoError(t, p.TakeUp(in, closed.Add(time.Hour)))
-	require.NoError(t, p.Decide(decision(), decided))
-	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeRejected, "The path stays closed for safety.", decided.Add(time.Hour)))
+	p := fixture.InState(t, engagement.StateClosed)
+	require.NoError(t, p.TakeUp(in, fixture.Closed.Add(time.Hour)))
+	require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
+	require.NoError(t, p.AnswerInitiative(in, participation.AnswerOutcomeRejected, "The path stays closed for safety.", fixture.Decided.Add(time.Hour)))
 	good := legacy(marshal(t, p))
 
 	edit := func(t *testing.T, change func(x map[string]any)) []byte {
@@ -269,20 +270,22 @@ func TestDecodeInitiativeRejects(t *testing.T) {
 		change func(x map[string]any)
 		want   error
 	}{
-		{"another body", func(x map[string]any) { x["submitted_to"] = map[string]any{"id": id(77).String(), "name": "County"} }, engagement.ErrWrongAuthority},
-		{"blank body name", func(x map[string]any) { x["submitted_to"] = map[string]any{"id": cityID.String(), "name": " "} }, engagement.ErrInvalid},
+		{"another body", func(x map[string]any) {
+			x["submitted_to"] = map[string]any{"id": fixture.ID(77).String(), "name": "County"}
+		}, engagement.ErrWrongAuthority},
+		{"blank body name", func(x map[string]any) { x["submitted_to"] = map[string]any{"id": fixture.CityID.String(), "name": " "} }, engagement.ErrInvalid},
 		{"padded title", func(x map[string]any) { x["title"] = " Keep it " }, engagement.ErrInvalid},
 		{"nil ID", func(x map[string]any) { x["initiative"] = uuid.Nil.String() }, engagement.ErrInvalid},
 		{"negative supports", func(x map[string]any) { x["supports"] = -1 }, engagement.ErrInvalid},
-		{"submitted after taken up", func(x map[string]any) { x["submitted_at"] = stamp(closed.Add(2 * time.Hour)) }, engagement.ErrTimeOrder},
+		{"submitted after taken up", func(x map[string]any) { x["submitted_at"] = stamp(fixture.Closed.Add(2 * time.Hour)) }, engagement.ErrTimeOrder},
 		{"taken up after the decision", func(x map[string]any) {
-			x["at"] = stamp(decided.Add(time.Minute))
+			x["at"] = stamp(fixture.Decided.Add(time.Minute))
 		}, engagement.ErrWrongState},
 		{"answered before the decision", func(x map[string]any) {
-			x["answer"].(map[string]any)["at"] = stamp(closed.Add(2 * time.Hour))
+			x["answer"].(map[string]any)["at"] = stamp(fixture.Closed.Add(2 * time.Hour))
 		}, engagement.ErrWrongState},
 		{"answered before taken up", func(x map[string]any) {
-			x["answer"].(map[string]any)["at"] = stamp(closed)
+			x["answer"].(map[string]any)["at"] = stamp(fixture.Closed)
 		}, engagement.ErrTimeOrder},
 		{"blank answer", func(x map[string]any) { x["answer"].(map[string]any)["text"] = "" }, engagement.ErrInvalid},
 		{"zero answer time", func(x map[string]any) { x["answer"].(map[string]any)["at"] = stamp(time.Time{}) }, engagement.ErrInvalid},
@@ -314,9 +317,9 @@ func TestDecodeInitiativeRejects(t *testing.T) {
 // initiatives existed are written the same.
 func TestNoInitiativesKeepsDocuments(t *testing.T) {
 	var doc map[string]any
-	require.NoError(t, json.Unmarshal(marshal(t, richProcess(t)), &doc))
+	require.NoError(t, json.Unmarshal(marshal(t, fixture.RichProcess(t)), &doc))
 	_, ok := doc["initiatives"]
 	assert.False(t, ok)
-	_, ok = newProcess(t).Initiative(petitionID)
+	_, ok = fixture.NewProcess(t).Initiative(petitionID)
 	assert.False(t, ok)
 }

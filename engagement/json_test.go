@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,11 +17,11 @@ import (
 // fixtures.
 func TestRoundTrip(t *testing.T) {
 	cases := map[string]func(testing.TB) *engagement.Process{
-		"rich":         richProcess,
+		"rich":         fixture.RichProcess,
 		"same instant": sameInstant,
 	}
 	for _, s := range engagement.States() {
-		cases[s.String()] = func(t testing.TB) *engagement.Process { return inState(t, s) }
+		cases[s.String()] = func(t testing.TB) *engagement.Process { return fixture.InState(t, s) }
 	}
 	for name, build := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -47,7 +48,7 @@ func TestRoundTrip(t *testing.T) {
 // which is refused too: with the same sentinel, or as inconsistent when the
 // change leaves a change number out.
 func TestDecodeRejects(t *testing.T) {
-	numbered := string(marshal(t, richProcess(t)))
+	numbered := string(marshal(t, fixture.RichProcess(t)))
 	good := string(legacy([]byte(numbered)))
 	tests := []struct {
 		name     string
@@ -101,8 +102,8 @@ func TestDecodeRejects(t *testing.T) {
 // TestDecodeDecisionWithoutEvent: a closed process with a decision but no
 // decide event in its history.
 func TestDecodeDecisionWithoutEvent(t *testing.T) {
-	b := string(marshal(t, inState(t, engagement.StateClosed)))
-	d, err := json.Marshal(decision())
+	b := string(marshal(t, fixture.InState(t, engagement.StateClosed)))
+	d, err := json.Marshal(fixture.Decision())
 	require.NoError(t, err)
 	_, err = unmarshal([]byte(strings.Replace(b, `"commitments":`, `"decision":`+string(d)+`,"commitments":`, 1)))
 	require.ErrorIs(t, err, engagement.ErrInvalid)
@@ -111,10 +112,10 @@ func TestDecodeDecisionWithoutEvent(t *testing.T) {
 // TestDecodeDuplicateAttendance: one person in two attendance records of one
 // activity cannot come from the methods, which keep one record per person.
 func TestDecodeDuplicateAttendance(t *testing.T) {
-	p := inState(t, engagement.StateDraft)
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Meeting", Method: engagement.MethodPublicMeeting, Start: announced, End: opened}, created))
-	require.NoError(t, p.Attend(workshopID, person(0), announced))
-	require.NoError(t, p.Register(workshopID, person(0), announced.Add(Week)))
+	p := fixture.InState(t, engagement.StateDraft)
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: fixture.WorkshopID, Title: "Meeting", Method: engagement.MethodPublicMeeting, Start: fixture.Announced, End: fixture.Opened}, fixture.Created))
+	require.NoError(t, p.Attend(fixture.WorkshopID, fixture.Person(0), fixture.Announced))
+	require.NoError(t, p.Register(fixture.WorkshopID, fixture.Person(0), fixture.Announced.Add(fixture.Week)))
 	b := string(legacy(marshal(t, p)))
 	rec := `{"participant":"00000000-0000-4000-8000-000000000100","registered_at":"2025-03-09T09:00:00Z","attended_at":"2025-03-02T09:00:00Z"}`
 	require.Contains(t, b, rec)
@@ -143,7 +144,7 @@ func TestDecodeMalformed(t *testing.T) {
 // TestDecodeLeavesTargetOnError decodes a bad document into a valid process,
 // which must keep its state.
 func TestDecodeLeavesTargetOnError(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	before := marshal(t, p)
 	require.Error(t, json.Unmarshal([]byte(`{"id":"x"}`), p))
 	require.Error(t, json.Unmarshal([]byte(strings.Replace(string(before), `"state":"open"`, `"state":"closed"`, 1)), p))
@@ -156,7 +157,7 @@ func TestDecodeLeavesTargetOnError(t *testing.T) {
 // before changes were numbered still decodes, in the derived order, to the
 // same process, and is written back with its numbers.
 func TestDecodeNumbered(t *testing.T) {
-	for name, build := range map[string]func(testing.TB) *engagement.Process{"rich": richProcess, "same instant": sameInstant} {
+	for name, build := range map[string]func(testing.TB) *engagement.Process{"rich": fixture.RichProcess, "same instant": sameInstant} {
 		t.Run(name, func(t *testing.T) {
 			b := marshal(t, build(t))
 			q, err := unmarshal(legacy(b))
@@ -169,7 +170,7 @@ func TestDecodeNumbered(t *testing.T) {
 			assert.Equal(t, string(again), string(marshal(t, r)), "which then round-trip exactly")
 		})
 	}
-	b := string(marshal(t, richProcess(t)))
+	b := string(marshal(t, fixture.RichProcess(t)))
 	require.Contains(t, b, `"seq":3}`)
 	for name, tc := range map[string]struct {
 		old, new string
@@ -194,10 +195,10 @@ func TestDecodeNumbered(t *testing.T) {
 // one instant, in an order the derived order would not choose (the
 // publications first), come back in the order they were made.
 func TestDecodeKeepsOrderAtOneInstant(t *testing.T) {
-	p := looseProcess(t)
-	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Notice"}, created))
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: leafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
-		Start: created, End: completed}, created))
+	p := fixture.LooseProcess(t)
+	require.NoError(t, p.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Notice"}, fixture.Created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: fixture.LeafletID, Title: "Fact sheet", Method: engagement.MethodFactSheet,
+		Start: fixture.Created, End: fixture.Completed}, fixture.Created))
 	b := marshal(t, p)
 	assert.Contains(t, string(b), `"title":"Notice","seq":1`)
 	assert.Contains(t, string(b), `"added_at":"2025-03-01T09:00:00Z","seq":2`)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,17 +17,17 @@ import (
 func fire(p *engagement.Process, e engagement.Event) (time.Time, error) {
 	switch e {
 	case engagement.EventAnnounce:
-		return announced, p.Announce(announced)
+		return fixture.Announced, p.Announce(fixture.Announced)
 	case engagement.EventOpen:
-		return opened, p.Open(opened)
+		return fixture.Opened, p.Open(fixture.Opened)
 	case engagement.EventClose:
-		return closed, p.Close(closed)
+		return fixture.Closed, p.Close(fixture.Closed)
 	case engagement.EventDecide:
-		return decided, p.Decide(decision(), decided)
+		return fixture.Decided, p.Decide(fixture.Decision(), fixture.Decided)
 	case engagement.EventStartImplementation:
-		return started, p.StartImplementation(started)
+		return fixture.Started, p.StartImplementation(fixture.Started)
 	case engagement.EventComplete:
-		return completed, p.Complete(completed)
+		return fixture.Completed, p.Complete(fixture.Completed)
 	case engagement.EventCancel:
 		at := p.LastChange().Add(time.Hour)
 		return at, p.Cancel("budget withdrawn", at)
@@ -56,7 +57,7 @@ func TestEveryStateEveryEvent(t *testing.T) {
 				want = engagement.StateCancelled
 			}
 			t.Run(s.String()+"/"+e.String(), func(t *testing.T) {
-				p := inState(t, s)
+				p := fixture.InState(t, s)
 				before := marshal(t, p)
 				historyLen := len(collect(p.History()))
 				at, err := fire(p, e)
@@ -105,15 +106,15 @@ func collect[T any](seq func(func(T) bool)) []T {
 // people, the first answered of them answered.
 func openWith(t *testing.T, n, answered int) *engagement.Process {
 	t.Helper()
-	p := newProcess(t)
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Open(opened))
+	p := fixture.NewProcess(t)
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
 	for k := range n {
-		sub := engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.ContributionKindComment, Text: "More trees"}
-		require.NoError(t, p.Contribute(sub, opened.Add(time.Duration(k+1)*time.Hour)))
+		sub := engagement.Submission{ID: fixture.ID(1000 + k), Participant: fixture.Person(k), Kind: engagement.ContributionKindComment, Text: "More trees"}
+		require.NoError(t, p.Contribute(sub, fixture.Opened.Add(time.Duration(k+1)*time.Hour)))
 	}
 	for k := range answered {
-		require.NoError(t, p.Respond(id(1000+k), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, opened.Add(Week)))
+		require.NoError(t, p.Respond(fixture.ID(1000+k), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: fixture.OfficerID}, fixture.Opened.Add(fixture.Week)))
 	}
 	return p
 }
@@ -125,7 +126,7 @@ func TestPreconditions(t *testing.T) {
 	closedWith := func(n, answered int) func(t *testing.T) *engagement.Process {
 		return func(t *testing.T) *engagement.Process {
 			p := openWith(t, n, answered)
-			require.NoError(t, p.Close(closed))
+			require.NoError(t, p.Close(fixture.Closed))
 			return p
 		}
 	}
@@ -135,61 +136,61 @@ func TestPreconditions(t *testing.T) {
 		event func(p *engagement.Process) error
 		want  []error
 	}{
-		{"open one day before the 14 days' notice has run", func(t *testing.T) *engagement.Process { return inState(t, engagement.StateAnnounced) },
-			func(p *engagement.Process) error { return p.Open(opened.Add(-engagement.Day)) },
+		{"open one day before the 14 days' notice has run", func(t *testing.T) *engagement.Process { return fixture.InState(t, engagement.StateAnnounced) },
+			func(p *engagement.Process) error { return p.Open(fixture.Opened.Add(-engagement.Day)) },
 			[]error{engagement.ErrNoticeNotElapsed}},
 		{"decide with 1 of 2 contributions unanswered", closedWith(2, 1),
-			func(p *engagement.Process) error { return p.Decide(decision(), decided) },
+			func(p *engagement.Process) error { return p.Decide(fixture.Decision(), fixture.Decided) },
 			[]error{engagement.ErrUnanswered}},
 		{"decide with 1 contributor of the 2 required", closedWith(1, 1),
-			func(p *engagement.Process) error { return p.Decide(decision(), decided) },
+			func(p *engagement.Process) error { return p.Decide(fixture.Decision(), fixture.Decided) },
 			[]error{engagement.ErrTooFewParticipants}},
 		{"decide with nothing: too few and unanswered at once", closedWith(1, 0),
-			func(p *engagement.Process) error { return p.Decide(decision(), decided) },
+			func(p *engagement.Process) error { return p.Decide(fixture.Decision(), fixture.Decided) },
 			[]error{engagement.ErrTooFewParticipants, engagement.ErrUnanswered}},
 		{"decide with a blank rationale", closedWith(2, 2),
 			func(p *engagement.Process) error {
-				d := decision()
+				d := fixture.Decision()
 				d.Rationale = " "
-				return p.Decide(d, decided)
+				return p.Decide(d, fixture.Decided)
 			},
 			[]error{engagement.ErrInvalid}},
 		{"decide citing an unknown and a repeated contribution", closedWith(2, 2),
 			func(p *engagement.Process) error {
-				d := decision()
-				d.ShapedBy = []uuid.UUID{id(1000), id(999), id(1000)}
-				return p.Decide(d, decided)
+				d := fixture.Decision()
+				d.ShapedBy = []uuid.UUID{fixture.ID(1000), fixture.ID(999), fixture.ID(1000)}
+				return p.Decide(d, fixture.Decided)
 			},
 			[]error{engagement.ErrNotFound, engagement.ErrDuplicate}},
 		{"start implementing with no commitment", func(t *testing.T) *engagement.Process {
 			p := closedWith(2, 2)(t)
-			require.NoError(t, p.Decide(decision(), decided))
+			require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
 			return p
-		}, func(p *engagement.Process) error { return p.StartImplementation(started) },
+		}, func(p *engagement.Process) error { return p.StartImplementation(fixture.Started) },
 			[]error{engagement.ErrNoCommitments}},
 		{"start implementing with only a dropped commitment", func(t *testing.T) *engagement.Process {
-			p := inState(t, engagement.StateDecided)
-			require.NoError(t, p.DropCommitment(commitID, "no budget", decided.Add(2*time.Hour)))
+			p := fixture.InState(t, engagement.StateDecided)
+			require.NoError(t, p.DropCommitment(fixture.CommitID, "no budget", fixture.Decided.Add(2*time.Hour)))
 			return p
-		}, func(p *engagement.Process) error { return p.StartImplementation(started) },
+		}, func(p *engagement.Process) error { return p.StartImplementation(fixture.Started) },
 			[]error{engagement.ErrNoCommitments}},
 		{"complete with a milestone outstanding", func(t *testing.T) *engagement.Process {
-			p := inState(t, engagement.StateDecided)
-			require.NoError(t, p.StartImplementation(started))
-			require.NoError(t, p.CompleteMilestone(commitID, "Design", started.Add(Week)))
+			p := fixture.InState(t, engagement.StateDecided)
+			require.NoError(t, p.StartImplementation(fixture.Started))
+			require.NoError(t, p.CompleteMilestone(fixture.CommitID, "Design", fixture.Started.Add(fixture.Week)))
 			return p
-		}, func(p *engagement.Process) error { return p.Complete(completed) },
+		}, func(p *engagement.Process) error { return p.Complete(fixture.Completed) },
 			[]error{engagement.ErrCommitmentsOutstanding}},
-		{"cancel without a reason", func(t *testing.T) *engagement.Process { return inState(t, engagement.StateOpen) },
-			func(p *engagement.Process) error { return p.Cancel("  ", closed) },
+		{"cancel without a reason", func(t *testing.T) *engagement.Process { return fixture.InState(t, engagement.StateOpen) },
+			func(p *engagement.Process) error { return p.Cancel("  ", fixture.Closed) },
 			[]error{engagement.ErrReasonRequired}},
-		{"cancel with a reason that is not UTF-8", func(t *testing.T) *engagement.Process { return inState(t, engagement.StateOpen) },
-			func(p *engagement.Process) error { return p.Cancel("\xff", closed) },
+		{"cancel with a reason that is not UTF-8", func(t *testing.T) *engagement.Process { return fixture.InState(t, engagement.StateOpen) },
+			func(p *engagement.Process) error { return p.Cancel("\xff", fixture.Closed) },
 			[]error{engagement.ErrInvalid}},
-		{"close before the latest change", func(t *testing.T) *engagement.Process { return inState(t, engagement.StateOpen) },
-			func(p *engagement.Process) error { return p.Close(opened) },
+		{"close before the latest change", func(t *testing.T) *engagement.Process { return fixture.InState(t, engagement.StateOpen) },
+			func(p *engagement.Process) error { return p.Close(fixture.Opened) },
 			[]error{engagement.ErrTimeOrder}},
-		{"announce at the zero time", func(t *testing.T) *engagement.Process { return inState(t, engagement.StateDraft) },
+		{"announce at the zero time", func(t *testing.T) *engagement.Process { return fixture.InState(t, engagement.StateDraft) },
 			func(p *engagement.Process) error { return p.Announce(time.Time{}) },
 			[]error{engagement.ErrInvalid}},
 	}
@@ -216,32 +217,32 @@ func TestPreconditions(t *testing.T) {
 // TestOpenAtNotice: the notice runs 14 days from 2 March 09:00, so opening
 // at 16 March 09:00 exactly is allowed.
 func TestOpenAtNotice(t *testing.T) {
-	p := inState(t, engagement.StateAnnounced)
-	require.NoError(t, p.Open(announced.Add(14*engagement.Day)))
+	p := fixture.InState(t, engagement.StateAnnounced)
+	require.NoError(t, p.Open(fixture.Announced.Add(14*engagement.Day)))
 	assert.Equal(t, engagement.StateOpen, p.State())
 }
 
 // TestDecideWithoutAnswerRule: with AnswerBeforeDeciding off, unanswered
 // contributions do not block the decision.
 func TestDecideWithoutAnswerRule(t *testing.T) {
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.Rules.AnswerBeforeDeciding = false
-	p, err := engagement.NewProcess(s, created)
+	p, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
-	require.NoError(t, p.Announce(announced))
-	require.NoError(t, p.Open(opened))
+	require.NoError(t, p.Announce(fixture.Announced))
+	require.NoError(t, p.Open(fixture.Opened))
 	for k := range 2 {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + k), Participant: person(k), Kind: engagement.ContributionKindVote, Text: "option A"}, opened))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000 + k), Participant: fixture.Person(k), Kind: engagement.ContributionKindVote, Text: "option A"}, fixture.Opened))
 	}
-	require.NoError(t, p.Close(closed))
-	require.NoError(t, p.Decide(decision(), decided))
+	require.NoError(t, p.Close(fixture.Closed))
+	require.NoError(t, p.Decide(fixture.Decision(), fixture.Decided))
 	assert.Equal(t, 0, p.AnsweredCount())
 }
 
 func TestCancelReason(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	assert.Empty(t, p.CancelReason())
-	require.NoError(t, p.Cancel("flood damage", closed))
+	require.NoError(t, p.Cancel("flood damage", fixture.Closed))
 	assert.Equal(t, "flood damage", p.CancelReason())
 	_, ok := p.EnteredAt(engagement.StateClosed)
 	assert.False(t, ok)
@@ -257,12 +258,12 @@ func TestStateNext(t *testing.T) {
 }
 
 func TestErrorMessages(t *testing.T) {
-	err := inState(t, engagement.StateDraft).Close(closed)
+	err := fixture.InState(t, engagement.StateDraft).Close(fixture.Closed)
 	assert.Equal(t, "engagement: cannot close in state draft: engagement: event not allowed in this state", err.Error())
-	err = inState(t, engagement.StateClosed).StartImplementation(decided)
+	err = fixture.InState(t, engagement.StateClosed).StartImplementation(fixture.Decided)
 	assert.Equal(t, "engagement: cannot start implementation in state closed: engagement: event not allowed in this state", err.Error(),
 		"words for people, not wire names")
-	err = inState(t, engagement.StateDraft).Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo}, created)
+	err = fixture.InState(t, engagement.StateDraft).Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo}, fixture.Created)
 	var oe *engagement.OpError
 	require.ErrorAs(t, err, &oe)
 	assert.Equal(t, "publish", oe.Op)

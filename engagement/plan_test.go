@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -94,26 +95,26 @@ func addStakeholder(t testing.TB, m *stakeholder.Map, sid uuid.UUID, name string
 // a leaflet, and the river authority by nothing.
 func TestPlan(t *testing.T) {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, cityID, "City of Riverton", stakeholder.KindGovernmentBody, 5, 5, 5, 5)
-	addStakeholder(t, m, id(501), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5) // manage closely, definitive
-	addStakeholder(t, m, id(502), "River Authority", stakeholder.KindGovernmentBody, 4, 2, 4, 4)     // keep satisfied, definitive
-	addStakeholder(t, m, id(503), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)               // manage closely, dominant
-	addStakeholder(t, m, id(504), "Bank Street residents", stakeholder.KindResident, 2, 5, 4, 4)     // keep informed, dependent
-	addStakeholder(t, m, id(505), "Chamber of Commerce", stakeholder.KindBusiness, 4, 2, 2, 1)       // keep satisfied, dormant
-	addStakeholder(t, m, id(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)                 // monitor, none
+	addStakeholder(t, m, fixture.CityID, "City of Riverton", stakeholder.KindGovernmentBody, 5, 5, 5, 5)
+	addStakeholder(t, m, fixture.ID(501), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5) // manage closely, definitive
+	addStakeholder(t, m, fixture.ID(502), "River Authority", stakeholder.KindGovernmentBody, 4, 2, 4, 4)     // keep satisfied, definitive
+	addStakeholder(t, m, fixture.ID(503), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)               // manage closely, dominant
+	addStakeholder(t, m, fixture.ID(504), "Bank Street residents", stakeholder.KindResident, 2, 5, 4, 4)     // keep informed, dependent
+	addStakeholder(t, m, fixture.ID(505), "Chamber of Commerce", stakeholder.KindBusiness, 4, 2, 2, 1)       // keep satisfied, dormant
+	addStakeholder(t, m, fixture.ID(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)                 // monitor, none
 
-	p := newProcess(t)
-	friends, err := engagement.NewAudience("", id(501), id(504))
+	p := fixture.NewProcess(t)
+	friends, err := engagement.NewAudience("", fixture.ID(501), fixture.ID(504))
 	require.NoError(t, err)
-	cafes, err := engagement.NewAudience("shops on the promenade", id(503))
+	cafes, err := engagement.NewAudience("shops on the promenade", fixture.ID(503))
 	require.NoError(t, err)
-	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: id(10), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee,
-		Start: opened, End: opened.Add(2 * time.Hour), Audience: friends}, created))
-	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: id(20), Name: "Leaflets", Medium: engagement.MediumPrint, Audience: cafes}, created))
+	require.NoError(t, p.AddActivity(engagement.ActivitySpec{ID: fixture.ID(10), Title: "Park advisory committee", Method: engagement.MethodAdvisoryCommittee,
+		Start: fixture.Opened, End: fixture.Opened.Add(2 * time.Hour), Audience: friends}, fixture.Created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: fixture.ID(20), Name: "Leaflets", Medium: engagement.MediumPrint, Audience: cafes}, fixture.Created))
 
 	pl, err := p.Plan(m, stakeholder.Grid{})
 	require.NoError(t, err)
-	assert.Equal(t, processID, pl.Process)
+	assert.Equal(t, fixture.ProcessID, pl.Process)
 
 	type row struct {
 		name    string
@@ -125,10 +126,10 @@ func TestPlan(t *testing.T) {
 	// Priority order: three attributes first (manage closely before keep
 	// satisfied), then two, one, none.
 	want := []row{
-		{"Friends of the Park", engagement.LevelCollaborate, true, []uuid.UUID{id(10)}, engagement.LevelCollaborate},
+		{"Friends of the Park", engagement.LevelCollaborate, true, []uuid.UUID{fixture.ID(10)}, engagement.LevelCollaborate},
 		{"River Authority", engagement.LevelInvolve, true, nil, 0},
-		{"Cafe owners", engagement.LevelCollaborate, true, []uuid.UUID{id(20)}, engagement.LevelInform},
-		{"Bank Street residents", engagement.LevelInvolve, false, []uuid.UUID{id(10)}, engagement.LevelCollaborate},
+		{"Cafe owners", engagement.LevelCollaborate, true, []uuid.UUID{fixture.ID(20)}, engagement.LevelInform},
+		{"Bank Street residents", engagement.LevelInvolve, false, []uuid.UUID{fixture.ID(10)}, engagement.LevelCollaborate},
 		{"Chamber of Commerce", engagement.LevelConsult, false, nil, 0},
 		{"Day visitors", engagement.LevelInform, false, nil, 0},
 	}
@@ -151,7 +152,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestPlanRefusesNilMap(t *testing.T) {
-	_, err := newProcess(t).Plan(nil, stakeholder.Grid{})
+	_, err := fixture.NewProcess(t).Plan(nil, stakeholder.Grid{})
 	require.ErrorIs(t, err, engagement.ErrInvalid)
 }
 
@@ -159,8 +160,8 @@ func TestPlanRefusesNilMap(t *testing.T) {
 // reached is undefined, not 100 %.
 func TestCoverageWithoutKeyStakeholders(t *testing.T) {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, id(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)
-	pl, err := newProcess(t).Plan(m, stakeholder.Grid{})
+	addStakeholder(t, m, fixture.ID(506), "Day visitors", stakeholder.KindVoter, 1, 1, 1, 1)
+	pl, err := fixture.NewProcess(t).Plan(m, stakeholder.Grid{})
 	require.NoError(t, err)
 	c := pl.Coverage()
 	assert.False(t, c.Reached.Defined())

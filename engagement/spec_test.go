@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -13,10 +14,10 @@ import (
 )
 
 func TestNewAuthority(t *testing.T) {
-	a := authority(t)
-	assert.Equal(t, authorityID, a.ID())
+	a := fixture.Authority(t)
+	assert.Equal(t, fixture.AuthorityID, a.ID())
 	assert.Equal(t, "City of Riverton", a.Name())
-	assert.Equal(t, cityID, a.Stakeholder())
+	assert.Equal(t, fixture.CityID, a.Stakeholder())
 	assert.True(t, a.IsValid())
 	assert.Equal(t, "City of Riverton", a.String())
 	assert.False(t, engagement.Authority{}.IsValid())
@@ -40,13 +41,13 @@ func TestNewAuthority(t *testing.T) {
 }
 
 func TestNewAudience(t *testing.T) {
-	a, err := engagement.NewAudience("cyclists", id(9), id(3), id(5))
+	a, err := engagement.NewAudience("cyclists", fixture.ID(9), fixture.ID(3), fixture.ID(5))
 	require.NoError(t, err)
-	assert.Equal(t, []uuid.UUID{id(3), id(5), id(9)}, collect(a.Stakeholders()), "IDs come back in byte order")
+	assert.Equal(t, []uuid.UUID{fixture.ID(3), fixture.ID(5), fixture.ID(9)}, collect(a.Stakeholders()), "IDs come back in byte order")
 	assert.Equal(t, 3, a.Len())
 	assert.Equal(t, "cyclists", a.Segment())
-	assert.True(t, a.Reaches(id(5)))
-	assert.False(t, a.Reaches(id(4)))
+	assert.True(t, a.Reaches(fixture.ID(5)))
+	assert.False(t, a.Reaches(fixture.ID(4)))
 	assert.False(t, a.IsZero())
 	assert.Equal(t, `"cyclists" + 3 stakeholders`, a.String())
 	for range a.Stakeholders() {
@@ -66,7 +67,7 @@ func TestNewAudience(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{}`, string(b))
 
-	_, err = engagement.NewAudience(" ", id(1), id(1), uuid.Nil)
+	_, err = engagement.NewAudience(" ", fixture.ID(1), fixture.ID(1), uuid.Nil)
 	require.ErrorIs(t, err, engagement.ErrInvalid)
 	assert.ErrorIs(t, err, engagement.ErrDuplicate)
 	assert.Error(t, json.Unmarshal([]byte(`{"stakeholders":["00000000-0000-0000-0000-000000000000"]}`), &back))
@@ -75,7 +76,7 @@ func TestNewAudience(t *testing.T) {
 }
 
 func TestEligibility(t *testing.T) {
-	e := spec(t).Rules.Eligibility // 16+, north or south, residents
+	e := fixture.Spec(t).Rules.Eligibility // 16+, north or south, residents
 	ok := stakeholder.Profile{AgeBand: stakeholder.AgeBand16To17, Area: "south", Resident: true}
 	require.NoError(t, e.Admits(ok))
 	tests := []struct {
@@ -105,14 +106,14 @@ func TestEligibility(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	r := spec(t).Rules
+	r := fixture.Spec(t).Rules
 	require.NoError(t, r.Validate())
 	assert.Equal(t, 14*24*time.Hour, r.Notice())
 	// 21 days after 16 March 10:00 is 6 April 10:00.
-	due, ok := r.ResponseDeadline(opened.Add(time.Hour))
+	due, ok := r.ResponseDeadline(fixture.Opened.Add(time.Hour))
 	require.True(t, ok)
-	assert.Equal(t, date(time.April, 6).Add(time.Hour), due)
-	_, ok = engagement.Rules{}.ResponseDeadline(opened)
+	assert.Equal(t, fixture.Date(time.April, 6).Add(time.Hour), due)
+	_, ok = engagement.Rules{}.ResponseDeadline(fixture.Opened)
 	assert.False(t, ok, "no commitment, no deadline")
 
 	bad := engagement.Rules{
@@ -128,7 +129,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestProcessSpecValidate(t *testing.T) {
-	s := spec(t)
+	s := fixture.Spec(t)
 	s.ID = uuid.Nil
 	s.Title = ""
 	s.Question = "\xff"
@@ -136,10 +137,10 @@ func TestProcessSpecValidate(t *testing.T) {
 	s.Level = 0
 	s.Rules.NoticeDays = -1
 	s.Phases = []engagement.Phase{
-		{Kind: engagement.PhaseKindCustom, Start: opened, End: closed},                   // custom without a name
-		{Kind: engagement.PhaseKindDecision, Start: closed.Add(-time.Hour), End: closed}, // overlaps
-		{Kind: 0, Start: decided, End: decided},                                          // no kind, empty span
-		{Kind: engagement.PhaseKindDecision, Name: " ", Start: time.Time{}, End: started},
+		{Kind: engagement.PhaseKindCustom, Start: fixture.Opened, End: fixture.Closed},                   // custom without a name
+		{Kind: engagement.PhaseKindDecision, Start: fixture.Closed.Add(-time.Hour), End: fixture.Closed}, // overlaps
+		{Kind: 0, Start: fixture.Decided, End: fixture.Decided},                                          // no kind, empty span
+		{Kind: engagement.PhaseKindDecision, Name: " ", Start: time.Time{}, End: fixture.Started},
 	}
 	_, err := engagement.NewProcess(s, time.Time{})
 	require.ErrorIs(t, err, engagement.ErrInvalid)
@@ -148,28 +149,28 @@ func TestProcessSpecValidate(t *testing.T) {
 		"phases[0].name", "phases[1].start", "phases[2].kind", "phases[2].end", "phases[3].name", "phases[3].start", "at"} {
 		assert.ErrorContains(t, err, f+" ")
 	}
-	s = spec(t)
+	s = fixture.Spec(t)
 	s.Phases = make([]engagement.Phase, engagement.MaxPhases+1)
-	_, err = engagement.NewProcess(s, created)
+	_, err = engagement.NewProcess(s, fixture.Created)
 	assert.ErrorIs(t, err, engagement.ErrLimit)
 }
 
 func TestPhase(t *testing.T) {
-	ph := engagement.Phase{Kind: engagement.PhaseKindDeliberation, Start: opened, End: closed}
+	ph := engagement.Phase{Kind: engagement.PhaseKindDeliberation, Start: fixture.Opened, End: fixture.Closed}
 	require.NoError(t, ph.Validate())
 	assert.Equal(t, "deliberation", ph.Label())
 	ph.Name = "Design workshops"
 	assert.Equal(t, "Design workshops", ph.Label())
-	assert.True(t, ph.Active(opened), "start is inclusive")
-	assert.False(t, ph.Active(closed), "end is exclusive")
-	assert.False(t, ph.Active(announced))
-	assert.ErrorIs(t, engagement.Phase{Kind: engagement.PhaseKindCustom, Start: opened, End: closed}.Validate(), engagement.ErrInvalid)
+	assert.True(t, ph.Active(fixture.Opened), "start is inclusive")
+	assert.False(t, ph.Active(fixture.Closed), "end is exclusive")
+	assert.False(t, ph.Active(fixture.Announced))
+	assert.ErrorIs(t, engagement.Phase{Kind: engagement.PhaseKindCustom, Start: fixture.Opened, End: fixture.Closed}.Validate(), engagement.ErrInvalid)
 }
 
 func TestProcessAccessors(t *testing.T) {
-	p := newProcess(t)
-	s := spec(t)
-	assert.Equal(t, processID, p.ID())
+	p := fixture.NewProcess(t)
+	s := fixture.Spec(t)
+	assert.Equal(t, fixture.ProcessID, p.ID())
 	assert.Equal(t, s.Title, p.Title())
 	assert.Equal(t, s.Question, p.Question())
 	assert.Equal(t, s.Authority, p.Authority())
@@ -177,21 +178,21 @@ func TestProcessAccessors(t *testing.T) {
 	assert.Equal(t, s.Rules, p.Rules())
 	assert.Equal(t, s.Phases, p.Phases())
 	assert.Equal(t, engagement.StateDraft, p.State())
-	assert.Equal(t, created, p.CreatedAt())
-	assert.Equal(t, created, p.LastChange())
+	assert.Equal(t, fixture.Created, p.CreatedAt())
+	assert.Equal(t, fixture.Created, p.LastChange())
 	at, ok := p.EnteredAt(engagement.StateDraft)
 	require.True(t, ok)
-	assert.Equal(t, created, at)
+	assert.Equal(t, fixture.Created, at)
 
 	p.Rules().Eligibility.Areas[0] = "changed"
 	p.Phases()[0].Name = "changed"
 	assert.Equal(t, s.Rules, p.Rules(), "Rules returns a copy")
 	assert.Equal(t, s.Phases, p.Phases(), "Phases returns a copy")
 
-	i, ok := p.ActivePhase(opened)
+	i, ok := p.ActivePhase(fixture.Opened)
 	assert.True(t, ok)
 	assert.Equal(t, 1, i)
-	_, ok = p.ActivePhase(created)
+	_, ok = p.ActivePhase(fixture.Created)
 	assert.False(t, ok)
 }
 
@@ -199,9 +200,9 @@ func TestProcessAccessors(t *testing.T) {
 // as the same instant.
 func TestTimesAreUTC(t *testing.T) {
 	paris := time.FixedZone("CET", 3600)
-	p := newProcess(t)
-	require.NoError(t, p.Announce(announced.In(paris)))
+	p := fixture.NewProcess(t)
+	require.NoError(t, p.Announce(fixture.Announced.In(paris)))
 	at, _ := p.EnteredAt(engagement.StateAnnounced)
 	assert.Equal(t, time.UTC, at.Location())
-	assert.True(t, at.Equal(announced))
+	assert.True(t, at.Equal(fixture.Announced))
 }

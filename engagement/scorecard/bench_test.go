@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
@@ -18,24 +19,24 @@ import (
 // weeks; a campaign, a workshop with 200 registrations, a decision citing
 // one contribution in a thousand, and a commitment.
 func largeProcess(tb testing.TB, n, people int) *engagement.Process {
-	p := inState(tb, engagement.StateOpen)
-	who := benchPeople(people)
+	p := fixture.InState(tb, engagement.StateOpen)
+	who := fixture.BenchPeople(people)
 	t0 := p.LastChange()
 	aud, err := engagement.NewAudience("every household")
 	require.NoError(tb, err)
-	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Leaflets", Medium: engagement.MediumDirectMail, Audience: aud}, t0))
-	require.NoError(tb, p.RecordReach(campaignID, audienceOf(180_000, 300_000), t0))
-	require.NoError(tb, p.AddActivity(engagement.ActivitySpec{ID: workshopID, Title: "Workshop", Method: engagement.MethodWorkshop,
+	require.NoError(tb, p.AddCampaign(engagement.CampaignSpec{ID: fixture.CampaignID, Name: "Leaflets", Medium: engagement.MediumDirectMail, Audience: aud}, t0))
+	require.NoError(tb, p.RecordReach(fixture.CampaignID, fixture.AudienceOf(180_000, 300_000), t0))
+	require.NoError(tb, p.AddActivity(engagement.ActivitySpec{ID: fixture.WorkshopID, Title: "Workshop", Method: engagement.MethodWorkshop,
 		Start: t0.Add(time.Hour), End: t0.Add(4 * time.Hour), RegistrationRequired: true}, t0))
 	for i := range 200 {
-		require.NoError(tb, p.Register(workshopID, who[i], t0))
+		require.NoError(tb, p.Register(fixture.WorkshopID, who[i], t0))
 	}
 	for i := range 150 {
-		require.NoError(tb, p.Attend(workshopID, who[i], t0.Add(time.Hour)))
+		require.NoError(tb, p.Attend(fixture.WorkshopID, who[i], t0.Add(time.Hour)))
 	}
 	start := t0.Add(time.Hour)
 	for i := range n {
-		s := engagement.Submission{ID: seqID(uint64(i)), Participant: who[i%people], Kind: engagement.ContributionKindIdea, Text: "Benches"}
+		s := engagement.Submission{ID: fixture.SeqID(uint64(i)), Participant: who[i%people], Kind: engagement.ContributionKindIdea, Text: "Benches"}
 		require.NoError(tb, p.Contribute(s, start.Add(time.Duration(i)*time.Second)))
 	}
 	// 7919 is prime and divides no power of ten: j·7919 mod n visits every
@@ -43,15 +44,15 @@ func largeProcess(tb testing.TB, n, people int) *engagement.Process {
 	answerFrom := start.Add(time.Duration(n) * time.Second)
 	for j := range n {
 		i := uint64(j) * 7919 % uint64(n)
-		require.NoError(tb, p.Respond(seqID(i), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, answerFrom.Add(time.Duration(j)*time.Second)))
+		require.NoError(tb, p.Respond(fixture.SeqID(i), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: fixture.OfficerID}, answerFrom.Add(time.Duration(j)*time.Second)))
 	}
-	require.NoError(tb, p.Close(closed))
+	require.NoError(tb, p.Close(fixture.Closed))
 	cited := make([]uuid.UUID, 0, n/1000)
 	for i := 0; i < n; i += 1000 {
-		cited = append(cited, seqID(uint64(i)))
+		cited = append(cited, fixture.SeqID(uint64(i)))
 	}
-	require.NoError(tb, p.Decide(engagement.Decision{Outcome: "Benches", Rationale: "Asked for", ShapedBy: cited}, decided))
-	require.NoError(tb, p.AddCommitment(commitmentSpec(commitID), decided))
+	require.NoError(tb, p.Decide(engagement.Decision{Outcome: "Benches", Rationale: "Asked for", ShapedBy: cited}, fixture.Decided))
+	require.NoError(tb, p.AddCommitment(fixture.CommitmentSpec(fixture.CommitID), fixture.Decided))
 	return p
 }
 
@@ -82,7 +83,7 @@ func BenchmarkScorecard(b *testing.B) {
 	b.Run("audit", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := p.Audit(completed); err != nil {
+			if _, err := p.Audit(fixture.Completed); err != nil {
 				b.Fatal(err)
 			}
 		}

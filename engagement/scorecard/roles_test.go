@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/participation"
@@ -17,7 +18,7 @@ import (
 
 // The reporting period of the role tests: 30 days from 16 March 09:00; the
 // earlier period is the 30 days before.
-var rolePeriod = metrics.Period{Start: date(time.March, 16), End: date(time.April, 15)}
+var rolePeriod = metrics.Period{Start: fixture.Date(time.March, 16), End: fixture.Date(time.April, 15)}
 
 // roleMap returns a map with two stakeholders and six interactions, two
 // before the period and four in it:
@@ -30,15 +31,15 @@ var rolePeriod = metrics.Period{Start: date(time.March, 16), End: date(time.Apri
 //	1 Apr  B outbound +1
 func roleMap(t testing.TB) *stakeholder.Map {
 	m := stakeholder.NewMap()
-	addStakeholder(t, m, id(601), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5)
-	addStakeholder(t, m, id(602), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)
+	addStakeholder(t, m, fixture.ID(601), "Friends of the Park", stakeholder.KindCommunityGroup, 4, 5, 5, 5)
+	addStakeholder(t, m, fixture.ID(602), "Cafe owners", stakeholder.KindBusiness, 5, 5, 4, 2)
 	log := []stakeholder.Interaction{
-		{ID: id(701), Stakeholder: id(601), At: date(time.March, 1), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: -1},
-		{ID: id(702), Stakeholder: id(602), At: date(time.March, 3), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound},
-		{ID: id(703), Stakeholder: id(601), At: date(time.March, 20), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: 1},
-		{ID: id(704), Stakeholder: id(601), At: date(time.March, 23), Channel: stakeholder.ChannelMeeting, Direction: stakeholder.DirectionTwoWay, Sentiment: 2, InReplyTo: id(703)},
-		{ID: id(705), Stakeholder: id(602), At: date(time.March, 25), Channel: stakeholder.ChannelPhone, Direction: stakeholder.DirectionInbound},
-		{ID: id(706), Stakeholder: id(602), At: date(time.April, 1), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound, Sentiment: 1},
+		{ID: fixture.ID(701), Stakeholder: fixture.ID(601), At: fixture.Date(time.March, 1), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: -1},
+		{ID: fixture.ID(702), Stakeholder: fixture.ID(602), At: fixture.Date(time.March, 3), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound},
+		{ID: fixture.ID(703), Stakeholder: fixture.ID(601), At: fixture.Date(time.March, 20), Channel: stakeholder.ChannelEmail, Direction: stakeholder.DirectionInbound, Sentiment: 1},
+		{ID: fixture.ID(704), Stakeholder: fixture.ID(601), At: fixture.Date(time.March, 23), Channel: stakeholder.ChannelMeeting, Direction: stakeholder.DirectionTwoWay, Sentiment: 2, InReplyTo: fixture.ID(703)},
+		{ID: fixture.ID(705), Stakeholder: fixture.ID(602), At: fixture.Date(time.March, 25), Channel: stakeholder.ChannelPhone, Direction: stakeholder.DirectionInbound},
+		{ID: fixture.ID(706), Stakeholder: fixture.ID(602), At: fixture.Date(time.April, 1), Channel: stakeholder.ChannelLetter, Direction: stakeholder.DirectionOutbound, Sentiment: 1},
 	}
 	for _, x := range log {
 		require.NoError(t, m.Log(x))
@@ -49,10 +50,10 @@ func roleMap(t testing.TB) *stakeholder.Map {
 // cleanUp returns a volunteer clean-up in which three people gave two hours
 // each on 20 March.
 func cleanUp(t testing.TB) *participation.VolunteerActivity {
-	a, err := participation.NewActivity(id(800), "River clean-up", id(601))
+	a, err := participation.NewActivity(fixture.ID(800), "River clean-up", fixture.ID(601))
 	require.NoError(t, err)
 	for n := range 3 {
-		require.NoError(t, a.Log(id(810+n), date(time.March, 20), 2*time.Hour))
+		require.NoError(t, a.Log(fixture.ID(810+n), fixture.Date(time.March, 20), 2*time.Hour))
 	}
 	return a
 }
@@ -61,7 +62,7 @@ func cleanUp(t testing.TB) *participation.VolunteerActivity {
 // eligible) and a target population of 8,000.
 func roleInput(t testing.TB) scorecard.Input {
 	return scorecard.Input{
-		Process: richProcess(t), Options: scorecard.Options{TargetPopulation: 8000},
+		Process: fixture.RichProcess(t), Options: scorecard.Options{TargetPopulation: 8000},
 		Map: roleMap(t), Period: rolePeriod, Volunteering: []*participation.VolunteerActivity{cleanUp(t)}, Eligible: 10,
 	}
 }
@@ -147,7 +148,7 @@ func TestRoleFiguresWithoutInputs(t *testing.T) {
 		}
 		return out
 	}
-	p := newProcess(t)
+	p := fixture.NewProcess(t)
 	// No map, no period, no volunteering, no mention, no rating.
 	assert.Equal(t, []metrics.Verdict{undefined, undefined, undefined, undefined, undefined, undefined, undefined},
 		verdicts(scorecard.Input{Process: p}))
@@ -157,9 +158,9 @@ func TestRoleFiguresWithoutInputs(t *testing.T) {
 		verdicts(scorecard.Input{Process: p, Map: roleMap(t)}))
 	// An earlier period with no contact leaves the trend undefined; a
 	// period in which nothing grows from zero leaves growth undefined.
-	empty := metrics.Period{Start: date(time.January, 1), End: date(time.January, 2)}
+	empty := metrics.Period{Start: fixture.Date(time.January, 1), End: fixture.Date(time.January, 2)}
 	assert.Equal(t, []metrics.Verdict{undefined, undefined, undefined, undefined, undefined, undefined, undefined},
-		verdicts(scorecard.Input{Process: p, Map: roleMap(t), Period: empty, Earlier: metrics.Period{Start: date(time.January, 3), End: date(time.January, 4)}}))
+		verdicts(scorecard.Input{Process: p, Map: roleMap(t), Period: empty, Earlier: metrics.Period{Start: fixture.Date(time.January, 3), End: fixture.Date(time.January, 4)}}))
 }
 
 func TestRoleScorecardRefuses(t *testing.T) {
@@ -195,7 +196,7 @@ func TestRelationshipGrowthHalfLife(t *testing.T) {
 // 15000 = 0.6. Counted once each, they would balance out at 0: the reach
 // is what tells a national story from a newsletter item.
 func TestCoverageQualityAllMentions(t *testing.T) {
-	sc, err := scorecard.New("Card", scorecard.Input{Process: richProcess(t)}, scorecard.FigureCoverageQuality, scorecard.FigureMediaMentions)
+	sc, err := scorecard.New("Card", scorecard.Input{Process: fixture.RichProcess(t)}, scorecard.FigureCoverageQuality, scorecard.FigureMediaMentions)
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, cardRow{"0.600000", "9000 of 15000", "at least 0", met}, rows["Media coverage quality"])
@@ -206,17 +207,17 @@ func TestCoverageQualityAllMentions(t *testing.T) {
 // audience (0) counts as a mention but weighs nothing; with no mention of
 // known audience, coverage quality is undefined, not a guess.
 func TestCoverageQualityUnknownAudience(t *testing.T) {
-	p := newProcess(t)
+	p := fixture.NewProcess(t)
 	aud, err := engagement.NewAudience("everyone")
 	require.NoError(t, err)
-	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: campaignID, Name: "Press", Medium: engagement.MediumPress, Audience: aud}, created))
-	require.NoError(t, p.AddMention(campaignID, engagement.Clipping{Outlet: "Blog", Mention: metrics.Mention{Tone: metrics.ToneNegative}}, created))
+	require.NoError(t, p.AddCampaign(engagement.CampaignSpec{ID: fixture.CampaignID, Name: "Press", Medium: engagement.MediumPress, Audience: aud}, fixture.Created))
+	require.NoError(t, p.AddMention(fixture.CampaignID, engagement.Clipping{Outlet: "Blog", Mention: metrics.Mention{Tone: metrics.ToneNegative}}, fixture.Created))
 	sc, err := scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureCoverageQuality, scorecard.FigureMediaMentions)
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, undefined, rows["Media coverage quality"].verdict)
 	assert.Equal(t, "1", rows["Media mentions"].value)
-	require.NoError(t, p.AddMention(campaignID, engagement.Clipping{Outlet: "Gazette", Mention: metrics.Mention{Reach: 500, Tone: metrics.TonePositive}}, created))
+	require.NoError(t, p.AddMention(fixture.CampaignID, engagement.Clipping{Outlet: "Gazette", Mention: metrics.Mention{Reach: 500, Tone: metrics.TonePositive}}, fixture.Created))
 	sc, err = scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureCoverageQuality)
 	require.NoError(t, err)
 	rows, _ = card(t, sc)

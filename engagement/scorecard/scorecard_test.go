@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/engagement/internal/fixture"
 	"github.com/civitas-go/civitas/engagement/scorecard"
 	"github.com/civitas-go/civitas/metrics"
 	"github.com/civitas-go/civitas/stakeholder"
@@ -43,7 +44,7 @@ var (
 
 // TestProcessScorecard works the scorecard of the rich fixture out by hand.
 func TestProcessScorecard(t *testing.T) {
-	p := richProcess(t)
+	p := fixture.RichProcess(t)
 	sc, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{TargetPopulation: 8000}})
 	require.NoError(t, err)
 	assert.Equal(t, "Process scorecard: Riverside Park redesign", sc.Title())
@@ -89,7 +90,7 @@ func TestProcessScorecard(t *testing.T) {
 // TestScorecardTargets replaces default targets; a target that rewards the
 // worse direction is refused.
 func TestScorecardTargets(t *testing.T) {
-	p := richProcess(t)
+	p := fixture.RichProcess(t)
 	o := scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{
 		scorecard.FigureInfluenceRate:      metrics.TargetAtLeast(decimal.NewFromInt(60)),
 		scorecard.FigureMedianResponseTime: metrics.TargetAtMost(decimal.NewFromInt(7)),
@@ -110,7 +111,7 @@ func TestScorecardTargets(t *testing.T) {
 
 // TestScorecardRefuses checks each invalid input.
 func TestScorecardRefuses(t *testing.T) {
-	p := richProcess(t)
+	p := fixture.RichProcess(t)
 	cases := map[string]struct {
 		in      scorecard.Input
 		figures []scorecard.Figure
@@ -123,8 +124,8 @@ func TestScorecardRefuses(t *testing.T) {
 		"zero target":          {scorecard.Input{Process: p, Options: scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{scorecard.FigureExposures: {}}}}, scorecard.ProcessFigures()},
 		"undeclared target":    {scorecard.Input{Process: p, Options: scorecard.Options{Targets: map[scorecard.Figure]metrics.Target{0: metrics.TargetAtLeast(decimal.Zero)}}}, scorecard.ProcessFigures()},
 		"unrepresentable time": {scorecard.Input{Process: p, Options: scorecard.Options{At: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}}, scorecard.ProcessFigures()},
-		"backwards period":     {scorecard.Input{Process: p, Period: metrics.Period{Start: closed, End: opened}}, scorecard.ProcessFigures()},
-		"half an earlier":      {scorecard.Input{Process: p, Earlier: metrics.Period{Start: opened}}, scorecard.ProcessFigures()},
+		"backwards period":     {scorecard.Input{Process: p, Period: metrics.Period{Start: fixture.Closed, End: fixture.Opened}}, scorecard.ProcessFigures()},
+		"half an earlier":      {scorecard.Input{Process: p, Earlier: metrics.Period{Start: fixture.Opened}}, scorecard.ProcessFigures()},
 		"negative half-life":   {scorecard.Input{Process: p, HalfLife: -time.Hour}, scorecard.ProcessFigures()},
 	}
 	for name, tc := range cases {
@@ -139,7 +140,7 @@ func TestScorecardRefuses(t *testing.T) {
 // checked where they are used, by engagement and metrics, and their errors
 // arrive wrapped with the figure.
 func TestScorecardRefusesRepresentativeness(t *testing.T) {
-	p := richProcess(t)
+	p := fixture.RichProcess(t)
 	north := []metrics.GroupCount{{Group: "north", Count: 1}}
 	_, err := scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{
 		Representativeness: metrics.RepresentativenessSpec{Population: north}}})
@@ -153,19 +154,19 @@ func TestScorecardRefusesRepresentativeness(t *testing.T) {
 // TestScorecardTitle: a title that a scorecard cannot show is made
 // printable instead of refused.
 func TestScorecardTitle(t *testing.T) {
-	sc, err := scorecard.New("Park\nredesign\x00", scorecard.Input{Process: richProcess(t)}, scorecard.FigureContributions)
+	sc, err := scorecard.New("Park\nredesign\x00", scorecard.Input{Process: fixture.RichProcess(t)}, scorecard.FigureContributions)
 	require.NoError(t, err)
 	assert.Equal(t, "Park redesign ", sc.Title())
-	_, err = scorecard.New("\n\t", scorecard.Input{Process: richProcess(t)}, scorecard.FigureContributions)
+	_, err = scorecard.New("\n\t", scorecard.Input{Process: fixture.RichProcess(t)}, scorecard.FigureContributions)
 	require.ErrorIs(t, err, scorecard.ErrInvalid)
 }
 
 // peopleIn returns a looser fixture process, open, in which people from the
 // given areas contributed once each.
 func peopleIn(t *testing.T, areas map[string]int) *engagement.Process {
-	p := looseProcess(t)
-	require.NoError(t, p.Announce(created))
-	require.NoError(t, p.Open(created))
+	p := fixture.LooseProcess(t)
+	require.NoError(t, p.Announce(fixture.Created))
+	require.NoError(t, p.Open(fixture.Created))
 	n := 0
 	for _, area := range slices.Sorted(func(yield func(string) bool) {
 		for a := range areas {
@@ -175,8 +176,8 @@ func peopleIn(t *testing.T, areas map[string]int) *engagement.Process {
 		}
 	}) {
 		for range areas[area] {
-			who := engagement.Participant{ID: id(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: area, Resident: true}}
-			require.NoError(t, p.Contribute(engagement.Submission{ID: id(1000 + n), Participant: who, Kind: engagement.ContributionKindComment, Text: "x"}, created))
+			who := engagement.Participant{ID: fixture.ID(100 + n), Profile: stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: area, Resident: true}}
+			require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.ID(1000 + n), Participant: who, Kind: engagement.ContributionKindComment, Text: "x"}, fixture.Created))
 			n++
 		}
 	}
@@ -230,7 +231,7 @@ func TestRepresentativeness(t *testing.T) {
 		require.ErrorContains(t, err, `"harbour"`)
 	})
 	t.Run("no participants", func(t *testing.T) {
-		p := looseProcess(t)
+		p := fixture.LooseProcess(t)
 		sc, err := scorecard.New("Card", scorecard.Input{Process: p, Options: scorecard.Options{
 			Dimension: stakeholder.DimensionArea, Representativeness: metrics.RepresentativenessSpec{Population: population, Policy: metrics.SuppressionPolicy{MinCellSize: 1, ShowZeros: true}}}},
 			scorecard.FigureRepresentativeness)
@@ -255,7 +256,7 @@ func TestRepresentativeness(t *testing.T) {
 // TestScorecardEmptyProcess: a process with no records has undefined rates
 // and missed counts, never an error.
 func TestScorecardEmptyProcess(t *testing.T) {
-	sc, err := scorecard.ForProcess(scorecard.Input{Process: newProcess(t), Options: scorecard.Options{TargetPopulation: 10}})
+	sc, err := scorecard.ForProcess(scorecard.Input{Process: fixture.NewProcess(t), Options: scorecard.Options{TargetPopulation: 10}})
 	require.NoError(t, err)
 	rows, _ := card(t, sc)
 	assert.Equal(t, cardRow{"0", "", "at least 5", notMet}, rows["Exposures"])
@@ -269,10 +270,10 @@ func TestScorecardEmptyProcess(t *testing.T) {
 // TestScorecardDefaultResponseDays holds answers to two weeks when the rules
 // make no commitment, and reads the schedule at the options' time.
 func TestScorecardDefaultResponseDays(t *testing.T) {
-	p := inState(t, engagement.StateImplementing)
-	s := spec(t)
+	p := fixture.InState(t, engagement.StateImplementing)
+	s := fixture.Spec(t)
 	s.Rules.ResponseDays = 0
-	q, err := engagement.NewProcess(s, created)
+	q, err := engagement.NewProcess(s, fixture.Created)
 	require.NoError(t, err)
 	sc, err := scorecard.ForProcess(scorecard.Input{Process: q, Options: scorecard.Options{}})
 	require.NoError(t, err)
@@ -281,12 +282,12 @@ func TestScorecardDefaultResponseDays(t *testing.T) {
 
 	// Made on 20 April 10:00, due 1 October 09:00: on 1 October the
 	// schedule asks for 100 %; the commitment is done.
-	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: date(time.October, 1)}})
+	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: fixture.Date(time.October, 1)}})
 	require.NoError(t, err)
 	rows, _ = card(t, sc)
 	assert.Equal(t, cardRow{"100.00 %", "", "at least 100.00 %", met}, rows["Implementation progress"])
 	// Before it was made, the schedule asks for nothing.
-	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: created}})
+	sc, err = scorecard.ForProcess(scorecard.Input{Process: p, Options: scorecard.Options{At: fixture.Created}})
 	require.NoError(t, err)
 	rows, _ = card(t, sc)
 	assert.Equal(t, "at least 0.00 %", rows["Implementation progress"].target)
@@ -296,18 +297,18 @@ func TestScorecardDefaultResponseDays(t *testing.T) {
 // weights. Commitment A is 1 of 4 done (25 %), B 2 of 2 (100 %): the mean
 // is 62.5 %, not the pooled 3 of 6 (50 %).
 func TestImplementationProgressMean(t *testing.T) {
-	p := inState(t, engagement.StateDecided)
-	a := engagement.CommitmentSpec{ID: id(45), Action: "A", Owner: "Parks", Due: date(time.October, 1),
+	p := fixture.InState(t, engagement.StateDecided)
+	a := engagement.CommitmentSpec{ID: fixture.ID(45), Action: "A", Owner: "Parks", Due: fixture.Date(time.October, 1),
 		Milestones: []engagement.MilestoneSpec{{Name: "one", Weight: 1}, {Name: "rest", Weight: 3}}}
-	b := engagement.CommitmentSpec{ID: id(46), Action: "B", Owner: "Parks", Due: date(time.October, 1),
+	b := engagement.CommitmentSpec{ID: fixture.ID(46), Action: "B", Owner: "Parks", Due: fixture.Date(time.October, 1),
 		Milestones: []engagement.MilestoneSpec{{Name: "all", Weight: 2}}}
-	require.NoError(t, p.AddCommitment(a, decided.Add(time.Hour)))
-	require.NoError(t, p.AddCommitment(b, decided.Add(time.Hour)))
-	require.NoError(t, p.StartImplementation(started))
-	require.NoError(t, p.CompleteMilestone(commitID, "Design", started))
-	require.NoError(t, p.CompleteMilestone(commitID, "Build", started))
-	require.NoError(t, p.CompleteMilestone(id(45), "one", started))
-	require.NoError(t, p.CompleteMilestone(id(46), "all", started))
+	require.NoError(t, p.AddCommitment(a, fixture.Decided.Add(time.Hour)))
+	require.NoError(t, p.AddCommitment(b, fixture.Decided.Add(time.Hour)))
+	require.NoError(t, p.StartImplementation(fixture.Started))
+	require.NoError(t, p.CompleteMilestone(fixture.CommitID, "Design", fixture.Started))
+	require.NoError(t, p.CompleteMilestone(fixture.CommitID, "Build", fixture.Started))
+	require.NoError(t, p.CompleteMilestone(fixture.ID(45), "one", fixture.Started))
+	require.NoError(t, p.CompleteMilestone(fixture.ID(46), "all", fixture.Started))
 	// The fixture's commitment is done too: (1 + 0.25 + 1) / 3 = 0.75.
 	sc, err := scorecard.New("Card", scorecard.Input{Process: p}, scorecard.FigureImplementationProgress)
 	require.NoError(t, err)
@@ -318,21 +319,21 @@ func TestImplementationProgressMean(t *testing.T) {
 // TestResponseTimePercentiles holds the scorecard's percentiles against
 // metrics.SummarizeResponseTimes on the same answers.
 func TestResponseTimePercentiles(t *testing.T) {
-	p := inState(t, engagement.StateOpen)
+	p := fixture.InState(t, engagement.StateOpen)
 	at := p.LastChange()
 	const n = 2000
 	for i := range n {
-		require.NoError(t, p.Contribute(engagement.Submission{ID: seqID(uint64(i)), Participant: person(i % 3), Kind: engagement.ContributionKindIdea, Text: "x"}, at.Add(time.Duration(i)*time.Second)))
+		require.NoError(t, p.Contribute(engagement.Submission{ID: fixture.SeqID(uint64(i)), Participant: fixture.Person(i % 3), Kind: engagement.ContributionKindIdea, Text: "x"}, at.Add(time.Duration(i)*time.Second)))
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	start := at.Add(n * time.Second)
 	for j := range n {
 		i := r.IntN(n)
-		c, _ := p.Contribution(seqID(uint64(i)))
+		c, _ := p.Contribution(fixture.SeqID(uint64(i)))
 		if _, done := c.Response(); done {
 			continue
 		}
-		require.NoError(t, p.Respond(seqID(uint64(i)), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: officerID}, start.Add(time.Duration(j)*time.Minute)))
+		require.NoError(t, p.Respond(fixture.SeqID(uint64(i)), engagement.Response{Kind: engagement.ResponseKindNoted, Responder: fixture.OfficerID}, start.Add(time.Duration(j)*time.Minute)))
 	}
 	var times []time.Duration // the fixture's two answers included
 	for c := range p.Contributions() {
