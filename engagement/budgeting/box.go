@@ -58,8 +58,9 @@ type BoxSpec struct {
 // of order). A received ballot is always recorded, counted or not.
 //
 // Ballots are kept compactly (a fixed 24-byte record, project positions as
-// int32 in one array, one 28-byte entry per person), so a box holds a
-// million ballots in about a hundred megabytes.
+// 16-bit numbers in one array, one 28-byte entry per person found through
+// an index of 8 to 16 bytes), so a box holds a million ballots of five
+// projects in well under a hundred megabytes.
 //
 // A Box is not safe for concurrent use: guard it with a mutex, and stamp
 // each ballot inside the lock so that times stay in order. The zero value
@@ -77,10 +78,10 @@ type Box struct {
 	last     int64 // UnixNano of the latest ballot or event
 
 	records    []castRecord
-	items      []int32
+	items      []uint16          // project positions; NewBox refuses instances of more projects
 	points     []decimal.Decimal // parallel to items for cumulative and scoring ballots
 	voters     []voterRec
-	voterIndex map[uuid.UUID]int32
+	voterIndex idIndex // of voters, by pseudonym
 	rejected   []rejection
 	labels     []string // sexes and areas of voters, interned
 	labelIndex map[string]uint16
@@ -111,6 +112,9 @@ type voterRec struct {
 	resident  bool
 }
 
+// key returns the voter's pseudonym, for the box's index.
+func (v voterRec) key() uuid.UUID { return v.id }
+
 // rejection keeps what a rejected ballot said, as given, and why it was
 // rejected.
 type rejection struct {
@@ -122,7 +126,8 @@ type rejection struct {
 // NewBox returns an open box. It returns an error wrapping [ErrInvalid] for
 // rules without an instance, a nil verifier, an undeclared revote policy,
 // invalid eligibility rules, a zero or unrepresentable opening time, or a
-// negative electorate; problems are joined.
+// negative electorate; and [ErrOverflow] for an instance of more than
+// [MaxBoxProjects] projects. Problems are joined.
 func NewBox(spec BoxSpec) (*Box, error) {
 	var errs []error
 	if spec.Rules.inst == nil {
@@ -143,6 +148,9 @@ func NewBox(spec BoxSpec) (*Box, error) {
 	if spec.Electorate < 0 {
 		errs = append(errs, errorf(ErrInvalid, "electorate %d", spec.Electorate))
 	}
+	if spec.Rules.inst != nil && len(spec.Rules.inst.projects) > MaxBoxProjects {
+		errs = append(errs, errorf(ErrOverflow, "%d projects, a box takes at most %d", len(spec.Rules.inst.projects), MaxBoxProjects))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -152,13 +160,17 @@ func NewBox(spec BoxSpec) (*Box, error) {
 		opens: spec.Opens.UTC(), elect: spec.Electorate, last: spec.Opens.UnixNano(),
 		records:    make([]castRecord, 0, n),
 		voters:     make([]voterRec, 0, n),
-		voterIndex: make(map[uuid.UUID]int32, n),
+		voterIndex: newIDIndex(n),
 		labels:     []string{""},
 		labelIndex: map[string]uint16{"": 0},
 		byArea:     []int64{0},
 	}
 	return b, nil
 }
+
+// MaxBoxProjects is the most projects the instance of a [Box] may have:
+// the box keeps each project a ballot lists as a 16-bit number.
+const MaxBoxProjects = 1 << 16
 
 // representable reports whether t is set and fits Unix nanoseconds.
 func representable(t time.Time) bool {
@@ -246,7 +258,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	}
 	vi, known := int32(-1), false
 	if verr == nil {
-		vi, known = b.voterIndex[who.ID]
+		vi, known = find(&b.voterIndex, b.voters, who.ID)
 		if known && b.revote == RevotePolicyFirstCounts && b.voters[vi].counted >= 0 {
 			first := b.voters[vi].counted + 1
 			reasons = append(reasons, errorf(ErrAlreadyVoted, "ballot %d counts", first))
@@ -277,7 +289,9 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 			r.Replaced = int(old) + 1
 		}
 		v.counted = seq
-		b.items = append(b.items, idx...)
+		for _, j := range idx {
+			b.items = append(b.items, uint16(j))
+		}
 		if b.rules.inst.voteType.hasPoints() {
 			b.points = append(b.points, c.Points...)
 		}
@@ -312,7 +326,7 @@ func (b *Box) addVoter(who Identity) int32 {
 	vi := int32(len(b.voters))
 	b.voters = append(b.voters, voterRec{id: who.ID, counted: -1, sex: b.label(who.Profile.Sex),
 		area: b.label(who.Profile.Area), band: uint8(who.Profile.AgeBand), resident: who.Profile.Resident})
-	b.voterIndex[who.ID] = vi
+	add(&b.voterIndex, b.voters, vi)
 	return vi
 }
 
@@ -431,7 +445,7 @@ func (b *Box) Rejected() iter.Seq[BallotRecord] {
 // CountedBallot returns the number of the ballot that counts for the person
 // with pseudonym voter, and false when none does.
 func (b *Box) CountedBallot(voter uuid.UUID) (int, bool) {
-	vi, ok := b.voterIndex[voter]
+	vi, ok := find(&b.voterIndex, b.voters, voter)
 	if !ok || b.voters[vi].counted < 0 {
 		return 0, false
 	}

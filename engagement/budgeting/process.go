@@ -709,7 +709,7 @@ func (b *Budget) Votes(id uuid.UUID) iter.Seq[BallotRecord] {
 		if !ok || b.box == nil || b.proposals[i].project == "" {
 			return
 		}
-		j := int32(b.inst.index[b.proposals[i].project])
+		j := uint16(b.inst.index[b.proposals[i].project])
 		for k := range b.box.records {
 			if b.box.records[k].status != uint8(BallotStatusCounted) {
 				continue
