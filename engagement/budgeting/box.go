@@ -5,9 +5,12 @@ import (
 	"iter"
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
@@ -233,8 +236,26 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, err
 	}
-	var reasons []error
 	who, verr := b.verifier.Verify(c.Claim)
+	return b.record(c, at, who, verr)
+}
+
+// record records a ballot cast at at (Unix nanoseconds, checked by
+// precheck) by who, or by someone the verifier refused with verr. It is
+// what Cast and decoding share. A failed verification says nothing of the
+// voter; a person who voted before is checked against the profile the box
+// keeps from their first ballot, the one their counted ballot is counted
+// with.
+func (b *Box) record(c Cast, at int64, who Identity, verr error) (Receipt, error) {
+	c.Projects = validUTF8(c.Projects)
+	var reasons []error
+	vi, known := int32(-1), false
+	if verr != nil {
+		who = Identity{}
+	} else if k, ok := find(&b.voterIndex, b.voters, who.ID); ok {
+		vi, known = k, true
+		who.Profile = b.profile(&b.voters[vi])
+	}
 	if verr == nil && !b.hasRoomFor(who.Profile.Sex, who.Profile.Area) {
 		// Refused before anything is recorded: the box indexes sexes and
 		// areas in 16 bits, and merging labels would change voters' data.
@@ -256,9 +277,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	if rerr != nil {
 		reasons = append(reasons, rerr)
 	}
-	vi, known := int32(-1), false
 	if verr == nil {
-		vi, known = find(&b.voterIndex, b.voters, who.ID)
 		if known && b.revote == RevotePolicyFirstCounts && b.voters[vi].counted >= 0 {
 			first := b.voters[vi].counted + 1
 			reasons = append(reasons, errorf(ErrAlreadyVoted, "ballot %d counts", first))
@@ -274,7 +293,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 		rec.status = uint8(BallotStatusRejected)
 		rec.aux = int32(len(b.rejected))
 		r.Status, r.Reason = BallotStatusRejected, errors.Join(reasons...)
-		b.rejected = append(b.rejected, rejection{projects: slices.Clone(c.Projects), points: slices.Clone(c.Points), reason: r.Reason})
+		b.rejected = append(b.rejected, rejection{projects: nilIfEmpty(slices.Clone(c.Projects)), points: nilIfEmpty(slices.Clone(c.Points)), reason: r.Reason})
 	} else {
 		rec.status = uint8(BallotStatusCounted)
 		r.Status = BallotStatusCounted
@@ -304,6 +323,31 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	return r, nil
 }
 
+// validUTF8 returns the projects of a ballot with bytes that are not UTF-8
+// (which no project ID has) made U+FFFD, as JSON would write them, so that
+// the ballot, and the reason it is rejected for, read back the same; the
+// projects themselves when every ID is UTF-8.
+func validUTF8(projects []string) []string {
+	for i, s := range projects {
+		if !utf8.ValidString(s) {
+			out := slices.Clone(projects)
+			for k := i; k < len(out); k++ {
+				out[k] = strings.ToValidUTF8(out[k], "\uFFFD")
+			}
+			return out
+		}
+	}
+	return projects
+}
+
+// nilIfEmpty returns s, nil when it is empty.
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
 // precheck checks that the box is open and at is in order, returning at
 // in Unix nanoseconds.
 func (b *Box) precheck(at time.Time) (int64, error) {
@@ -328,6 +372,11 @@ func (b *Box) addVoter(who Identity) int32 {
 		area: b.label(who.Profile.Area), band: uint8(who.Profile.AgeBand), resident: who.Profile.Resident})
 	add(&b.voterIndex, b.voters, vi)
 	return vi
+}
+
+// profile returns what the box keeps of a voter's profile.
+func (b *Box) profile(v *voterRec) stakeholder.Profile {
+	return stakeholder.Profile{AgeBand: stakeholder.AgeBand(v.band), Sex: b.labels[v.sex], Area: b.labels[v.area], Resident: v.resident}
 }
 
 // hasRoomFor reports whether the label table can take a voter's sex and

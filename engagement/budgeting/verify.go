@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
@@ -241,67 +242,98 @@ func NewCensus(secret []byte, asOf time.Time, records []CensusRecord) (*Census, 
 	if err != nil {
 		return nil, err
 	}
-	c := &Census{ps: ps, asOf: asOf.UTC(), people: make([]censusEntry, 0, len(records)), index: newIDIndex(len(records)), labels: []string{""}}
-	index := map[string]uint16{"": 0}
-	intern := func(s string) (uint16, bool) {
-		if k, ok := index[s]; ok {
-			return k, true
-		}
-		if len(c.labels) > 1<<16-1 {
-			return 0, false
-		}
-		index[s] = uint16(len(c.labels))
-		c.labels = append(c.labels, s)
-		return uint16(len(c.labels) - 1), true
-	}
+	cb := newCensusBuild(ps, asOf, len(records))
 	var errs []error
 	for i, r := range records {
-		e, err := c.entry(r, intern)
+		e, err := cb.entry(r)
+		if err == nil {
+			err = cb.add(e)
+		}
 		if err != nil {
 			errs = append(errs, &ParseError{Line: i + 1, Err: err})
-			continue
 		}
-		if _, dup := find(&c.index, c.people, e.id); dup {
-			errs = append(errs, &ParseError{Line: i + 1, Err: errorf(ErrDuplicate, "document given twice")})
-			continue
-		}
-		c.people = append(c.people, e)
-		add(&c.index, c.people, int32(len(c.people)-1))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return cb.c, nil
+}
+
+// censusBuild is a census being built, by NewCensus or by decoding, with
+// the index of its labels.
+type censusBuild struct {
+	c      *Census
+	labels map[string]uint16
+}
+
+// newCensusBuild returns an empty census sized for n people.
+func newCensusBuild(ps *Pseudonymizer, asOf time.Time, n int) *censusBuild {
+	c := &Census{ps: ps, asOf: asOf.UTC(), people: make([]censusEntry, 0, n), index: newIDIndex(n), labels: []string{""}}
+	return &censusBuild{c: c, labels: map[string]uint16{"": 0}}
 }
 
 // entry builds the stored form of one record.
-func (c *Census) entry(r CensusRecord, intern func(string) (uint16, bool)) (censusEntry, error) {
+func (cb *censusBuild) entry(r CensusRecord) (censusEntry, error) {
 	var e censusEntry
 	var k personKey
-	if e.id, k = c.ps.derive(r.Document); e.id == uuid.Nil {
+	if e.id, k = cb.c.ps.derive(r.Document); e.id == uuid.Nil {
 		return e, errorf(ErrInvalid, "empty document")
-	}
-	for _, s := range [...]string{r.Sex, r.Area} {
-		if strings.TrimSpace(s) != s {
-			return e, errorf(ErrInvalid, "category %q has surrounding spaces", s)
-		}
 	}
 	if r.BirthDate != "" {
 		b, err := time.Parse(time.DateOnly, strings.TrimSpace(r.BirthDate))
-		if err != nil || b.After(c.asOf) {
+		if err != nil || b.After(cb.c.asOf) {
 			return e, errorf(ErrInvalid, "birth date %q", clip(r.BirthDate))
 		}
-		e.band = uint8(ageBandOf(ageOn(b, c.asOf)))
+		e.band = uint8(ageBandOf(ageOn(b, cb.c.asOf)))
 		e.tag = birthTag(k, r.BirthDate)
 	}
-	var ok1, ok2 bool
-	e.sex, ok1 = intern(r.Sex)
-	e.area, ok2 = intern(r.Area)
-	if !ok1 || !ok2 {
-		return e, errorf(ErrOverflow, "more than 65535 areas and sexes")
-	}
 	e.resident = r.Resident
-	return e, nil
+	return e, cb.categories(&e, r.Sex, r.Area)
+}
+
+// categories checks a person's sex and area and sets them in e, interned.
+// It refuses, with [ErrInvalid], a category with surrounding spaces (it
+// would split a group) or that is not UTF-8 (JSON could not keep it), and
+// with [ErrOverflow] one past 65,536 distinct categories.
+func (cb *censusBuild) categories(e *censusEntry, sex, area string) error {
+	for _, s := range [...]string{sex, area} {
+		if strings.TrimSpace(s) != s || !utf8.ValidString(s) {
+			return errorf(ErrInvalid, "category %q has surrounding spaces or is not UTF-8", s)
+		}
+	}
+	var ok1, ok2 bool
+	e.sex, ok1 = cb.intern(sex)
+	e.area, ok2 = cb.intern(area)
+	if !ok1 || !ok2 {
+		return errorf(ErrOverflow, "more than 65535 areas and sexes")
+	}
+	return nil
+}
+
+// intern returns the number of a label, adding it when new; false when the
+// 16-bit numbers are used up.
+func (cb *censusBuild) intern(s string) (uint16, bool) {
+	if k, ok := cb.labels[s]; ok {
+		return k, true
+	}
+	c := cb.c
+	if len(c.labels) > 1<<16-1 {
+		return 0, false
+	}
+	cb.labels[s] = uint16(len(c.labels))
+	c.labels = append(c.labels, s)
+	return uint16(len(c.labels) - 1), true
+}
+
+// add adds a person; [ErrDuplicate] when the census has the pseudonym.
+func (cb *censusBuild) add(e censusEntry) error {
+	c := cb.c
+	if _, dup := find(&c.index, c.people, e.id); dup {
+		return errorf(ErrDuplicate, "document given twice")
+	}
+	c.people = append(c.people, e)
+	add(&c.index, c.people, int32(len(c.people)-1))
+	return nil
 }
 
 // ageOn returns the age in whole years on day of someone born on birth.
