@@ -34,7 +34,8 @@ type BoxSpec struct {
 	// Opens is when voting opens; no ballot may be dated earlier.
 	Opens time.Time
 	// Electorate is the number of people entitled to vote, for turnout
-	// (a census's [Census.Len]); 0 when unknown. It also sizes the box.
+	// (a census's [Census.Len]); 0 when unknown. It also sizes the box,
+	// up to a million people (more grow it as they vote).
 	Electorate int
 }
 
@@ -132,6 +133,14 @@ type rejection struct {
 // negative electorate; and [ErrOverflow] for an instance of more than
 // [MaxBoxProjects] projects. Problems are joined.
 func NewBox(spec BoxSpec) (*Box, error) {
+	if err := spec.validate(); err != nil {
+		return nil, err
+	}
+	return newBox(spec, min(spec.Electorate, maxPresize)), nil
+}
+
+// validate returns what NewBox refuses in spec.
+func (spec BoxSpec) validate() error {
 	var errs []error
 	if spec.Rules.inst == nil {
 		errs = append(errs, errorf(ErrInvalid, "box without ballot rules"))
@@ -154,10 +163,11 @@ func NewBox(spec BoxSpec) (*Box, error) {
 	if spec.Rules.inst != nil && len(spec.Rules.inst.projects) > MaxBoxProjects {
 		errs = append(errs, errorf(ErrOverflow, "%d projects, a box takes at most %d", len(spec.Rules.inst.projects), MaxBoxProjects))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	n := spec.Electorate
+	return errors.Join(errs...)
+}
+
+// newBox returns an open box of a valid spec with room for n people.
+func newBox(spec BoxSpec, n int) *Box {
 	b := &Box{
 		rules: spec.Rules, verifier: spec.Verifier, elig: spec.Eligibility, revote: spec.Revote,
 		opens: spec.Opens.UTC(), elect: spec.Electorate, last: spec.Opens.UnixNano(),
@@ -168,12 +178,16 @@ func NewBox(spec BoxSpec) (*Box, error) {
 		labelIndex: map[string]uint16{"": 0},
 		byArea:     []int64{0},
 	}
-	return b, nil
+	return b
 }
 
 // MaxBoxProjects is the most projects the instance of a [Box] may have:
 // the box keeps each project a ballot lists as a 16-bit number.
 const MaxBoxProjects = 1 << 16
+
+// maxPresize is the most people a new box makes room for before they
+// vote: the electorate may be a figure from a document.
+const maxPresize = 1 << 20
 
 // representable reports whether t is set and fits Unix nanoseconds.
 func representable(t time.Time) bool {

@@ -35,15 +35,69 @@ type boxJSON struct {
 	Ballots     []ballotJSON           `json:"ballots"`
 }
 
-// formJSON is the JSON form of a BallotForm, which converts to it.
+// formJSON is the JSON form of a BallotForm.
 type formJSON struct {
-	MinProjects    int             `json:"min_projects,omitempty"`
-	MaxProjects    int             `json:"max_projects,omitempty"`
-	MinBudgetShare decimal.Decimal `json:"min_budget_share"`
-	Knapsack       bool            `json:"knapsack,omitempty"`
-	DistrictColumn string          `json:"district_column,omitempty"`
-	OwnDistrict    bool            `json:"own_district,omitempty"`
+	MinProjects    int          `json:"min_projects,omitempty"`
+	MaxProjects    int          `json:"max_projects,omitempty"`
+	MinBudgetShare plainDecimal `json:"min_budget_share"`
+	Knapsack       bool         `json:"knapsack,omitempty"`
+	DistrictColumn string       `json:"district_column,omitempty"`
+	OwnDistrict    bool         `json:"own_district,omitempty"`
 }
+
+// formToJSON returns the JSON form of f.
+func formToJSON(f BallotForm) formJSON {
+	return formJSON{MinProjects: f.MinProjects, MaxProjects: f.MaxProjects, MinBudgetShare: plainDecimal(f.MinBudgetShare),
+		Knapsack: f.Knapsack, DistrictColumn: f.DistrictColumn, OwnDistrict: f.OwnDistrict}
+}
+
+// form returns the BallotForm w describes.
+func (w formJSON) form() BallotForm {
+	return BallotForm{MinProjects: w.MinProjects, MaxProjects: w.MaxProjects, MinBudgetShare: decimal.Decimal(w.MinBudgetShare),
+		Knapsack: w.Knapsack, DistrictColumn: w.DistrictColumn, OwnDistrict: w.OwnDistrict}
+}
+
+// plainDecimal is a decimal written as a JSON string in plain notation
+// ("25000.50"), and read back as the .pb reader reads a number: no
+// exponent, at most [MaxDigits] digits, so that a document cannot hand the
+// arithmetic a number of a billion digits.
+type plainDecimal decimal.Decimal
+
+// MarshalJSON writes the decimal as a string, every place kept.
+func (d plainDecimal) MarshalJSON() ([]byte, error) {
+	return json.Marshal(decimalText(decimal.Decimal(d)))
+}
+
+// UnmarshalJSON reads a string that parseDecimal accepts; an error
+// wrapping [ErrInvalidNumber] otherwise.
+func (d *plainDecimal) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, ok := parseDecimal(s)
+	if !ok {
+		return errorf(ErrInvalidNumber, "%q", clip(s))
+	}
+	*d = plainDecimal(v)
+	return nil
+}
+
+// convertAll converts each element of a list, nil for none.
+func convertAll[T, U any](ts []T, conv func(T) U) []U {
+	if len(ts) == 0 {
+		return nil
+	}
+	us := make([]U, len(ts))
+	for i, t := range ts {
+		us[i] = conv(t)
+	}
+	return us
+}
+
+// toPlain and fromPlain convert a decimal to its JSON form and back.
+func toPlain(d decimal.Decimal) plainDecimal   { return plainDecimal(d) }
+func fromPlain(d plainDecimal) decimal.Decimal { return decimal.Decimal(d) }
 
 // personJSON is a pseudonymous person: a voter of a box, a person of a
 // census.
@@ -60,16 +114,16 @@ type personJSON struct {
 // Projects and points are as given for a rejected ballot, as counted
 // otherwise.
 type ballotJSON struct {
-	Seq          int               `json:"seq"`
-	Voter        uuid.UUID         `json:"voter,omitzero"`
-	Unverified   string            `json:"unverified,omitempty"`
-	Channel      BallotChannel     `json:"channel"`
-	At           time.Time         `json:"at"`
-	Projects     []string          `json:"projects"`
-	Points       []decimal.Decimal `json:"points,omitempty"`
-	Status       BallotStatus      `json:"status"`
-	Reason       string            `json:"reason,omitempty"`
-	SupersededBy int               `json:"superseded_by,omitempty"`
+	Seq          int            `json:"seq"`
+	Voter        uuid.UUID      `json:"voter,omitzero"`
+	Unverified   string         `json:"unverified,omitempty"`
+	Channel      BallotChannel  `json:"channel"`
+	At           time.Time      `json:"at"`
+	Projects     []string       `json:"projects"`
+	Points       []plainDecimal `json:"points,omitempty"`
+	Status       BallotStatus   `json:"status"`
+	Reason       string         `json:"reason,omitempty"`
+	SupersededBy int            `json:"superseded_by,omitempty"`
 }
 
 // MarshalJSON encodes the box: its rules (the instance, with every META
@@ -89,7 +143,7 @@ func (b *Box) MarshalJSON() ([]byte, error) {
 
 // document returns the box's JSON form.
 func (b *Box) document() *boxJSON {
-	w := &boxJSON{Version: boxVersion, Instance: instanceToJSON(b.rules.inst), Form: formJSON(b.rules.form),
+	w := &boxJSON{Version: boxVersion, Instance: instanceToJSON(b.rules.inst), Form: formToJSON(b.rules.form),
 		Eligibility: b.elig, Revote: b.revote, Opens: b.opens, Electorate: b.elect, ClosedAt: b.closedAt,
 		Voters: make([]personJSON, len(b.voters)), Ballots: make([]ballotJSON, len(b.records))}
 	for i := range b.voters {
@@ -99,8 +153,8 @@ func (b *Box) document() *boxJSON {
 	}
 	for i := range b.records {
 		r := b.view(int32(i))
-		bj := ballotJSON{Seq: r.Seq, Voter: r.Voter, Channel: r.Channel, At: r.At, Projects: nonNilStrings(r.Projects),
-			Points: r.Points, Status: r.Status, SupersededBy: r.SupersededBy}
+		bj := ballotJSON{Seq: r.Seq, Voter: r.Voter, Channel: r.Channel, At: r.At, Projects: nonNil(r.Projects),
+			Points: convertAll(r.Points, toPlain), Status: r.Status, SupersededBy: r.SupersededBy}
 		if r.Reason != nil {
 			bj.Reason = r.Reason.Error()
 			if b.records[i].voter < 0 {
@@ -110,14 +164,6 @@ func (b *Box) document() *boxJSON {
 		w.Ballots[i] = bj
 	}
 	return w
-}
-
-// nonNilStrings returns s, or an empty list for nil, so that JSON shows [].
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // firstJoined returns the first error joined in err, err itself when it
@@ -178,15 +224,18 @@ func (w *boxJSON) replay(verifier Verifier) (*Box, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := NewBallotRules(inst, BallotForm(w.Form))
+	rules, err := NewBallotRules(inst, w.Form.form())
 	if err != nil {
 		return nil, err
 	}
-	b, err := NewBox(BoxSpec{Rules: rules, Verifier: verifier, Eligibility: w.Eligibility, Revote: w.Revote,
-		Opens: w.Opens, Electorate: w.Electorate})
-	if err != nil {
+	spec := BoxSpec{Rules: rules, Verifier: verifier, Eligibility: w.Eligibility, Revote: w.Revote,
+		Opens: w.Opens, Electorate: w.Electorate}
+	if err := spec.validate(); err != nil {
 		return nil, err
 	}
+	// Room for the people who voted, not for an electorate the document
+	// may inflate: the box grows as more vote.
+	b := newBox(spec, min(w.Electorate, len(w.Voters), maxPresize))
 	voters := make(map[uuid.UUID]stakeholder.Profile, len(w.Voters))
 	for i, v := range w.Voters {
 		switch _, dup := voters[v.ID]; {
@@ -248,7 +297,7 @@ func (b *Box) replayBallot(bj *ballotJSON, i int, voters map[uuid.UUID]stakehold
 		}
 		who = Identity{ID: bj.Voter, Profile: p}
 	}
-	r, err := b.record(Cast{Channel: bj.Channel, Projects: bj.Projects, Points: bj.Points}, at, who, verr)
+	r, err := b.record(Cast{Channel: bj.Channel, Projects: bj.Projects, Points: convertAll(bj.Points, fromPlain)}, at, who, verr)
 	if err != nil {
 		return err
 	}
