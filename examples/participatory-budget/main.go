@@ -5,7 +5,9 @@
 // city reviews each for feasibility and says why it turns two down,
 // residents vote online and on paper ballot sheets, verified against the
 // census; one ballot is rejected for spending too little of the budget and
-// one voter tries to vote twice. The Method of Equal Shares decides, each
+// one voter tries to vote twice. The city saves the whole budget as JSON at
+// the close of voting and counts from the copy it restores. The Method of
+// Equal Shares decides, each
 // funded project becomes a commitment with milestones, and the promise
 // audit and the scorecard follow its progress.
 //
@@ -21,6 +23,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -122,7 +125,7 @@ var online = []struct {
 // run tells the story to w.
 func run(w io.Writer) error {
 	s := &story{w: w}
-	steps := []func() error{s.setUp, s.propose, s.review, s.vote, s.count, s.implement}
+	steps := []func() error{s.setUp, s.propose, s.review, s.vote, s.saveAndRestore, s.count, s.implement}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -331,6 +334,39 @@ func (s *story) vote() error {
 		s.printf(" %s %d;", g.Group, g.Count)
 	}
 	s.printf(" turnout %s of the %d residents on the census.\n", share(f.Turnout), s.census.Len())
+	return nil
+}
+
+// saveAndRestore saves the budget as JSON at the close of voting, as a
+// city would between two days of counting, and goes on with the budget
+// decoded from it: the document holds pseudonyms, never a document number,
+// a birth date or the secret, so decoding takes the census (the verifier)
+// and the petition taken up back as arguments.
+func (s *story) saveAndRestore() error {
+	saved, err := json.Marshal(s.budget)
+	if err != nil {
+		return err
+	}
+	restored, err := budgeting.DecodeBudget(saved, s.census, []*participation.Initiative{s.peti})
+	if err != nil {
+		return err
+	}
+	again, err := json.Marshal(restored)
+	if err != nil {
+		return err
+	}
+	for _, o := range online {
+		if bytes.Contains(saved, []byte(o.doc)) || bytes.Contains(saved, []byte(o.birth)) {
+			return fmt.Errorf("the saved budget holds the document %s or its birth date", o.doc)
+		}
+	}
+	if !bytes.Equal(saved, again) {
+		return fmt.Errorf("the restored budget saves to other bytes")
+	}
+	s.printf("\nThe city saves the budget at the close of voting: %d bytes of JSON, with pseudonyms and no document "+
+		"number or birth date. Restored with the census and the petition, it saves to the same bytes, and the count "+
+		"goes on from the restored budget.\n", len(saved))
+	s.budget = restored
 	return nil
 }
 
