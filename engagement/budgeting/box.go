@@ -236,7 +236,10 @@ type Receipt struct {
 // counted, or rejected with its reason. Under [RevotePolicyLastCounts] a
 // person's new valid ballot supersedes the counted one; under
 // [RevotePolicyFirstCounts] it is rejected with [ErrAlreadyVoted]. A
-// rejected ballot never supersedes a counted one.
+// rejected ballot never supersedes a counted one. A person who voted before
+// is held to the profile the box kept from their first ballot (the one the
+// figures and the election show), and a claim the verifier refuses says
+// nothing of the voter.
 //
 // It refuses the call, recording nothing, with an error wrapping
 // [ErrWrongState] for a closed box, [ErrInvalid] for an undeclared channel,

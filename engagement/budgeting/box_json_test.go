@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/civitas-go/civitas/engagement"
 	"github.com/civitas-go/civitas/engagement/budgeting"
+	"github.com/civitas-go/civitas/stakeholder"
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,4 +164,38 @@ func requireStableJSON[T any](t *testing.T, data []byte, decode func([]byte) (T,
 	v2, err := decode(once)
 	require.NoError(t, err)
 	require.Equal(t, string(once), string(encode(t, v2)))
+}
+
+// movingVoter is a verifier whose one voter moves house between ballots:
+// the register says "north" first and "south" after.
+type movingVoter struct{ calls *int }
+
+func (m movingVoter) Verify(budgeting.Claim) (budgeting.Identity, error) {
+	*m.calls++
+	area := "north"
+	if *m.calls > 1 {
+		area = "south"
+	}
+	return budgeting.Identity{ID: uuid.UUID{0: 0x42, 6: 0x80, 8: 0x80}, Profile: stakeholder.Profile{Area: area, Resident: true}}, nil
+}
+
+// A person is held to the profile the box kept from their first ballot, so
+// that the ballots replay to the same box however the register changed.
+func TestBoxKeepsTheFirstProfile(t *testing.T) {
+	rules, err := budgeting.NewBallotRules(districtInstance(t, budgeting.VoteTypeApproval),
+		budgeting.BallotForm{DistrictColumn: "district", OwnDistrict: true})
+	require.NoError(t, err)
+	calls := 0
+	box, err := budgeting.NewBox(budgeting.BoxSpec{Rules: rules, Verifier: movingVoter{&calls}, Opens: opens,
+		Revote: budgeting.RevotePolicyLastCounts, Eligibility: engagement.Eligibility{Areas: []string{"north"}}})
+	require.NoError(t, err)
+	for m, project := range []string{"n1", "n2"} {
+		r, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: "x"}, Channel: budgeting.BallotChannelOnline,
+			At: opens.Add(time.Duration(m) * time.Minute), Projects: []string{project}})
+		require.NoError(t, err)
+		require.Equal(t, budgeting.BallotStatusCounted, r.Status, "ballot %d: a north ballot of a north voter", m+1)
+	}
+	d, err := budgeting.DecodeBox(encode(t, box), movingVoter{&calls})
+	require.NoError(t, err)
+	assert.Equal(t, string(encode(t, box)), string(encode(t, d)))
 }

@@ -254,8 +254,8 @@ func (b *Budget) rebuildProposals(ps []proposalJSON) error {
 
 // rebuildBox decodes the box and checks that it is the one OpenVoting
 // opens: same instance, rules, eligibility, policy and electorate, opened
-// in the voting phase once every proposal was reviewed, and no review
-// after.
+// in the voting phase once every proposal was reviewed and the process had
+// closed for proposals, and no review after.
 func (b *Budget) rebuildBox(bw *boxJSON) error {
 	box, err := bw.replay(b.verifier)
 	if err != nil {
@@ -264,6 +264,9 @@ func (b *Budget) rebuildBox(bw *boxJSON) error {
 	opened, number, err := b.newBallotBox(bw.Opens)
 	if err != nil {
 		return err
+	}
+	if closedAt, ok := b.p.EnteredAt(engagement.StateClosed); !ok || closedAt.After(box.opens) {
+		return errorf(ErrInconsistent, "voting opened while the process was open for proposals")
 	}
 	if !sameJSON(opened.document().spec(), box.document().spec()) {
 		return errorf(ErrInconsistent, "not the box the proposals and the budget's rules make")
