@@ -337,10 +337,10 @@ func quoteArea(a string) string {
 }
 
 // checkPoints checks the points of a cumulative or scoring ballot, and that
-// other ballots carry none.
+// other ballots carry none (nil and an empty list are both none).
 func (r BallotRules) checkPoints(idx []int32, points []decimal.Decimal, broke func(BallotLimit, error, string, string)) []error {
 	if !r.inst.voteType.hasPoints() {
-		if points != nil {
+		if len(points) > 0 {
 			return []error{errorf(ErrPointsMismatch, "points on a %s ballot", r.inst.voteType)}
 		}
 		return nil

@@ -5,9 +5,12 @@ import (
 	"iter"
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/civitas-go/civitas/engagement"
+	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
@@ -31,7 +34,8 @@ type BoxSpec struct {
 	// Opens is when voting opens; no ballot may be dated earlier.
 	Opens time.Time
 	// Electorate is the number of people entitled to vote, for turnout
-	// (a census's [Census.Len]); 0 when unknown. It also sizes the box.
+	// (a census's [Census.Len]); 0 when unknown. It also sizes the box,
+	// up to a million people (more grow it as they vote).
 	Electorate int
 }
 
@@ -58,8 +62,9 @@ type BoxSpec struct {
 // of order). A received ballot is always recorded, counted or not.
 //
 // Ballots are kept compactly (a fixed 24-byte record, project positions as
-// int32 in one array, one 28-byte entry per person), so a box holds a
-// million ballots in about a hundred megabytes.
+// 16-bit numbers in one array, one 28-byte entry per person found through
+// an index of 8 to 16 bytes), so a box holds a million ballots of five
+// projects in well under a hundred megabytes.
 //
 // A Box is not safe for concurrent use: guard it with a mutex, and stamp
 // each ballot inside the lock so that times stay in order. The zero value
@@ -77,10 +82,10 @@ type Box struct {
 	last     int64 // UnixNano of the latest ballot or event
 
 	records    []castRecord
-	items      []int32
+	items      []uint16          // project positions; NewBox refuses instances of more projects
 	points     []decimal.Decimal // parallel to items for cumulative and scoring ballots
 	voters     []voterRec
-	voterIndex map[uuid.UUID]int32
+	voterIndex idIndex // of voters, by pseudonym
 	rejected   []rejection
 	labels     []string // sexes and areas of voters, interned
 	labelIndex map[string]uint16
@@ -111,6 +116,9 @@ type voterRec struct {
 	resident  bool
 }
 
+// key returns the voter's pseudonym, for the box's index.
+func (v voterRec) key() uuid.UUID { return v.id }
+
 // rejection keeps what a rejected ballot said, as given, and why it was
 // rejected.
 type rejection struct {
@@ -122,8 +130,17 @@ type rejection struct {
 // NewBox returns an open box. It returns an error wrapping [ErrInvalid] for
 // rules without an instance, a nil verifier, an undeclared revote policy,
 // invalid eligibility rules, a zero or unrepresentable opening time, or a
-// negative electorate; problems are joined.
+// negative electorate; and [ErrOverflow] for an instance of more than
+// [MaxBoxProjects] projects. Problems are joined.
 func NewBox(spec BoxSpec) (*Box, error) {
+	if err := spec.validate(); err != nil {
+		return nil, err
+	}
+	return newBox(spec, min(spec.Electorate, maxPresize)), nil
+}
+
+// validate returns what NewBox refuses in spec.
+func (spec BoxSpec) validate() error {
 	var errs []error
 	if spec.Rules.inst == nil {
 		errs = append(errs, errorf(ErrInvalid, "box without ballot rules"))
@@ -143,22 +160,34 @@ func NewBox(spec BoxSpec) (*Box, error) {
 	if spec.Electorate < 0 {
 		errs = append(errs, errorf(ErrInvalid, "electorate %d", spec.Electorate))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	if spec.Rules.inst != nil && len(spec.Rules.inst.projects) > MaxBoxProjects {
+		errs = append(errs, errorf(ErrOverflow, "%d projects, a box takes at most %d", len(spec.Rules.inst.projects), MaxBoxProjects))
 	}
-	n := spec.Electorate
+	return errors.Join(errs...)
+}
+
+// newBox returns an open box of a valid spec with room for n people.
+func newBox(spec BoxSpec, n int) *Box {
 	b := &Box{
 		rules: spec.Rules, verifier: spec.Verifier, elig: spec.Eligibility, revote: spec.Revote,
 		opens: spec.Opens.UTC(), elect: spec.Electorate, last: spec.Opens.UnixNano(),
 		records:    make([]castRecord, 0, n),
 		voters:     make([]voterRec, 0, n),
-		voterIndex: make(map[uuid.UUID]int32, n),
+		voterIndex: newIDIndex(n),
 		labels:     []string{""},
 		labelIndex: map[string]uint16{"": 0},
 		byArea:     []int64{0},
 	}
-	return b, nil
+	return b
 }
+
+// MaxBoxProjects is the most projects the instance of a [Box] may have:
+// the box keeps each project a ballot lists as a 16-bit number.
+const MaxBoxProjects = 1 << 16
+
+// maxPresize is the most people a new box makes room for before they
+// vote: the electorate may be a figure from a document.
+const maxPresize = 1 << 20
 
 // representable reports whether t is set and fits Unix nanoseconds.
 func representable(t time.Time) bool {
@@ -207,7 +236,10 @@ type Receipt struct {
 // counted, or rejected with its reason. Under [RevotePolicyLastCounts] a
 // person's new valid ballot supersedes the counted one; under
 // [RevotePolicyFirstCounts] it is rejected with [ErrAlreadyVoted]. A
-// rejected ballot never supersedes a counted one.
+// rejected ballot never supersedes a counted one. A person who voted before
+// is held to the profile the box kept from their first ballot (the one the
+// figures and the election show), and a claim the verifier refuses says
+// nothing of the voter.
 //
 // It refuses the call, recording nothing, with an error wrapping
 // [ErrWrongState] for a closed box, [ErrInvalid] for an undeclared channel,
@@ -221,8 +253,26 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, err
 	}
-	var reasons []error
 	who, verr := b.verifier.Verify(c.Claim)
+	return b.record(c, at, who, verr)
+}
+
+// record records a ballot cast at at (Unix nanoseconds, checked by
+// precheck) by who, or by someone the verifier refused with verr. It is
+// what Cast and decoding share. A failed verification says nothing of the
+// voter; a person who voted before is checked against the profile the box
+// keeps from their first ballot, the one their counted ballot is counted
+// with.
+func (b *Box) record(c Cast, at int64, who Identity, verr error) (Receipt, error) {
+	c.Projects = validUTF8(c.Projects)
+	var reasons []error
+	vi, known := int32(-1), false
+	if verr != nil {
+		who = Identity{}
+	} else if k, ok := find(&b.voterIndex, b.voters, who.ID); ok {
+		vi, known = k, true
+		who.Profile = b.profile(&b.voters[vi])
+	}
 	if verr == nil && !b.hasRoomFor(who.Profile.Sex, who.Profile.Area) {
 		// Refused before anything is recorded: the box indexes sexes and
 		// areas in 16 bits, and merging labels would change voters' data.
@@ -244,9 +294,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	if rerr != nil {
 		reasons = append(reasons, rerr)
 	}
-	vi, known := int32(-1), false
 	if verr == nil {
-		vi, known = b.voterIndex[who.ID]
 		if known && b.revote == RevotePolicyFirstCounts && b.voters[vi].counted >= 0 {
 			first := b.voters[vi].counted + 1
 			reasons = append(reasons, errorf(ErrAlreadyVoted, "ballot %d counts", first))
@@ -262,7 +310,7 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 		rec.status = uint8(BallotStatusRejected)
 		rec.aux = int32(len(b.rejected))
 		r.Status, r.Reason = BallotStatusRejected, errors.Join(reasons...)
-		b.rejected = append(b.rejected, rejection{projects: slices.Clone(c.Projects), points: slices.Clone(c.Points), reason: r.Reason})
+		b.rejected = append(b.rejected, rejection{projects: nilIfEmpty(slices.Clone(c.Projects)), points: nilIfEmpty(slices.Clone(c.Points)), reason: r.Reason})
 	} else {
 		rec.status = uint8(BallotStatusCounted)
 		r.Status = BallotStatusCounted
@@ -277,7 +325,9 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 			r.Replaced = int(old) + 1
 		}
 		v.counted = seq
-		b.items = append(b.items, idx...)
+		for _, j := range idx {
+			b.items = append(b.items, uint16(j))
+		}
 		if b.rules.inst.voteType.hasPoints() {
 			b.points = append(b.points, c.Points...)
 		}
@@ -288,6 +338,31 @@ func (b *Box) Cast(c Cast) (Receipt, error) {
 	b.records = append(b.records, rec)
 	b.last = at
 	return r, nil
+}
+
+// validUTF8 returns the projects of a ballot with bytes that are not UTF-8
+// (which no project ID has) made U+FFFD, as JSON would write them, so that
+// the ballot, and the reason it is rejected for, read back the same; the
+// projects themselves when every ID is UTF-8.
+func validUTF8(projects []string) []string {
+	for i, s := range projects {
+		if !utf8.ValidString(s) {
+			out := slices.Clone(projects)
+			for k := i; k < len(out); k++ {
+				out[k] = strings.ToValidUTF8(out[k], "\uFFFD")
+			}
+			return out
+		}
+	}
+	return projects
+}
+
+// nilIfEmpty returns s, nil when it is empty.
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // precheck checks that the box is open and at is in order, returning at
@@ -312,8 +387,13 @@ func (b *Box) addVoter(who Identity) int32 {
 	vi := int32(len(b.voters))
 	b.voters = append(b.voters, voterRec{id: who.ID, counted: -1, sex: b.label(who.Profile.Sex),
 		area: b.label(who.Profile.Area), band: uint8(who.Profile.AgeBand), resident: who.Profile.Resident})
-	b.voterIndex[who.ID] = vi
+	add(&b.voterIndex, b.voters, vi)
 	return vi
+}
+
+// profile returns what the box keeps of a voter's profile.
+func (b *Box) profile(v *voterRec) stakeholder.Profile {
+	return stakeholder.Profile{AgeBand: stakeholder.AgeBand(v.band), Sex: b.labels[v.sex], Area: b.labels[v.area], Resident: v.resident}
 }
 
 // hasRoomFor reports whether the label table can take a voter's sex and
@@ -431,7 +511,7 @@ func (b *Box) Rejected() iter.Seq[BallotRecord] {
 // CountedBallot returns the number of the ballot that counts for the person
 // with pseudonym voter, and false when none does.
 func (b *Box) CountedBallot(voter uuid.UUID) (int, bool) {
-	vi, ok := b.voterIndex[voter]
+	vi, ok := find(&b.voterIndex, b.voters, voter)
 	if !ok || b.voters[vi].counted < 0 {
 		return 0, false
 	}

@@ -250,6 +250,13 @@
 // ([Box.ImportPaper]). [Box.Election] yields an [Election] that writes a valid
 // .pb file.
 //
+// A [Box], a [Budget] and a [Census] round-trip through JSON. Their documents
+// hold pseudonyms, never a document number, a birth date or the secret, so
+// [DecodeBox], [DecodeBudget] and [DecodeCensus] take the verifier (and the
+// initiatives taken up) or the secret back as arguments; they replay every
+// ballot through the box's checks and hold the rest to what the methods
+// would have recorded, so a decoded box or budget goes on where it stopped.
+//
 // # Concurrency
 //
 // Instances, profiles, elections, rules and results are immutable and safe

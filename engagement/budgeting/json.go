@@ -9,11 +9,17 @@ import (
 // electionJSON is the JSON form of an Election: the file's sections as
 // lists, with costs as strings so that "400000.0" keeps its decimal.
 type electionJSON struct {
+	instanceJSON
+	VoteColumns []string `json:"vote_columns"`
+	Votes       []Vote   `json:"votes"`
+}
+
+// instanceJSON is the JSON form of an Instance: its META rows, its PROJECTS
+// columns and its projects. An election and a ballot box write it.
+type instanceJSON struct {
 	Meta           []Field       `json:"meta"`
 	ProjectColumns []string      `json:"project_columns"`
 	Projects       []projectJSON `json:"projects"`
-	VoteColumns    []string      `json:"vote_columns"`
-	Votes          []Vote        `json:"votes"`
 }
 
 type projectJSON struct {
@@ -35,15 +41,9 @@ func (e *Election) MarshalJSON() ([]byte, error) {
 	}
 	in, pr := e.inst, e.prof
 	w := electionJSON{
-		Meta:           in.meta,
-		ProjectColumns: in.columns,
-		Projects:       make([]projectJSON, len(in.projects)),
-		VoteColumns:    pr.columns,
-		Votes:          make([]Vote, pr.Len()),
-	}
-	for i, p := range in.projects {
-		w.Projects[i] = projectJSON{ID: p.ID, Cost: decimalText(p.Cost), Name: p.Name,
-			Categories: p.Categories, Targets: p.Targets, Extra: p.Extra}
+		instanceJSON: instanceToJSON(in),
+		VoteColumns:  pr.columns,
+		Votes:        make([]Vote, pr.Len()),
 	}
 	for i := range w.Votes {
 		v := pr.Voter(i)
@@ -71,9 +71,34 @@ func (e *Election) UnmarshalJSON(data []byte) error {
 	if err := decodeJSON("election", data, &w); err != nil {
 		return err
 	}
+	inst, err := w.instance()
+	if err != nil {
+		return err
+	}
+	el, err := newElection(inst, w.VoteColumns, w.Votes)
+	if err != nil {
+		return err
+	}
+	*e = Election{inst: el.inst, prof: el.prof, warnings: el.warnings}
+	return nil
+}
+
+// instanceToJSON returns the JSON form of in.
+func instanceToJSON(in *Instance) instanceJSON {
+	w := instanceJSON{Meta: in.meta, ProjectColumns: in.columns, Projects: make([]projectJSON, len(in.projects))}
+	for i, p := range in.projects {
+		w.Projects[i] = projectJSON{ID: p.ID, Cost: decimalText(p.Cost), Name: p.Name,
+			Categories: p.Categories, Targets: p.Targets, Extra: p.Extra}
+	}
+	return w
+}
+
+// instance builds the instance w describes, checked as [Parse] checks a
+// file.
+func (w instanceJSON) instance() (*Instance, error) {
 	b := instanceBuilder{}
 	if err := b.readMeta(slices.Clone(w.Meta), nil); err != nil {
-		return err
+		return nil, err
 	}
 	b.setColumns(w.ProjectColumns, 0)
 	for _, p := range w.Projects {
@@ -85,14 +110,5 @@ func (e *Election) UnmarshalJSON(data []byte) error {
 		b.addProject(Project{ID: p.ID, Cost: cost, Name: p.Name, Categories: p.Categories,
 			Targets: p.Targets, Extra: p.Extra}, 0)
 	}
-	inst, err := b.finish()
-	if err != nil {
-		return err
-	}
-	el, err := newElection(inst, w.VoteColumns, w.Votes)
-	if err != nil {
-		return err
-	}
-	*e = Election{inst: el.inst, prof: el.prof, warnings: el.warnings}
-	return nil
+	return b.finish()
 }

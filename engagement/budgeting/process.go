@@ -336,6 +336,26 @@ func (b *Budget) Propose(pr Proposal, at time.Time) error {
 	if err := b.usable(); err != nil {
 		return err
 	}
+	if err := errors.Join(b.checkProposal(pr, at)...); err != nil {
+		return err
+	}
+	if err := b.p.Contribute(engagement.Submission{ID: pr.ID, Participant: pr.Author,
+		Kind: engagement.ContributionKindIdea, Text: pr.Title}, at); err != nil {
+		return err
+	}
+	b.addProposal(pr, at)
+	return nil
+}
+
+// addProposal records a proposal made at at.
+func (b *Budget) addProposal(pr Proposal, at time.Time) {
+	b.index[pr.ID] = len(b.proposals)
+	b.proposals = append(b.proposals, proposalRec{prop: pr, at: at.UTC()})
+}
+
+// checkProposal returns what is wrong with proposal pr made at at, for the
+// budget (the process checks the rest): what Propose and decoding check.
+func (b *Budget) checkProposal(pr Proposal, at time.Time) []error {
 	var errs []error
 	errs = append(errs, b.inPhase(BudgetPhaseProposals, at))
 	errs = append(errs, checkText("proposal title", pr.Title, false), checkText("proposal district", pr.District, true))
@@ -353,16 +373,7 @@ func (b *Budget) Propose(pr Proposal, at time.Time) error {
 	if _, dup := b.index[pr.ID]; dup {
 		errs = append(errs, errorf(ErrDuplicate, "proposal %s", pr.ID))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	if err := b.p.Contribute(engagement.Submission{ID: pr.ID, Participant: pr.Author,
-		Kind: engagement.ContributionKindIdea, Text: pr.Title}, at); err != nil {
-		return err
-	}
-	b.index[pr.ID] = len(b.proposals)
-	b.proposals = append(b.proposals, proposalRec{prop: pr, at: at.UTC()})
-	return nil
+	return errs
 }
 
 // Review records at at the feasibility review of the proposal with ID id,
@@ -386,6 +397,22 @@ func (b *Budget) Review(id uuid.UUID, r Review, at time.Time) error {
 	if b.box != nil {
 		errs = append(errs, errorf(ErrWrongState, "voting has opened"))
 	}
+	resp, rerrs := reviewResponse(r)
+	if err := errors.Join(append(errs, rerrs...)...); err != nil {
+		return err
+	}
+	if err := b.p.Respond(id, resp, at); err != nil {
+		return err
+	}
+	rec := &b.proposals[i]
+	rec.reviewed, rec.review, rec.reviewedAt = true, r, at.UTC()
+	return nil
+}
+
+// reviewResponse returns the process's response a review makes, and what
+// is wrong with the review.
+func reviewResponse(r Review) (engagement.Response, []error) {
+	var errs []error
 	resp := engagement.Response{Responder: r.Reviewer}
 	if r.Feasible {
 		errs = append(errs, checkText("review owner", r.Owner, false))
@@ -399,15 +426,7 @@ func (b *Budget) Review(id uuid.UUID, r Review, at time.Time) error {
 		}
 		resp.Kind, resp.Text = engagement.ResponseKindNotAccepted, r.Reason
 	}
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	if err := b.p.Respond(id, resp, at); err != nil {
-		return err
-	}
-	rec := &b.proposals[i]
-	rec.reviewed, rec.review, rec.reviewedAt = true, r, at.UTC()
-	return nil
+	return resp, errs
 }
 
 // OpenVoting opens the ballot at at: it closes the process for proposals,
@@ -423,12 +442,33 @@ func (b *Budget) OpenVoting(at time.Time) error {
 		return err
 	}
 	var errs []error
-	errs = append(errs, b.inPhase(BudgetPhaseVoting, at))
 	if b.box != nil {
 		errs = append(errs, errorf(ErrWrongState, "voting is open already"))
 	} else if st := b.p.State(); st != engagement.StateOpen && st != engagement.StateClosed {
 		errs = append(errs, errorf(ErrWrongState, "the process is %s", st.Text()))
 	}
+	box, number, err := b.newBallotBox(at)
+	if err := errors.Join(append(errs, err)...); err != nil {
+		return err
+	}
+	if b.p.State() == engagement.StateOpen {
+		if err := b.p.Close(at); err != nil {
+			return err
+		}
+	}
+	for i, n := range number {
+		b.proposals[i].project = n
+	}
+	b.inst, b.box = box.rules.inst, box
+	return nil
+}
+
+// newBallotBox returns the box OpenVoting opens at at, and the project ID
+// of each feasible proposal by its index: what OpenVoting and decoding
+// build.
+func (b *Budget) newBallotBox(at time.Time) (*Box, map[int]string, error) {
+	var errs []error
+	errs = append(errs, b.inPhase(BudgetPhaseVoting, at))
 	var projects []Project
 	number := map[int]string{}
 	for i, rec := range b.proposals {
@@ -445,31 +485,22 @@ func (b *Budget) OpenVoting(at time.Time) error {
 		errs = append(errs, errorf(ErrWrongState, "no proposal is feasible"))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, nil, err
 	}
 	inst, err := NewInstance(b.amount, b.voteType, projects, b.meta...)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	rules, err := NewBallotRules(inst, b.form)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	box, err := NewBox(BoxSpec{Rules: rules, Verifier: b.verifier, Eligibility: b.p.Rules().Eligibility,
 		Revote: b.revote, Opens: at, Electorate: b.electorate})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	if b.p.State() == engagement.StateOpen {
-		if err := b.p.Close(at); err != nil {
-			return err
-		}
-	}
-	for i, n := range number {
-		b.proposals[i].project = n
-	}
-	b.inst, b.box = inst, box
-	return nil
+	return box, number, nil
 }
 
 // Count closes the box at at, counts the ballots and runs the rule, and
@@ -501,32 +532,11 @@ func (b *Budget) Count(ctx context.Context, at time.Time) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	e, err := b.box.Election()
+	c, err := b.count(ctx)
 	if err != nil {
 		return err
 	}
-	res, err := b.rule.Run(ctx, e)
-	if err != nil {
-		return err
-	}
-	funded := make([]int, 0, len(res.selected)) // proposal indexes, in the order funded
-	for _, j := range res.selected {
-		funded = append(funded, b.proposalOf(e.inst.projects[j].ID))
-	}
-	specs := make([]engagement.CommitmentSpec, len(funded))
-	shaped := make([]uuid.UUID, len(funded))
-	for k, i := range funded {
-		rec := &b.proposals[i]
-		shaped[k] = rec.prop.ID
-		specs[k] = engagement.CommitmentSpec{ID: uuid.NewSHA1(b.p.ID(), []byte("commitment/"+rec.prop.ID.String())),
-			Action: rec.prop.Title, Owner: rec.review.Owner, Due: b.cal.Due, Milestones: b.milestones, ShapedBy: []uuid.UUID{rec.prop.ID}}
-		if err := specs[k].Validate(); err != nil {
-			return err
-		}
-	}
-	d := engagement.Decision{Outcome: b.outcomeText(res, funded), Rationale: b.rationaleText(e, res),
-		ShapedBy: shaped, FollowsPublicChoice: true}
-	if err := b.p.Decide(d, at); err != nil {
+	if err := b.p.Decide(c.decision, at); err != nil {
 		return err
 	}
 	// From here on every step was checked: the process decided, and the
@@ -536,13 +546,12 @@ func (b *Budget) Count(ctx context.Context, at time.Time) error {
 			return errorf(ErrInconsistent, "closing the box: %w", err)
 		}
 	}
-	for k, i := range funded {
-		if err := b.p.AddCommitment(specs[k], at); err != nil {
+	for k, i := range c.funded {
+		if err := b.p.AddCommitment(c.specs[k], at); err != nil {
 			return errorf(ErrInconsistent, "commitment for %q: %w", b.proposals[i].prop.Title, err)
 		}
-		b.proposals[i].funded, b.proposals[i].commitment = true, specs[k].ID
 	}
-	b.countVotes(e)
+	b.record(c)
 	for _, in := range b.initiatives {
 		if in.State() != participation.StateSubmitted {
 			continue
@@ -552,8 +561,58 @@ func (b *Budget) Count(ctx context.Context, at time.Time) error {
 			return errorf(ErrInconsistent, "answering initiative %q: %w", in.Title(), err)
 		}
 	}
-	b.election, b.result = e, res
 	return nil
+}
+
+// counted is the outcome of a count: the election, the rule's result, the
+// indexes of the funded proposals in the order funded, the commitment of
+// each, and the decision.
+type counted struct {
+	e        *Election
+	res      *Result
+	funded   []int
+	specs    []engagement.CommitmentSpec
+	decision engagement.Decision
+}
+
+// count counts the box's ballots and runs the rule: what Count records and
+// decoding checks the process against.
+func (b *Budget) count(ctx context.Context) (*counted, error) {
+	e, err := b.box.Election()
+	if err != nil {
+		return nil, err
+	}
+	res, err := b.rule.Run(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	c := &counted{e: e, res: res, funded: make([]int, 0, len(res.selected))}
+	for _, j := range res.selected {
+		c.funded = append(c.funded, b.proposalOf(e.inst.projects[j].ID))
+	}
+	c.specs = make([]engagement.CommitmentSpec, len(c.funded))
+	shaped := make([]uuid.UUID, len(c.funded))
+	for k, i := range c.funded {
+		rec := &b.proposals[i]
+		shaped[k] = rec.prop.ID
+		c.specs[k] = engagement.CommitmentSpec{ID: uuid.NewSHA1(b.p.ID(), []byte("commitment/"+rec.prop.ID.String())),
+			Action: rec.prop.Title, Owner: rec.review.Owner, Due: b.cal.Due, Milestones: b.milestones, ShapedBy: []uuid.UUID{rec.prop.ID}}
+		if err := c.specs[k].Validate(); err != nil {
+			return nil, err
+		}
+	}
+	c.decision = engagement.Decision{Outcome: b.outcomeText(res, c.funded), Rationale: b.rationaleText(e, res),
+		ShapedBy: shaped, FollowsPublicChoice: true}
+	return c, nil
+}
+
+// record records a count's outcome in the budget's proposals.
+func (b *Budget) record(c *counted) {
+	for k, i := range c.funded {
+		b.proposals[i].funded, b.proposals[i].commitment = true, c.specs[k].ID
+	}
+	b.countVotes(c.e)
+	b.election, b.result = c.e, c.res
 }
 
 // proposalOf returns the index of the proposal whose project has ID id.
@@ -709,7 +768,7 @@ func (b *Budget) Votes(id uuid.UUID) iter.Seq[BallotRecord] {
 		if !ok || b.box == nil || b.proposals[i].project == "" {
 			return
 		}
-		j := int32(b.inst.index[b.proposals[i].project])
+		j := uint16(b.inst.index[b.proposals[i].project])
 		for k := range b.box.records {
 			if b.box.records[k].status != uint8(BallotStatusCounted) {
 				continue

@@ -27,7 +27,7 @@ var calendar = budgeting.Calendar{Proposals: pday(time.March, 1), Review: pday(t
 
 // openBudget returns a budget of 100,000 open for proposals on 1 March,
 // verified against the test census, with a 40 % minimum share.
-func openBudget(t *testing.T) *budgeting.Budget {
+func openBudget(t testing.TB) *budgeting.Budget {
 	t.Helper()
 	authority, err := engagement.NewAuthority(pid(1), "City of Riverton", pid(1))
 	require.NoError(t, err)
@@ -54,7 +54,7 @@ func author(n byte) engagement.Participant {
 
 // propose adds three proposals (IDs 11, 12, 13) and reviews them: 13 is not
 // feasible.
-func proposeAndReview(t *testing.T, b *budgeting.Budget) {
+func proposeAndReview(t testing.TB, b *budgeting.Budget) {
 	t.Helper()
 	for i, title := range []string{"Trees", "Crossing", "Parking"} {
 		require.NoError(t, b.Propose(budgeting.Proposal{ID: pid(11 + byte(i)), Author: author(byte(i)), Title: title,

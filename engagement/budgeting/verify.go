@@ -3,6 +3,7 @@ package budgeting
 import (
 	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"hash"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/civitas-go/civitas/stakeholder"
 	"github.com/google/uuid"
@@ -75,7 +77,7 @@ type macState struct {
 }
 
 // Domain separation: the pseudonym and the second-factor tag of one
-// document are unrelated.
+// document are unrelated, and each hash says what it is for.
 const (
 	pseudonymDomain = "civitas/budgeting/pseudonym\x00"
 	birthDomain     = "civitas/budgeting/birth-date\x00"
@@ -98,8 +100,22 @@ func NewPseudonymizer(secret []byte) (*Pseudonymizer, error) {
 // [NormalizeDocument] does; uuid.Nil when nothing is left of it, and for a
 // zero Pseudonymizer, which has no secret.
 func (p *Pseudonymizer) ID(document string) uuid.UUID {
+	id, _ := p.derive(document)
+	return id
+}
+
+// personKey is the half of a document's HMAC that its pseudonym does not
+// show: 128 bits nobody can compute without the secret, and from which
+// nobody learns the document.
+type personKey [16]byte
+
+// derive returns the pseudonym of the document and its person key, from
+// one HMAC: the pseudonym is made of the digest's first 16 bytes, the key is
+// the last 16, which are never written anywhere. It returns uuid.Nil when
+// nothing is left of the document, or for a zero Pseudonymizer.
+func (p *Pseudonymizer) derive(document string) (uuid.UUID, personKey) {
 	if p == nil || p.pool.New == nil {
-		return uuid.Nil // a zero Pseudonymizer has no secret
+		return uuid.Nil, personKey{} // a zero Pseudonymizer has no secret
 	}
 	st := p.pool.Get().(*macState)
 	defer p.pool.Put(st)
@@ -107,31 +123,36 @@ func (p *Pseudonymizer) ID(document string) uuid.UUID {
 	n := len(st.msg)
 	st.msg = appendNormalized(st.msg, document)
 	if len(st.msg) == n {
-		return uuid.Nil
+		return uuid.Nil, personKey{}
 	}
 	sum := st.digest()
 	var u uuid.UUID
 	copy(u[:], sum[:16])
 	u[6] = u[6]&0x0f | 0x80 // version 8
 	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
-	return u
+	return u, personKey(sum[16:32])
 }
 
-// tag returns the second-factor tag of a document and a birth date: 8
-// bytes of an HMAC, never 0.
-func (p *Pseudonymizer) tag(document, birthDate string) uint64 {
-	st := p.pool.Get().(*macState)
-	defer p.pool.Put(st)
-	st.msg = append(st.msg[:0], birthDomain...)
-	st.msg = appendNormalized(st.msg, document)
-	st.msg = append(st.msg, 0)
-	st.msg = append(st.msg, strings.TrimSpace(birthDate)...)
-	sum := st.digest()
-	var t uint64
-	for _, b := range sum[:8] {
-		t = t<<8 | uint64(b)
-	}
-	return t | 1
+// birthTag returns the second-factor tag of a birth date for the person
+// whose key is k: the first 8 bytes of SHA-256 over the birth-date domain,
+// the key and the date, never 0.
+//
+// One SHA-256 is enough where a second HMAC was used before, and the tag
+// stays a keyed, one-way check: the key is 128 bits of the document's
+// HMAC under the organisation's secret that the pseudonym does not reveal
+// (it is the digest's other half), so without the secret nobody can
+// compute a person's key, and so no tag, from a document and a birth date;
+// and a tag, a truncated SHA-256, gives back neither the key nor the date.
+// Hashing a secret-prefixed message is weak as a MAC only through length
+// extension, which needs the whole 256-bit state; the tag keeps 64 bits and
+// is never shown to voters, who only present dates to be checked.
+func birthTag(k personKey, birthDate string) uint64 {
+	var buf [64]byte
+	msg := append(buf[:0], birthDomain...)
+	msg = append(msg, k[:]...)
+	msg = append(msg, strings.TrimSpace(birthDate)...)
+	sum := sha256.Sum256(msg)
+	return binary.BigEndian.Uint64(sum[:8]) | 1
 }
 
 // digest returns the HMAC of msg.
@@ -191,18 +212,23 @@ type CensusRecord struct {
 type Census struct {
 	ps     *Pseudonymizer
 	asOf   time.Time
-	people map[uuid.UUID]censusEntry
-	labels []string // sexes and areas, interned
+	people []censusEntry // in the order of the records
+	index  idIndex       // of people, by pseudonym
+	labels []string      // sexes and areas, interned
 }
 
-// censusEntry is one person of a census, in 16 bytes.
+// censusEntry is one person of a census, in 32 bytes.
 type censusEntry struct {
+	id       uuid.UUID
 	tag      uint64 // 0: no second factor
 	sex      uint16 // index into labels
 	area     uint16 // index into labels
 	band     uint8
 	resident bool
 }
+
+// key returns the person's pseudonym, for the census's index.
+func (e censusEntry) key() uuid.UUID { return e.id }
 
 // NewCensus builds a census from records, with the per-organisation secret
 // and the date ages are computed on (the first day of voting, say). It
@@ -216,66 +242,98 @@ func NewCensus(secret []byte, asOf time.Time, records []CensusRecord) (*Census, 
 	if err != nil {
 		return nil, err
 	}
-	c := &Census{ps: ps, asOf: asOf.UTC(), people: make(map[uuid.UUID]censusEntry, len(records)), labels: []string{""}}
-	index := map[string]uint16{"": 0}
-	intern := func(s string) (uint16, bool) {
-		if k, ok := index[s]; ok {
-			return k, true
-		}
-		if len(c.labels) > 1<<16-1 {
-			return 0, false
-		}
-		index[s] = uint16(len(c.labels))
-		c.labels = append(c.labels, s)
-		return uint16(len(c.labels) - 1), true
-	}
+	cb := newCensusBuild(ps, asOf, len(records))
 	var errs []error
 	for i, r := range records {
-		e, err := c.entry(r, intern)
+		e, err := cb.entry(r)
+		if err == nil {
+			err = cb.add(e)
+		}
 		if err != nil {
 			errs = append(errs, &ParseError{Line: i + 1, Err: err})
-			continue
 		}
-		id := ps.ID(r.Document)
-		if _, dup := c.people[id]; dup {
-			errs = append(errs, &ParseError{Line: i + 1, Err: errorf(ErrDuplicate, "document given twice")})
-			continue
-		}
-		c.people[id] = e
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return cb.c, nil
+}
+
+// censusBuild is a census being built, by NewCensus or by decoding, with
+// the index of its labels.
+type censusBuild struct {
+	c      *Census
+	labels map[string]uint16
+}
+
+// newCensusBuild returns an empty census sized for n people.
+func newCensusBuild(ps *Pseudonymizer, asOf time.Time, n int) *censusBuild {
+	c := &Census{ps: ps, asOf: asOf.UTC(), people: make([]censusEntry, 0, n), index: newIDIndex(n), labels: []string{""}}
+	return &censusBuild{c: c, labels: map[string]uint16{"": 0}}
 }
 
 // entry builds the stored form of one record.
-func (c *Census) entry(r CensusRecord, intern func(string) (uint16, bool)) (censusEntry, error) {
+func (cb *censusBuild) entry(r CensusRecord) (censusEntry, error) {
 	var e censusEntry
-	if NormalizeDocument(r.Document) == "" {
+	var k personKey
+	if e.id, k = cb.c.ps.derive(r.Document); e.id == uuid.Nil {
 		return e, errorf(ErrInvalid, "empty document")
-	}
-	for _, s := range [...]string{r.Sex, r.Area} {
-		if strings.TrimSpace(s) != s {
-			return e, errorf(ErrInvalid, "category %q has surrounding spaces", s)
-		}
 	}
 	if r.BirthDate != "" {
 		b, err := time.Parse(time.DateOnly, strings.TrimSpace(r.BirthDate))
-		if err != nil || b.After(c.asOf) {
+		if err != nil || b.After(cb.c.asOf) {
 			return e, errorf(ErrInvalid, "birth date %q", clip(r.BirthDate))
 		}
-		e.band = uint8(ageBandOf(ageOn(b, c.asOf)))
-		e.tag = c.ps.tag(r.Document, r.BirthDate)
-	}
-	var ok1, ok2 bool
-	e.sex, ok1 = intern(r.Sex)
-	e.area, ok2 = intern(r.Area)
-	if !ok1 || !ok2 {
-		return e, errorf(ErrOverflow, "more than 65535 areas and sexes")
+		e.band = uint8(ageBandOf(ageOn(b, cb.c.asOf)))
+		e.tag = birthTag(k, r.BirthDate)
 	}
 	e.resident = r.Resident
-	return e, nil
+	return e, cb.categories(&e, r.Sex, r.Area)
+}
+
+// categories checks a person's sex and area and sets them in e, interned.
+// It refuses, with [ErrInvalid], a category with surrounding spaces (it
+// would split a group) or that is not UTF-8 (JSON could not keep it), and
+// with [ErrOverflow] one past 65,536 distinct categories.
+func (cb *censusBuild) categories(e *censusEntry, sex, area string) error {
+	for _, s := range [...]string{sex, area} {
+		if strings.TrimSpace(s) != s || !utf8.ValidString(s) {
+			return errorf(ErrInvalid, "category %q has surrounding spaces or is not UTF-8", s)
+		}
+	}
+	var ok1, ok2 bool
+	e.sex, ok1 = cb.intern(sex)
+	e.area, ok2 = cb.intern(area)
+	if !ok1 || !ok2 {
+		return errorf(ErrOverflow, "more than 65535 areas and sexes")
+	}
+	return nil
+}
+
+// intern returns the number of a label, adding it when new; false when the
+// 16-bit numbers are used up.
+func (cb *censusBuild) intern(s string) (uint16, bool) {
+	if k, ok := cb.labels[s]; ok {
+		return k, true
+	}
+	c := cb.c
+	if len(c.labels) > 1<<16-1 {
+		return 0, false
+	}
+	cb.labels[s] = uint16(len(c.labels))
+	c.labels = append(c.labels, s)
+	return uint16(len(c.labels) - 1), true
+}
+
+// add adds a person; [ErrDuplicate] when the census has the pseudonym.
+func (cb *censusBuild) add(e censusEntry) error {
+	c := cb.c
+	if _, dup := find(&c.index, c.people, e.id); dup {
+		return errorf(ErrDuplicate, "document given twice")
+	}
+	c.people = append(c.people, e)
+	add(&c.index, c.people, int32(len(c.people)-1))
+	return nil
 }
 
 // ageOn returns the age in whole years on day of someone born on birth.
@@ -307,9 +365,13 @@ func (c *Census) Verify(cl Claim) (Identity, error) {
 	if c == nil || c.ps == nil {
 		return Identity{}, ErrNotVerified // a zero Census holds no one
 	}
-	id := c.ps.ID(cl.Document)
-	e, ok := c.people[id]
-	if !ok || (e.tag != 0 && (cl.BirthDate == "" || c.ps.tag(cl.Document, cl.BirthDate) != e.tag)) {
+	id, k := c.ps.derive(cl.Document)
+	i, ok := find(&c.index, c.people, id)
+	if !ok {
+		return Identity{}, ErrNotVerified
+	}
+	e := &c.people[i]
+	if e.tag != 0 && (cl.BirthDate == "" || birthTag(k, cl.BirthDate) != e.tag) {
 		return Identity{}, ErrNotVerified
 	}
 	return Identity{ID: id, Profile: stakeholder.Profile{

@@ -1,13 +1,15 @@
 // Command participatory-budget runs a district's participatory budget from
 // the first proposal to the monitoring of the funded projects, on built-in
-// data: the City of Riverton gives Elm Ward EUR 200,000; residents propose
+// data (internal/riverside's Elm Ward budget, which the tour tells too):
+// Riverside City Council gives Elm Ward EUR 200,000; residents propose
 // projects (one of them from a petition that gathered its signatures), the
-// city reviews each for feasibility and says why it turns two down,
+// council reviews each for feasibility and says why it turns two down,
 // residents vote online and on paper ballot sheets, verified against the
 // census; one ballot is rejected for spending too little of the budget and
-// one voter tries to vote twice. The Method of Equal Shares decides, each
-// funded project becomes a commitment with milestones, and the promise
-// audit and the scorecard follow its progress.
+// one voter tries to vote twice. The council saves the whole budget as JSON
+// at the close of voting and counts from the copy it restores. The Method
+// of Equal Shares decides, each funded project becomes a commitment with
+// milestones, and the promise audit and the scorecard follow its progress.
 //
 // Usage:
 //
@@ -19,38 +21,17 @@ package main
 
 import (
 	"bytes"
-	"context"
-	_ "embed"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/civitas-go/civitas/engagement"
 	"github.com/civitas-go/civitas/engagement/budgeting"
 	"github.com/civitas-go/civitas/engagement/scorecard"
+	"github.com/civitas-go/civitas/internal/riverside"
 	"github.com/civitas-go/civitas/metrics"
-	"github.com/civitas-go/civitas/participation"
-	"github.com/civitas-go/civitas/stakeholder"
-	"github.com/google/uuid"
-	"github.com/shopspring/decimal"
 )
-
-// census is Elm Ward's extract of the population register: what the city
-// verifies voters against. The program keeps none of it but pseudonyms.
-//
-//go:embed data/census.csv
-var census string
-
-// paperSheets are the paper ballots collected at the ward office.
-//
-//go:embed data/paper.csv
-var paperSheets string
-
-// secret is the city's pseudonymization key. A real one is kept out of the
-// code.
-var secret = []byte("riverton-participatory-budget-2025-key")
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -59,70 +40,10 @@ func main() {
 	}
 }
 
-// id returns a fixed ID of the story.
-func id(n byte) uuid.UUID { return uuid.UUID{0: 0xe1, 15: n} }
-
-// day returns an instant of 2025 in UTC.
-func day(month time.Month, d, hour int) time.Time {
-	return time.Date(2025, month, d, hour, 0, 0, 0, time.UTC)
-}
-
-// The people and bodies of the story.
-var (
-	cityID      = id(1)
-	reviewerID  = id(3)
-	initiatorID = id(4)
-)
-
-// resident is the profile of an Elm Ward resident of 35 to 44.
-var resident = stakeholder.Profile{AgeBand: stakeholder.AgeBand35To44, Area: "elm", Resident: true}
-
-// proposal is one of the built-in proposals and its review.
-type proposal struct {
-	n        byte
-	title    string
-	estimate string
-	fromPeti bool
-	cost     string // reviewed cost; "" when not feasible
-	owner    string
-	reason   string
-}
-
-var proposals = []proposal{
-	{n: 11, title: "Shade trees on Elm Square", estimate: "40000", cost: "45000", owner: "Parks department"},
-	{n: 12, title: "Safe crossing at Elm School", estimate: "30000", fromPeti: true, cost: "35000", owner: "Roads department"},
-	{n: 13, title: "Skate park behind the library", estimate: "90000", cost: "90000", owner: "Parks department"},
-	{n: 14, title: "Free parking on Market Street", estimate: "0",
-		reason: "Parking rules are set by the city-wide traffic plan, not by a ward budget."},
-	{n: 15, title: "Community garden at the old depot", estimate: "25000", cost: "25000", owner: "Parks department"},
-	{n: 16, title: "Benches and a water fountain by the river", estimate: "20000", cost: "20000", owner: "Parks department"},
-	{n: 17, title: "Repaint the town hall", estimate: "60000",
-		reason: "The town hall is kept up from the buildings budget, and its repainting is already planned for 2026."},
-}
-
-// online are the ballots cast on the platform: document, birth date, the
-// projects' numbers, and the day of May.
-var online = []struct {
-	doc, birth string
-	vote       []string
-	d          int
-}{
-	{"D-001", "1980-04-02", []string{"3", "2", "6"}, 2},
-	{"D-002", "1975-09-13", []string{"3", "2", "6"}, 2},
-	{"D-003", "1990-01-30", []string{"3", "1", "6"}, 3},
-	{"D-004", "1962-11-05", []string{"3", "1", "6"}, 4},
-	{"D-005", "2001-07-21", []string{"3", "2", "5"}, 5},
-	{"D-006", "1958-02-17", []string{"1", "3", "5"}, 6},
-	{"D-007", "1984-12-01", []string{"6"}, 7},           // spends 10 % of the budget: rejected
-	{"D-007", "1984-12-01", []string{"3", "1", "5"}, 7}, // the second try counts: the first never did
-	{"D-008", "1999-03-03", []string{"3", "5", "6", "2"}, 8},
-	{"X-900", "1970-01-01", []string{"3", "2", "6"}, 9}, // lives in another ward
-}
-
 // run tells the story to w.
 func run(w io.Writer) error {
 	s := &story{w: w}
-	steps := []func() error{s.setUp, s.propose, s.review, s.vote, s.count, s.implement}
+	steps := []func() error{s.setUp, s.propose, s.review, s.vote, s.saveAndRestore, s.count, s.implement}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -134,11 +55,9 @@ func run(w io.Writer) error {
 // story holds the run and writes as it goes; the first write error stops
 // the output and is returned.
 type story struct {
-	w      io.Writer
-	err    error
-	budget *budgeting.Budget
-	peti   *participation.Initiative
-	census *budgeting.Census
+	w   io.Writer
+	err error
+	wb  *riverside.WardBudget
 }
 
 // printf writes to the story's writer, keeping the first error.
@@ -150,57 +69,12 @@ func (s *story) printf(format string, args ...any) {
 
 // setUp builds the budget, its process and the petition.
 func (s *story) setUp() error {
-	authority, err := engagement.NewAuthority(cityID, "City of Riverton", cityID)
+	wb, err := riverside.NewWardBudget()
 	if err != nil {
 		return err
 	}
-	c, err := budgeting.ReadCensus(strings.NewReader(census), secret, day(time.May, 1, 0))
-	if err != nil {
-		return err
-	}
-	s.census = c
-	rule, err := budgeting.RuleByName("mes_cost_add1")
-	if err != nil {
-		return err
-	}
-	cal := budgeting.Calendar{Proposals: day(time.March, 1, 0), Review: day(time.April, 1, 0), Voting: day(time.May, 1, 0),
-		Results: day(time.May, 22, 0), Implementation: day(time.June, 1, 0), Due: day(time.December, 31, 0)}
-	s.budget, err = budgeting.NewBudget(budgeting.BudgetSpec{
-		Process: engagement.ProcessSpec{ID: id(10), Title: "Elm Ward participatory budget 2025",
-			Question: "Which projects should Elm Ward's EUR 200,000 fund?", Authority: authority, Level: engagement.LevelEmpower,
-			Rules: engagement.Rules{Eligibility: engagement.Eligibility{MinAge: 16, Areas: []string{"elm"}, ResidentsOnly: true},
-				NoticeDays: 14, ResponseDays: 30, AnswerBeforeDeciding: true}},
-		Calendar: cal, Amount: decimal.NewFromInt(200000), VoteType: budgeting.VoteTypeApproval,
-		Meta: []budgeting.Field{{Key: "description", Value: "Elm Ward participatory budget 2025"}, {Key: "currency", Value: "EUR"}},
-		Form: budgeting.BallotForm{MinBudgetShare: decimal.NewFromInt(70), Knapsack: true},
-		Rule: rule, Revote: budgeting.RevotePolicyFirstCounts, Verifier: c, Electorate: c.Len(),
-		Milestones: []engagement.MilestoneSpec{{Name: "Design", Weight: 1}, {Name: "Tender awarded", Weight: 1},
-			{Name: "Works done", Weight: 3}, {Name: "Opened to the public", Weight: 1}},
-	}, day(time.February, 10, 9))
-	if err != nil {
-		return err
-	}
-	s.peti, err = petition()
-	if err != nil {
-		return err
-	}
-	b := s.budget
-	for _, step := range []func() error{
-		func() error { return b.Announce(day(time.February, 15, 9)) },
-		func() error {
-			return b.Publish(engagement.Publication{Kind: engagement.PublicationKindPublicNotice, Title: "Elm Ward budget: propose a project"}, day(time.February, 15, 9))
-		},
-		func() error { return b.TakeUp(s.peti, day(time.February, 20, 9)) },
-		func() error {
-			return b.Publish(engagement.Publication{Kind: engagement.PublicationKindBackgroundInfo, Title: "What a ward budget can fund"}, day(time.February, 20, 10))
-		},
-		func() error { return b.Open(day(time.March, 1, 9)) },
-	} {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	p := b.Process()
+	s.wb = wb
+	p := wb.Budget.Process()
 	s.printf("%s\n%s\n\n", p.Title(), strings.Repeat("=", len(p.Title())))
 	s.printf("%s asks: %s\nPromise: %s. Residents of Elm Ward aged 16 or over vote; the census decides who they are.\n\n",
 		p.Authority().Name(), p.Question(), p.Level().Text())
@@ -208,76 +82,26 @@ func (s *story) setUp() error {
 		s.printf("  %-20s %s to %s\n", ph.Label(), ph.Start.Format(time.DateOnly), ph.End.Format(time.DateOnly))
 	}
 	s.printf("\nThe petition %q gathered %d signatures and was taken up on %s.\n",
-		s.peti.Title(), s.peti.Count(), day(time.February, 20, 9).Format(time.DateOnly))
+		wb.Petition.Title(), wb.Petition.Count(), wb.TakenUp.Format(time.DateOnly))
 	return nil
-}
-
-// petition is the residents' petition for a safe crossing, submitted to
-// the city.
-func petition() (*participation.Initiative, error) {
-	start := day(time.January, 5, 9)
-	in, err := participation.NewInitiative(participation.InitiativeSpec{ID: id(20), Title: "A safe crossing at Elm School",
-		Kind: participation.KindPetition, Initiators: []uuid.UUID{initiatorID}, Area: "elm", Created: start})
-	if err != nil {
-		return nil, err
-	}
-	steps := []func() error{
-		func() error {
-			return in.SetRules(participation.SupportRules{Threshold: 3, Window: metrics.Period{Start: start, End: start.AddDate(0, 1, 0)}})
-		},
-		func() error { return in.Open(start) },
-	}
-	for i := range byte(4) {
-		steps = append(steps, func() error {
-			return in.Sign(id(30+i), resident, participation.SigningMethodOnline, start.AddDate(0, 0, int(i)+1))
-		})
-	}
-	steps = append(steps,
-		func() error { return in.Qualify(start.AddDate(0, 0, 10)) },
-		func() error {
-			return in.Submit(participation.PublicBody{ID: cityID, Name: "City of Riverton"}, start.AddDate(0, 0, 12))
-		})
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, err
-		}
-	}
-	return in, nil
 }
 
 // propose hands in the proposals.
 func (s *story) propose() error {
-	for i, p := range proposals {
-		pr := budgeting.Proposal{ID: id(p.n), Author: engagement.Participant{ID: id(40 + byte(i)), Profile: resident},
-			Title: p.title, Cost: decimal.RequireFromString(p.estimate)}
-		if p.fromPeti {
-			pr.Initiative = s.peti.ID()
-		}
-		if err := s.budget.Propose(pr, day(time.March, 3+2*i, 10)); err != nil {
-			return err
-		}
+	if err := s.wb.Propose(); err != nil {
+		return err
 	}
-	s.printf("\n%d proposals came in during proposal collection.\n", len(proposals))
+	s.printf("\n%d proposals came in during proposal collection.\n", s.wb.Budget.Process().ContributionCount())
 	return nil
 }
 
 // review reviews every proposal.
 func (s *story) review() error {
-	for i, p := range proposals {
-		r := budgeting.Review{Feasible: p.cost != "", Owner: p.owner, Reason: p.reason, Reviewer: reviewerID}
-		if r.Feasible {
-			r.Cost = decimal.RequireFromString(p.cost)
-		}
-		if err := s.budget.Review(id(p.n), r, day(time.April, 1, 10+i)); err != nil {
-			return err
-		}
-	}
-	if err := s.budget.Publish(engagement.Publication{Kind: engagement.PublicationKindFeedbackReport,
-		Title: "Feasibility review: what goes on the ballot, and why two proposals do not"}, day(time.April, 2, 9)); err != nil {
+	if err := s.wb.Review(); err != nil {
 		return err
 	}
 	s.printf("\nFeasibility review\n------------------\n")
-	for rec := range s.budget.Proposals() {
+	for rec := range s.wb.Budget.Proposals() {
 		if rec.Review.Feasible {
 			s.printf("  feasible      %-42s EUR %s (estimated %s), %s\n", rec.Proposal.Title, rec.Review.Cost, rec.Proposal.Cost, rec.Review.Owner)
 		} else {
@@ -290,27 +114,17 @@ func (s *story) review() error {
 // vote opens the ballot, casts the online ballots and imports the paper
 // sheets.
 func (s *story) vote() error {
-	if err := s.budget.OpenVoting(day(time.May, 1, 8)); err != nil {
+	if err := s.wb.Vote(); err != nil {
 		return err
 	}
-	box := s.budget.Box()
+	box := s.wb.Budget.Box()
 	s.printf("\nVoting\n------\nThe ballot lists %d projects; a ballot must spend at least 70 %% of the budget and no more than all of it.\n",
 		box.Rules().Instance().Len())
 	for _, p := range box.Rules().Instance().Projects() {
 		s.printf("  %s  %-42s EUR %s\n", p.ID, p.Name, p.Cost)
 	}
-	for i, o := range online {
-		if _, err := box.Cast(budgeting.Cast{Claim: budgeting.Claim{Document: o.doc, BirthDate: o.birth},
-			Channel: budgeting.BallotChannelOnline, At: day(time.May, o.d, 12).Add(time.Duration(i) * time.Minute), Projects: o.vote}); err != nil {
-			return err
-		}
-	}
-	rows, err := box.ImportPaper(strings.NewReader(paperSheets), day(time.May, 20, 18))
-	if err != nil {
-		return err
-	}
 	s.printf("\nPaper ballot sheets, imported row by row:\n")
-	for _, r := range rows {
+	for _, r := range s.wb.Paper {
 		switch {
 		case !r.Received():
 			s.printf("  line %d: not cast: %v\n", r.Line, r.Err)
@@ -330,7 +144,20 @@ func (s *story) vote() error {
 	for _, g := range f.ByChannel {
 		s.printf(" %s %d;", g.Group, g.Count)
 	}
-	s.printf(" turnout %s of the %d residents on the census.\n", share(f.Turnout), s.census.Len())
+	s.printf(" turnout %s of the %d residents on the census.\n", share(f.Turnout), s.wb.Census.Len())
+	return nil
+}
+
+// saveAndRestore saves the budget as JSON at the close of voting and goes
+// on with the budget decoded from it.
+func (s *story) saveAndRestore() error {
+	n, err := s.wb.SaveAndRestore()
+	if err != nil {
+		return err
+	}
+	s.printf("\nThe council saves the budget at the close of voting: %d bytes of JSON, with pseudonyms and no document "+
+		"number or birth date. Restored with the census and the petition, it saves to the same bytes, and the count "+
+		"goes on from the restored budget.\n", n)
 	return nil
 }
 
@@ -344,13 +171,10 @@ func share(r metrics.Ratio) string {
 
 // count counts the votes and shows the outcome and its trace.
 func (s *story) count() error {
-	if err := s.budget.Count(context.Background(), day(time.May, 22, 10)); err != nil {
+	if err := s.wb.Count(); err != nil {
 		return err
 	}
-	b := s.budget
-	if err := b.Publish(engagement.Publication{Kind: engagement.PublicationKindDecisionNotice, Title: "The Elm Ward budget results"}, day(time.May, 22, 12)); err != nil {
-		return err
-	}
+	b := s.wb.Budget
 	res := b.Result()
 	s.printf("\nResults\n-------\nRule: %s. Spent EUR %s of %s.\n", res.Rule().Title(), res.Cost(), b.Election().Instance().Budget())
 	for rec := range b.Proposals() {
@@ -369,7 +193,7 @@ func (s *story) count() error {
 	}
 	d, _ := b.Process().Decision()
 	s.printf("\nDecision: %s\nWhy: %s\n", d.Outcome, d.Rationale)
-	t, _ := b.Process().Initiative(s.peti.ID())
+	t, _ := b.Process().Initiative(s.wb.Petition.ID())
 	s.printf("The petition is answered (%s): %s\n", t.Answer.Outcome.Text(), t.Answer.Text)
 
 	var file bytes.Buffer
@@ -387,27 +211,10 @@ func (s *story) count() error {
 
 // implement carries the funded projects out, and monitors them.
 func (s *story) implement() error {
-	b := s.budget
-	if err := b.StartImplementation(day(time.June, 2, 9)); err != nil {
+	if err := s.wb.Implement(); err != nil {
 		return err
 	}
-	done := []string{"Design", "Tender awarded", "Works done"}
-	k := 0
-	for rec := range b.Proposals() {
-		if !rec.Funded {
-			continue
-		}
-		for _, m := range done[:max(0, len(done)-k)] {
-			if err := b.CompleteMilestone(rec.Proposal.ID, m, day(time.July, 1+5*k, 9)); err != nil {
-				return err
-			}
-		}
-		k++
-	}
-	at := day(time.September, 1, 9)
-	if err := b.Publish(engagement.Publication{Kind: engagement.PublicationKindProgressReport, Title: "Elm Ward budget: where the projects stand"}, at); err != nil {
-		return err
-	}
+	b, at := s.wb.Budget, s.wb.Monitored
 	title := "Implementation, on " + at.Format(time.DateOnly)
 	s.printf("\n%s\n%s\n", title, strings.Repeat("-", len(title)))
 	for c := range b.Process().Commitments() {

@@ -81,6 +81,7 @@ func tell() (*story, error) {
 		st.meeting,
 		st.complaints,
 		st.budget,
+		st.wardBudget,
 		st.scorecards,
 		st.audit,
 		st.sideBySide,
@@ -115,7 +116,8 @@ func (st *story) guide() {
 		lead: "Riverside is a fictional city; every record is made up, and every figure is computed from the records by civitas, " +
 			"exactly, with its denominator. The report follows the council and its residents through one year: who matters to " +
 			"the riverside park, how the council consulted them (engagement: top-down and formal), how residents petitioned " +
-			"on their own (participation: bottom-up and informal), where the two met, and a real participatory budget."}
+			"on their own (participation: bottom-up and informal), where the two met, a real participatory budget, and a " +
+			"ward's budget run as a process from the first proposal to the monitoring of what it funded."}
 	s.say("Each section ends with a table that says which of its figures answers which question of the role that owns " +
 		"it: the six roles in the field of community engagement, each judged by its own figures.")
 	t := riverside.Table{Caption: "The six roles, what each is judged by, and where to read its answers",
