@@ -189,7 +189,8 @@ func (c *checker) metaFloatUnits(key string) (int64, bool) {
 }
 
 // checkAttributes checks the voters' age, sex, voting method and the whole
-// numbers the schema asks for.
+// numbers the schema asks for. Voters' values repeat (a sex, a method, an
+// age), so a value equal to the one before keeps its verdict.
 func (c *checker) checkAttributes() {
 	pr := c.e.prof
 	var starts []int
@@ -200,9 +201,7 @@ func (c *checker) checkAttributes() {
 			continue
 		}
 		typ := voteSchema[i].typ
-		for v := 0; v < pr.Len(); v++ {
-			x := pr.str(pr.attrs[v*k+j])
-			bad := false
+		verdict := func(x string) (bad, wrongType bool) {
 			switch {
 			case x == "":
 			case col == "age" && isWhole(x):
@@ -216,11 +215,23 @@ func (c *checker) checkAttributes() {
 				bad = x != "M" && x != "F" && x != "O"
 			case col == "voting_method":
 				bad = x != "internet" && x != "paper"
-			case !typeOK(x, typ):
-				c.add(CategoryIncorrectVotesFieldDatatype, c.voterLine(v, &starts), "voter %q: %s %q is not a %s", pr.str(pr.ids[v]), col, clip(x), typeNames[typ])
+			default:
+				wrongType = !typeOK(x, typ)
+			}
+			return bad, wrongType
+		}
+		var last string
+		bad, wrongType := verdict(last)
+		for v := 0; v < pr.Len(); v++ {
+			if x := pr.str(pr.attrs[v*k+j]); x != last {
+				last = x
+				bad, wrongType = verdict(x)
+			}
+			if wrongType {
+				c.add(CategoryIncorrectVotesFieldDatatype, c.voterLine(v, &starts), "voter %q: %s %q is not a %s", pr.str(pr.ids[v]), col, clip(last), typeNames[typ])
 			}
 			if bad {
-				c.add(CategoryInvalidVotesFieldValue, c.voterLine(v, &starts), "voter %q: %s %q is not a value Pabulib knows", pr.str(pr.ids[v]), col, clip(x))
+				c.add(CategoryInvalidVotesFieldValue, c.voterLine(v, &starts), "voter %q: %s %q is not a value Pabulib knows", pr.str(pr.ids[v]), col, clip(last))
 			}
 		}
 	}

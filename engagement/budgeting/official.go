@@ -371,32 +371,41 @@ func Recount(e *Election) []Tally {
 func recount(e *Election, score bool) []int64 {
 	in, pr := e.inst, e.prof
 	sums := make([]int64, len(in.projects)) // scaled by 10^pr.places for points
-	raw := 0
-	ordinal := in.voteType == VoteTypeOrdinal
-	for i := 0; i < pr.Len(); i++ {
-		if raw < len(e.repeats) && int(e.repeats[raw].voter) == i {
-			recountRaw(e, e.repeats[raw], score, sums)
-			raw++
-			continue
+	unit := pow10(pr.places)
+	ordinal := score && pr.points == nil && in.voteType == VoteTypeOrdinal
+	// count adds the ballots of voters from to to-1.
+	count := func(from, to int) {
+		if from >= to {
+			return
 		}
-		lo, hi := pr.offsets[i], pr.offsets[i+1]
-		n := int64(hi - lo)
-		for k := lo; k < hi; k++ {
-			p := pr.items[k]
-			switch {
-			case !score:
-				sums[p] += pow10(pr.places)
-			case pr.points != nil:
-				sums[p] += pr.points[k]
-			case ordinal:
-				sums[p] += (n - int64(k-lo)) * pow10(pr.places)
-			default:
-				sums[p] += pow10(pr.places)
+		lo, hi := pr.offsets[from], pr.offsets[to]
+		switch {
+		case score && pr.points != nil:
+			for k, p := range pr.items[lo:hi] {
+				sums[p] += pr.points[int(lo)+k]
+			}
+		case ordinal:
+			for i := from; i < to; i++ {
+				a, b := pr.offsets[i], pr.offsets[i+1]
+				for k, p := range pr.items[a:b] {
+					sums[p] += int64(int(b-a)-k) * unit
+				}
+			}
+		default:
+			for _, p := range pr.items[lo:hi] {
+				sums[p] += unit
 			}
 		}
 	}
+	from := 0
+	for _, b := range e.repeats {
+		count(from, int(b.voter))
+		recountRaw(e, b, score, sums)
+		from = int(b.voter) + 1
+	}
+	count(from, pr.Len())
 	for p := range sums {
-		sums[p] /= pow10(pr.places)
+		sums[p] /= unit
 	}
 	return sums
 }
