@@ -166,9 +166,14 @@ func (t *idTable) lookup(id string) int32 {
 		}
 		return t.longIdx[i]
 	}
-	w := packID(id)
+	return t.lookupWord(packID(id), len(id))
+}
+
+// lookupWord returns the position of the project whose ID of n ≤ 8 bytes
+// packs to w ([packID]), or -1.
+func (t *idTable) lookupWord(w uint64, n int) int32 {
 	for i := mixWord(w) & t.mask; t.lens[i] >= 0; i = (i + 1) & t.mask {
-		if t.words[i] == w && int(t.lens[i]) == len(id) {
+		if t.words[i] == w && int(t.lens[i]) == n {
 			return t.idx[i]
 		}
 	}
