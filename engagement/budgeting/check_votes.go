@@ -189,8 +189,9 @@ func (c *checker) metaFloatUnits(key string) (int64, bool) {
 }
 
 // checkAttributes checks the voters' age, sex, voting method and the whole
-// numbers the schema asks for. Voters' values repeat (a sex, a method, an
-// age), so a value equal to the one before keeps its verdict.
+// numbers the schema asks for. The common values are checked inline; the
+// others (age buckets, numbers) keep the verdict of a value equal to the one
+// before, since voters' values repeat.
 func (c *checker) checkAttributes() {
 	pr := c.e.prof
 	var starts []int
@@ -201,37 +202,47 @@ func (c *checker) checkAttributes() {
 			continue
 		}
 		typ := voteSchema[i].typ
+		age, sex, method := col == "age", col == "sex", col == "voting_method"
+		if !age && !sex && !method && typ != ftInt && typ != ftFloat {
+			continue // any text will do
+		}
 		verdict := func(x string) (bad, wrongType bool) {
 			switch {
-			case x == "":
-			case col == "age" && isWhole(x):
-			case col == "age":
+			case age:
 				if m := ageBucketRe.FindStringSubmatch(x); m != nil {
 					bad = len(m[1]) > len(m[2]) || len(m[1]) == len(m[2]) && m[1] > m[2]
 				} else {
 					bad = true
 				}
-			case col == "sex":
-				bad = x != "M" && x != "F" && x != "O"
-			case col == "voting_method":
-				bad = x != "internet" && x != "paper"
 			default:
 				wrongType = !typeOK(x, typ)
 			}
 			return bad, wrongType
 		}
 		var last string
-		bad, wrongType := verdict(last)
+		var lastBad, lastWrong bool
 		for v := 0; v < pr.Len(); v++ {
-			if x := pr.str(pr.attrs[v*k+j]); x != last {
-				last = x
-				bad, wrongType = verdict(x)
+			x := pr.str(pr.attrs[v*k+j])
+			var bad, wrongType bool
+			switch {
+			case x == "":
+			case sex:
+				bad = x != "M" && x != "F" && x != "O"
+			case method:
+				bad = x != "internet" && x != "paper"
+			case age && isWhole(x):
+			default:
+				if x != last || last == "" {
+					last = x
+					lastBad, lastWrong = verdict(x)
+				}
+				bad, wrongType = lastBad, lastWrong
 			}
 			if wrongType {
-				c.add(CategoryIncorrectVotesFieldDatatype, c.voterLine(v, &starts), "voter %q: %s %q is not a %s", pr.str(pr.ids[v]), col, clip(last), typeNames[typ])
+				c.add(CategoryIncorrectVotesFieldDatatype, c.voterLine(v, &starts), "voter %q: %s %q is not a %s", pr.str(pr.ids[v]), col, clip(x), typeNames[typ])
 			}
 			if bad {
-				c.add(CategoryInvalidVotesFieldValue, c.voterLine(v, &starts), "voter %q: %s %q is not a value Pabulib knows", pr.str(pr.ids[v]), col, clip(last))
+				c.add(CategoryInvalidVotesFieldValue, c.voterLine(v, &starts), "voter %q: %s %q is not a value Pabulib knows", pr.str(pr.ids[v]), col, clip(x))
 			}
 		}
 	}

@@ -251,6 +251,11 @@ func (p *parser) value(c span) string {
 	return p.text(c)
 }
 
+// mayTrim reports, with one comparison, whether b at the edge of a cell
+// may have to be trimmed: a control character, a space or a byte of a
+// multibyte UTF-8 character, at which trimming must look closer.
+func mayTrim(b byte) bool { return b-0x21 >= 0x5f }
+
 // isSpace reports whether b is an ASCII space the reader trims around
 // cells.
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\v' || b == '\f' }
@@ -870,7 +875,7 @@ func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
 			}
 			return true
 		}
-		if e > i {
+		if e > i && (mayTrim(line[i]) || mayTrim(line[e-1])) {
 			a, z := line[i], line[e-1]
 			if isSpace(a) || isSpace(z) {
 				break
@@ -960,7 +965,7 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) 
 		}
 		id := vote[k:e]
 		var j int32
-		if n := len(id); n > 0 && n <= 8 && !isSpace(id[0]) && !isSpace(id[n-1]) && id[0] < 0x80 && id[n-1] < 0x80 {
+		if n := len(id); n > 0 && n <= 8 && !mayTrim(id[0]) && !mayTrim(id[n-1]) {
 			j = table.lookupWord(w, n)
 		} else {
 			// Trimmed as every cell is: white space as Unicode defines it.
