@@ -88,6 +88,11 @@ type mesEngine struct {
 	heap  projHeap // candidates, keyed by a lower bound of ρ
 	fresh []int64  // stamp of the round each project's ρ was computed in
 	rho   []ival
+	// pents holds the entries of a project whose supporters all have
+	// utility 1 as computed in round pentsAt[p]: the winner's are needed
+	// again to fund it.
+	pents   [][]entry
+	pentsAt []int64
 	// plainW is, for a project whose ρ was last computed with no supporter
 	// capped, Σ w·u over its supporters (then q = c/W exactly); 0 otherwise.
 	plainW []int64
@@ -110,13 +115,15 @@ type mesEngine struct {
 func newMESEngine(pe *prepared) *mesEngine {
 	nP := len(pe.cost)
 	m := &mesEngine{
-		pe:     pe,
-		cls:    make([]int32, pe.groups.len()),
-		fresh:  make([]int64, nP),
-		rho:    make([]ival, nP),
-		plainW: make([]int64, nP),
-		qEx:    make([]*big.Rat, nP),
-		qExAt:  make([]int64, nP),
+		pe:      pe,
+		cls:     make([]int32, pe.groups.len()),
+		fresh:   make([]int64, nP),
+		rho:     make([]ival, nP),
+		plainW:  make([]int64, nP),
+		pents:   make([][]entry, nP),
+		pentsAt: make([]int64, nP),
+		qEx:     make([]*big.Rat, nP),
+		qExAt:   make([]int64, nP),
 	}
 	for _, p := range pe.byRank {
 		if pe.supOff[p+1] == pe.supOff[p] {
@@ -190,6 +197,12 @@ func (m *mesEngine) entries(p int32) []entry {
 	lo, hi := pe.supOff[p], pe.supOff[p+1]
 	ents := m.ents[:0]
 	w := pe.groups.weight
+	if pe.uniform[p] && m.pentsAt[p] == m.stamp {
+		// computed this round already, when the supporters stood where
+		// they stand
+		m.ents = append(ents, m.pents[p]...)
+		return m.ents
+	}
 	if pe.uniform[p] {
 		if len(m.acc) < len(m.cVal) {
 			m.acc = make([]int64, len(m.cVal)+len(m.cVal)/2)
@@ -210,6 +223,7 @@ func (m *mesEngine) entries(p int32) []entry {
 			m.acc[c] = 0
 		}
 		m.touched = touched
+		m.pents[p], m.pentsAt[p] = append(m.pents[p][:0], ents...), m.stamp
 	} else {
 		for k := lo; k < hi; k++ {
 			g := pe.supG[k]
