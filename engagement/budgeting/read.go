@@ -817,7 +817,11 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 			}
 		}
 		b.beginBallot()
-		if err := p.ballot(b, table, p.value(row.vote), p.value(row.points)); err != nil {
+		voteAt := -1 // where the vote is in p.s, when it is
+		if !row.vote.escaped {
+			voteAt = p.curOff + int(row.vote.lo)
+		}
+		if err := p.ballot(b, table, p.value(row.vote), voteAt, p.value(row.points)); err != nil {
 			return nil, err
 		}
 		b.endBallot(p.text(row.voterID), p.idRef(prof, row.voterID), p.line)
@@ -861,10 +865,7 @@ func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
 	attrStart := len(prof.attrs)
 	col := 0
 	for i := 0; ; col++ {
-		e := i
-		for e < len(line) && line[e] != ';' {
-			e++
-		}
+		e := indexFrom(p.s, p.curOff+i, p.curOff+len(line), semis) - p.curOff
 		if col >= len(roles) {
 			if e == i && e < len(line) {
 				i = e + 1
@@ -952,16 +953,25 @@ func (p *parser) idRef(prof *BallotProfile, c span) strRef {
 }
 
 // ballot parses the vote and points cells of one row into b.
-func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) error {
+func (p *parser) ballot(b *profileBuilder, table *idTable, vote string, voteAt int, points string) error {
 	n := 0
 	var repeats []int32 // mentions that repeat a project listed before
 	for k := 0; k < len(vote); {
 		// Find the ID's end and pack its first 8 bytes as idTable does.
-		e := k
+		var e int
 		var w uint64
-		for e < len(vote) && vote[e] != ',' {
-			w |= uint64(vote[e]) << (8 * ((e - k) & 7))
-			e++
+		if voteAt >= 0 && voteAt+k+8 <= len(p.s) {
+			w = word(p.s, voteAt+k)
+			e = indexFrom(p.s, voteAt+k, voteAt+len(vote), commas) - voteAt
+			if e-k < 8 {
+				w &= 1<<(8*(e-k)) - 1
+			}
+		} else {
+			e = k
+			for e < len(vote) && vote[e] != ',' {
+				w |= uint64(vote[e]) << (8 * ((e - k) & 7))
+				e++
+			}
 		}
 		id := vote[k:e]
 		var j int32
