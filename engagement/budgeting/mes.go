@@ -59,6 +59,15 @@ type payEntry struct {
 	w             int64
 }
 
+// solvedEntries is a project's equation and its solution with intervals
+// in round at: the entries with those paying all they have marked.
+type solvedEntries struct {
+	at   int64
+	ents []entry
+	st   solveStatus
+	q    ival
+}
+
 // solveStatus is the outcome of solving for q with intervals.
 type solveStatus int
 
@@ -88,11 +97,10 @@ type mesEngine struct {
 	heap  projHeap // candidates, keyed by a lower bound of ρ
 	fresh []int64  // stamp of the round each project's ρ was computed in
 	rho   []ival
-	// pents holds the entries of a project whose supporters all have
-	// utility 1 as computed in round pentsAt[p]: the winner's are needed
-	// again to fund it.
-	pents   [][]entry
-	pentsAt []int64
+	// solved keeps, for each project whose supporters all have utility 1,
+	// its entries and interval solution as last computed: the winner's are
+	// needed again, in the same round, to fund it.
+	solved []solvedEntries
 	// plainW is, for a project whose ρ was last computed with no supporter
 	// capped, Σ w·u over its supporters (then q = c/W exactly); 0 otherwise.
 	plainW []int64
@@ -115,15 +123,14 @@ type mesEngine struct {
 func newMESEngine(pe *prepared) *mesEngine {
 	nP := len(pe.cost)
 	m := &mesEngine{
-		pe:      pe,
-		cls:     make([]int32, pe.groups.len()),
-		fresh:   make([]int64, nP),
-		rho:     make([]ival, nP),
-		plainW:  make([]int64, nP),
-		pents:   make([][]entry, nP),
-		pentsAt: make([]int64, nP),
-		qEx:     make([]*big.Rat, nP),
-		qExAt:   make([]int64, nP),
+		pe:     pe,
+		cls:    make([]int32, pe.groups.len()),
+		fresh:  make([]int64, nP),
+		rho:    make([]ival, nP),
+		plainW: make([]int64, nP),
+		solved: make([]solvedEntries, nP),
+		qEx:    make([]*big.Rat, nP),
+		qExAt:  make([]int64, nP),
 	}
 	for _, p := range pe.byRank {
 		if pe.supOff[p+1] == pe.supOff[p] {
@@ -197,12 +204,6 @@ func (m *mesEngine) entries(p int32) []entry {
 	lo, hi := pe.supOff[p], pe.supOff[p+1]
 	ents := m.ents[:0]
 	w := pe.groups.weight
-	if pe.uniform[p] && m.pentsAt[p] == m.stamp {
-		// computed this round already, when the supporters stood where
-		// they stand
-		m.ents = append(ents, m.pents[p]...)
-		return m.ents
-	}
 	if pe.uniform[p] {
 		if len(m.acc) < len(m.cVal) {
 			m.acc = make([]int64, len(m.cVal)+len(m.cVal)/2)
@@ -223,7 +224,6 @@ func (m *mesEngine) entries(p int32) []entry {
 			m.acc[c] = 0
 		}
 		m.touched = touched
-		m.pents[p], m.pentsAt[p] = append(m.pents[p][:0], ents...), m.stamp
 	} else {
 		for k := lo; k < hi; k++ {
 			g := pe.supG[k]
@@ -248,6 +248,9 @@ func (m *mesEngine) settle(p int32, ents []entry) solveStatus {
 	pe := m.pe
 	st, q, plain := m.solve(ents, pe.cost[p])
 	m.plainW[p] = plain
+	if pe.uniform[p] {
+		m.solved[p] = solvedEntries{at: m.stamp, ents: append(m.solved[p].ents[:0], ents...), st: st, q: q}
+	}
 	if st == solvedAmbiguous {
 		qe := m.solveExact(ents, pe.cost[p])
 		if qe == nil {
@@ -495,11 +498,21 @@ func (m *mesEngine) nextWinner() int32 {
 // fund buys p: every supporter pays min(b, q·u) and moves to a new class.
 func (m *mesEngine) fund(p int32) {
 	pe := m.pe
-	ents := m.entries(p)
 	// Solve as recompute did: exactly if intervals could not decide (then
-	// qEx holds this round's q), else with intervals.
+	// qEx holds this round's q), else with intervals, whose outcome
+	// recompute kept when it solved this round.
+	var ents []entry
+	var st solveStatus
+	var q ival
+	if sv := &m.solved[p]; sv.at == m.stamp && pe.uniform[p] {
+		ents = append(m.ents[:0], sv.ents...)
+		m.ents = ents
+		st, q = sv.st, sv.q
+	} else {
+		ents = m.entries(p)
+		st, q, _ = m.solve(ents, pe.cost[p])
+	}
 	var qExact *big.Rat
-	st, q, _ := m.solve(ents, pe.cost[p])
 	if st != solvedOK || (m.qEx[p] != nil && m.qExAt[p] == m.stamp) {
 		qExact = m.solveExact(ents, pe.cost[p])
 		q = ivalRat(qExact)
