@@ -93,6 +93,8 @@ type mesEngine struct {
 	rounds []mesRound
 
 	selected []int
+	spent    int64   // the cost of selected
+	cut      *runCut // nil: runs go to their end
 
 	heap  projHeap // candidates, keyed by a lower bound of ρ
 	fresh []int64  // stamp of the round each project's ρ was computed in
@@ -145,10 +147,16 @@ func newMESEngine(pe *prepared) *mesEngine {
 	return m
 }
 
-// run computes MES with every voter starting at b0 (scaled currency).
+// run computes MES with every voter starting at b0 (scaled currency). With
+// a cut set, it stops as soon as the cut's questions have their answers,
+// recording which in cut.result.
 func (m *mesEngine) run(b0 *big.Rat) {
 	m.reset(b0)
 	m.selected = append(m.selected, m.free...)
+	m.spent = 0
+	if m.cut != nil {
+		m.cut.result = runFull
+	}
 	for {
 		w := m.nextWinner()
 		if w < 0 || m.pe.stop.done() {
@@ -156,7 +164,52 @@ func (m *mesEngine) run(b0 *big.Rat) {
 		}
 		m.fund(w)
 		m.stamp++
+		if m.cut != nil && m.cut.decided(m) {
+			return
+		}
 	}
+}
+
+// runCut lets a completion stop a run of the method early when all it
+// asks of the run is whether the run buys every candidate (it stops once
+// the run cannot) and whether the run spends more than budget (it stops
+// once that is decided either way, or at once when the answer does not
+// matter).
+type runCut struct {
+	budget     int64
+	checkSpend bool // whether overspending is asked about
+	result     int8 // runFull, runStoppedWithin, runStoppedOver
+}
+
+// What a run with a cut did.
+const (
+	runFull          = iota // it ran to its end
+	runStoppedWithin        // it stopped: it buys less than every candidate, within budget
+	runStoppedOver          // it stopped: it spends more than budget
+)
+
+// decided reports whether the run so far answers the cut's questions: the
+// final selection is the current one plus some of the projects still in
+// the heap, and spending only grows.
+func (c *runCut) decided(m *mesEngine) bool {
+	if c.checkSpend && m.spent > c.budget {
+		c.result = runStoppedOver
+		return true
+	}
+	now, most := len(m.selected), len(m.selected)+len(m.heap.items)
+	if most >= len(m.cand) && now <= len(m.cand) {
+		return false // it might still buy every candidate
+	}
+	if c.checkSpend {
+		room := c.budget - m.spent
+		for _, p := range m.heap.items {
+			if room -= m.pe.cost[p]; room < 0 {
+				return false // it might still overspend
+			}
+		}
+	}
+	c.result = runStoppedWithin
+	return true
 }
 
 // reset puts every voter back at b0 and every candidate in the heap.
@@ -538,6 +591,7 @@ func (m *mesEngine) fund(p int32) {
 	m.moveSupporters(p, r, ents, q)
 	m.heap.remove(p)
 	m.selected = append(m.selected, int(p))
+	m.spent += pe.cost[p]
 }
 
 // moveSupporters moves p's supporters to their classes after round r.

@@ -613,6 +613,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 		return new(big.Rat).Quo(total, big.NewRat(n, 1))
 	}
 	b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
+	supporters := ballotsPerProject(e)
 	var kept *mesEngine
 	if r.official.add1() && n > 0 {
 		whole := pe.budget / n
@@ -623,7 +624,8 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 				}
 				return big.NewRat(whole+k, 1), true
 			},
-			func(m *mesEngine) bool { return len(m.selected) == len(m.cand) })
+			func(m *mesEngine) bool { return len(m.selected) == len(m.cand) },
+			log == nil && !tiesCanShow(pe, supporters))
 		if err != nil {
 			return err
 		}
@@ -642,7 +644,6 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	if r.trace {
 		kept.leftovers(res)
 	}
-	supporters := ballotsPerProject(e)
 	for _, pr := range own.pairs {
 		a, b := pr[0], pr[1]
 		if pe.cost[a] == pe.cost[b] && supporters[a] == supporters[b] {
@@ -655,6 +656,25 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	}
 	res.spent = unscaled(pe.spent(res.selected), pe.places)
 	return pe.stop.err
+}
+
+// tiesCanShow reports whether a tie broken by rank could show in the
+// outcome: whether two projects have the same cost and the same number of
+// supporters, which is what makes a tie unbroken.
+func tiesCanShow(pe *prepared, supporters []int64) bool {
+	type key struct{ cost, supporters int64 }
+	seen := make(map[key]bool, len(pe.cost))
+	for p, c := range pe.cost {
+		if c == 0 || supporters[p] == 0 {
+			continue // never compared: funded at once, or never a candidate
+		}
+		k := key{c, supporters[p]}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
 }
 
 // compareWithGreedy computes greedy by number of supporters and keeps it
