@@ -865,7 +865,17 @@ func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
 	attrStart := len(prof.attrs)
 	col := 0
 	for i := 0; ; col++ {
-		e := indexFrom(p.s, p.curOff+i, p.curOff+len(line), semis) - p.curOff
+		// Most cells end within a word: look there before calling indexFrom.
+		e := len(line)
+		if at := p.curOff + i; at+8 <= len(p.s) {
+			if f := firstEqual(word(p.s, at), semis); f < 8 {
+				e = min(i+f, e)
+			} else if i+8 < e {
+				e = indexFrom(p.s, at+8, p.curOff+e, semis) - p.curOff
+			}
+		} else {
+			e = indexFrom(p.s, at, p.curOff+e, semis) - p.curOff
+		}
 		if col >= len(roles) {
 			if e == i && e < len(line) {
 				i = e + 1
@@ -887,8 +897,12 @@ func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
 				}
 			}
 		}
-		c := span{lo: int32(i), hi: int32(e)}
-		p.store(prof, roles[col], c, row)
+		if n := e - i; roles[col] == vcolAttr && n > 0 && n != 4 && n <= refMaxLen && p.curOff+i <= refMaxOff {
+			// what store does with an attribute that cannot be none
+			prof.attrs = append(prof.attrs, strRef(uint64(p.curOff+i)<<refLenBits|uint64(n)))
+		} else {
+			p.store(prof, roles[col], span{lo: int32(i), hi: int32(e)}, row)
+		}
 		if e >= len(line) {
 			if col+1 == len(roles) {
 				return true
@@ -962,7 +976,11 @@ func (p *parser) ballot(b *profileBuilder, table *idTable, vote string, voteAt i
 		var w uint64
 		if voteAt >= 0 && voteAt+k+8 <= len(p.s) {
 			w = word(p.s, voteAt+k)
-			e = indexFrom(p.s, voteAt+k, voteAt+len(vote), commas) - voteAt
+			if f := firstEqual(w, commas); f < 8 {
+				e = min(k+f, len(vote))
+			} else {
+				e = indexFrom(p.s, voteAt+k+8, voteAt+len(vote), commas) - voteAt
+			}
 			if e-k < 8 {
 				w &= 1<<(8*(e-k)) - 1
 			}
