@@ -302,7 +302,9 @@ func (m *mesEngine) settle(p int32, ents []entry) solveStatus {
 	st, q, plain := m.solve(ents, pe.cost[p])
 	m.plainW[p] = plain
 	if pe.uniform[p] {
-		m.solved[p] = solvedEntries{at: m.stamp, ents: append(m.solved[p].ents[:0], ents...), st: st, q: q}
+		sv := &m.solved[p]
+		sv.at, sv.st, sv.q = m.stamp, st, q
+		sv.ents = append(sv.ents[:0], ents...)
 	}
 	if st == solvedAmbiguous {
 		qe := m.solveExact(ents, pe.cost[p])
