@@ -28,14 +28,11 @@ func (s *idSet) init(n int) {
 // IDs ("L010", "35071") fit in one word: one multiplication each.
 func hashID(k string) uint64 {
 	h := uint64(len(k)) * 0x9e3779b97f4a7c15
-	for len(k) > 0 {
-		var w uint64
-		n := min(len(k), 8)
-		for i := 0; i < n; i++ {
-			w |= uint64(k[i]) << (8 * i)
-		}
-		h = (h ^ w) * 0xff51afd7ed558ccd
-		k = k[n:]
+	for ; len(k) >= 8; k = k[8:] {
+		h = (h ^ word(k, 0)) * 0xff51afd7ed558ccd
+	}
+	if len(k) > 0 {
+		h = (h ^ packID(k)) * 0xff51afd7ed558ccd
 	}
 	h ^= h >> 33
 	h *= 0xc4ceb9fe1a85ec53
