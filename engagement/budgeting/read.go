@@ -768,6 +768,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	prof := b.prof
 	prof.text = p.s
 	prof.items = make([]int32, 0, itemsEstimate)
+	if prof.points != nil { // points come with the items, one each
+		prof.points = make([]int64, 0, itemsEstimate)
+	}
 	nAttr := len(prof.attrCols)
 	// At most one attribute per semicolon read; a short row's missing
 	// cells are padded, within padLimit.
