@@ -68,12 +68,12 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 // keeps two engines and swaps them, so each rerun reuses the buffers of the
 // one before last.
 //
-// With cut, done must accept only outcomes that buy every candidate, and
-// nothing but the outcomes may depend on the runs (no tie of a rerun is
-// recorded where anyone reads it): each run then stops once it is sure to
-// buy less than every candidate and what it spends is decided, and the
-// outcome returned is computed again, to its end, when its run stopped
-// early.
+// With cut, done must accept only outcomes that select as many projects as
+// there are candidates, and nothing but the outcomes may depend on the runs
+// (no tie a rerun breaks is recorded where anyone reads it): each run then
+// stops once it is sure to select another number and what it spends is
+// decided, and the outcome returned is computed again, to its end, when its
+// run stopped early.
 func raiseBudget(ctx context.Context, pe *prepared, res *Result,
 	perVoter func(k int64) (*big.Rat, bool), done func(*mesEngine) bool, cut bool) (*mesEngine, *big.Rat, error) {
 	cur, spare := newMESEngine(pe), newMESEngine(pe)
@@ -117,7 +117,7 @@ func raiseBudget(ctx context.Context, pe *prepared, res *Result,
 			return finish()
 		}
 		kept, keptB0, keptFull = cur, b0, full
-		if full && done(cur) { // a run stopped early buys less than every candidate
+		if full && done(cur) { // a run stopped early is not done, by its cut
 			return finish()
 		}
 		cur, spare = spare, cur

@@ -171,10 +171,9 @@ func (m *mesEngine) run(b0 *big.Rat) {
 }
 
 // runCut lets a completion stop a run of the method early when all it
-// asks of the run is whether the run buys every candidate (it stops once
-// the run cannot) and whether the run spends more than budget (it stops
-// once that is decided either way, or at once when the answer does not
-// matter).
+// asks of the run is whether the run ends with as many projects selected
+// as there are candidates (it stops once the run cannot) and whether the
+// run spends more than budget (it stops once that is decided either way).
 type runCut struct {
 	budget     int64
 	checkSpend bool // whether overspending is asked about
@@ -184,7 +183,7 @@ type runCut struct {
 // What a run with a cut did.
 const (
 	runFull          = iota // it ran to its end
-	runStoppedWithin        // it stopped: it buys less than every candidate, within budget
+	runStoppedWithin        // it stopped: it selects fewer or more projects than there are candidates, within budget
 	runStoppedOver          // it stopped: it spends more than budget
 )
 
