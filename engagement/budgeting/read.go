@@ -821,13 +821,13 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 		}
 		b.beginBallot()
 		voteAt := -1 // where the vote is in p.s, when it is
-		if !row.vote.escaped {
-			voteAt = p.curOff + int(row.vote.lo)
+		if vote := row[vcolVote]; !vote.escaped {
+			voteAt = p.curOff + int(vote.lo)
 		}
-		if err := p.ballot(b, table, p.value(row.vote), voteAt, p.value(row.points)); err != nil {
+		if err := p.ballot(b, table, p.value(row[vcolVote]), voteAt, p.value(row[vcolPoints])); err != nil {
 			return nil, err
 		}
-		b.endBallot(p.text(row.voterID), p.idRef(prof, row.voterID), p.line)
+		b.endBallot(p.text(row[vcolID]), p.idRef(prof, row[vcolID]), p.line)
 		if len(b.errs) > 0 {
 			return nil, b.errs[0]
 		}
@@ -840,22 +840,18 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	return e, nil
 }
 
-// voteRow holds the cells of a VOTES row that are not attributes.
-type voteRow struct{ voterID, vote, points span }
+// voteRow holds the cells of a VOTES row that are not attributes, by role
+// (vcolID, vcolVote, vcolPoints).
+type voteRow [vcolAttr]span
 
 // store keeps cell c of a VOTES row, whose column has role: in row, or
 // among prof's attributes.
 func (p *parser) store(prof *BallotProfile, role int, c span, row *voteRow) {
-	switch role {
-	case vcolID:
-		row.voterID = c
-	case vcolVote:
-		row.vote = c
-	case vcolPoints:
-		row.points = c
-	default:
-		prof.attrs = append(prof.attrs, p.ref(prof, c))
+	if role < vcolAttr {
+		row[role] = c
+		return
 	}
+	prof.attrs = append(prof.attrs, p.ref(prof, c))
 }
 
 // plainRow splits the current VOTES row the quick way when it can: it
@@ -900,7 +896,9 @@ func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
 				}
 			}
 		}
-		if n := e - i; roles[col] == vcolAttr && n > 0 && n != 4 && n <= refMaxLen && p.curOff+i <= refMaxOff {
+		if r, n := roles[col], e-i; r < vcolAttr {
+			row[r] = span{lo: int32(i), hi: int32(e)}
+		} else if n > 0 && n != 4 && n <= refMaxLen && p.curOff+i <= refMaxOff {
 			// what store does with an attribute that cannot be none
 			prof.attrs = append(prof.attrs, strRef(uint64(p.curOff+i)<<refLenBits|uint64(n)))
 		} else {
