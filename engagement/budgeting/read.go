@@ -791,14 +791,17 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	for p.next() {
 		line := p.cur
-		if skip, err := p.skipBlank(); skip || err != nil {
-			if err != nil {
-				return nil, err
+		// A row that starts with a digit is neither blank nor a title.
+		if line == "" || line[0] < '0' || line[0] > '9' {
+			if skip, err := p.skipBlank(); skip || err != nil {
+				if err != nil {
+					return nil, err
+				}
+				continue
 			}
-			continue
-		}
-		if s := sectionOf(line); s != secNone {
-			return nil, lineErr(p.line, ErrSectionOrder, "%s after VOTES", sectionNames[s])
+			if s := sectionOf(line); s != secNone {
+				return nil, lineErr(p.line, ErrSectionOrder, "%s after VOTES", sectionNames[s])
+			}
 		}
 		var row voteRow
 		attrStart := len(prof.attrs)
