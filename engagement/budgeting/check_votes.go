@@ -189,7 +189,9 @@ func (c *checker) metaFloatUnits(key string) (int64, bool) {
 }
 
 // checkAttributes checks the voters' age, sex, voting method and the whole
-// numbers the schema asks for.
+// numbers the schema asks for. The common values are checked inline; the
+// others (age buckets, numbers) keep the verdict of a value equal to the one
+// before, since voters' values repeat.
 func (c *checker) checkAttributes() {
 	pr := c.e.prof
 	var starts []int
@@ -200,23 +202,43 @@ func (c *checker) checkAttributes() {
 			continue
 		}
 		typ := voteSchema[i].typ
-		for v := 0; v < pr.Len(); v++ {
-			x := pr.str(pr.attrs[v*k+j])
-			bad := false
+		age, sex, method := col == "age", col == "sex", col == "voting_method"
+		if !age && !sex && !method && typ != ftInt && typ != ftFloat {
+			continue // any text will do
+		}
+		verdict := func(x string) (bad, wrongType bool) {
 			switch {
-			case x == "":
-			case col == "age" && isWhole(x):
-			case col == "age":
+			case age:
 				if m := ageBucketRe.FindStringSubmatch(x); m != nil {
 					bad = len(m[1]) > len(m[2]) || len(m[1]) == len(m[2]) && m[1] > m[2]
 				} else {
 					bad = true
 				}
-			case col == "sex":
+			default:
+				wrongType = !typeOK(x, typ)
+			}
+			return bad, wrongType
+		}
+		var last string
+		var lastBad, lastWrong bool
+		for v := 0; v < pr.Len(); v++ {
+			x := pr.str(pr.attrs[v*k+j])
+			var bad, wrongType bool
+			switch {
+			case x == "":
+			case sex:
 				bad = x != "M" && x != "F" && x != "O"
-			case col == "voting_method":
+			case method:
 				bad = x != "internet" && x != "paper"
-			case !typeOK(x, typ):
+			case age && isWhole(x):
+			default:
+				if x != last || last == "" {
+					last = x
+					lastBad, lastWrong = verdict(x)
+				}
+				bad, wrongType = lastBad, lastWrong
+			}
+			if wrongType {
 				c.add(CategoryIncorrectVotesFieldDatatype, c.voterLine(v, &starts), "voter %q: %s %q is not a %s", pr.str(pr.ids[v]), col, clip(x), typeNames[typ])
 			}
 			if bad {

@@ -36,7 +36,7 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 			func(k int64) (*big.Rat, bool) {
 				return new(big.Rat).Add(perVoter(budget), new(big.Rat).Mul(unit, big.NewRat(k, 1))), true
 			},
-			func(m *mesEngine) bool { return exhaustiveAmong(pe, m.selected, m.cand, pe.budget) })
+			func(m *mesEngine) bool { return exhaustiveAmong(pe, m.selected, m.cand, pe.budget) }, false)
 	case CompletionExh1pct:
 		// B' = B·(100+j)/100, j = 0, 1, … while B' ≤ B·(n+1): the first
 		// outcome exhaustive over all projects with respect to B.
@@ -44,7 +44,7 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 			func(j int64) (*big.Rat, bool) {
 				return perVoter(new(big.Rat).Mul(budget, big.NewRat(100+j, 100))), j <= 100*n || j == 0
 			},
-			func(m *mesEngine) bool { return exhaustive(pe, m.selected, pe.budget) })
+			func(m *mesEngine) bool { return exhaustive(pe, m.selected, pe.budget) }, false)
 	}
 	if err != nil {
 		return err
@@ -67,31 +67,58 @@ func runEqualShares(ctx context.Context, pe *prepared, res *Result, r Rule) erro
 // more than B (or before perVoter stops), with its per-voter budget. It
 // keeps two engines and swaps them, so each rerun reuses the buffers of the
 // one before last.
+//
+// With cut, done must accept only outcomes that select as many projects as
+// there are candidates, and nothing but the outcomes may depend on the runs
+// (no tie a rerun breaks is recorded where anyone reads it): each run then
+// stops once it is sure to select another number and what it spends is
+// decided, and the outcome returned is computed again, to its end, when its
+// run stopped early.
 func raiseBudget(ctx context.Context, pe *prepared, res *Result,
-	perVoter func(k int64) (*big.Rat, bool), done func(*mesEngine) bool) (*mesEngine, *big.Rat, error) {
+	perVoter func(k int64) (*big.Rat, bool), done func(*mesEngine) bool, cut bool) (*mesEngine, *big.Rat, error) {
 	cur, spare := newMESEngine(pe), newMESEngine(pe)
+	if cut {
+		cur.cut, spare.cut = &runCut{budget: pe.budget}, &runCut{budget: pe.budget}
+	}
 	var kept *mesEngine
 	var keptB0 *big.Rat
+	keptFull := true
+	finish := func() (*mesEngine, *big.Rat, error) {
+		if !keptFull {
+			c := kept.cut
+			kept.cut = nil
+			kept.run(keptB0)
+			kept.cut = c
+			if pe.stop.err != nil {
+				return nil, nil, pe.stop.err
+			}
+		}
+		return kept, keptB0, nil
+	}
 	for k := int64(0); ; k++ {
 		b0, ok := perVoter(k)
 		if !ok {
-			return kept, keptB0, nil
+			return finish()
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
+		}
+		if cur.cut != nil {
+			// The first run cannot overspend: the voters hold B in all.
+			cur.cut.checkSpend = k > 0
 		}
 		cur.run(b0)
 		if pe.stop.err != nil {
 			return nil, nil, pe.stop.err
 		}
 		res.runs++
-		// The first run cannot overspend: the voters hold B in all.
-		if k > 0 && pe.spent(cur.selected) > pe.budget {
-			return kept, keptB0, nil
+		full := cur.cut == nil || cur.cut.result == runFull
+		if k > 0 && (!full && cur.cut.result == runStoppedOver || full && pe.spent(cur.selected) > pe.budget) {
+			return finish()
 		}
-		kept, keptB0 = cur, b0
-		if done(cur) {
-			return kept, keptB0, nil
+		kept, keptB0, keptFull = cur, b0, full
+		if full && done(cur) { // a run stopped early is not done, by its cut
+			return finish()
 		}
 		cur, spare = spare, cur
 	}

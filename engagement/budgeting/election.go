@@ -311,7 +311,7 @@ func (b *profileBuilder) newVoterID(id string) bool {
 			return true
 		}
 		b.idsSorted = false
-		b.ids.init(64) // grows as needed
+		b.ids.init(cap(ids)) // the ballots expected; grows as needed
 		for _, x := range ids {
 			b.ids.add(b.prof.str(x))
 		}
@@ -355,7 +355,7 @@ func (b *profileBuilder) checkPoints() {
 				b.ws.add("min_points", line, ErrBallotTooShort, "voter %q gives %s points, min_points is %s", p.str(p.ids[i]), unscaled(v, p.places), l.minPoints)
 			}
 		}
-		total := unscaled(sum, p.places)
+		var total decimal.Decimal // the exact sum, built only when needed
 		if overflow || !okMaxS && l.hasMaxSum || !okMinS && l.hasMinSum {
 			total = decimal.Zero
 			for k := p.offsets[i]; k < p.offsets[i+1]; k++ {
@@ -363,10 +363,15 @@ func (b *profileBuilder) checkPoints() {
 			}
 			overflow = true
 		}
-		if l.hasMaxSum && (!overflow && sum > maxS || overflow && total.GreaterThan(l.maxSum)) {
+		above := l.hasMaxSum && (!overflow && sum > maxS || overflow && total.GreaterThan(l.maxSum))
+		below := l.hasMinSum && (!overflow && sum < minS || overflow && total.LessThan(l.minSum))
+		if (above || below) && !overflow {
+			total = unscaled(sum, p.places)
+		}
+		if above {
 			b.fail(line, errorf(ErrTooManyPoints, "voter %q gives %s points, max_sum_points is %s", p.str(p.ids[i]), total, l.maxSum))
 		}
-		if l.hasMinSum && (!overflow && sum < minS || overflow && total.LessThan(l.minSum)) {
+		if below {
 			b.ws.add("min_sum_points", line, ErrBallotTooShort, "voter %q gives %s points, min_sum_points is %s", p.str(p.ids[i]), total, l.minSum)
 		}
 		if len(b.errs) > 0 && line > 0 {

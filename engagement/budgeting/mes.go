@@ -1,7 +1,9 @@
 package budgeting
 
 import (
+	"cmp"
 	"math/big"
+	"math/bits"
 )
 
 // This file holds the Method of Equal Shares (Peters & Skowron 2021) as the
@@ -57,6 +59,15 @@ type payEntry struct {
 	w             int64
 }
 
+// solvedEntries is a project's equation and its solution with intervals
+// in round at: the entries with those paying all they have marked.
+type solvedEntries struct {
+	at   int64
+	ents []entry
+	st   solveStatus
+	q    ival
+}
+
 // solveStatus is the outcome of solving for q with intervals.
 type solveStatus int
 
@@ -82,13 +93,22 @@ type mesEngine struct {
 	rounds []mesRound
 
 	selected []int
+	spent    int64   // the cost of selected
+	cut      *runCut // nil: runs go to their end
 
 	heap  projHeap // candidates, keyed by a lower bound of ρ
 	fresh []int64  // stamp of the round each project's ρ was computed in
 	rho   []ival
-	qEx   []*big.Rat // exact q when computed in round qExAt
-	qExAt []int64
-	stamp int64 // increases every round of every run
+	// solved keeps, for each project whose supporters all have utility 1,
+	// its entries and interval solution as last computed: the winner's are
+	// needed again, in the same round, to fund it.
+	solved []solvedEntries
+	// plainW is, for a project whose ρ was last computed with no supporter
+	// capped, Σ w·u over its supporters (then q = c/W exactly); 0 otherwise.
+	plainW []int64
+	qEx    []*big.Rat // exact q when computed in round qExAt
+	qExAt  []int64
+	stamp  int64 // increases every round of every run
 
 	// scratch
 	acc     []int64
@@ -105,12 +125,14 @@ type mesEngine struct {
 func newMESEngine(pe *prepared) *mesEngine {
 	nP := len(pe.cost)
 	m := &mesEngine{
-		pe:    pe,
-		cls:   make([]int32, pe.groups.len()),
-		fresh: make([]int64, nP),
-		rho:   make([]ival, nP),
-		qEx:   make([]*big.Rat, nP),
-		qExAt: make([]int64, nP),
+		pe:     pe,
+		cls:    make([]int32, pe.groups.len()),
+		fresh:  make([]int64, nP),
+		rho:    make([]ival, nP),
+		plainW: make([]int64, nP),
+		solved: make([]solvedEntries, nP),
+		qEx:    make([]*big.Rat, nP),
+		qExAt:  make([]int64, nP),
 	}
 	for _, p := range pe.byRank {
 		if pe.supOff[p+1] == pe.supOff[p] {
@@ -125,10 +147,16 @@ func newMESEngine(pe *prepared) *mesEngine {
 	return m
 }
 
-// run computes MES with every voter starting at b0 (scaled currency).
+// run computes MES with every voter starting at b0 (scaled currency). With
+// a cut set, it stops as soon as the cut's questions have their answers,
+// recording which in cut.result.
 func (m *mesEngine) run(b0 *big.Rat) {
 	m.reset(b0)
 	m.selected = append(m.selected, m.free...)
+	m.spent = 0
+	if m.cut != nil {
+		m.cut.result = runFull
+	}
 	for {
 		w := m.nextWinner()
 		if w < 0 || m.pe.stop.done() {
@@ -136,7 +164,51 @@ func (m *mesEngine) run(b0 *big.Rat) {
 		}
 		m.fund(w)
 		m.stamp++
+		if m.cut != nil && m.cut.decided(m) {
+			return
+		}
 	}
+}
+
+// runCut lets a completion stop a run of the method early when all it
+// asks of the run is whether the run ends with as many projects selected
+// as there are candidates (it stops once the run cannot) and whether the
+// run spends more than budget (it stops once that is decided either way).
+type runCut struct {
+	budget     int64
+	checkSpend bool // whether overspending is asked about
+	result     int8 // runFull, runStoppedWithin, runStoppedOver
+}
+
+// What a run with a cut did.
+const (
+	runFull          = iota // it ran to its end
+	runStoppedWithin        // it stopped: it selects fewer or more projects than there are candidates, within budget
+	runStoppedOver          // it stopped: it spends more than budget
+)
+
+// decided reports whether the run so far answers the cut's questions: the
+// final selection is the current one plus some of the projects still in
+// the heap, and spending only grows.
+func (c *runCut) decided(m *mesEngine) bool {
+	if c.checkSpend && m.spent > c.budget {
+		c.result = runStoppedOver
+		return true
+	}
+	now, most := len(m.selected), len(m.selected)+len(m.heap.items)
+	if most >= len(m.cand) && now <= len(m.cand) {
+		return false // it might still buy every candidate
+	}
+	if c.checkSpend {
+		room := c.budget - m.spent
+		for _, p := range m.heap.items {
+			if room -= m.pe.cost[p]; room < 0 {
+				return false // it might still overspend
+			}
+		}
+	}
+	c.result = runStoppedWithin
+	return true
 }
 
 // reset puts every voter back at b0 and every candidate in the heap.
@@ -226,7 +298,13 @@ func (m *mesEngine) recompute(p int32) solveStatus {
 // and records ρ and the heap key.
 func (m *mesEngine) settle(p int32, ents []entry) solveStatus {
 	pe := m.pe
-	st, q := m.solve(ents, pe.cost[p])
+	st, q, plain := m.solve(ents, pe.cost[p])
+	m.plainW[p] = plain
+	if pe.uniform[p] {
+		sv := &m.solved[p]
+		sv.at, sv.st, sv.q = m.stamp, st, q
+		sv.ents = append(sv.ents[:0], ents...)
+	}
 	if st == solvedAmbiguous {
 		qe := m.solveExact(ents, pe.cost[p])
 		if qe == nil {
@@ -254,8 +332,10 @@ func (m *mesEngine) settle(p int32, ents []entry) solveStatus {
 
 // solve finds, with intervals, the smallest q with Σ min(b, q·u)·w = c over
 // ents, marking the entries that pay all they have. It reports
-// solvedAmbiguous when an interval comparison cannot decide.
-func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
+// solvedAmbiguous when an interval comparison cannot decide. plain is
+// W = Σ w·u when it solved with no entry capped, so that q = c/W exactly,
+// and 0 otherwise.
+func (m *mesEngine) solve(ents []entry, cost int64) (st solveStatus, q ival, plain int64) {
 	var tlo, thi float64
 	var W int64
 	for i := range ents {
@@ -271,19 +351,19 @@ func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
 	c := ivalInt(cost)
 	switch t.cmp(c) {
 	case -1:
-		return solvedUnaffordable, ival{}
+		return solvedUnaffordable, ival{}, 0
 	case 0:
-		return solvedAmbiguous, ival{}
+		return solvedAmbiguous, ival{}, 0
 	}
 	// Cap the supporters who cannot pay q·u, raising q as they are found:
 	// every q computed from supporters certainly capped is at most the true
 	// one, so a supporter below it is certainly capped too. Stop after a
 	// pass that caps nobody.
 	r := c
-	q := r.quoPos(ivalInt(W))
+	q = r.quoPos(ivalInt(W))
 	for pass := 0; ; pass++ {
 		if pass > 64 {
-			return solvedAmbiguous, ival{}
+			return solvedAmbiguous, ival{}, 0
 		}
 		newCaps, ambiguous := false, false
 		for i := range ents {
@@ -297,7 +377,7 @@ func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
 				e.capped, newCaps = true, true
 				r = r.sub(b.mulInt(e.w))
 				if W -= e.w * e.u; W <= 0 {
-					return solvedAmbiguous, ival{}
+					return solvedAmbiguous, ival{}, 0
 				}
 				q = r.clampNonNeg().quoPos(ivalInt(W))
 			case b.lo < qu.hi:
@@ -306,9 +386,12 @@ func (m *mesEngine) solve(ents []entry, cost int64) (solveStatus, ival) {
 		}
 		if !newCaps {
 			if ambiguous {
-				return solvedAmbiguous, ival{}
+				return solvedAmbiguous, ival{}, 0
 			}
-			return solvedOK, q
+			if pass == 0 {
+				plain = W
+			}
+			return solvedOK, q, plain
 		}
 	}
 }
@@ -408,6 +491,14 @@ func (m *mesEngine) less(a, b int32) bool {
 		return c < 0
 	}
 	pe := m.pe
+	if wa, wb := m.plainW[a], m.plainW[b]; wa > 0 && wb > 0 {
+		// q = c/W for both: compare c_a·scale_b·W_b with c_b·scale_a·W_a
+		// in integers rather than rationals.
+		if c := cmpProducts(pe.cost[a], pe.scale[b], wb, pe.cost[b], pe.scale[a], wa); c != 0 {
+			return c < 0
+		}
+		return pe.tieLess(a, b)
+	}
 	x := new(big.Rat).Mul(m.exactQ(a), big.NewRat(pe.scale[b], 1))
 	y := new(big.Rat).Mul(m.exactQ(b), big.NewRat(pe.scale[a], 1))
 	if c := x.Cmp(y); c != 0 {
@@ -461,11 +552,21 @@ func (m *mesEngine) nextWinner() int32 {
 // fund buys p: every supporter pays min(b, q·u) and moves to a new class.
 func (m *mesEngine) fund(p int32) {
 	pe := m.pe
-	ents := m.entries(p)
 	// Solve as recompute did: exactly if intervals could not decide (then
-	// qEx holds this round's q), else with intervals.
+	// qEx holds this round's q), else with intervals, whose outcome
+	// recompute kept when it solved this round.
+	var ents []entry
+	var st solveStatus
+	var q ival
+	if sv := &m.solved[p]; sv.at == m.stamp && pe.uniform[p] {
+		ents = append(m.ents[:0], sv.ents...)
+		m.ents = ents
+		st, q = sv.st, sv.q
+	} else {
+		ents = m.entries(p)
+		st, q, _ = m.solve(ents, pe.cost[p])
+	}
 	var qExact *big.Rat
-	st, q := m.solve(ents, pe.cost[p])
 	if st != solvedOK || (m.qEx[p] != nil && m.qExAt[p] == m.stamp) {
 		qExact = m.solveExact(ents, pe.cost[p])
 		q = ivalRat(qExact)
@@ -491,6 +592,7 @@ func (m *mesEngine) fund(p int32) {
 	m.moveSupporters(p, r, ents, q)
 	m.heap.remove(p)
 	m.selected = append(m.selected, int(p))
+	m.spent += pe.cost[p]
 }
 
 // moveSupporters moves p's supporters to their classes after round r.
@@ -564,4 +666,27 @@ func (m *mesEngine) newClass(parent, r int32, u int64, q ival) int32 {
 	m.cU = append(m.cU, u)
 	m.cExact = append(m.cExact, nil)
 	return int32(len(m.cVal) - 1)
+}
+
+// cmpProducts compares a1·a2·a3 with b1·b2·b3, all non-negative, exactly in
+// 192-bit integers.
+func cmpProducts(a1, a2, a3, b1, b2, b3 int64) int {
+	x2, x1, x0 := mul3(uint64(a1), uint64(a2), uint64(a3))
+	y2, y1, y0 := mul3(uint64(b1), uint64(b2), uint64(b3))
+	switch {
+	case x2 != y2:
+		return cmp.Compare(x2, y2)
+	case x1 != y1:
+		return cmp.Compare(x1, y1)
+	}
+	return cmp.Compare(x0, y0)
+}
+
+// mul3 returns a·b·c as three 64-bit words, most significant first.
+func mul3(a, b, c uint64) (w2, w1, w0 uint64) {
+	h, l := bits.Mul64(a, b)
+	h1, w0 := bits.Mul64(l, c)
+	h2, l2 := bits.Mul64(h, c)
+	w1, carry := bits.Add64(h1, l2, 0)
+	return h2 + carry, w1, w0
 }

@@ -371,32 +371,41 @@ func Recount(e *Election) []Tally {
 func recount(e *Election, score bool) []int64 {
 	in, pr := e.inst, e.prof
 	sums := make([]int64, len(in.projects)) // scaled by 10^pr.places for points
-	raw := 0
-	ordinal := in.voteType == VoteTypeOrdinal
-	for i := 0; i < pr.Len(); i++ {
-		if raw < len(e.repeats) && int(e.repeats[raw].voter) == i {
-			recountRaw(e, e.repeats[raw], score, sums)
-			raw++
-			continue
+	unit := pow10(pr.places)
+	ordinal := score && pr.points == nil && in.voteType == VoteTypeOrdinal
+	// count adds the ballots of voters from to to-1.
+	count := func(from, to int) {
+		if from >= to {
+			return
 		}
-		lo, hi := pr.offsets[i], pr.offsets[i+1]
-		n := int64(hi - lo)
-		for k := lo; k < hi; k++ {
-			p := pr.items[k]
-			switch {
-			case !score:
-				sums[p] += pow10(pr.places)
-			case pr.points != nil:
-				sums[p] += pr.points[k]
-			case ordinal:
-				sums[p] += (n - int64(k-lo)) * pow10(pr.places)
-			default:
-				sums[p] += pow10(pr.places)
+		lo, hi := pr.offsets[from], pr.offsets[to]
+		switch {
+		case score && pr.points != nil:
+			for k, p := range pr.items[lo:hi] {
+				sums[p] += pr.points[int(lo)+k]
+			}
+		case ordinal:
+			for i := from; i < to; i++ {
+				a, b := pr.offsets[i], pr.offsets[i+1]
+				for k, p := range pr.items[a:b] {
+					sums[p] += int64(int(b-a)-k) * unit
+				}
+			}
+		default:
+			for _, p := range pr.items[lo:hi] {
+				sums[p] += unit
 			}
 		}
 	}
+	from := 0
+	for _, b := range e.repeats {
+		count(from, int(b.voter))
+		recountRaw(e, b, score, sums)
+		from = int(b.voter) + 1
+	}
+	count(from, pr.Len())
 	for p := range sums {
-		sums[p] /= pow10(pr.places)
+		sums[p] /= unit
 	}
 	return sums
 }
@@ -604,6 +613,7 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 		return new(big.Rat).Quo(total, big.NewRat(n, 1))
 	}
 	b0 := perVoter(new(big.Rat).SetInt64(pe.budget))
+	supporters := ballotsPerProject(e)
 	var kept *mesEngine
 	if r.official.add1() && n > 0 {
 		whole := pe.budget / n
@@ -614,7 +624,8 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 				}
 				return big.NewRat(whole+k, 1), true
 			},
-			func(m *mesEngine) bool { return len(m.selected) == len(m.cand) })
+			func(m *mesEngine) bool { return len(m.selected) == len(m.cand) },
+			log == nil && !tiesCanShow(pe, supporters))
 		if err != nil {
 			return err
 		}
@@ -633,7 +644,6 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	if r.trace {
 		kept.leftovers(res)
 	}
-	supporters := ballotsPerProject(e)
 	for _, pr := range own.pairs {
 		a, b := pr[0], pr[1]
 		if pe.cost[a] == pe.cost[b] && supporters[a] == supporters[b] {
@@ -646,6 +656,25 @@ func runOfficialShares(ctx context.Context, r Rule, e *Election, res *Result, ra
 	}
 	res.spent = unscaled(pe.spent(res.selected), pe.places)
 	return pe.stop.err
+}
+
+// tiesCanShow reports whether a tie broken by rank could show in the
+// outcome: whether two projects have the same cost and the same number of
+// supporters, which is what makes a tie unbroken.
+func tiesCanShow(pe *prepared, supporters []int64) bool {
+	type key struct{ cost, supporters int64 }
+	seen := make(map[key]bool, len(pe.cost))
+	for p, c := range pe.cost {
+		if c == 0 || supporters[p] == 0 {
+			continue // never compared: funded at once, or never a candidate
+		}
+		k := key{c, supporters[p]}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
 }
 
 // compareWithGreedy computes greedy by number of supporters and keeps it

@@ -117,3 +117,45 @@ func TestOfficialShared(t *testing.T) {
 	}
 	checkOfficial(t, officialDir)
 }
+
+// TestOfficialAdd1RunsCut checks that the add-one completion of the
+// official Equal Shares rules, whose reruns stop as soon as they are known
+// to buy less than every candidate within the budget, gives what full
+// reruns give: [budgeting.Rule.TiedOutcomes] records ties, so its first
+// outcome comes from reruns that each go to their end.
+func TestOfficialAdd1RunsCut(t *testing.T) {
+	for _, c := range []struct {
+		file      string
+		runs      int
+		perVoter  string
+		selection []string
+	}{
+		{"testdata/Netherlands_Assen_2024.pb", 845, "2033", []string{"3", "9", "2", "11", "13", "14", "5", "6", "12"}},
+		{"testdata/Poland_Wieliczka_2023_Green_Budget.pb", 166, "315", []string{"24", "41", "40", "74", "19", "6", "58", "32",
+			"25", "20", "60", "43", "29", "39", "17", "42", "26", "70", "34", "71", "62", "88", "9", "61", "7", "36", "46", "33", "56", "69"}},
+	} {
+		t.Run(filepath.Base(c.file), func(t *testing.T) {
+			data, err := os.ReadFile(c.file)
+			require.NoError(t, err)
+			report := budgeting.Check(data)
+			got := report.Outcome()
+			require.NotNil(t, got)
+			rule, err := budgeting.RuleFromMeta(report.Election().Instance())
+			require.NoError(t, err)
+			full, err := rule.TiedOutcomes(context.Background(), report.Election(), 1)
+			if err != nil {
+				require.ErrorIs(t, err, budgeting.ErrTooManyTies)
+			}
+			require.NotEmpty(t, full)
+			for _, res := range []*budgeting.Result{got, full[0]} {
+				x, err := budgeting.Explain(res)
+				require.NoError(t, err)
+				assert.Equal(t, c.runs, x.Runs)
+				assert.Equal(t, c.perVoter, x.VoterBudget.String())
+				assert.Equal(t, c.selection, res.SelectedIDs())
+			}
+			assert.Equal(t, full[0].Steps(), got.Steps())
+			assert.Equal(t, full[0].UnbrokenTie(), got.UnbrokenTie())
+		})
+	}
+}

@@ -118,6 +118,9 @@ type parser struct {
 	lineErr error
 	crlf    int8 // line ends seen: 1 CRLF, 2 LF, 3 both (reported once)
 	quotes  bool // the current line holds a double quote
+	// crAt and quoteAt are the offsets of the next CR and double quote at
+	// or after the line next read (len(s) when none), valid while ≥ pos.
+	crAt, quoteAt int
 	// inVotes is set once the VOTES header is read: warnings of the VOTES
 	// section are kept apart from the others'.
 	inVotes bool
@@ -141,12 +144,21 @@ func (p *parser) next() bool {
 		end--
 		kind = 1
 	}
-	if cr := strings.IndexByte(rest[:end], '\r'); cr >= 0 { // a lone CR ends the line
-		end, adv = cr, cr+1
+	// The next CR and double quote are found once for many lines: most
+	// files have neither.
+	if p.crAt < p.pos {
+		p.crAt = p.pos + indexOrLen(rest, '\r')
+	}
+	if p.crAt < p.pos+end { // a lone CR ends the line
+		end = p.crAt - p.pos
+		adv = end + 1
 		kind = 1
 	}
+	if p.quoteAt < p.pos {
+		p.quoteAt = p.pos + indexOrLen(rest, '"')
+	}
 	p.cur = rest[:end]
-	p.quotes = strings.IndexByte(p.cur, '"') >= 0
+	p.quotes = p.quoteAt < p.pos+end
 	p.curOff = p.pos
 	p.pos += adv
 	p.line++
@@ -154,6 +166,14 @@ func (p *parser) next() bool {
 		p.lineEnds(kind)
 	}
 	return true
+}
+
+// indexOrLen returns the index of the first b in s, or len(s).
+func indexOrLen(s string, b byte) int {
+	if i := strings.IndexByte(s, b); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 // skipBlank reports whether the current line is blank, reporting it as
@@ -230,6 +250,11 @@ func (p *parser) value(c span) string {
 	}
 	return p.text(c)
 }
+
+// mayTrim reports, with one comparison, whether b at the edge of a cell
+// may have to be trimmed: a control character, a space or a byte of a
+// multibyte UTF-8 character, at which trimming must look closer.
+func mayTrim(b byte) bool { return b-0x21 >= 0x5f }
 
 // isSpace reports whether b is an ASCII space the reader trims around
 // cells.
@@ -554,7 +579,7 @@ func parseText(s string, c readConfig) (*Election, error) {
 	if !utf8.ValidString(s) {
 		return nil, invalidUTF8(s)
 	}
-	p := &parser{s: s, strict: c.strict}
+	p := &parser{s: s, strict: c.strict, crAt: -1, quoteAt: -1}
 	if strings.HasPrefix(s, "\ufeff") {
 		p.s = s[len("\ufeff"):]
 		p.line = 1
@@ -743,6 +768,9 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	prof := b.prof
 	prof.text = p.s
 	prof.items = make([]int32, 0, itemsEstimate)
+	if prof.points != nil { // points come with the items, one each
+		prof.points = make([]int64, 0, itemsEstimate)
+	}
 	nAttr := len(prof.attrCols)
 	// At most one attribute per semicolon read; a short row's missing
 	// cells are padded, within padLimit.
@@ -763,42 +791,24 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	for p.next() {
 		line := p.cur
-		if skip, err := p.skipBlank(); skip || err != nil {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if s := sectionOf(line); s != secNone {
-			return nil, lineErr(p.line, ErrSectionOrder, "%s after VOTES", sectionNames[s])
-		}
-		p.esc = p.esc[:0]
-		var voterID, vote, points span
-		attrStart := len(prof.attrs)
-		col := 0
-		for i := 0; i <= len(line); col++ {
-			c, next, err := p.nextCell(i)
-			if err != nil {
-				return nil, &ParseError{Line: p.line, Err: err}
-			}
-			i = next
-			if col >= len(roles) {
-				if c.quoted || c.hi > c.lo {
-					if err := p.extraCells("row has more cells than the header's %d", len(roles)); err != nil {
-						return nil, err
-					}
+		// A row that starts with a digit is neither blank nor a title.
+		if line == "" || line[0] < '0' || line[0] > '9' {
+			if skip, err := p.skipBlank(); skip || err != nil {
+				if err != nil {
+					return nil, err
 				}
 				continue
 			}
-			switch roles[col] {
-			case vcolID:
-				voterID = c
-			case vcolVote:
-				vote = c
-			case vcolPoints:
-				points = c
-			default:
-				prof.attrs = append(prof.attrs, p.ref(prof, c))
+			if s := sectionOf(line); s != secNone {
+				return nil, lineErr(p.line, ErrSectionOrder, "%s after VOTES", sectionNames[s])
+			}
+		}
+		var row voteRow
+		attrStart := len(prof.attrs)
+		col := len(roles)
+		if p.quotes || !p.plainRow(prof, roles, &row) {
+			if col, err = p.anyRow(prof, roles, &row); err != nil {
+				return nil, err
 			}
 		}
 		if col < len(roles) {
@@ -813,10 +823,14 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 			}
 		}
 		b.beginBallot()
-		if err := p.ballot(b, table, p.value(vote), p.value(points)); err != nil {
+		voteAt := -1 // where the vote is in p.s, when it is
+		if vote := row[vcolVote]; !vote.escaped {
+			voteAt = p.curOff + int(vote.lo)
+		}
+		if err := p.ballot(b, table, p.value(row[vcolVote]), voteAt, p.value(row[vcolPoints])); err != nil {
 			return nil, err
 		}
-		b.endBallot(p.text(voterID), p.idRef(prof, voterID), p.line)
+		b.endBallot(p.text(row[vcolID]), p.idRef(prof, row[vcolID]), p.line)
 		if len(b.errs) > 0 {
 			return nil, b.errs[0]
 		}
@@ -827,6 +841,108 @@ func (p *parser) readVotes(inst *Instance) (*Election, error) {
 	}
 	e.warnings = append(p.ws.list, e.warnings...)
 	return e, nil
+}
+
+// voteRow holds the cells of a VOTES row that are not attributes, by role
+// (vcolID, vcolVote, vcolPoints).
+type voteRow [vcolAttr]span
+
+// store keeps cell c of a VOTES row, whose column has role: in row, or
+// among prof's attributes.
+func (p *parser) store(prof *BallotProfile, role int, c span, row *voteRow) {
+	if role < vcolAttr {
+		row[role] = c
+		return
+	}
+	prof.attrs = append(prof.attrs, p.ref(prof, c))
+}
+
+// plainRow splits the current VOTES row the quick way when it can: it
+// holds no double quote (checked by the caller), has exactly one cell per
+// column, and no cell needs trimming. It then stores the cells ([store])
+// and reports true; else it leaves everything as it was and reports false,
+// for anyRow.
+func (p *parser) plainRow(prof *BallotProfile, roles []int, row *voteRow) bool {
+	line := p.cur
+	attrStart := len(prof.attrs)
+	col := 0
+	for i := 0; ; col++ {
+		// Most cells end within a word: look there before calling indexFrom.
+		e := len(line)
+		if at := p.curOff + i; at+8 <= len(p.s) {
+			if f := firstEqual(word(p.s, at), semis); f < 8 {
+				e = min(i+f, e)
+			} else if i+8 < e {
+				e = indexFrom(p.s, at+8, p.curOff+e, semis) - p.curOff
+			}
+		} else {
+			e = indexFrom(p.s, at, p.curOff+e, semis) - p.curOff
+		}
+		if col >= len(roles) {
+			if e == i && e < len(line) {
+				i = e + 1
+				continue // an empty extra cell, as anyRow ignores it
+			}
+			if e > i {
+				break
+			}
+			return true
+		}
+		if e > i && (mayTrim(line[i]) || mayTrim(line[e-1])) {
+			a, z := line[i], line[e-1]
+			if isSpace(a) || isSpace(z) {
+				break
+			}
+			if a >= 0x80 || z >= 0x80 {
+				if lo, hi := trimUnicode(line, i, e); lo != i || hi != e {
+					break
+				}
+			}
+		}
+		if r, n := roles[col], e-i; r < vcolAttr {
+			row[r] = span{lo: int32(i), hi: int32(e)}
+		} else if n > 0 && n != 4 && n <= refMaxLen && p.curOff+i <= refMaxOff {
+			// what store does with an attribute that cannot be none
+			prof.attrs = append(prof.attrs, strRef(uint64(p.curOff+i)<<refLenBits|uint64(n)))
+		} else {
+			p.store(prof, roles[col], span{lo: int32(i), hi: int32(e)}, row)
+		}
+		if e >= len(line) {
+			if col+1 == len(roles) {
+				return true
+			}
+			break
+		}
+		i = e + 1
+	}
+	prof.attrs = prof.attrs[:attrStart]
+	*row = voteRow{}
+	return false
+}
+
+// anyRow splits the current VOTES row cell by cell, reporting irregular
+// text, stores the cells ([store]) and returns their number.
+func (p *parser) anyRow(prof *BallotProfile, roles []int, row *voteRow) (int, error) {
+	line := p.cur
+	p.esc = p.esc[:0]
+	col := 0
+	for i := 0; i <= len(line); col++ {
+		c, next, err := p.nextCell(i)
+		if err != nil {
+			return 0, &ParseError{Line: p.line, Err: err}
+		}
+		i = next
+		if col >= len(roles) {
+			if c.quoted || c.hi > c.lo {
+				if err := p.extraCells("row has more cells than the header's %d", len(roles)); err != nil {
+					return 0, err
+				}
+			}
+			continue
+		}
+		p.store(prof, roles[col], c, row)
+	}
+	return col, nil
 }
 
 // ref returns a reference to cell c of the current line: into the file's
@@ -855,24 +971,45 @@ func (p *parser) idRef(prof *BallotProfile, c span) strRef {
 }
 
 // ballot parses the vote and points cells of one row into b.
-func (p *parser) ballot(b *profileBuilder, table *idTable, vote, points string) error {
+func (p *parser) ballot(b *profileBuilder, table *idTable, vote string, voteAt int, points string) error {
 	n := 0
 	var repeats []int32 // mentions that repeat a project listed before
 	for k := 0; k < len(vote); {
-		e := k
-		for e < len(vote) && vote[e] != ',' {
-			e++
-		}
-		id := vote[k:e]
-		// Trimmed as every cell is: white space as Unicode defines it.
-		if id != "" && (isSpace(id[0]) || isSpace(id[len(id)-1]) || id[0] >= 0x80 || id[len(id)-1] >= 0x80) &&
-			strings.TrimSpace(id) != id {
-			id = strings.TrimSpace(id)
-			if err := p.irregular("padded vote", "space around a project in the vote %q", clip(vote)); err != nil {
-				return &ParseError{Line: p.line, Err: err}
+		// Find the ID's end and pack its first 8 bytes as idTable does.
+		var e int
+		var w uint64
+		if voteAt >= 0 && voteAt+k+8 <= len(p.s) {
+			w = word(p.s, voteAt+k)
+			if f := firstEqual(w, commas); f < 8 {
+				e = min(k+f, len(vote))
+			} else {
+				e = indexFrom(p.s, voteAt+k+8, voteAt+len(vote), commas) - voteAt
+			}
+			if e-k < 8 {
+				w &= 1<<(8*(e-k)) - 1
+			}
+		} else {
+			e = k
+			for e < len(vote) && vote[e] != ',' {
+				w |= uint64(vote[e]) << (8 * ((e - k) & 7))
+				e++
 			}
 		}
-		j := table.lookup(id)
+		id := vote[k:e]
+		var j int32
+		if n := len(id); n > 0 && n <= 8 && !mayTrim(id[0]) && !mayTrim(id[n-1]) {
+			j = table.lookupWord(w, n)
+		} else {
+			// Trimmed as every cell is: white space as Unicode defines it.
+			if id != "" && (isSpace(id[0]) || isSpace(id[len(id)-1]) || id[0] >= 0x80 || id[len(id)-1] >= 0x80) &&
+				strings.TrimSpace(id) != id {
+				id = strings.TrimSpace(id)
+				if err := p.irregular("padded vote", "space around a project in the vote %q", clip(vote)); err != nil {
+					return &ParseError{Line: p.line, Err: err}
+				}
+			}
+			j = table.lookup(id)
+		}
 		if j < 0 {
 			return &ParseError{Line: p.line, Column: p.voteCol, Err: errorf(ErrUnknownProject, "%q", clip(id))}
 		}

@@ -312,3 +312,44 @@ func TestLongProjectIDs(t *testing.T) {
 	_, err = budgeting.Parse([]byte(text + "v3;L2\n"))
 	require.ErrorIs(t, err, budgeting.ErrUnknownProject)
 }
+
+func TestParseWordScan(t *testing.T) {
+	// The reader looks for ";" and "," eight bytes at a time, reaching past a
+	// cell into the next ones and past a line into the next: IDs and cells of
+	// every length around 8, an empty extra cell, and a last line shorter than
+	// a word with no line end.
+	ids := []string{"a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijkl"}
+	var b strings.Builder
+	b.WriteString("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n")
+	for _, id := range ids {
+		b.WriteString(id + ";1\n")
+	}
+	b.WriteString("VOTES\nvoter_id;vote;district\n")
+	votes := [][]string{ids, {"abcdefgh", "a"}, {"abcdefghi", "abcdefg", "ab"}, {"abcdefghijkl"}, {"abc", "abcdefgh", "abcde"}}
+	districts := []string{"", "none", "abcdefg", "abcdefgh", "abcdefghi"}
+	for i, v := range votes {
+		b.WriteString("v" + strings.Repeat("x", i) + ";" + strings.Join(v, ",") + ";" + districts[i])
+		if i == 1 {
+			b.WriteString(";") // an empty extra cell
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("w;a;d") // shorter than a word, no line end
+	e := mustParse(t, b.String())
+	require.Equal(t, len(votes)+1, e.Profile().Len())
+	for i, v := range votes {
+		assert.Equal(t, v, ballotIDs(e, i), "ballot %d", i)
+		got, ok := e.Profile().Voter(i).Attribute("district")
+		require.True(t, ok)
+		want := districts[i]
+		if want == "none" {
+			want = ""
+		}
+		assert.Equal(t, want, got, "district %d", i)
+	}
+	assert.Equal(t, []string{"a"}, ballotIDs(e, len(votes)))
+	assert.Equal(t, "w", e.Profile().Voter(len(votes)).ID())
+	d, _ := e.Profile().Voter(len(votes)).Attribute("district")
+	assert.Equal(t, "d", d)
+	assert.Empty(t, e.Warnings())
+}

@@ -28,14 +28,11 @@ func (s *idSet) init(n int) {
 // IDs ("L010", "35071") fit in one word: one multiplication each.
 func hashID(k string) uint64 {
 	h := uint64(len(k)) * 0x9e3779b97f4a7c15
-	for len(k) > 0 {
-		var w uint64
-		n := min(len(k), 8)
-		for i := 0; i < n; i++ {
-			w |= uint64(k[i]) << (8 * i)
-		}
-		h = (h ^ w) * 0xff51afd7ed558ccd
-		k = k[n:]
+	for ; len(k) >= 8; k = k[8:] {
+		h = (h ^ word(k, 0)) * 0xff51afd7ed558ccd
+	}
+	if len(k) > 0 {
+		h = (h ^ packID(k)) * 0xff51afd7ed558ccd
 	}
 	h ^= h >> 33
 	h *= 0xc4ceb9fe1a85ec53
@@ -102,27 +99,36 @@ func (s *idSet) grow() {
 // idTable maps the IDs of an instance's projects to their positions for
 // the reader. Pabulib project IDs are short ("L010", "35071"): an ID of up
 // to 8 bytes is packed into one word and found by comparing words, without
-// touching the string; longer IDs go through an idSet.
+// touching the string, in a table of slots small enough for the first-level
+// cache, one slot a probe; longer IDs go through an idSet.
 type idTable struct {
-	words   []uint64 // packed ID per slot
-	lens    []int8   // ID length per slot; -1 = empty
-	idx     []int32  // project position per slot
-	mask    uint64
+	slots   []idSlot
+	shift   uint    // 64 - log2(len(slots)): a hash's top bits pick the slot
 	long    idSet   // IDs over 8 bytes
 	longIdx []int32 // project position of each ID in long
 }
 
+// idSlot is one slot of an idTable: a packed ID, its length (-1: empty)
+// and the project's position.
+type idSlot struct {
+	word uint64
+	idx  int32
+	n    int8
+}
+
 // newIDTable indexes ids.
 func newIDTable(ids []string) *idTable {
-	size := 16
+	size, shift := 16, uint(60)
 	for size < 4*len(ids) {
 		size <<= 1
+		shift--
 	}
-	t := &idTable{words: make([]uint64, size), lens: make([]int8, size), idx: make([]int32, size), mask: uint64(size - 1)}
-	for i := range t.lens {
-		t.lens[i] = -1
+	t := &idTable{slots: make([]idSlot, size), shift: shift}
+	for i := range t.slots {
+		t.slots[i].n = -1
 	}
 	t.long.init(len(ids))
+	mask := uint64(size - 1)
 	for p, id := range ids {
 		if len(id) > 8 {
 			if _, found := t.long.insert(id); !found {
@@ -131,11 +137,11 @@ func newIDTable(ids []string) *idTable {
 			continue
 		}
 		w := packID(id)
-		i := mixWord(w) & t.mask
-		for t.lens[i] >= 0 {
-			i = (i + 1) & t.mask
+		i := t.home(w)
+		for t.slots[i].n >= 0 {
+			i = (i + 1) & mask
 		}
-		t.words[i], t.lens[i], t.idx[i] = w, int8(len(id)), int32(p) // IDs are unique
+		t.slots[i] = idSlot{word: w, idx: int32(p), n: int8(len(id))} // IDs are unique
 	}
 	return t
 }
@@ -149,13 +155,10 @@ func packID(id string) uint64 {
 	return w
 }
 
-// mixWord spreads a packed ID over the table (murmur3's finalizer).
-func mixWord(w uint64) uint64 {
-	w ^= w >> 33
-	w *= 0xff51afd7ed558ccd
-	w ^= w >> 33
-	return w
-}
+// home returns the slot where the search for packed ID w starts: the top
+// bits of w times 2^64/φ (Fibonacci hashing), which spread IDs that differ
+// in any byte.
+func (t *idTable) home(w uint64) uint64 { return (w * 0x9e3779b97f4a7c15) >> t.shift }
 
 // lookup returns the position of the project with this ID, or -1.
 func (t *idTable) lookup(id string) int32 {
@@ -166,11 +169,20 @@ func (t *idTable) lookup(id string) int32 {
 		}
 		return t.longIdx[i]
 	}
-	w := packID(id)
-	for i := mixWord(w) & t.mask; t.lens[i] >= 0; i = (i + 1) & t.mask {
-		if t.words[i] == w && int(t.lens[i]) == len(id) {
-			return t.idx[i]
+	return t.lookupWord(packID(id), len(id))
+}
+
+// lookupWord returns the position of the project whose ID of n ≤ 8 bytes
+// packs to w ([packID]), or -1.
+func (t *idTable) lookupWord(w uint64, n int) int32 {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(w); ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.word == w && int(sl.n) == n {
+			return sl.idx
+		}
+		if sl.n < 0 {
+			return -1
 		}
 	}
-	return -1
 }
