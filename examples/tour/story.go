@@ -82,6 +82,7 @@ func tell() (*story, error) {
 		st.complaints,
 		st.budget,
 		st.wardBudget,
+		st.assembly,
 		st.scorecards,
 		st.audit,
 		st.sideBySide,

@@ -2,6 +2,7 @@ package riverside
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/civitas-go/civitas/metrics"
@@ -116,9 +117,18 @@ func representativenessDoc(in *participation.Initiative, dim stakeholder.Dimensi
 	if err != nil {
 		return Doc{}, err
 	}
+	return RepresentativenessDoc(rep, "Supporters", dim.Text(), spec.Policy), nil
+}
+
+// RepresentativenessDoc tells a published comparison with the population
+// aged 16 and over: a table of the people counted (who, such as
+// "Supporters") by the groups of one dimension, then the index of
+// dissimilarity and the representation score, or why they are withheld.
+// No figure is shown that a suppressed count could be worked out from.
+func RepresentativenessDoc(rep metrics.Representativeness, who, dimension string, policy metrics.SuppressionPolicy) Doc {
 	var d Doc
-	t := Table{Caption: fmt.Sprintf("Supporters by %s against the population aged 16 and over (groups of fewer than %d are not shown)", dim.Text(), spec.Policy.Threshold()),
-		Head: []string{Sentence(dim.Text()), "Supporters", "Share of supporters", "Share of the population", "Ratio"}, Figures: []bool{false, true, true, true, true}}
+	t := Table{Caption: fmt.Sprintf("%s by %s against the population aged 16 and over (groups of fewer than %d are not shown)", who, dimension, policy.Threshold()),
+		Head: []string{Sentence(dimension), who, "Share of " + strings.ToLower(who), "Share of the population", "Ratio"}, Figures: []bool{false, true, true, true, true}}
 	for g := range rep.All() {
 		share, ratio := groupFigures(g, "not shown")
 		t.Rows = append(t.Rows, []string{Sentence(g.Group()), cellText(g.Participants()), share, g.PopulationShare().PercentText(), ratio})
@@ -128,14 +138,14 @@ func representativenessDoc(in *participation.Initiative, dim stakeholder.Dimensi
 	dis, err := rep.Dissimilarity()
 	if err != nil {
 		d.Say("The index of dissimilarity and the representation score are not published: %s.", withheld(err))
-		return d, nil
+		return d
 	}
 	score, _ := rep.Score()
 	merged := ""
 	if len(rep.SuppressedGroups()) > 0 {
 		merged = " Both are computed with the groups not shown merged into one."
 	}
-	d.Say("Index of dissimilarity %s (0 when the supporters mirror the population); representation score %s (1 when every group takes part alike).%s",
-		dis.Round(2).StringFixed(2), score.Round(2).StringFixed(2), merged)
-	return d, nil
+	d.Say("Index of dissimilarity %s (0 when the %s mirror the population); representation score %s (1 when every group takes part alike).%s",
+		dis.Round(2).StringFixed(2), strings.ToLower(who), score.Round(2).StringFixed(2), merged)
+	return d
 }
