@@ -120,7 +120,7 @@ func (ls *lpSearch) node() error {
 		return errStop
 	}
 	m := ls.r.m
-	st, err := m.Solve()
+	st, err := m.SolveGuided()
 	if err != nil {
 		return err
 	}
