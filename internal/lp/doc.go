@@ -38,9 +38,10 @@
 // An exact pivot costs m² operations on integers of hundreds of bits, so
 // [Model.SolveGuided] lets a floating-point twin of the same simplex
 // ([Model.SolveFloat], float64, tolerances 10⁻⁹ on bounds and 10⁻¹² on
-// reduced costs, refactorised every 2,000 pivots, Dantzig's rule over the
-// columns that were basic or added in the last few solves, and over every
-// column before it declares an optimum) find the basis, then proves that
+// reduced costs, refactorised every 2,000 pivots, Dantzig's rule, or Devex
+// weights on models of more than 200 rows, over the columns that were
+// basic or added in the last few solves, and over every column before it
+// declares an optimum) find the basis, then proves that
 // basis optimal exactly without inverting it: the basic values (B·x_B =
 // b − N·x_N) and the duals (yᵀ·B = c_B) are each solved exactly by
 // iterative refinement (the floating-point inverse gives a correction, the

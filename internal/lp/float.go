@@ -18,6 +18,11 @@ const (
 	floatRefactor  = 2000  // pivots between refactorisations
 	floatIterLimit = 100000
 	floatAge       = 4 // solves a column stays active after it was last basic
+	// devexRows is the number of rows above which the simplex prices by
+	// Devex weights (Forrest and Goldfarb 1992) and keeps the reduced costs
+	// up to date from the pivot row; below, the pivot row costs more than
+	// the pivots it saves.
+	devexRows = 200
 )
 
 // floatState is the state of the floating-point simplex.
@@ -38,6 +43,9 @@ type floatState struct {
 	// added; solves counts the solves.
 	seen   []int
 	solves int
+	// dw holds the Devex reference weights of the columns (large models
+	// only, reset at each solve).
+	dw []float64
 }
 
 // extend adds the logical column id of a row added after the first solve
@@ -220,12 +228,17 @@ func (m *Model) floatRefactorise() bool {
 				nz = append(nz, j)
 			}
 		}
+		dense := 2*len(nz) > len(a[col])
 		for r := 0; r < n; r++ {
 			if r == col || a[r][col] == 0 {
 				continue
 			}
 			f := a[r][col]
 			row, prow := a[r], a[col]
+			if dense {
+				subScaled(row, prow, f)
+				continue
+			}
 			for _, j := range nz {
 				row[j] -= f * prow[j]
 			}
@@ -252,6 +265,15 @@ func (m *Model) SolveFloat() (Status, error) {
 	m.floatCache()
 	m.floatXB()
 	fs.solves++
+	devex := len(m.sense) > devexRows
+	rcv := make([]float64, len(m.cols)) // reduced costs, kept up to date when rcOK
+	rcOK := false
+	if devex {
+		fs.dw = make([]float64, len(m.cols))
+		for k := range fs.dw {
+			fs.dw[k] = 1
+		}
+	}
 	u := make([]float64, nr)
 	y := make([]float64, nr)
 	cb := make([]float64, nr)
@@ -267,6 +289,7 @@ func (m *Model) SolveFloat() (Status, error) {
 			return 0, &FieldError{Field: "iterations", Value: "float limit reached", Err: ErrIterationLimit}
 		}
 		if fs.since >= floatRefactor {
+			rcOK = false
 			if !m.floatRefactorise() && !m.floatRestart() {
 				return 0, &FieldError{Field: "basis", Value: "singular in floating point", Err: ErrIterationLimit}
 			}
@@ -286,6 +309,8 @@ func (m *Model) SolveFloat() (Status, error) {
 			for i, k := range fs.basis {
 				cb[i] = fs.obj[k]
 			}
+		} else {
+			rcOK = false
 		}
 		for j := range y {
 			y[j] = 0
@@ -299,11 +324,30 @@ func (m *Model) SolveFloat() (Status, error) {
 			}
 		}
 		bland := degenerate >= degenerateLimit
-		// Pricing: Dantzig's rule over the active columns (those basic or
-		// added in the last floatAge solves), and over every column when
-		// none of those can enter; Bland's rule scans everything.
+		// Pricing: over the active columns (those basic or added in the
+		// last floatAge solves), the largest reduced cost (Dantzig's rule)
+		// or, on a large model in phase 2, the largest squared reduced cost
+		// over its Devex weight, from reduced costs kept up to date; over
+		// every column, recomputed from y, when none of those can enter;
+		// Bland's rule scans everything.
 		enter := -1
-		if !bland {
+		if !bland && devex && !phase1 {
+			if !rcOK {
+				m.floatReducedCosts(y, rcv)
+				rcOK = true
+			}
+			best := 0.0
+			for k := range fs.pos {
+				if fs.pos[k] >= 0 || fs.hi[k] == fs.lo[k] || fs.solves-fs.seen[k] > floatAge {
+					continue
+				}
+				if rc := rcv[k]; (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
+					if a := rc * rc / fs.dw[k]; a > best {
+						enter, best = k, a
+					}
+				}
+			}
+		} else if !bland {
 			enter = m.floatPrice(y, phase1, true, false)
 		}
 		if enter < 0 {
@@ -410,6 +454,35 @@ func (m *Model) SolveFloat() (Status, error) {
 		xq := m.floatValue(enter) + dir*theta
 		out := fs.basis[leave]
 		fs.seen[out], fs.seen[enter] = fs.solves, fs.solves
+		if devex {
+			rho := fs.binv[leave]
+			ur := u[leave]
+			// The entering column's reduced cost, fresh from y.
+			rcq := fs.obj[enter]
+			for t, r := range fs.rows[enter] {
+				rcq -= y[r] * fs.vals[enter][t]
+			}
+			wq := fs.dw[enter]
+			for k := range fs.pos {
+				if fs.pos[k] >= 0 || k == enter || fs.hi[k] == fs.lo[k] || fs.solves-fs.seen[k] > floatAge {
+					continue
+				}
+				a := 0.0
+				vals := fs.vals[k]
+				for t, r := range fs.rows[k] {
+					a += rho[r] * vals[t]
+				}
+				if a != 0 {
+					a /= ur
+					if w := a * a * wq; w > fs.dw[k] {
+						fs.dw[k] = w
+					}
+					rcv[k] -= rcq * a
+				}
+			}
+			fs.dw[out] = max(wq/(ur*ur), 1)
+			rcv[out], rcv[enter] = -rcq/ur, 0
+		}
 		fs.pos[out] = -1
 		fs.up[out] = toUpper
 		fs.up[enter] = false
@@ -463,11 +536,29 @@ func subScaled(dst, src []float64, f float64) {
 	}
 }
 
+// floatReducedCosts sets rc[k] to the reduced cost of every active
+// nonbasic column k under the duals y (phase 2).
+func (m *Model) floatReducedCosts(y, rc []float64) {
+	fs := m.fl
+	for k := range fs.pos {
+		if fs.pos[k] >= 0 || fs.solves-fs.seen[k] > floatAge {
+			continue
+		}
+		r := fs.obj[k]
+		vals := fs.vals[k]
+		for t, row := range fs.rows[k] {
+			r -= y[row] * vals[t]
+		}
+		rc[k] = r
+	}
+}
+
 // floatPrice returns the column to enter under the duals y (phase 1: no
 // objective), or -1: among the active columns only when active is set;
 // the first eligible column with bland, else the one with the largest
 // reduced cost.
 func (m *Model) floatPrice(y []float64, phase1, active, bland bool) int {
+	devex := len(m.sense) > devexRows
 	fs := m.fl
 	enter, best := -1, 0.0
 	for k := range fs.pos {
@@ -486,7 +577,11 @@ func (m *Model) floatPrice(y []float64, phase1, active, bland bool) int {
 			if bland {
 				return k
 			}
-			if a := math.Abs(rc); a > best {
+			a := math.Abs(rc)
+			if devex {
+				a = rc * rc / fs.dw[k]
+			}
+			if a > best {
 				enter, best = k, a
 			}
 		}
