@@ -152,8 +152,8 @@ func (mr *master) addPick(p lp.Pick) (bool, error) {
 // current stage, and returns the duals of the class rows (numerators over
 // a positive common denominator). The floating-point simplex of internal/lp
 // leads: it solves the program and prices with its duals until that finds
-// nothing; then the exact simplex adopts its basis, solves exactly and
-// prices with the exact duals, and only when the exact pricing proves that
+// nothing; then its basis is proved optimal exactly (lp.Model.SolveGuided)
+// and the exact duals price, and only when the exact pricing proves that
 // no composition improves does the stage end.
 func (mr *master) solveStage() ([]*big.Int, error) {
 	nc := len(mr.in.classes)
