@@ -45,11 +45,13 @@
 // price a new composition: the search of internal/lp finds compositions
 // of larger dual value than the program's, meeting the quotas and the
 // household rule, or proves there is none. A floating-point simplex leads
-// the column generation (it solves and prices until it finds nothing);
-// then the exact simplex of internal/lp (rational arithmetic, nothing
-// rounded) adopts its basis, solves exactly, and prices with the exact
-// duals, and the stage ends only when the exact pricing proves that no
-// composition improves. The classes whose row has a non-zero dual
+// the column generation (it solves and prices, one composition a round,
+// until it finds nothing); then internal/lp proves its basis optimal in
+// rational arithmetic, nothing rounded (the basic values and the duals
+// solved exactly by iterative refinement, every bound and reduced cost
+// checked exactly; where that proof fails, the exact simplex adopts the
+// basis and solves on), and prices with the exact duals, and the stage
+// ends only when the exact pricing proves that no composition improves. The classes whose row has a non-zero dual
 // are then fixed at the stage's level (complementary slackness holds them
 // there in every optimum) and the next stage starts from the same basis,
 // until every class is fixed. Classes that no feasible panel can include
@@ -74,6 +76,19 @@
 // sortition made transparent", NeurIPS 2021), reporting each person's
 // probability under the lottery (panels that include them, over m) and the
 // largest deviation from the distribution.
+//
+// What the rounding guarantees, and what it does not: each composition c
+// of weight λ_c gets ⌊m·λ_c⌋ or ⌈m·λ_c⌉ panels (largest remainders first,
+// then a local search that only moves a panel from a composition rounded
+// up to one rounded down, while the squared deviation of the classes'
+// expected seats falls), so the lottery is as close to the distribution as
+// whole tickets allow composition by composition. It gives no worst-case
+// bound on a person's deviation: the roundings of many compositions that
+// include the same person can add up. The dependent (pipage) rounding and
+// the integer program of the NeurIPS paper bound or minimise that
+// deviation; this package does neither, and reports the deviation it
+// reached exactly instead ([Lottery.MaxDeviation]), so that it can be
+// published beside the lottery.
 //
 // # The verifiable draw
 //

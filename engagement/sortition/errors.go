@@ -40,6 +40,11 @@ var (
 	// that makes them feasible.
 	ErrInfeasible = errors.New("sortition: the quotas cannot be met")
 
+	// ErrInconsistent reports decoded data whose parts disagree: weights
+	// that do not sum to 1, a composition that breaks the quotas, panels
+	// that are not the rounding of their distribution.
+	ErrInconsistent = errors.New("sortition: inconsistent data")
+
 	// ErrLimit reports a computation stopped by its limit (iterations,
 	// search nodes, attempts of the legacy draw).
 	ErrLimit = errors.New("sortition: limit reached")

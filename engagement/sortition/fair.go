@@ -10,8 +10,16 @@ import (
 	"github.com/civitas-go/civitas/internal/lp"
 )
 
-// columnsPerRound is how many improving panels one pricing round may add.
+// columnsPerRound is how many improving panels one pricing round with
+// exact duals may add.
 const columnsPerRound = 8
+
+// floatColumnsPerRound is how many improving panels one pricing round with
+// the floating-point duals adds: one, the first the search finds. More per
+// round means fewer rounds but a master three to four times as wide, whose
+// re-solves cost more than the rounds saved (leximin of the 1,000-volunteer
+// benchmark: 28 s with one, 37–41 s with eight).
+const floatColumnsPerRound = 1
 
 // composition is a panel up to the order of interchangeable members: how
 // many seats each class fills. It stands for every panel with those
@@ -144,8 +152,8 @@ func (mr *master) addPick(p lp.Pick) (bool, error) {
 // current stage, and returns the duals of the class rows (numerators over
 // a positive common denominator). The floating-point simplex of internal/lp
 // leads: it solves the program and prices with its duals until that finds
-// nothing; then the exact simplex adopts its basis, solves exactly and
-// prices with the exact duals, and only when the exact pricing proves that
+// nothing; then its basis is proved optimal exactly (lp.Model.SolveGuided)
+// and the exact duals price, and only when the exact pricing proves that
 // no composition improves does the stage end.
 func (mr *master) solveStage() ([]*big.Int, error) {
 	nc := len(mr.in.classes)
@@ -207,7 +215,7 @@ func (mr *master) floatRounds() error {
 			w[o], _ = big.NewFloat(math.Round(max(0, -y[o]) * scale)).Int(nil)
 		}
 		thr, _ := big.NewFloat(math.Floor((y[mr.conv] + 1e-11*wmax) * scale)).Int(nil)
-		found, err := mr.in.sel.Improving(w, thr, columnsPerRound)
+		found, err := mr.in.sel.Improving(w, thr, floatColumnsPerRound)
 		if err != nil {
 			return limitErr(err)
 		}

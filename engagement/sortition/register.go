@@ -82,6 +82,9 @@ func (m ParticipantMap) Participant(pool *Pool, i int) (engagement.Participant, 
 // already knows them, with the same profile ([ErrInvalid]); all joined.
 // The process's own refusals (its state, the time) come from the first
 // registration, before anything changed, wrapped with the member's ID.
+// Once the first member is registered the others cannot be refused (the
+// same state and time, checks already passed), so the panel is registered
+// whole or not at all.
 func Register(p *engagement.Process, activityID uuid.UUID, pool *Pool, panel []string, m ParticipantMap, at time.Time) error {
 	a, ok := p.Activity(activityID)
 	if !ok {

@@ -88,13 +88,24 @@ func TestRegister(t *testing.T) {
 		{"nil namespace", regAssembly, []string{"p3"}, sortition.ParticipantMap{}, regDay(6), sortition.ErrInvalid},
 		{"unknown feature", regAssembly, []string{"p3"}, sortition.ParticipantMap{Namespace: regSpace, Area: "ward"}, regDay(6), sortition.ErrInvalid},
 		{"after the assembly", regAssembly, []string{"p3"}, m, regDay(22), engagement.ErrTimeOrder},
+		{"before the latest change", regAssembly, []string{"p3"}, m, regDay(4), engagement.ErrTimeOrder},
+	}
+	registered := func() int {
+		n := 0
+		for rec := range p.Attendance(regAssembly) {
+			if rec.Registered() {
+				n++
+			}
+		}
+		return n
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			before := p.ParticipantCount()
+			before, regs := p.ParticipantCount(), registered()
 			err := sortition.Register(p, c.activity, pool, c.panel, c.m, c.at)
 			require.ErrorIs(t, err, c.want)
 			assert.Equal(t, before, p.ParticipantCount(), "nothing changed")
+			assert.Equal(t, regs, registered(), "no one registered")
 		})
 	}
 	// The process knows p3 with another profile: refused, at the panel.

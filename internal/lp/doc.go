@@ -38,11 +38,21 @@
 // An exact pivot costs m² operations on integers of hundreds of bits, so
 // [Model.SolveGuided] lets a floating-point twin of the same simplex
 // ([Model.SolveFloat], float64, tolerances 10⁻⁹ on bounds and 10⁻¹² on
-// reduced costs, refactorised every 2,000 pivots) find the basis, then
-// adopts that basis exactly: one fraction-free Gauss–Jordan elimination of
-// [B | I] gives adj and d, and the exact simplex runs on from there, so a
-// wrong guess costs exact pivots, never a wrong answer. Column generation
-// prices with the floating-point duals ([Model.FloatDuals]) while they find
+// reduced costs, refactorised every 2,000 pivots, Dantzig's rule, or Devex
+// weights on models of more than 200 rows, over the columns that were
+// basic or added in the last few solves, and over every column before it
+// declares an optimum) find the basis, then proves that
+// basis optimal exactly without inverting it: the basic values (B·x_B =
+// b − N·x_N) and the duals (yᵀ·B = c_B) are each solved exactly by
+// iterative refinement (the floating-point inverse gives a correction, the
+// residual is recomputed in integers and scaled up, until the solution is
+// known to enough bits to read its rationals back by continued fractions),
+// checked by multiplying B out exactly, and then every bound and every
+// reduced cost's sign is checked exactly. Only when that proof fails does
+// the exact simplex adopt the basis (one fraction-free Gauss–Jordan
+// elimination of [B | I] gives adj and d) and run on from there, so a
+// wrong guess costs time, never a wrong answer. Column generation prices
+// with the floating-point duals ([Model.FloatDuals]) while they find
 // something, and with the exact duals to prove that nothing is left.
 //
 // # Integer programs

@@ -6,3 +6,6 @@ import "math/big"
 func (s *Selection) ImprovingLP(weights []*big.Int, threshold *big.Int, most int) ([]Pick, error) {
 	return s.improvingLP(weights, threshold, most)
 }
+
+// VerifyFloat is verifyFloat, for the tests.
+func (m *Model) VerifyFloat() bool { return m.verifyFloat() }

@@ -17,6 +17,12 @@ const (
 	floatPivotTol  = 1e-11 // a column entry below this is taken as zero
 	floatRefactor  = 2000  // pivots between refactorisations
 	floatIterLimit = 100000
+	floatAge       = 4 // solves a column stays active after it was last basic
+	// devexRows is the number of rows above which the simplex prices by
+	// Devex weights (Forrest and Goldfarb 1992) and keeps the reduced costs
+	// up to date from the pivot row; below, the pivot row costs more than
+	// the pivots it saves.
+	devexRows = 200
 )
 
 // floatState is the state of the floating-point simplex.
@@ -33,7 +39,13 @@ type floatState struct {
 	binv        [][]float64 // B⁻¹, rows by basis position, columns by row
 	xb          []float64
 	since       int // pivots since the last refactorisation
-	start       int // where partial pricing scans next
+	// seen holds, per column, the solve at which it was last basic or
+	// added; solves counts the solves.
+	seen   []int
+	solves int
+	// dw holds the Devex reference weights of the columns (large models
+	// only, reset at each solve).
+	dw []float64
 }
 
 // extend adds the logical column id of a row added after the first solve
@@ -112,6 +124,9 @@ func (m *Model) floatCache() {
 	for k := len(fs.rows); k < n; k++ {
 		fs.rows, fs.vals = append(fs.rows, nil), append(fs.vals, nil)
 	}
+	for len(fs.seen) < n {
+		fs.seen = append(fs.seen, fs.solves)
+	}
 	for k := range m.cols {
 		c := &m.cols[k]
 		if len(fs.rows[k]) == len(c.entries) {
@@ -131,9 +146,10 @@ func (m *Model) floatCache() {
 func (m *Model) floatRestart() bool {
 	fs := m.fl
 	if !m.solved {
-		lo, hi, obj, rows, vals := fs.lo, fs.hi, fs.obj, fs.rows, fs.vals
+		old := fs
 		m.floatSetup()
-		m.fl.lo, m.fl.hi, m.fl.obj, m.fl.rows, m.fl.vals = lo, hi, obj, rows, vals
+		m.fl.lo, m.fl.hi, m.fl.obj, m.fl.rows, m.fl.vals = old.lo, old.hi, old.obj, old.rows, old.vals
+		m.fl.seen, m.fl.solves = old.seen, old.solves
 		return true
 	}
 	for k := range fs.pos {
@@ -212,12 +228,17 @@ func (m *Model) floatRefactorise() bool {
 				nz = append(nz, j)
 			}
 		}
+		dense := 2*len(nz) > len(a[col])
 		for r := 0; r < n; r++ {
 			if r == col || a[r][col] == 0 {
 				continue
 			}
 			f := a[r][col]
 			row, prow := a[r], a[col]
+			if dense {
+				subScaled(row, prow, f)
+				continue
+			}
 			for _, j := range nz {
 				row[j] -= f * prow[j]
 			}
@@ -243,6 +264,16 @@ func (m *Model) SolveFloat() (Status, error) {
 	nr := len(fs.basis)
 	m.floatCache()
 	m.floatXB()
+	fs.solves++
+	devex := len(m.sense) > devexRows
+	rcv := make([]float64, len(m.cols)) // reduced costs, kept up to date when rcOK
+	rcOK := false
+	if devex {
+		fs.dw = make([]float64, len(m.cols))
+		for k := range fs.dw {
+			fs.dw[k] = 1
+		}
+	}
 	u := make([]float64, nr)
 	y := make([]float64, nr)
 	cb := make([]float64, nr)
@@ -258,6 +289,7 @@ func (m *Model) SolveFloat() (Status, error) {
 			return 0, &FieldError{Field: "iterations", Value: "float limit reached", Err: ErrIterationLimit}
 		}
 		if fs.since >= floatRefactor {
+			rcOK = false
 			if !m.floatRefactorise() && !m.floatRestart() {
 				return 0, &FieldError{Field: "basis", Value: "singular in floating point", Err: ErrIterationLimit}
 			}
@@ -277,6 +309,8 @@ func (m *Model) SolveFloat() (Status, error) {
 			for i, k := range fs.basis {
 				cb[i] = fs.obj[k]
 			}
+		} else {
+			rcOK = false
 		}
 		for j := range y {
 			y[j] = 0
@@ -290,45 +324,34 @@ func (m *Model) SolveFloat() (Status, error) {
 			}
 		}
 		bland := degenerate >= degenerateLimit
-		// Partial pricing: scan from where the last scan stopped, and take
-		// the best candidate of the first chunk that has one; Bland's rule
-		// scans everything from the start.
-		enter, best := -1, 0.0
-		ncol := len(fs.pos)
-		chunk := max(500, ncol/8)
-		start := fs.start % ncol
-		if bland {
-			start = 0
+		// Pricing: over the active columns (those basic or added in the
+		// last floatAge solves), the largest reduced cost (Dantzig's rule)
+		// or, on a large model in phase 2, the largest squared reduced cost
+		// over its Devex weight, from reduced costs kept up to date; over
+		// every column, recomputed from y, when none of those can enter;
+		// Bland's rule scans everything.
+		enter := -1
+		if !bland && devex && !phase1 {
+			if !rcOK {
+				m.floatReducedCosts(y, rcv)
+				rcOK = true
+			}
+			best := 0.0
+			for k := range fs.pos {
+				if fs.pos[k] >= 0 || fs.hi[k] == fs.lo[k] || fs.solves-fs.seen[k] > floatAge {
+					continue
+				}
+				if rc := rcv[k]; (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
+					if a := rc * rc / fs.dw[k]; a > best {
+						enter, best = k, a
+					}
+				}
+			}
+		} else if !bland {
+			enter = m.floatPrice(y, phase1, true, false)
 		}
-		for n := 0; n < ncol; n++ {
-			k := start + n
-			if k >= ncol {
-				k -= ncol
-			}
-			if !bland && enter >= 0 && n >= chunk {
-				fs.start = k
-				break
-			}
-			if fs.pos[k] >= 0 || fs.hi[k] == fs.lo[k] {
-				continue
-			}
-			rc := 0.0
-			if !phase1 {
-				rc = fs.obj[k]
-			}
-			vals := fs.vals[k]
-			for t, r := range fs.rows[k] {
-				rc -= y[r] * vals[t]
-			}
-			if (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
-				if bland {
-					enter = k
-					break
-				}
-				if a := math.Abs(rc); a > best {
-					enter, best = k, a
-				}
-			}
+		if enter < 0 {
+			enter = m.floatPrice(y, phase1, false, bland)
 		}
 		if enter < 0 {
 			if phase1 {
@@ -430,6 +453,36 @@ func (m *Model) SolveFloat() (Status, error) {
 		}
 		xq := m.floatValue(enter) + dir*theta
 		out := fs.basis[leave]
+		fs.seen[out], fs.seen[enter] = fs.solves, fs.solves
+		if devex {
+			rho := fs.binv[leave]
+			ur := u[leave]
+			// The entering column's reduced cost, fresh from y.
+			rcq := fs.obj[enter]
+			for t, r := range fs.rows[enter] {
+				rcq -= y[r] * fs.vals[enter][t]
+			}
+			wq := fs.dw[enter]
+			for k := range fs.pos {
+				if fs.pos[k] >= 0 || k == enter || fs.hi[k] == fs.lo[k] || fs.solves-fs.seen[k] > floatAge {
+					continue
+				}
+				a := 0.0
+				vals := fs.vals[k]
+				for t, r := range fs.rows[k] {
+					a += rho[r] * vals[t]
+				}
+				if a != 0 {
+					a /= ur
+					if w := a * a * wq; w > fs.dw[k] {
+						fs.dw[k] = w
+					}
+					rcv[k] -= rcq * a
+				}
+			}
+			fs.dw[out] = max(wq/(ur*ur), 1)
+			rcv[out], rcv[enter] = -rcq/ur, 0
+		}
 		fs.pos[out] = -1
 		fs.up[out] = toUpper
 		fs.up[enter] = false
@@ -446,18 +499,94 @@ func (m *Model) SolveFloat() (Status, error) {
 				nz = append(nz, j)
 			}
 		}
+		dense := 4*len(nz) > 3*len(rowR)
 		for i := range fs.binv {
 			if i == leave || u[i] == 0 {
 				continue
 			}
 			f := u[i]
 			row := fs.binv[i]
+			if dense {
+				subScaled(row, rowR, f)
+				continue
+			}
 			for _, j := range nz {
 				row[j] -= f * rowR[j]
 			}
 		}
 		fs.since++
 	}
+}
+
+// subScaled sets dst −= f·src, entry by entry (len(src) ≥ len(dst)),
+// unrolled by four: the inner loop of a dense pivot.
+func subScaled(dst, src []float64, f float64) {
+	src = src[:len(dst)]
+	i := 0
+	for ; i+4 <= len(dst); i += 4 {
+		d := dst[i : i+4 : i+4]
+		s := src[i : i+4 : i+4]
+		d[0] -= f * s[0]
+		d[1] -= f * s[1]
+		d[2] -= f * s[2]
+		d[3] -= f * s[3]
+	}
+	for ; i < len(dst); i++ {
+		dst[i] -= f * src[i]
+	}
+}
+
+// floatReducedCosts sets rc[k] to the reduced cost of every active
+// nonbasic column k under the duals y (phase 2).
+func (m *Model) floatReducedCosts(y, rc []float64) {
+	fs := m.fl
+	for k := range fs.pos {
+		if fs.pos[k] >= 0 || fs.solves-fs.seen[k] > floatAge {
+			continue
+		}
+		r := fs.obj[k]
+		vals := fs.vals[k]
+		for t, row := range fs.rows[k] {
+			r -= y[row] * vals[t]
+		}
+		rc[k] = r
+	}
+}
+
+// floatPrice returns the column to enter under the duals y (phase 1: no
+// objective), or -1: among the active columns only when active is set;
+// the first eligible column with bland, else the one with the largest
+// reduced cost.
+func (m *Model) floatPrice(y []float64, phase1, active, bland bool) int {
+	devex := len(m.sense) > devexRows
+	fs := m.fl
+	enter, best := -1, 0.0
+	for k := range fs.pos {
+		if fs.pos[k] >= 0 || fs.hi[k] == fs.lo[k] || (active && fs.solves-fs.seen[k] > floatAge) {
+			continue
+		}
+		rc := 0.0
+		if !phase1 {
+			rc = fs.obj[k]
+		}
+		vals := fs.vals[k]
+		for t, r := range fs.rows[k] {
+			rc -= y[r] * vals[t]
+		}
+		if (rc > floatCostTol && !fs.up[k]) || (rc < -floatCostTol && fs.up[k]) {
+			if bland {
+				return k
+			}
+			a := math.Abs(rc)
+			if devex {
+				a = rc * rc / fs.dw[k]
+			}
+			if a > best {
+				enter, best = k, a
+			}
+		}
+	}
+	return enter
 }
 
 // FloatDuals returns the floating-point simplex's duals of every row.
@@ -482,8 +611,12 @@ func (m *Model) FloatDuals() []float64 {
 // is not singular, and then runs to its own exact outcome, which is the
 // answer, as from [Model.Solve].
 func (m *Model) SolveGuided() (Status, error) {
-	if _, err := m.SolveFloat(); err != nil {
+	st, err := m.SolveFloat()
+	if err != nil {
 		return m.Solve()
+	}
+	if st == StatusOptimal && m.verifyFloat() {
+		return StatusOptimal, nil
 	}
 	if !m.solved {
 		m.setup()

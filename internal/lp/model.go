@@ -65,7 +65,10 @@ type Model struct {
 	status Status
 	values []big.Rat
 	duals  []big.Rat
-	obj    big.Rat
+	// The duals as integer numerators over one positive denominator.
+	dualNum []big.Int
+	dualDen big.Int
+	obj     big.Rat
 
 	// IterationLimit caps the pivots of one solve; 0 means no limit.
 	IterationLimit int
@@ -328,14 +331,17 @@ func (m *Model) Dual(i int) *big.Rat {
 // DualNumerators returns the duals of every row as integer numerators over
 // one positive common denominator, which it also returns: the form in which
 // the simplex holds them.
+// It returns nil when the latest solve ended without an optimum of the
+// relaxation.
 func (m *Model) DualNumerators() ([]*big.Int, *big.Int) {
-	p := m.pricing(m.phase2Costs())
-	den := new(big.Int).Mul(&m.det, &m.cDen)
-	out := make([]*big.Int, len(p))
-	for i := range p {
-		out[i] = new(big.Int).Set(&p[i])
+	if m.duals == nil {
+		return nil, nil
 	}
-	return out, den
+	out := make([]*big.Int, len(m.dualNum))
+	for i := range m.dualNum {
+		out[i] = new(big.Int).Set(&m.dualNum[i])
+	}
+	return out, new(big.Int).Set(&m.dualDen)
 }
 
 // scaleObjective recomputes cDen (the lcm of the objective's denominators)
@@ -392,40 +398,10 @@ func (m *Model) nonbasicValue(k int) *big.Rat {
 	return &c.lo
 }
 
-// computeR recomputes R and rd from the nonbasic values, and X = adj·R.
+// computeXB recomputes R and rd from the nonbasic values, and X = adj·R.
 func (m *Model) computeXB() {
 	nr := len(m.sense)
-	r := make([]big.Rat, nr)
-	for i := range r {
-		r[i].Set(&m.rhs[i])
-	}
-	var t big.Rat
-	for k := range m.pos {
-		if m.pos[k] >= 0 {
-			continue
-		}
-		v := m.nonbasicValue(k)
-		if v.Sign() == 0 {
-			continue
-		}
-		for _, e := range m.cols[k].entries {
-			t.SetInt(&e.coef)
-			t.Mul(&t, v)
-			r[e.row].Sub(&r[e.row], &t)
-		}
-	}
-	m.rd.SetInt64(1)
-	var g big.Int
-	for i := range r {
-		d := r[i].Denom()
-		g.GCD(nil, nil, &m.rd, d)
-		m.rd.Mul(&m.rd, d)
-		m.rd.Quo(&m.rd, &g)
-	}
-	for i := range r {
-		m.R[i].Mul(r[i].Num(), &m.rd)
-		m.R[i].Quo(&m.R[i], r[i].Denom())
-	}
+	m.rd.Set(m.scaledRHS(m.pos, m.nonbasicValue, m.R))
 	var p big.Int
 	for i := 0; i < nr; i++ {
 		x := &m.X[i]
@@ -438,6 +414,38 @@ func (m *Model) computeXB() {
 			x.Add(x, &p)
 		}
 	}
+}
+
+// scaledRHS sets R = rd·(b − N·x_N), the right-hand side less the
+// nonbasic columns (pos[k] < 0) at their values value(k), scaled to
+// integers by rd, the least common multiple of its denominators, which it
+// returns.
+func (m *Model) scaledRHS(pos []int, value func(k int) *big.Rat, R []big.Int) *big.Int {
+	r := make([]big.Rat, len(m.sense))
+	for i := range r {
+		r[i].Set(&m.rhs[i])
+	}
+	var t big.Rat
+	for k := range pos {
+		if pos[k] >= 0 {
+			continue
+		}
+		v := value(k)
+		if v.Sign() == 0 {
+			continue
+		}
+		for _, e := range m.cols[k].entries {
+			t.SetInt(&e.coef)
+			t.Mul(&t, v)
+			r[e.row].Sub(&r[e.row], &t)
+		}
+	}
+	rd := lcmDenoms(r)
+	for i := range r {
+		R[i].Mul(r[i].Num(), rd)
+		R[i].Quo(&R[i], r[i].Denom())
+	}
+	return rd
 }
 
 // basicValue returns the value of basis position i as a rational.

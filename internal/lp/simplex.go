@@ -29,12 +29,28 @@ func (m *Model) Solve() (Status, error) {
 
 // record stores the solution of the current basis.
 func (m *Model) record(optimal bool) {
+	m.recordValues(m.pos, m.basicValue, m.nonbasicValue)
+	m.duals = nil
+	m.dualNum = nil
+	if optimal {
+		m.dualNum = m.pricing(m.phase2Costs())
+		m.dualDen.Mul(&m.det, &m.cDen)
+		m.duals = make([]big.Rat, len(m.dualNum))
+		for i := range m.dualNum {
+			m.duals[i].SetFrac(&m.dualNum[i], &m.dualDen)
+		}
+	}
+}
+
+// recordValues stores every variable's value, basic(pos[k]) for a basic
+// column k and nonbasic(k) for the others, and the objective's value.
+func (m *Model) recordValues(pos []int, basic func(p int) *big.Rat, nonbasic func(k int) *big.Rat) {
 	m.values = make([]big.Rat, len(m.varID))
 	for j, k := range m.varID {
-		if p := m.pos[k]; p >= 0 {
-			m.values[j].Set(m.basicValue(p))
+		if p := pos[k]; p >= 0 {
+			m.values[j].Set(basic(p))
 		} else {
-			m.values[j].Set(m.nonbasicValue(k))
+			m.values[j].Set(nonbasic(k))
 		}
 	}
 	m.obj.SetInt64(0)
@@ -42,15 +58,6 @@ func (m *Model) record(optimal bool) {
 	for j, k := range m.varID {
 		t.Mul(&m.cols[k].obj, &m.values[j])
 		m.obj.Add(&m.obj, &t)
-	}
-	m.duals = nil
-	if optimal {
-		p := m.pricing(m.phase2Costs())
-		den := new(big.Int).Mul(&m.det, &m.cDen)
-		m.duals = make([]big.Rat, len(p))
-		for i := range p {
-			m.duals[i].SetFrac(&p[i], den)
-		}
 	}
 }
 

@@ -369,3 +369,57 @@ func TestEnums(t *testing.T) {
 	_, err := lp.ParseStatus("nope")
 	require.ErrorIs(t, err, lp.ErrInvalid)
 }
+
+// sparseProgram is a random sparse program with more rows than the Devex
+// threshold, its first variable fixed at a value whose denominator has 48
+// digits, so that the exact optimum has large denominators.
+func sparseProgram(seed uint64) ([]*big.Rat, [][2]*big.Rat, []row) {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	const nr, nv = 210, 260
+	fixed := new(big.Rat).SetFrac(big.NewInt(7), new(big.Int).Exp(big.NewInt(3), big.NewInt(100), nil))
+	obj := make([]*big.Rat, nv)
+	bounds := make([][2]*big.Rat, nv)
+	for j := range nv {
+		obj[j], bounds[j] = n(int64(1+rng.IntN(9))), [2]*big.Rat{n(0), n(5)}
+	}
+	bounds[0] = [2]*big.Rat{fixed, fixed}
+	rows := make([]row, nr)
+	for i := range rows {
+		coefs := make([]int64, nv)
+		for j := range coefs {
+			if j == 0 || rng.IntN(10) == 0 {
+				coefs[j] = int64(1 + rng.IntN(3))
+			}
+		}
+		rows[i] = row{coefs, lp.SenseLessEq, n(int64(10 + rng.IntN(40)))}
+	}
+	return obj, bounds, rows
+}
+
+// TestGuidedVerified: the floating-point basis, proved optimal by iterative
+// refinement (not by the exact factorisation SolveGuided falls back to),
+// gives an optimum the duality certificate accepts, with large
+// denominators, and duals whose numerators and denominator agree with
+// Dual; SolveGuided gives the same optimum.
+func TestGuidedVerified(t *testing.T) {
+	obj, bounds, rows := sparseProgram(1)
+	g := build(t, obj, bounds, rows)
+	st, err := g.SolveFloat()
+	require.NoError(t, err)
+	require.Equal(t, lp.StatusOptimal, st)
+	require.True(t, g.VerifyFloat(), "the floating-point optimum is proved exactly")
+	certify(t, g, obj, bounds, rows)
+	assert.Greater(t, len(g.Objective().Denom().String()), 40, "the optimum carries the fixed value's denominator")
+	nums, den := g.DualNumerators()
+	require.Len(t, nums, g.NumRows())
+	require.Positive(t, den.Sign())
+	for i, x := range nums {
+		assert.Equal(t, new(big.Rat).SetFrac(x, den).RatString(), g.Dual(i).RatString(), "row %d", i)
+	}
+
+	h := build(t, obj, bounds, rows)
+	st, err = h.SolveGuided()
+	require.NoError(t, err)
+	require.Equal(t, lp.StatusOptimal, st)
+	assert.Equal(t, g.Objective().RatString(), h.Objective().RatString())
+}
