@@ -40,13 +40,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/civitas-go/civitas/engagement/sortition"
+	"github.com/civitas-go/civitas/internal/riverside"
 )
 
+// The built-in sample is the river-front assembly the tour tells
+// (internal/riverside): the same pool, quotas and public randomness.
 var (
-	//go:embed data/pool.csv
-	samplePool []byte
-	//go:embed data/quotas.csv
-	sampleQuotas []byte
+	samplePool   = riverside.AssemblyPool
+	sampleQuotas = riverside.AssemblyQuotas
 )
 
 // legacyRuns is the number of legacy draws the probabilities of the legacy
@@ -91,9 +92,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("assembly", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	k := fs.Int("k", 20, "the number of seats")
+	k := fs.Int("k", riverside.AssemblySeats, "the number of seats")
 	alg := fs.String("algorithm", "leximin", "leximin, maximin, nash or legacy")
-	seed := fs.String("seed", "2026-01-10 Riverton lottery: 03 11 24 35 42 47", "the public randomness, named in advance")
+	seed := fs.String("seed", riverside.AssemblyRandomness, "the public randomness, named in advance")
 	lottery := fs.Int("lottery", sortition.DefaultLotterySize, "the number of panels of the lottery")
 	format := fs.String("format", "text", "the output: text, ids or json")
 	fs.Usage = func() {
