@@ -2,9 +2,9 @@ package lp
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/civitas-go/civitas/internal/enum"
+	"github.com/civitas-go/civitas/internal/errs"
 )
 
 // Sentinel errors of the package.
@@ -20,32 +20,9 @@ var (
 )
 
 // FieldError describes one bad input: which argument, its value, and the
-// sentinel it breaks.
-type FieldError struct {
-	// Field names the argument, such as "column" or "bounds".
-	Field string
-	// Value is the offending value as text.
-	Value string
-	// Err is the sentinel error the value breaks.
-	Err error
-}
-
-// Error returns a message naming the field and its value; it works on a
-// nil receiver.
-func (e *FieldError) Error() string {
-	if e == nil {
-		return "<nil>"
-	}
-	return fmt.Sprintf("%v: %s = %s", e.Err, e.Field, e.Value)
-}
-
-// Unwrap returns the sentinel.
-func (e *FieldError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
-	return e.Err
-}
+// sentinel it breaks. It is the one bad-input error of civitas
+// (internal/errs), as in every package (see internal/DESIGN.md).
+type FieldError = errs.FieldError
 
 // invalidName builds the error of an undeclared enum value or name.
 func invalidName(field, value string) error {

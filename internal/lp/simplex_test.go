@@ -348,7 +348,10 @@ func TestErrors(t *testing.T) {
 	_, err = m.SolveInteger([]int{4}, 0)
 	require.ErrorIs(t, err, lp.ErrInvalid)
 	var fe *lp.FieldError
-	assert.Equal(t, "<nil>", fe.Error())
+	require.ErrorAs(t, m.SetBounds(0, n(1), n(0)), &fe)
+	assert.Equal(t, "bounds", fe.Field, "a bad input names its field, as everywhere in civitas")
+	var none *lp.FieldError
+	assert.Equal(t, "invalid value", none.Error(), "the shared FieldError works on a nil receiver")
 }
 
 func TestEnums(t *testing.T) {
