@@ -31,13 +31,14 @@ func (st *story) assembly() error {
 		return err
 	}
 	d, pool := a.Distribution, a.Pool
+	panels := riverside.Grouped(int64(a.Lottery.Len()))
 	s, answers := st.section("A citizens' assembly drawn by lot: fair to every volunteer, and checkable",
 		fmt.Sprintf("For the river front the council wants more than a consultation: %d residents who meet over four weekends, hear "+
 			"experts, deliberate and recommend (a citizens' assembly; the OECD counted hundreds by 2020). The members are drawn "+
 			"by lot from volunteers, so that the panel meets quotas on sex, age, area and education at once, while every "+
 			"volunteer's chance is as equal as the quotas allow: the leximin distribution of Flanigan, Gölz, Gupta, Hennig "+
-			"and Procaccia (Nature, 2021), computed exactly, then rounded to a lottery of %d panels published before the "+
-			"draw (Fair sortition made transparent, NeurIPS 2021).", a.Spec.PanelSize, a.Lottery.Len()))
+			"and Procaccia (Nature, 2021), computed exactly, then rounded to a lottery of %s panels published before the "+
+			"draw (Fair sortition made transparent, NeurIPS 2021).", a.Spec.PanelSize, panels))
 
 	women := 0
 	for i := range pool.Len() {
@@ -79,9 +80,9 @@ func (st *story) assembly() error {
 	least := d.Min()
 	s.say("The quotas cannot give everyone %s: the over-represented volunteers must be chosen less often. Leximin gives the "+
 		"least chance its highest possible value, %s (%s), then raises the next least, and so on; every probability is an exact "+
-		"fraction and they sum to %d seats. The lottery's %d panels each meet every quota and the one-per-household rule; "+
+		"fraction and they sum to %d seats. The lottery's %s panels each meet every quota and the one-per-household rule; "+
 		"rounding moves no volunteer's chance by more than %s percentage points.",
-		n.RatString(), least.RatString(), ratPercent(least), a.Spec.PanelSize, a.Lottery.Len(), strings.TrimSuffix(ratPercent(a.Lottery.MaxDeviation()), " %"))
+		n.RatString(), least.RatString(), ratPercent(least), a.Spec.PanelSize, panels, strings.TrimSuffix(ratPercent(a.Lottery.MaxDeviation()), " %"))
 
 	redone, err := redoDraw(a.Lottery.Inputs(), riverside.AssemblyRandomness, a.Lottery.Len())
 	if err != nil {
@@ -90,11 +91,11 @@ func (st *story) assembly() error {
 	if redone != a.Draw.Ticket {
 		return fmt.Errorf("the draw redone by hand picks panel %d, the library panel %d", redone, a.Draw.Ticket)
 	}
-	s.say("The draw: the council published the inputs (the pool, the quotas and the %d panels) with their SHA-256, %s, and "+
+	s.say("The draw: the council published the inputs (the pool, the quotas and the %s panels) with their SHA-256, %s, and "+
 		"named in advance the public randomness, the winning numbers of the national lottery of 10 January 2026. The seed is "+
-		"the SHA-256 of that hash and the numbers; it picked panel %d of %d. Anyone with the published inputs can redo every "+
+		"the SHA-256 of that hash and the numbers; it picked panel %d of %s. Anyone with the published inputs can redo every "+
 		"step the sortition package documents; this tour redoes them with nothing but SHA-256 and integer arithmetic, and "+
-		"gets panel %d too.", a.Lottery.Len(), a.Draw.InputsHash, a.Draw.Ticket, a.Lottery.Len(), redone)
+		"gets panel %d too.", panels, a.Draw.InputsHash, a.Draw.Ticket, panels, redone)
 
 	chances := riverside.Table{Caption: "How many volunteers have each chance of selection",
 		Head: []string{"Chance of selection", "Volunteers", "Of them in the drawn panel"}, Figures: []bool{false, true, true}}
@@ -136,7 +137,7 @@ func (st *story) assembly() error {
 		told(scorecard.RoleCivicEngagementSpecialist, "Did every volunteer get a fair chance?", "Least chance of selection (leximin)",
 			fmt.Sprintf("%s, against %s if the quotas allowed equal chances", ratPercent(least), ratPercent(n))),
 		told(scorecard.RolePublicEngagementCoordinator, "Can the public check the draw?", "Draw redone from the published inputs",
-			fmt.Sprintf("yes: panel %d of %d, redone by hand: panel %d", a.Draw.Ticket, a.Lottery.Len(), redone)),
+			fmt.Sprintf("yes: panel %d of %s, redone by hand: panel %d", a.Draw.Ticket, panels, redone)),
 		told(scorecard.RoleCommunityEngagementOfficer, "Does the panel look like the town?", "Members by sex against the population", match),
 	)
 }

@@ -83,8 +83,8 @@ func (st *story) wardBudget() error {
 		"voter whose first ballot was rejected may vote again.",
 		riverside.Count(f.Received, "ballot", "ballots"), riverside.Count(f.Counted, "ballot", "ballots"), riverside.And(channels),
 		riverside.Count(f.Rejected, "ballot", "ballots"), riverside.And(reasons))
-	s.say("At the close of voting the council saved the whole budget, its process and its ballot box as %d bytes of JSON that hold "+
-		"pseudonyms, never a document number or a birth date, and counted from the copy it restored, which saves to the same bytes.", saved)
+	s.say("At the close of voting the council saved the whole budget, its process and its ballot box as %s bytes of JSON that hold "+
+		"pseudonyms, never a document number or a birth date, and counted from the copy it restored, which saves to the same bytes.", riverside.Grouped(int64(saved)))
 
 	d, _ := p.Decision()
 	s.say("The decision, as the process records it: %s %s", d.Outcome, d.Rationale)

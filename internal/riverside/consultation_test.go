@@ -38,3 +38,14 @@ func TestScenarioKeepsItsStory(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, tu, got)
 }
+
+// TestGrouped checks the thousands grouping of counts people read, at the
+// boundaries of each group and for negative numbers.
+func TestGrouped(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 14416: "14,416", 100000: "100,000",
+		1234567: "1,234,567", -1000: "-1,000", -999: "-999"} {
+		assert.Equal(t, want, Grouped(n), "%d", n)
+	}
+	assert.Equal(t, "1 ballot", plural(1, "ballot", "ballots"))
+	assert.Equal(t, "12,000 ballots", plural(12000, "ballot", "ballots"))
+}
